@@ -1,0 +1,64 @@
+// Lint rules, including the architecture's boundaries: core/ is pure (no Electron, Node, DOM or network).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'playwright-report', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'core/ is pure: no Electron.' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'net', 'os', 'child_process'],
+              message: 'core/ is pure: no Node APIs (files, network, processes).',
+            },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'core/ depends on nothing outside core/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'core/ is pure: no DOM.' },
+        { name: 'document', message: 'core/ is pure: no DOM.' },
+        { name: 'fetch', message: 'core/ is pure: no network.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'core/ takes the clock as an argument.' },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'electron/cli/**/*.ts', 'electron/server/**/*.ts', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: "Importing 'electron' fetches its binary: keep it to the shell files." },
+          ],
+        },
+      ],
+    },
+  },
+);
