@@ -1,0 +1,122 @@
+// The rules between fields that a schema cannot say: references, time order, overlaps, TBA people.
+import { type Diagnostic } from './diagnostics.ts';
+import { TBA, type Program } from './schema.ts';
+import { isKnownZone, localTime, parseLocal } from '../time.ts';
+import { itemRoom, placedItems } from './walk.ts';
+
+interface Span {
+  start: number;
+  end: number;
+  path: string;
+  title: string;
+  room: string | null;
+}
+
+export function checkProgram(program: Program): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const error = (path: string, message: string) => out.push({ severity: 'error', path, message });
+  const warn = (path: string, message: string) => out.push({ severity: 'warning', path, message });
+
+  const zone = program.timezone;
+  if (!isKnownZone(zone)) {
+    error('timezone', `unknown time zone "${zone}": use an IANA name such as "Europe/Paris"`);
+    return out; // no time below can be placed without a zone
+  }
+  if (/^(UTC|GMT|Etc\/)/i.test(zone)) warn('timezone', `"${zone}" is a fixed offset: summer time will not apply`);
+
+  const roomIds = new Set(program.rooms.map((r) => r.id));
+  const locationIds = new Set(program.locations.map((l) => l.id));
+  duplicates(
+    program.rooms.map((r, i) => [r.id, `rooms[${i}]`]),
+    'room',
+    error,
+  );
+  duplicates(
+    program.locations.map((l, i) => [l.id, `locations[${i}]`]),
+    'location',
+    error,
+  );
+  if (program.mainRoom && !roomIds.has(program.mainRoom)) error('mainRoom', `unknown room "${program.mainRoom}"`);
+
+  const person = (path: string, ref: string, role: string) => {
+    if (ref === TBA) warn(path, `${role} is TBA`);
+    else if (!(ref in program.people)) error(path, `unknown person "${ref}" (not a key of "people")`);
+  };
+  program.event.programChairs.forEach((p, i) => person(`event.programChairs[${i}]`, p, 'program chair'));
+
+  const span = (path: string, start: string, end: string): { start: number; end: number } | null => {
+    const s = parseLocal(start, zone);
+    const e = parseLocal(end, zone);
+    if (!s.ok) error(path, `start ${s.reason}`);
+    if (!e.ok) error(path, `end ${e.reason}`);
+    if (!s.ok || !e.ok) return null;
+    if (e.at < s.at) error(path, `end ${hm(end)} is before start ${hm(start)}`);
+    else if (e.at === s.at) error(path, `end ${hm(end)} is the same as start: an item must last`);
+    else return { start: s.at, end: e.at };
+    return null;
+  };
+
+  const sessionSpans = new Map<string, { start: number; end: number } | null>();
+  program.sessions.forEach((session, s) => {
+    const path = `sessions[${s}]`;
+    sessionSpans.set(path, span(path, session.start, session.end));
+    if (session.room && !roomIds.has(session.room)) error(`${path}.room`, `unknown room "${session.room}"`);
+    session.chairs.forEach((p, i) => person(`${path}.chairs[${i}]`, p, 'chair'));
+    session.moderators.forEach((p, i) => person(`${path}.moderators[${i}]`, p, 'moderator'));
+  });
+
+  const ids: [string, string][] = program.sessions.map((s, i) => [s.id, `sessions[${i}]`]);
+  const spans: Span[] = [];
+  for (const { item, session, sessionPath, path } of placedItems(program)) {
+    ids.push([item.id, path]);
+    if (item.room && !roomIds.has(item.room)) error(`${path}.room`, `unknown room "${item.room}"`);
+    if (item.location && !locationIds.has(item.location))
+      error(`${path}.location`, `unknown location "${item.location}"`);
+    if (item.room && item.location) error(path, 'set either "room" or "location", not both');
+    item.speakers.forEach((p, i) => person(`${path}.speakers[${i}]`, p, 'speaker'));
+    const time = span(path, item.start, item.end);
+    if (!time) continue;
+    const outer = sessionPath ? sessionSpans.get(sessionPath) : null;
+    if (session && outer && (time.start < outer.start || time.end > outer.end)) {
+      warn(
+        path,
+        `${hm(item.start)}–${hm(item.end)} is outside its session "${session.title}" (${hm(session.start)}–${hm(session.end)})`,
+      );
+    }
+    spans.push({ ...time, path, title: item.title, room: itemRoom(program, item, session) });
+  }
+  duplicates(ids, 'id', error);
+  overlaps(spans, zone, warn);
+  return out;
+}
+
+function duplicates(entries: [string, string][], what: string, error: (path: string, message: string) => void) {
+  const seen = new Map<string, string>();
+  for (const [id, path] of entries) {
+    const first = seen.get(id);
+    if (first) error(path, `duplicate ${what} "${id}" (already used at ${first})`);
+    else seen.set(id, path);
+  }
+}
+
+/** Two items overlap when they share a room, or when either is away from the rooms (it concerns everyone). */
+function overlaps(spans: Span[], zone: string, warn: (path: string, message: string) => void) {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const open: Span[] = [];
+  for (const s of sorted) {
+    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.end <= s.start) open.splice(i, 1);
+    for (const o of open) {
+      if (o.room !== null && s.room !== null && o.room !== s.room) continue;
+      const where = o.room ?? s.room;
+      warn(
+        s.path,
+        `"${s.title}" overlaps "${o.title}" (${o.path})${where ? ` in room ${where}` : ''} from ${localTime(s.start, zone)} to ${localTime(Math.min(o.end, s.end), zone)}`,
+      );
+    }
+    open.push(s);
+  }
+}
+
+function hm(local: string): string {
+  return local.slice(11, 16);
+}

@@ -1,0 +1,70 @@
+// From the text of a program file to a checked Program: JSON syntax, then the schema, then the rules between fields.
+import type { z } from 'zod';
+import { type Diagnostic, formatPath } from './diagnostics.ts';
+import { Program } from './schema.ts';
+import { checkProgram } from './checks.ts';
+import { jsonErrorOffset } from './json-error-offset.ts';
+
+export interface ProgramParse {
+  /** The program, when it has no errors (warnings allowed). */
+  program: Program | null;
+  diagnostics: Diagnostic[];
+}
+
+export function parseProgramText(text: string): ProgramParse {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return { program: null, diagnostics: [jsonSyntaxDiagnostic(text, err)] };
+  }
+  return parseProgramJson(json);
+}
+
+export function parseProgramJson(json: unknown): ProgramParse {
+  const parsed = Program.safeParse(json, { reportInput: true });
+  if (!parsed.success) {
+    return { program: null, diagnostics: parsed.error.issues.map(issueToDiagnostic) };
+  }
+  const diagnostics = checkProgram(parsed.data);
+  const hasErrors = diagnostics.some((d) => d.severity === 'error');
+  return { program: hasErrors ? null : parsed.data, diagnostics };
+}
+
+function issueToDiagnostic(issue: z.core.$ZodIssue): Diagnostic {
+  const path = formatPath(issue.path);
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys')
+    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  else if (issue.code === 'invalid_type' && issue.input === undefined) message = `missing (expected ${issue.expected})`;
+  else if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${describeInput(issue.input)}`;
+  else if (issue.code === 'invalid_value')
+    message = `${describeInput(issue.input)} is not allowed: expected ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return { severity: 'error', path, message };
+}
+
+function describeInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  if (typeof input === 'object') return 'an object';
+  const text = JSON.stringify(input) ?? String(input);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Node's messages differ between versions and some carry no position: the line and column come from our own scan. */
+function jsonSyntaxDiagnostic(text: string, err: unknown): Diagnostic {
+  const raw = err instanceof Error ? err.message : String(err);
+  let line: number | undefined;
+  let column: number | undefined;
+  const offset = jsonErrorOffset(text);
+  if (offset !== null) {
+    const before = text.slice(0, offset);
+    line = before.split('\n').length;
+    column = before.length - before.lastIndexOf('\n');
+  }
+  const reason = raw
+    .replace(/\s*\(line \d+ column \d+\)/, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/, ".*" is not valid JSON$/s, '');
+  return { severity: 'error', path: '', message: `not valid JSON: ${reason}`, line, column };
+}

@@ -1,0 +1,152 @@
+// The program file format: one zod schema is the source of truth for types, validation and data/program.schema.json.
+import { z } from 'zod';
+
+export const FORMAT_VERSION = 1;
+
+/** A local date-time in the program's zone, minutes precision, seconds optional: "2026-06-29T09:30". */
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
+    message: 'expected a local date-time like "2026-06-29T09:30" (no offset: times are in the program\'s time zone)',
+  })
+  .describe('Local date-time in the program time zone, e.g. 2026-06-29T09:30');
+
+const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
+    message: 'expected an id of letters, digits, ".", "_", ":" or "-"',
+  })
+  .describe('Stable identifier');
+
+/** The literal "TBA" stands for a person not yet announced; anything else is a key of `people`. */
+export const TBA = 'TBA';
+export const PersonRef = z.string().min(1).describe('A key of `people`, or "TBA" for someone not yet announced');
+
+export const ITEM_KINDS = [
+  'registration',
+  'opening',
+  'keynote',
+  'talk',
+  'break',
+  'meal',
+  'poster',
+  'panel',
+  'closing',
+  'social',
+] as const;
+export const ItemKind = z.enum(ITEM_KINDS);
+
+export const Person = z
+  .object({
+    name: z.string().min(1),
+    affiliation: z.string().min(1).optional(),
+    bio: z.string().optional(),
+    url: z.url().optional(),
+  })
+  .strict();
+
+export const Room = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+  })
+  .strict();
+
+export const Location = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    address: z.string().optional(),
+    url: z.url().optional(),
+  })
+  .strict();
+
+const TimerThresholds = z
+  .object({
+    warningSeconds: z.number().int().min(0).optional(),
+    dangerSeconds: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+export const Item = z
+  .object({
+    id: Id,
+    kind: ItemKind,
+    title: z.string().min(1),
+    subtitle: z.string().optional(),
+    start: LocalDateTime,
+    end: LocalDateTime,
+    speakers: z.array(PersonRef).default([]),
+    /** Room id; defaults to the session's room, then the program's main room. */
+    room: Id.optional(),
+    /** Location id, for items that happen away from the rooms (lunch elsewhere, the dinner). */
+    location: Id.optional(),
+    abstract: z.string().optional(),
+    url: z.url().optional(),
+    timer: TimerThresholds.optional(),
+  })
+  .strict();
+
+export const Session = z
+  .object({
+    id: Id,
+    title: z.string().min(1),
+    start: LocalDateTime,
+    end: LocalDateTime,
+    room: Id.optional(),
+    chairs: z.array(PersonRef).default([]),
+    moderators: z.array(PersonRef).default([]),
+    items: z.array(Item).min(1),
+  })
+  .strict();
+
+export const Program = z
+  .object({
+    $schema: z.string().optional(),
+    formatVersion: z.literal(FORMAT_VERSION),
+    event: z
+      .object({
+        id: Id,
+        name: z.string().min(1),
+        url: z.url().optional(),
+        contact: z.string().optional(),
+        programChairs: z.array(PersonRef).default([]),
+      })
+      .strict(),
+    /** IANA time zone of every local date-time in the file. */
+    timezone: z.string().min(1),
+    venue: z
+      .object({
+        name: z.string().min(1),
+        address: z.string().optional(),
+      })
+      .strict(),
+    rooms: z.array(Room).min(1),
+    /** The room a screen shows when none is chosen; defaults to the first room. */
+    mainRoom: Id.optional(),
+    locations: z.array(Location).default([]),
+    people: z.record(Id, Person).default({}),
+    sessions: z.array(Session).default([]),
+    /** Slots that belong to no session: registration, breaks, meals, the dinner. */
+    items: z.array(Item).default([]),
+    timer: TimerThresholds.extend({
+      byKind: z.partialRecord(ItemKind, TimerThresholds).optional(),
+    })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type ItemKind = z.infer<typeof ItemKind>;
+export type Person = z.infer<typeof Person>;
+export type Room = z.infer<typeof Room>;
+export type Location = z.infer<typeof Location>;
+export type Item = z.infer<typeof Item>;
+export type Session = z.infer<typeof Session>;
+export type Program = z.infer<typeof Program>;
+export type ProgramInput = z.input<typeof Program>;
+
+/** JSON Schema for editors, generated from the zod schema (written to data/program.schema.json). */
+export function programJsonSchema(): object {
+  return z.toJSONSchema(Program, { io: 'input', unrepresentable: 'any' });
+}

@@ -1,0 +1,35 @@
+// What each kind of item is called on screen, in the languages the views speak.
+import type { ItemKind } from '../program/schema.ts';
+
+export type Lang = 'en' | 'fr';
+
+const LABELS: Record<Lang, Record<ItemKind, string>> = {
+  en: {
+    registration: 'Registration',
+    opening: 'Opening',
+    keynote: 'Keynote',
+    talk: 'Talk',
+    break: 'Break',
+    meal: 'Meal',
+    poster: 'Posters',
+    panel: 'Panel',
+    closing: 'Closing',
+    social: 'Social event',
+  },
+  fr: {
+    registration: 'Accueil',
+    opening: 'Ouverture',
+    keynote: 'Conférence invitée',
+    talk: 'Exposé',
+    break: 'Pause',
+    meal: 'Repas',
+    poster: 'Posters',
+    panel: 'Table ronde',
+    closing: 'Clôture',
+    social: 'Événement social',
+  },
+};
+
+export function kindLabel(kind: ItemKind, lang: Lang = 'en'): string {
+  return LABELS[lang][kind];
+}

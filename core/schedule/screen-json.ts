@@ -1,0 +1,85 @@
+// The stable JSON shape of a screen (`roomcue at --json`, GET /api/state): instants as ISO 8601 with the program's offset.
+import { isoInZone } from '../time.ts';
+import type { Screen } from './resolve.ts';
+import type { Timeline, TimelineItem } from './timeline.ts';
+
+export interface PersonJson {
+  name: string;
+  affiliation: string | null;
+}
+
+export interface ItemJson {
+  id: string;
+  kind: TimelineItem['kind'];
+  title: string;
+  subtitle: string | null;
+  start: string;
+  end: string;
+  speakers: PersonJson[];
+  room: string | null;
+  /** null when the item is in a room; where to go otherwise. */
+  location: { id: string; name: string; address: string | null; url: string | null } | null;
+  session: { id: string; title: string; chairs: string[]; moderators: string[] } | null;
+  url: string | null;
+}
+
+export interface CurrentItemJson extends ItemJson {
+  /** Whole seconds until the end (rounded up, as a countdown shows them). */
+  remainingSeconds: number;
+}
+
+export interface ScreenJson {
+  at: string;
+  timezone: string;
+  room: string;
+  phase: Screen['phase'];
+  current: CurrentItemJson[];
+  next: ItemJson | null;
+  later: ItemJson[];
+}
+
+export function itemJson(item: TimelineItem, zone: string): ItemJson {
+  return {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    subtitle: item.subtitle,
+    start: isoInZone(item.start, zone),
+    end: isoInZone(item.end, zone),
+    speakers: item.speakers.map((p) => ({ name: p.name, affiliation: p.affiliation })),
+    room: item.room,
+    location: item.location
+      ? {
+          id: item.location.id,
+          name: item.location.name,
+          address: item.location.address ?? null,
+          url: item.location.url ?? null,
+        }
+      : null,
+    session: item.session
+      ? {
+          id: item.session.id,
+          title: item.session.title,
+          chairs: item.session.chairs.map((p) => p.name),
+          moderators: item.session.moderators.map((p) => p.name),
+        }
+      : null,
+    url: item.url,
+  };
+}
+
+export function screenJson(timeline: Timeline, screen: Screen): ScreenJson {
+  const zone = timeline.zone;
+  return {
+    at: isoInZone(screen.at, zone),
+    timezone: zone,
+    room: screen.room,
+    phase: screen.phase,
+    current: screen.current.map((item) => ({
+      ...itemJson(item, zone),
+      remainingSeconds: Math.ceil((item.end - screen.at) / 1000),
+    })),
+    next: screen.next ? itemJson(screen.next, zone) : null,
+    later: screen.later.map((item) => itemJson(item, zone)),
+  };
+}

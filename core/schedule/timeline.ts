@@ -1,0 +1,118 @@
+// A program turned into instants and indexed per room, so that "what is on at t" is a binary search, not a scan.
+import type { ItemKind, Location, Program } from '../program/schema.ts';
+import { TBA } from '../program/schema.ts';
+import { itemRoom, mainRoomId, placedItems } from '../program/walk.ts';
+import { localDate, parseLocal, type Instant } from '../time.ts';
+
+export interface PersonView {
+  id: string | null; // null for TBA
+  name: string;
+  affiliation: string | null;
+}
+
+export interface SessionView {
+  id: string;
+  title: string;
+  chairs: PersonView[];
+  moderators: PersonView[];
+}
+
+export interface TimelineItem {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  subtitle: string | null;
+  start: Instant;
+  end: Instant;
+  /** Program-zone calendar date of the start, "2026-06-29". */
+  day: string;
+  /** Room id, or null when the item happens away from the rooms (see `location`). */
+  room: string | null;
+  location: Location | null;
+  speakers: PersonView[];
+  session: SessionView | null;
+  abstract: string | null;
+  url: string | null;
+  /** Position in the whole program's time order, a stable tie-breaker. */
+  order: number;
+}
+
+interface RoomIndex {
+  /** This room's items and the event-wide ones, by start then end. */
+  items: TimelineItem[];
+  /** maxEnd[i]: the latest end among items[0..i], to find every current item without a scan. */
+  maxEnd: Instant[];
+}
+
+export interface Timeline {
+  program: Program;
+  zone: string;
+  mainRoom: string;
+  items: TimelineItem[];
+  byId: Map<string, TimelineItem>;
+  rooms: Map<string, RoomIndex>;
+}
+
+/** Builds the timeline of a program that passed `checkProgram` without errors. */
+export function buildTimeline(program: Program): Timeline {
+  const zone = program.timezone;
+  const person = (ref: string): PersonView => {
+    if (ref === TBA) return { id: null, name: TBA, affiliation: null };
+    const p = program.people[ref];
+    return { id: ref, name: p?.name ?? ref, affiliation: p?.affiliation ?? null };
+  };
+  const locations = new Map(program.locations.map((l) => [l.id, l]));
+  const sessionViews = new Map(
+    program.sessions.map((s) => [
+      s,
+      {
+        id: s.id,
+        title: s.title,
+        chairs: s.chairs.map(person),
+        moderators: s.moderators.map(person),
+      } satisfies SessionView,
+    ]),
+  );
+
+  const items: TimelineItem[] = placedItems(program).map(({ item, session }) => {
+    const start = instant(item.start, zone);
+    return {
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      subtitle: item.subtitle ?? null,
+      start,
+      end: instant(item.end, zone),
+      day: localDate(start, zone),
+      room: itemRoom(program, item, session),
+      location: item.location ? (locations.get(item.location) ?? null) : null,
+      speakers: item.speakers.map(person),
+      session: session ? sessionViews.get(session)! : null,
+      abstract: item.abstract ?? null,
+      url: item.url ?? null,
+      order: 0,
+    };
+  });
+  items.sort(byTime);
+  items.forEach((item, i) => (item.order = i));
+
+  const rooms = new Map<string, RoomIndex>();
+  for (const room of program.rooms) {
+    const mine = items.filter((item) => item.room === null || item.room === room.id);
+    const maxEnd: Instant[] = [];
+    let latest = -Infinity;
+    for (const item of mine) maxEnd.push((latest = Math.max(latest, item.end)));
+    rooms.set(room.id, { items: mine, maxEnd });
+  }
+  return { program, zone, mainRoom: mainRoomId(program), items, byId: new Map(items.map((i) => [i.id, i])), rooms };
+}
+
+export function byTime(a: TimelineItem, b: TimelineItem): number {
+  return a.start - b.start || a.end - b.end || a.order - b.order;
+}
+
+function instant(local: string, zone: string): Instant {
+  const parsed = parseLocal(local, zone);
+  if (!parsed.ok) throw new Error(`buildTimeline needs a checked program: ${parsed.reason}`);
+  return parsed.at;
+}
