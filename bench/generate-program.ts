@@ -1,0 +1,42 @@
+// A large synthetic program for benchmarks: N days × M rooms of back-to-back talks with breaks, deterministic.
+import type { ProgramInput } from '../core/program/schema.ts';
+
+export function generateProgram(days: number, rooms: number, totalItems: number): ProgramInput {
+  const perRoomDay = Math.ceil(totalItems / (days * rooms));
+  const people: NonNullable<ProgramInput['people']> = {};
+  const items: NonNullable<ProgramInput['items']> = [];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let n = 0;
+  for (let d = 0; d < days && n < totalItems; d++) {
+    const date = `2026-09-${pad(7 + d)}`;
+    for (let r = 0; r < rooms && n < totalItems; r++) {
+      let minutes = 8 * 60;
+      for (let k = 0; k < perRoomDay && n < totalItems; k++, n++) {
+        const length = k % 6 === 5 ? 5 : 15;
+        const start = `${date}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+        minutes += length;
+        const end = `${date}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+        const speaker = `p${n}`;
+        people[speaker] = { name: `Speaker ${n}`, affiliation: `Lab ${n % 97}` };
+        items.push({
+          id: `i${n}`,
+          kind: length === 5 ? 'break' : 'talk',
+          title: `Talk number ${n} on a generated topic`,
+          start,
+          end,
+          room: `r${r}`,
+          speakers: length === 5 ? [] : [speaker],
+        });
+      }
+    }
+  }
+  return {
+    formatVersion: 1,
+    event: { id: 'generated', name: 'Generated Conference' },
+    timezone: 'Europe/Berlin',
+    venue: { name: 'Congress Centre' },
+    rooms: Array.from({ length: rooms }, (_, r) => ({ id: `r${r}`, name: `Room ${r}` })),
+    people,
+    items,
+  };
+}

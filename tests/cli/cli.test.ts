@@ -1,0 +1,158 @@
+// The `roomcue` command as a user runs it: real processes, exit codes and the messages they print.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { repoPath, tinyProgram } from '../helpers.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'roomcue-cli-'));
+
+async function roomcue(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [repoPath('bin/roomcue.mjs'), ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('roomcue check', () => {
+  test('the shipped program is valid, with its TBA people and the day-2 overlap as warnings', async () => {
+    const r = await roomcue('check');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/warning: .*chair is TBA/);
+    expect(r.stdout).toMatch(/"Poster Session" overlaps "Lunch"/);
+    expect(r.stdout).toMatch(/DP2E-AI 2026: 1 room, \d+ sessions, \d+ items — ok with \d+ warnings/);
+  });
+
+  test('a program with an error: exit 1, file, path and problem named', async () => {
+    const p = tinyProgram();
+    p.sessions![0]!.items[1]!.end = '2026-06-29T09:10';
+    const path = file('broken.json', JSON.stringify(p, null, 2));
+    const r = await roomcue('check', path);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${path}: error: sessions[0].items[1]: end 09:10 is before start 09:30`);
+    noStackTrace(r.stderr);
+  });
+
+  test('not JSON: exit 2 with the line of the mistake', async () => {
+    const path = file('syntax.json', '{\n  "formatVersion": 1,\n  "event": {,\n}');
+    const r = await roomcue('check', path);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${path.replace(/[.]/g, '\\.')}:3:\\d+: error: not valid JSON`));
+    noStackTrace(r.stderr);
+  });
+
+  test('a missing file: exit 2, "no such file"', async () => {
+    const r = await roomcue('check', join(dir, 'nope.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.json: cannot read: no such file/);
+  });
+
+  test('a directory: exit 2', async () => {
+    const r = await roomcue('check', dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read: is a directory/);
+  });
+});
+
+describe('roomcue at', () => {
+  test('10:55 on day 1: coffee break, next Kengo Nakajima', async () => {
+    const r = await roomcue('at', '2026-06-29T10:55');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Phase: break/);
+    expect(r.stdout).toMatch(/Now\s+10:50–11:20\s+Break · Coffee break\s+\(25 min left\)/);
+    expect(r.stdout).toMatch(
+      /Next\s+11:20–12:00\s+Keynote · AI-for-Science[^\n]*\n\s+Kengo Nakajima \(University of Tokyo, Japan\)/,
+    );
+  });
+
+  test('--json follows the contract', async () => {
+    const r = await roomcue('at', '2026-06-29T08:55Z', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['at', 'timezone', 'room', 'phase', 'current', 'next', 'later']);
+    expect(json).toMatchObject({
+      at: '2026-06-29T10:55:00+02:00',
+      timezone: 'Europe/Paris',
+      room: 'L108-A',
+      phase: 'in-break',
+    });
+    expect(json.current[0]).toMatchObject({ kind: 'break', remainingSeconds: 1500, location: null, session: null });
+    for (const item of [...json.current, json.next, ...json.later]) {
+      expect(item).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          kind: expect.any(String),
+          title: expect.any(String),
+          speakers: expect.any(Array),
+        }),
+      );
+      expect(item.start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+02:00$/);
+    }
+  });
+
+  test('another program and room', async () => {
+    const p = tinyProgram();
+    p.rooms!.push({ id: 'B', name: 'Room B' });
+    const path = file('two-rooms.json', JSON.stringify(p));
+    const a = await roomcue('at', '2026-06-29T09:10', '--program', path, '--json');
+    expect(JSON.parse(a.stdout).current[0].title).toBe('First');
+    const b = await roomcue('at', '2026-06-29T09:10', '--program', path, '--room', 'B', '--json');
+    expect(JSON.parse(b.stdout)).toMatchObject({ room: 'B', phase: 'after-event', current: [] });
+  });
+
+  test.each([
+    {
+      label: 'a bad instant',
+      args: ['at', 'yesterday'],
+      code: 2,
+      message: /"yesterday" is not an instant: use ISO 8601/,
+    },
+    { label: 'no instant', args: ['at'], code: 2, message: /give exactly one INSTANT/ },
+    {
+      label: 'an unknown room',
+      args: ['at', '2026-06-29T10:55', '--room', 'Z9'],
+      code: 2,
+      message: /unknown room "Z9"; rooms in .*: L108-A/,
+    },
+    {
+      label: 'an unknown option',
+      args: ['at', '2026-06-29T10:55', '--rooom', 'x'],
+      code: 2,
+      message: /Unknown option '--rooom'/,
+    },
+    {
+      label: 'a missing program',
+      args: ['at', '2026-06-29T10:55', '--program', 'missing.json'],
+      code: 2,
+      message: /missing\.json: cannot read: no such file/,
+    },
+    { label: 'an unknown command', args: ['frobnicate'], code: 2, message: /unknown command "frobnicate"/ },
+  ])('$label: exit $code and a clear message', async ({ args, code, message }) => {
+    const r = await roomcue(...args);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    noStackTrace(r.stderr);
+  });
+
+  test('an invalid program: exit 1 and the errors', async () => {
+    const p = tinyProgram();
+    p.items![0]!.speakers = ['ghost'];
+    const r = await roomcue('at', '2026-06-29T10:55', '--program', file('ghost.json', JSON.stringify(p)));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/items\[0\]\.speakers\[0\]: unknown person "ghost"/);
+  });
+});

@@ -1,0 +1,66 @@
+// Shared by tests: the shipped program, a minimal valid program to break, and a screen lookup by local time.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseProgramJson, parseProgramText } from '../core/program/parse.ts';
+import type { Program, ProgramInput } from '../core/program/schema.ts';
+import { resolveScreen } from '../core/schedule/resolve.ts';
+import { buildTimeline, type Timeline } from '../core/schedule/timeline.ts';
+import { parseInstant } from '../core/time.ts';
+
+export const repoPath = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+
+export function loadShippedProgram(): Program {
+  const { program, diagnostics } = parseProgramText(readFileSync(repoPath('data/dp2e-ai-2026.json'), 'utf8'));
+  if (!program) throw new Error(`shipped program is invalid: ${JSON.stringify(diagnostics)}`);
+  return program;
+}
+
+export function parseValid(input: ProgramInput): Program {
+  const { program, diagnostics } = parseProgramJson(input);
+  if (!program) throw new Error(`expected a valid program: ${JSON.stringify(diagnostics)}`);
+  return program;
+}
+
+/** Resolve at an instant given as text (program-local when it has no offset). */
+export function screenAt(timeline: Timeline, text: string, room = timeline.mainRoom) {
+  const parsed = parseInstant(text, timeline.zone);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return resolveScreen(timeline, room, parsed.at);
+}
+
+export function timelineOf(input: ProgramInput): Timeline {
+  return buildTimeline(parseValid(input));
+}
+
+/** A small valid program: one room, one session of two talks, a break. Tests copy and break it. */
+export function tinyProgram(): ProgramInput {
+  return {
+    formatVersion: 1,
+    event: { id: 'tiny', name: 'Tiny Conf' },
+    timezone: 'Europe/Paris',
+    venue: { name: 'Hall' },
+    rooms: [{ id: 'A', name: 'Room A' }],
+    people: { ada: { name: 'Ada Lovelace', affiliation: 'Analytical Engines' } },
+    sessions: [
+      {
+        id: 's1',
+        title: 'Morning',
+        start: '2026-06-29T09:00',
+        end: '2026-06-29T10:00',
+        chairs: ['ada'],
+        items: [
+          {
+            id: 't1',
+            kind: 'talk',
+            title: 'First',
+            start: '2026-06-29T09:00',
+            end: '2026-06-29T09:30',
+            speakers: ['ada'],
+          },
+          { id: 't2', kind: 'talk', title: 'Second', start: '2026-06-29T09:30', end: '2026-06-29T10:00' },
+        ],
+      },
+    ],
+    items: [{ id: 'b1', kind: 'break', title: 'Coffee', start: '2026-06-29T10:00', end: '2026-06-29T10:30' }],
+  };
+}
