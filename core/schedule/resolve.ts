@@ -1,6 +1,6 @@
 // The schedule engine: what a room's screen shows at an instant. Start inclusive, end exclusive.
 import { localDate, type Instant } from '../time.ts';
-import type { Timeline, TimelineItem } from './timeline.ts';
+import type { RoomIndex, Timeline, TimelineItem } from './timeline.ts';
 
 export const PHASES = ['before-event', 'in-session', 'in-break', 'between-days', 'after-event'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -31,6 +31,11 @@ export class UnknownRoomError extends Error {
 export function resolveScreen(timeline: Timeline, room: string, at: Instant): Screen {
   const index = timeline.rooms.get(room);
   if (!index) throw new UnknownRoomError(room, [...timeline.rooms.keys()]);
+  return resolveInIndex(index, timeline.zone, room, at);
+}
+
+/** The same lookup on any room index, e.g. one whose times the live adjustments moved. */
+export function resolveInIndex(index: RoomIndex, zone: string, room: string, at: Instant): Screen {
   const { items, maxEnd } = index;
 
   const firstAfter = upperBound(items, at); // items[0..firstAfter) have started
@@ -50,7 +55,7 @@ export function resolveScreen(timeline: Timeline, room: string, at: Instant): Sc
   if (current.length > 0) phase = current.every((i) => BREAK_KINDS.has(i.kind)) ? 'in-break' : 'in-session';
   else if (!next) phase = 'after-event';
   else if (firstAfter === 0) phase = 'before-event';
-  else phase = localDate(maxEnd[firstAfter - 1]! - 1, timeline.zone) === next.day ? 'in-break' : 'between-days';
+  else phase = localDate(maxEnd[firstAfter - 1]! - 1, zone) === next.day ? 'in-break' : 'between-days';
 
   return { at, room, phase, current, next, later };
 }

@@ -33,11 +33,15 @@ export interface TimelineItem {
   session: SessionView | null;
   abstract: string | null;
   url: string | null;
+  /** Timer colours: warning, then danger, when this many seconds are left. */
+  thresholds: { warningSeconds: number; dangerSeconds: number };
   /** Position in the whole program's time order, a stable tie-breaker. */
   order: number;
 }
 
-interface RoomIndex {
+export const DEFAULT_THRESHOLDS = { warningSeconds: 5 * 60, dangerSeconds: 2 * 60 };
+
+export interface RoomIndex {
   /** This room's items and the event-wide ones, by start then end. */
   items: TimelineItem[];
   /** maxEnd[i]: the latest end among items[0..i], to find every current item without a scan. */
@@ -90,6 +94,18 @@ export function buildTimeline(program: Program): Timeline {
       session: session ? sessionViews.get(session)! : null,
       abstract: item.abstract ?? null,
       url: item.url ?? null,
+      thresholds: {
+        warningSeconds:
+          item.timer?.warningSeconds ??
+          program.timer?.byKind?.[item.kind]?.warningSeconds ??
+          program.timer?.warningSeconds ??
+          DEFAULT_THRESHOLDS.warningSeconds,
+        dangerSeconds:
+          item.timer?.dangerSeconds ??
+          program.timer?.byKind?.[item.kind]?.dangerSeconds ??
+          program.timer?.dangerSeconds ??
+          DEFAULT_THRESHOLDS.dangerSeconds,
+      },
       order: 0,
     };
   });
@@ -98,13 +114,17 @@ export function buildTimeline(program: Program): Timeline {
 
   const rooms = new Map<string, RoomIndex>();
   for (const room of program.rooms) {
-    const mine = items.filter((item) => item.room === null || item.room === room.id);
-    const maxEnd: Instant[] = [];
-    let latest = -Infinity;
-    for (const item of mine) maxEnd.push((latest = Math.max(latest, item.end)));
-    rooms.set(room.id, { items: mine, maxEnd });
+    rooms.set(room.id, indexItems(items.filter((item) => item.room === null || item.room === room.id)));
   }
   return { program, zone, mainRoom: mainRoomId(program), items, byId: new Map(items.map((i) => [i.id, i])), rooms };
+}
+
+/** Indexes items already sorted by `byTime`. */
+export function indexItems(items: TimelineItem[]): RoomIndex {
+  const maxEnd: Instant[] = [];
+  let latest = -Infinity;
+  for (const item of items) maxEnd.push((latest = Math.max(latest, item.end)));
+  return { items, maxEnd };
 }
 
 export function byTime(a: TimelineItem, b: TimelineItem): number {

@@ -1,0 +1,143 @@
+// Applies one operator action to the live state at an instant: pure, so every rule is a table-driven test away.
+import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
+import { localDate, type Instant } from '../time.ts';
+import type { Action } from './actions.ts';
+import { resolveLive, roomLive, timedItem, timerEnd } from './live-screen.ts';
+import type { Delay, LiveState, RoomLive, TimerState } from './state.ts';
+
+/** An action that is well formed but does not apply now (pause a paused timer, go to an unknown item). HTTP 409. */
+export class ActionRejected extends Error {}
+
+const LATE_THRESHOLD_MS = 30_000;
+
+export function reduce(
+  timeline: Timeline,
+  live: LiveState,
+  action: Action,
+  at: Instant,
+  defaultRoom: string,
+): LiveState {
+  const room = action.room ?? defaultRoom;
+  if (!timeline.rooms.has(room)) throw new ActionRejected(`unknown room "${room}"`);
+  const before = roomLive(live, room);
+  const after = reduceRoom(timeline, live, room, before, action, at);
+  return { seq: live.seq + 1, rooms: { ...live.rooms, [room]: after } };
+}
+
+function reduceRoom(
+  timeline: Timeline,
+  live: LiveState,
+  room: string,
+  r: RoomLive,
+  action: Action,
+  at: Instant,
+): RoomLive {
+  const screen = () => resolveLive(timeline, live, room, at);
+  /** The timer of the item on now, made explicit from the schedule if nobody touched it yet. */
+  const currentTimer = (): { timer: TimerState; item: TimelineItem } => {
+    const s = screen();
+    const item = timedItem(s.current);
+    if (!item) throw new ActionRejected('no item is on now in this room: nothing to time');
+    const original = timeline.byId.get(item.id)!;
+    if (r.timer?.itemId === item.id) return { timer: r.timer, item: original };
+    return {
+      timer: { itemId: item.id, startedAt: item.start, pausedAt: null, pausedMs: 0, addedMs: 0 },
+      item: original,
+    };
+  };
+  /** `item` really starts now; a late start makes the rest of the day run late. */
+  const startNow = (item: TimelineItem, manual: boolean): RoomLive =>
+    withTimer(
+      { ...r, mode: manual ? 'manual' : r.mode, manualItemId: manual ? item.id : r.mode === 'manual' ? item.id : null },
+      { itemId: item.id, startedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0 },
+      item,
+    );
+  /** A timer change moves the rest of the day: it runs as late as the timed item will now end. */
+  const withTimer = (room: RoomLive, timer: TimerState, item: TimelineItem): RoomLive => ({
+    ...room,
+    timer,
+    delay: timer.pausedAt === null ? lateness(timeline, item, timerEnd(timer, item, at)) : room.delay,
+  });
+
+  switch (action.type) {
+    case 'timer.start': {
+      const s = screen();
+      const now = timedItem(s.current);
+      if (now && r.timer?.itemId === now.id) {
+        if (r.timer.pausedAt !== null) return withTimer(r, resumed(r.timer, at), timeline.byId.get(now.id)!);
+        throw new ActionRejected(`the timer of "${now.title}" is already running (reset it to start again)`);
+      }
+      const target = now && !isBreak(now) ? now : (s.next ?? now);
+      if (!target) throw new ActionRejected('nothing to start: the program is over in this room');
+      return startNow(timeline.byId.get(target.id)!, false);
+    }
+    case 'timer.pause': {
+      const { timer } = currentTimer();
+      if (timer.pausedAt !== null) throw new ActionRejected('the timer is already paused');
+      return { ...r, timer: { ...timer, pausedAt: at } };
+    }
+    case 'timer.resume': {
+      const { timer, item } = currentTimer();
+      if (timer.pausedAt === null) throw new ActionRejected('the timer is not paused');
+      return withTimer(r, resumed(timer, at), item);
+    }
+    case 'timer.add': {
+      const { timer, item } = currentTimer();
+      const added = { ...timer, addedMs: timer.addedMs + action.seconds * 1000 };
+      // Removing more time than is left ends the countdown now, not in the past.
+      const overshoot = at - timerEnd(added, item, at);
+      if (overshoot > 0 && action.seconds < 0) added.addedMs += Math.min(overshoot, -action.seconds * 1000);
+      return withTimer(r, added, item);
+    }
+    case 'timer.reset': {
+      // Back to the schedule, and the lateness this timer caused goes with it (a delay AV set stays).
+      const item = r.timer ? timeline.byId.get(r.timer.itemId) : undefined;
+      return { ...r, timer: null, delay: item && r.delay?.from === item.start ? null : r.delay };
+    }
+    case 'item.end': {
+      const next = screen().next;
+      if (!next) throw new ActionRejected('nothing comes after the current item in this room');
+      return startNow(timeline.byId.get(next.id)!, r.mode === 'manual');
+    }
+    case 'goto': {
+      const item = timeline.byId.get(action.itemId);
+      const inRoom = timeline.rooms.get(room)!.items.some((i) => i.id === action.itemId);
+      if (!item || !inRoom) throw new ActionRejected(`unknown item "${action.itemId}" in room ${room}`);
+      return startNow(item, true);
+    }
+    case 'follow':
+      return { ...r, mode: 'follow', manualItemId: null };
+    case 'delay.set':
+      return {
+        ...r,
+        delay: action.minutes === 0 ? null : { minutes: action.minutes, from: at, day: localDate(at, timeline.zone) },
+      };
+    case 'message.set': {
+      const until = action.until === undefined ? null : Date.parse(action.until);
+      if (until !== null && until <= at) throw new ActionRejected('message "until" is already past');
+      return { ...r, messages: { ...r.messages, [action.to]: { text: action.text, setAt: at, until } } };
+    }
+    case 'message.clear':
+      return {
+        ...r,
+        messages: action.to ? { ...r.messages, [action.to]: null } : { speaker: null, public: null },
+      };
+    case 'blackout':
+      return { ...r, blackout: action.on };
+  }
+}
+
+function resumed(timer: TimerState, at: Instant): TimerState {
+  return { ...timer, pausedAt: null, pausedMs: timer.pausedMs + (at - (timer.pausedAt ?? at)) };
+}
+
+function isBreak(item: TimelineItem): boolean {
+  return item.kind === 'break' || item.kind === 'meal';
+}
+
+/** An item ending late sets "running N min late" for the rest of its day; on time or early clears it. */
+function lateness(timeline: Timeline, item: TimelineItem, projectedEnd: Instant): Delay | null {
+  const late = projectedEnd - item.end;
+  if (late < LATE_THRESHOLD_MS) return null;
+  return { minutes: Math.round(late / 60_000), from: item.start, day: localDate(item.start, timeline.zone) };
+}
