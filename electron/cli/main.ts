@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runAt } from './at.ts';
 import { runCheck } from './check.ts';
+import { runServe } from './serve.ts';
 import { CliError, type Io, processIo } from './io.ts';
 import { programJsonSchema } from '../../core/program/schema.ts';
 
@@ -13,6 +14,9 @@ Commands:
   at INSTANT [--program FILE] [--room ID] [--json]
                                what the room's screen shows at INSTANT: ISO 8601 with an offset
                                or Z, or without one in the program's time zone; "now" for now
+  serve [--program FILE] [--room ID] [--port N] [--host H] [--pin P] [--at INSTANT] [--speed N] [--state-dir DIR]
+                               the show server for browser screens (default 127.0.0.1:4610);
+                               --at/--speed run a rehearsal clock
   schema                       print the program JSON Schema (data/program.schema.json)
   help                         this text
 `;
@@ -38,6 +42,35 @@ const COMMANDS: Record<string, Command> = {
           program: values.program as string | undefined,
           room: values.room as string | undefined,
           json: values.json === true,
+        },
+        io,
+      );
+    },
+  },
+  serve: {
+    options: {
+      program: { type: 'string' },
+      room: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      pin: { type: 'string' },
+      at: { type: 'string' },
+      speed: { type: 'string' },
+      'state-dir': { type: 'string' },
+    },
+    run: (v, positionals, io) => {
+      if (positionals.length > 0) throw new CliError(`serve takes no arguments, got "${positionals[0]}"`, 2);
+      const s = (k: string) => v[k] as string | undefined;
+      return runServe(
+        {
+          program: s('program'),
+          room: s('room'),
+          port: s('port'),
+          host: s('host'),
+          pin: s('pin'),
+          at: s('at'),
+          speed: s('speed'),
+          stateDir: s('state-dir'),
         },
         io,
       );

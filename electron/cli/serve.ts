@@ -1,0 +1,84 @@
+// `roomcue serve`: the show server without Electron, for browser-only screens, rehearsals and tests.
+import { resolve } from 'node:path';
+import { parseInstant } from '../../core/time.ts';
+import { DEFAULT_PROGRAM, readProgramFile } from '../program/program-file.ts';
+import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
+import { DEFAULT_PORT, startShow } from '../server/start-show.ts';
+import { CliError, type Io } from './io.ts';
+
+export interface ServeOptions {
+  program?: string | undefined;
+  room?: string | undefined;
+  port?: string | undefined;
+  host?: string | undefined;
+  pin?: string | undefined;
+  at?: string | undefined;
+  speed?: string | undefined;
+  stateDir?: string | undefined;
+}
+
+export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSignal): Promise<number> {
+  const host = o.host ?? '127.0.0.1';
+  const pin = o.pin ?? process.env.ROOMCUE_PIN ?? null;
+  if (pin !== null && !/^\S{4,64}$/.test(pin)) throw new CliError('--pin must be 4 to 64 characters without spaces', 2);
+  if (!isLoopback(host) && pin === null) {
+    throw new CliError(
+      `--host ${host} makes the server reachable from the network: give a --pin (or ROOMCUE_PIN) so only staff can act`,
+      2,
+    );
+  }
+  const port = o.port === undefined ? DEFAULT_PORT : Number(o.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port must be a number from 0 to 65535, got "${o.port}"`, 2);
+  const speed = o.speed === undefined ? undefined : Number(o.speed);
+  if (speed !== undefined && !(speed > 0 && speed <= 3600))
+    throw new CliError(`--speed must be a number above 0 and at most 3600, got "${o.speed}"`, 2);
+
+  const programFile = resolve(o.program ?? DEFAULT_PROGRAM);
+  let startAt: number | undefined;
+  if (o.at !== undefined) {
+    const read = await readProgramFile(programFile);
+    const zone = read.status === 'ok' ? read.program.timezone : 'UTC';
+    const parsed = parseInstant(o.at, zone);
+    if (!parsed.ok) throw new CliError(`--at: ${parsed.reason}`, 2);
+    startAt = parsed.at;
+  }
+
+  let running;
+  try {
+    running = await startShow({
+      programFile,
+      room: o.room,
+      host,
+      port,
+      pin,
+      stateDir: o.stateDir ?? defaultStateDir(),
+      startAt,
+      speed,
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE')
+      throw new CliError(`port ${port} on ${host} is already in use: choose another with --port`, 2);
+    if (e.code === 'EADDRNOTAVAIL') throw new CliError(`--host ${host} is not an address of this machine`, 2);
+    throw new CliError(e.message, 1);
+  }
+  const { show, server } = running;
+  io.out(
+    `Roomcue serving "${show.program.event.name}", room ${show.defaultRoom}${pin ? ' (actions need the PIN)' : ''}`,
+  );
+  if (show.clock.rehearsal)
+    io.out(`Rehearsal clock from ${o.at ?? 'now'} at ${show.clock.speed}× speed (state not saved)`);
+  for (const view of ['signage', 'chair', 'control']) io.out(`  ${view.padEnd(8)} ${server.url}/${view}`);
+  io.out(`  api      ${server.url}/api/state`);
+  await untilStopped();
+  await running.close();
+  return 0;
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((r) => {
+    process.once('SIGINT', r);
+    process.once('SIGTERM', r);
+  });
+}

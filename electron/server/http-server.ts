@@ -1,0 +1,296 @@
+// The local HTTP + WebSocket server: views, state, program and actions for every screen, in Electron or headless.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { actionFromQuery, parseAction, type ActionParse } from '../../core/live/actions.ts';
+import { ActionRejected } from '../../core/live/reducer.ts';
+import { PinGuard } from './auth.ts';
+import type { Show } from './show.ts';
+import { resolveStatic, streamFile } from './static-files.ts';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+/** A client that stops reading is dropped before its backlog costs the server memory. */
+const MAX_WS_BACKLOG_BYTES = 1024 * 1024;
+const VIEWS = ['signage', 'chair', 'control'] as const;
+
+export interface ServerOptions {
+  show: Show;
+  host: string;
+  port: number;
+  pin: string | null;
+  /** The built renderer (vite's dist/). */
+  staticDir: string;
+}
+
+export interface ScreenInfo {
+  id: number;
+  view: string;
+  room: string;
+  address: string;
+  since: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  screens(): ScreenInfo[];
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const { show } = opts;
+  const guard = new PinGuard(opts.pin);
+  const clients = new Map<WebSocket, ScreenInfo>();
+  let nextId = 1;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://roomcue.invalid');
+    const path = url.pathname;
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (path === '/api/state' && req.method === 'GET') return sendJson(res, 200, show.state(roomParam(url)));
+    if (path === '/api/program' && req.method === 'GET') return sendJson(res, 200, show.program);
+    if (path === '/api/screens' && req.method === 'GET') return sendJson(res, 200, [...clients.values()]);
+    if (path === '/api/health' && req.method === 'GET') return sendJson(res, 200, { ok: true });
+    if (path === '/api/actions' && req.method === 'POST') {
+      await authorize(req, null);
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        throw new HttpError(415, 'send the action as JSON with "Content-Type: application/json"');
+      }
+      const body = await readBody(req);
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        throw new HttpError(400, 'the body is not valid JSON');
+      }
+      return act(res, parseAction(json));
+    }
+    if (path.startsWith('/api/actions/') && req.method === 'GET') {
+      await authorize(req, url.searchParams.get('pin'));
+      return act(res, actionFromQuery(decodeURIComponent(path.slice('/api/actions/'.length)), url.searchParams));
+    }
+    if (path.startsWith('/api/'))
+      throw new HttpError(path.startsWith('/api/actions') ? 405 : 404, `no such API: ${req.method} ${path}`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
+    if (path === '/') return sendHtml(res, 200, indexPage(show.program.event.name));
+    const view = VIEWS.find((v) => path === `/${v}` || path === `/${v}/`);
+    const file = resolveStatic(opts.staticDir, view ? '/index.html' : path);
+    if (!file) {
+      if (view)
+        return sendHtml(res, 503, page('Views not built', 'Run <code>npm run build</code> and restart the server.'));
+      throw new HttpError(404, 'not found');
+    }
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Length': file.size,
+      'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...(file.type.startsWith('text/html') ? htmlSecurityHeaders : {}),
+    });
+    if (req.method === 'HEAD') return void res.end();
+    streamFile(file).pipe(res);
+  };
+
+  const act = (res: ServerResponse, parsed: ActionParse) => {
+    if (!parsed.ok) throw new HttpError(400, parsed.message);
+    if (parsed.action.room !== undefined && !show.hasRoom(parsed.action.room)) {
+      throw new HttpError(404, `unknown room "${parsed.action.room}"; rooms: ${show.rooms.join(', ')}`);
+    }
+    try {
+      sendJson(res, 200, show.dispatch(parsed.action));
+    } catch (err) {
+      if (err instanceof ActionRejected) throw new HttpError(409, err.message);
+      throw err;
+    }
+  };
+
+  const authorize = async (req: IncomingMessage, queryPin: string | null) => {
+    // Browsers attach Origin / Sec-Fetch-Site: refuse actions that another site's page tries to send.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${req.headers.host}`)
+      throw new HttpError(403, 'actions from another origin are refused');
+    if (req.headers['sec-fetch-site'] === 'cross-site')
+      throw new HttpError(403, 'actions from another site are refused');
+    const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? null;
+    const result = guard.check(req.socket.remoteAddress ?? 'unknown', bearer ?? queryPin);
+    if (result.ok) return;
+    if (result.delayMs > 0) await new Promise((r) => setTimeout(r, result.delayMs));
+    throw new HttpError(result.status, result.message);
+  };
+
+  const roomParam = (url: URL): string => {
+    const room = url.searchParams.get('room') ?? show.defaultRoom;
+    if (!show.hasRoom(room)) throw new HttpError(404, `unknown room "${room}"; rooms: ${show.rooms.join(', ')}`);
+    return room;
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
+      console.error('roomcue server: unexpected error:', err);
+      sendJson(res, 500, { error: 'internal error; the server log has details' });
+    });
+  });
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 5_000;
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://roomcue.invalid');
+    const origin = req.headers.origin;
+    const room = url.searchParams.get('room') ?? show.defaultRoom;
+    if (
+      url.pathname !== '/ws' ||
+      (origin !== undefined && origin !== `http://${req.headers.host}`) ||
+      !show.hasRoom(room)
+    ) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const view = url.searchParams.get('view') ?? 'unknown';
+      const info: ScreenInfo = {
+        id: nextId++,
+        view: view.slice(0, 20),
+        room,
+        address: req.socket.remoteAddress ?? '',
+        since: Date.now(),
+      };
+      clients.set(ws, info);
+      send(ws, { type: 'state', state: show.state(room) });
+      show.emit('screens');
+      ws.on('message', (data) => {
+        let msg: { type?: unknown; t?: unknown };
+        try {
+          msg = JSON.parse(String(data));
+        } catch {
+          return send(ws, { type: 'error', error: 'messages are JSON' });
+        }
+        if (msg.type === 'ping')
+          send(ws, { type: 'pong', t: typeof msg.t === 'number' ? msg.t : null, serverTime: Date.now() });
+        else
+          send(ws, { type: 'error', error: 'send actions with POST /api/actions; the socket takes {"type":"ping"}' });
+      });
+      ws.on('close', () => {
+        clients.delete(ws);
+        show.emit('screens');
+      });
+      ws.on('error', () => ws.terminate());
+    });
+  });
+
+  const send = (ws: WebSocket, message: object) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_WS_BACKLOG_BYTES) return void ws.terminate();
+    ws.send(JSON.stringify(message));
+  };
+  const unsubscribe = show.subscribe(() => {
+    const byRoom = new Map<string, unknown>();
+    for (const [ws, info] of clients) {
+      if (!byRoom.has(info.room)) byRoom.set(info.room, show.state(info.room));
+      send(ws, { type: 'state', state: byRoom.get(info.room) });
+    }
+  });
+  // Drop peers that vanished without closing (a screen unplugged), so the connected-screens list stays true.
+  const alive = new WeakSet<WebSocket>();
+  wss.on('connection', (ws) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+  });
+  const heartbeat = setInterval(() => {
+    for (const ws of clients.keys()) {
+      if (!alive.has(ws)) ws.terminate();
+      else {
+        alive.delete(ws);
+        ws.ping();
+      }
+    }
+  }, 30_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolvePromise());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostInUrl = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  return {
+    url: `http://${hostInUrl}:${port}`,
+    port,
+    screens: () => [...clients.values()],
+    close: async () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      for (const ws of clients.keys()) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+const htmlSecurityHeaders = {
+  'Content-Security-Policy':
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'",
+  'X-Frame-Options': 'SAMEORIGIN',
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    ...htmlSecurityHeaders,
+  });
+  res.end(html);
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(title)}</title><body style="font-family:sans-serif;background:#111;color:#eee;padding:2rem"><h1>${escapeHtml(title)}</h1><p>${body}</p></body></html>`;
+}
+
+function indexPage(eventName: string): string {
+  return page(
+    `Roomcue — ${eventName}`,
+    VIEWS.map((v) => `<a style="color:#9cf;font-size:1.5rem;margin-right:2rem" href="/${v}">${v}</a>`).join(''),
+  );
+}

@@ -1,0 +1,165 @@
+// The one source of truth of a running show: program, live state, clock and store; every channel dispatches here.
+import { formatDiagnostic } from '../../core/program/diagnostics.ts';
+import { stateJson, type ProgramStatusJson, type StateJson } from '../../core/contract/state.ts';
+import type { Action } from '../../core/live/actions.ts';
+import { resolveLive } from '../../core/live/live-screen.ts';
+import { reduce } from '../../core/live/reducer.ts';
+import { emptyLive, type LiveState } from '../../core/live/state.ts';
+import { buildTimeline, type Timeline } from '../../core/schedule/timeline.ts';
+import { isoInZone } from '../../core/time.ts';
+import type { ProgramChange, ProgramWatcher } from '../program/program-watcher.ts';
+import type { StateStore } from '../store/state-store.ts';
+import type { ShowClock } from './clock.ts';
+
+export type ShowEvent = 'action' | 'program' | 'tick' | 'screens';
+
+/** The longest a push may wait, so that a wall-clock jump (NTP) is caught up within this many real ms. */
+const MAX_PUSH_WAIT_MS = 30_000;
+
+export class Show {
+  private timeline: Timeline;
+  private live: LiveState;
+  private storeWarning: string | null;
+  private rejected: ProgramStatusJson['problem'] = null;
+  private readonly listeners = new Set<(event: ShowEvent) => void>();
+  private pushTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly unwatch: () => void;
+
+  constructor(
+    private readonly watcher: ProgramWatcher,
+    private readonly store: StateStore<LiveState> | null,
+    readonly clock: ShowClock,
+    readonly defaultRoom: string,
+  ) {
+    this.timeline = buildTimeline(watcher.current.program);
+    const loaded = store?.load() ?? { state: null, warning: null };
+    this.live = loaded.state ?? emptyLive();
+    this.storeWarning = loaded.warning;
+    this.unwatch = watcher.onChange((change) => this.onProgramChange(change));
+    this.schedulePush();
+  }
+
+  get rooms(): string[] {
+    return [...this.timeline.rooms.keys()];
+  }
+
+  get program() {
+    return this.timeline.program;
+  }
+
+  hasRoom(room: string): boolean {
+    return this.timeline.rooms.has(room);
+  }
+
+  /** Applies an action (throws ActionRejected when it does not apply now) and saves before answering. */
+  dispatch(action: Action): StateJson {
+    const at = this.clock.now();
+    this.live = reduce(this.timeline, this.live, action, at, this.defaultRoom);
+    this.save();
+    this.emit('action');
+    this.schedulePush();
+    return this.state(action.room ?? this.defaultRoom);
+  }
+
+  state(room = this.defaultRoom): StateJson {
+    const screen = resolveLive(this.timeline, this.live, room, this.clock.now());
+    return stateJson(this.timeline, screen, {
+      seq: this.live.seq,
+      clock: this.clock.json(),
+      program: this.programStatus(),
+      storeWarning: this.storeWarning,
+    });
+  }
+
+  subscribe(listener: (event: ShowEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells listeners that something they show changed (e.g. the list of connected screens). */
+  emit(event: ShowEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  close(): void {
+    this.unwatch();
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.listeners.clear();
+  }
+
+  private save(): void {
+    if (!this.store) return;
+    try {
+      this.store.save(this.live);
+      if (this.storeWarning?.startsWith('cannot save')) this.storeWarning = null;
+    } catch (err) {
+      // The show goes on from memory; control says the state is not being kept.
+      this.storeWarning = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  private onProgramChange(change: ProgramChange): void {
+    if (change.type === 'reloaded') {
+      const next = buildTimeline(change.snapshot.program);
+      if (!next.rooms.has(this.defaultRoom)) {
+        this.rejected = {
+          at: isoInZone(this.clock.now(), next.zone),
+          summary: `the edited program has no room "${this.defaultRoom}"; still showing the last good version`,
+          errors: [],
+        };
+      } else {
+        this.timeline = next;
+        this.rejected = null;
+      }
+    } else {
+      const p = change.problem;
+      this.rejected = {
+        at: isoInZone(p.at, this.timeline.zone),
+        summary: p.message,
+        errors: p.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(p.file, d)),
+      };
+    }
+    this.emit('program');
+    this.schedulePush();
+  }
+
+  private programStatus(): ProgramStatusJson {
+    const snapshot = this.watcher.current;
+    return {
+      file: snapshot.file,
+      loadedAt: isoInZone(snapshot.loadedAt, this.timeline.zone),
+      warnings: snapshot.diagnostics
+        .filter((d) => d.severity === 'warning')
+        .map((d) => formatDiagnostic(snapshot.file, d)),
+      problem: this.rejected,
+    };
+  }
+
+  /** Pushes state when a screen changes by itself (an item starts or ends, a message expires), not every second. */
+  private schedulePush(): void {
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    const now = this.clock.now();
+    let next = Infinity;
+    for (const room of this.rooms) {
+      const s = resolveLive(this.timeline, this.live, room, now);
+      for (const instant of [
+        ...s.current.map((i) => i.end),
+        s.next?.start,
+        s.timer?.running ? s.timer.endsAt : undefined,
+        s.messages.public?.until,
+        s.messages.speaker?.until,
+      ]) {
+        if (instant !== undefined && instant !== null && instant > now) next = Math.min(next, instant);
+      }
+    }
+    const wait = Math.min(this.clock.realDelayUntil(next), MAX_PUSH_WAIT_MS);
+    this.pushTimer = setTimeout(
+      () => {
+        if (this.clock.now() >= next - 5) this.emit('tick');
+        this.schedulePush();
+      },
+      Math.max(wait, 20),
+    );
+    this.pushTimer.unref?.();
+  }
+}

@@ -1,0 +1,76 @@
+// Starts a whole show (program watcher, state store, clock, server): shared by `roomcue serve` and the Electron shell.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LIVE_STATE_FORMAT, validateLiveState } from '../../core/live/state-schema.ts';
+import type { LiveState } from '../../core/live/state.ts';
+import { ProgramWatcher } from '../program/program-watcher.ts';
+import { StateStore } from '../store/state-store.ts';
+import { createClock } from './clock.ts';
+import { startServer, type RunningServer } from './http-server.ts';
+import { Show } from './show.ts';
+
+export const DEFAULT_PORT = 4610;
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+
+export interface ShowOptions {
+  programFile: string;
+  room?: string | undefined;
+  host: string;
+  port: number;
+  pin: string | null;
+  stateDir: string;
+  /** A rehearsal: the show clock starts at this instant (and its state is not saved). */
+  startAt?: number | undefined;
+  speed?: number | undefined;
+  staticDir?: string | undefined;
+}
+
+export interface RunningShow {
+  show: Show;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+export async function startShow(opts: ShowOptions): Promise<RunningShow> {
+  const watcher = await ProgramWatcher.open(opts.programFile);
+  const program = watcher.current.program;
+  const room = opts.room ?? program.mainRoom ?? program.rooms[0]!.id;
+  if (!program.rooms.some((r) => r.id === room)) {
+    watcher.close();
+    throw new Error(
+      `unknown room "${room}"; rooms in ${opts.programFile}: ${program.rooms.map((r) => r.id).join(', ')}`,
+    );
+  }
+  const clock = createClock({ startAt: opts.startAt, speed: opts.speed });
+  const store = clock.rehearsal
+    ? null
+    : new StateStore<LiveState>({
+        file: join(opts.stateDir, `${program.event.id}.state.json`),
+        formatVersion: LIVE_STATE_FORMAT,
+        validate: validateLiveState,
+      });
+  const show = new Show(watcher, store, clock, room);
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      show,
+      host: opts.host,
+      port: opts.port,
+      pin: opts.pin,
+      staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
+    });
+  } catch (err) {
+    show.close();
+    watcher.close();
+    throw err;
+  }
+  return {
+    show,
+    server,
+    close: async () => {
+      await server.close();
+      show.close();
+      watcher.close();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// A real show server on loopback for tests: temp program, temp state dir, temp views folder with a secret beside it.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { ProgramInput } from '../../core/program/schema.ts';
+import { startShow, type RunningShow } from '../../electron/server/start-show.ts';
+import { parseInstant } from '../../core/time.ts';
+
+export interface Harness {
+  dir: string;
+  programFile: string;
+  stateDir: string;
+  running: RunningShow;
+  url: string;
+  pin: string | null;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  program: ProgramInput,
+  opts: { pin?: string | null; at?: string; speed?: number; dir?: string } = {},
+): Promise<Harness> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'roomcue-server-'));
+  const views = join(dir, 'views');
+  mkdirSync(join(views, 'assets'), { recursive: true });
+  writeFileSync(join(views, 'index.html'), '<!doctype html><title>views</title>');
+  writeFileSync(join(views, 'assets', 'app.js'), 'console.log("app")');
+  writeFileSync(join(dir, 'secret.txt'), 'TOP SECRET');
+  const programFile = join(dir, 'program.json');
+  writeFileSync(programFile, JSON.stringify(program, null, 2));
+  const stateDir = join(dir, 'state');
+  const pin = opts.pin === undefined ? '2468' : opts.pin;
+  const startAt = opts.at ? (parseInstant(opts.at, program.timezone) as { at: number }).at : undefined;
+  const launch = () =>
+    startShow({ programFile, host: '127.0.0.1', port: 0, pin, stateDir, staticDir: views, startAt, speed: opts.speed });
+  const h: Harness = {
+    dir,
+    programFile,
+    stateDir,
+    pin,
+    running: await launch(),
+    url: '',
+    restart: async () => {
+      await h.running.close();
+      h.running = await launch();
+      h.url = h.running.server.url;
+    },
+    close: () => h.running.close(),
+  };
+  h.url = h.running.server.url;
+  return h;
+}
+
+export async function post(h: Harness, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${h.url}/api/actions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(h.pin ? { Authorization: `Bearer ${h.pin}` } : {}), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: string } };
+}
+
+export interface Client {
+  ws: WebSocket;
+  states: { seq: number; [k: string]: unknown }[];
+  next(predicate: (state: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+}
+
+export async function connect(h: Harness, query = 'view=signage'): Promise<Client> {
+  const ws = new WebSocket(`${h.url.replace('http', 'ws')}/ws?${query}`);
+  const states: Client['states'] = [];
+  const waiters = new Set<() => void>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(String(data));
+    if (msg.type === 'state') states.push(msg.state);
+    for (const w of waiters) w();
+  });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return {
+    ws,
+    states,
+    next: (predicate, timeoutMs = 3000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = states.find(predicate);
+          if (found) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching state within ${timeoutMs} ms (got ${states.length})`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+  };
+}
