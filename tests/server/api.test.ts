@@ -1,33 +1,7 @@
 // The API against a real server on loopback: each action, bad bodies, the PIN, traversal, junk, WebSocket clients.
 import { writeFileSync } from 'node:fs';
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ProgramInput } from '../../core/program/schema.ts';
-import { connect, post, startHarness, type Harness } from './harness.ts';
-
-/** A program around the real now: a talk on for the next 40 minutes, then a break and a talk. */
-export function programAroundNow(): ProgramInput {
-  const zone = 'Europe/Paris';
-  const base = DateTime.now().setZone(zone).startOf('minute').minus({ minutes: 10 });
-  const at = (m: number) => base.plus({ minutes: m }).toFormat("yyyy-MM-dd'T'HH:mm");
-  return {
-    formatVersion: 1,
-    event: { id: 'apitest', name: 'API Test Conf' },
-    timezone: zone,
-    venue: { name: 'Hall' },
-    rooms: [
-      { id: 'A', name: 'Room A' },
-      { id: 'B', name: 'Room B' },
-    ],
-    people: { ada: { name: 'Ada Lovelace', affiliation: 'Engines' } },
-    items: [
-      { id: 'talk1', kind: 'talk', title: 'First talk', start: at(0), end: at(50), speakers: ['ada'], room: 'A' },
-      { id: 'break1', kind: 'break', title: 'Coffee', start: at(50), end: at(70), room: 'A' },
-      { id: 'talk2', kind: 'talk', title: 'Second talk', start: at(70), end: at(110), room: 'A' },
-      { id: 'b-talk', kind: 'talk', title: 'Talk in B', start: at(0), end: at(60), room: 'B' },
-    ],
-  };
-}
+import { connect, post, programAroundNow, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {

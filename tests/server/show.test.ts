@@ -1,0 +1,119 @@
+// The show object and `roomcue serve` options: disk failures, corrupt state, rehearsal clock, pushes on boundaries.
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createClock } from '../../electron/server/clock.ts';
+import { runServe } from '../../electron/cli/serve.ts';
+import { CliError } from '../../electron/cli/io.ts';
+import { defaultStateDir, isLoopback } from '../../electron/server/state-dir.ts';
+import { repoPath, tinyProgram } from '../helpers.ts';
+import { post, programAroundNow, startHarness, type Harness } from './harness.ts';
+
+let harnesses: Harness[] = [];
+afterEach(async () => {
+  await Promise.all(harnesses.map((h) => h.close()));
+  harnesses = [];
+});
+const start = async (...args: Parameters<typeof startHarness>) => {
+  const h = await startHarness(...args);
+  harnesses.push(h);
+  return h;
+};
+const state = async (h: Harness) => (await fetch(`${h.url}/api/state`)).json();
+
+describe('the saved show state', () => {
+  test('when the disk refuses the write, the action still applies and control is warned; it clears once saving works', async () => {
+    const h = await start(programAroundNow());
+    const file = join(h.stateDir, 'apitest.state.json');
+    expect((await post(h, { type: 'delay.set', minutes: 4 })).status).toBe(200);
+    // A directory in place of the temp file's folder: every save now fails like a full disk would.
+    const { rmSync, renameSync } = await import('node:fs');
+    renameSync(h.stateDir, `${h.stateDir}.moved`);
+    writeFileSync(h.stateDir, 'not a directory');
+    const r = await post(h, { type: 'delay.set', minutes: 9 });
+    expect(r.status).toBe(200);
+    expect(r.json.delayMinutes).toBe(9);
+    expect(r.json.storeWarning).toMatch(new RegExp(`cannot save show state to ${file.replace(/[.]/g, '\\.')}`));
+    rmSync(h.stateDir);
+    renameSync(`${h.stateDir}.moved`, h.stateDir);
+    const ok = await post(h, { type: 'delay.set', minutes: 2 });
+    expect(ok.json.storeWarning).toBeNull();
+  });
+
+  test('a corrupt state file is moved aside and named in a warning; the show starts from the program', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roomcue-corrupt-'));
+    mkdirSync(join(dir, 'state'));
+    writeFileSync(join(dir, 'state', 'apitest.state.json'), '{"formatVersion":1,"state":{"seq":');
+    const h = await start(programAroundNow(), { dir });
+    const s = await state(h);
+    expect(s.storeWarning).toMatch(/show state file .*apitest\.state\.json was unreadable .* moved to .*corrupt/);
+    expect(s.seq).toBe(0);
+    expect(readdirSync(join(dir, 'state')).some((f) => f.includes('.corrupt-'))).toBe(true);
+  });
+});
+
+describe('rehearsal', () => {
+  test('--at starts the show clock at that instant and --speed runs it faster', async () => {
+    const h = await start(
+      JSON.parse((await import('node:fs')).readFileSync(repoPath('data/dp2e-ai-2026.json'), 'utf8')),
+      {
+        at: '2026-06-29T10:49:58',
+        speed: 60,
+      },
+    );
+    const first = await state(h);
+    expect(first.clock).toMatchObject({ rehearsal: true, speed: 60 });
+    expect(first.current[0].title).toMatch(/^HPC\+AI/);
+    // 2 s of show time pass in ~33 ms: the coffee break starts and a push arrives without any action.
+    const { connect } = await import('./harness.ts');
+    const c = await connect(h);
+    await c.next((s) => (s.current as { title: string }[])[0]?.title === 'Coffee break', 3000);
+    c.ws.close();
+  });
+
+  test('the clock maps real time to show time', () => {
+    let real = 1_000;
+    const clock = createClock({ startAt: 50_000, speed: 10, realNow: () => real });
+    real += 500;
+    expect(clock.now()).toBe(55_000);
+    expect(clock.realDelayUntil(65_000)).toBe(1_000);
+    expect(createClock({ realNow: () => 7 }).json()).toEqual({ now: 7, serverTime: 7, speed: 1, rehearsal: false });
+  });
+});
+
+describe('roomcue serve options', () => {
+  const io = { out: () => {}, err: () => {} };
+  test.each([
+    { label: 'a LAN host without a PIN', opts: { host: '0.0.0.0' }, message: /--host 0\.0\.0\.0 .* give a --pin/ },
+    { label: 'a bad port', opts: { port: 'eighty' }, message: /--port must be a number/ },
+    { label: 'a bad speed', opts: { speed: '-2' }, message: /--speed must be a number above 0/ },
+    { label: 'a bad rehearsal instant', opts: { at: 'noon' }, message: /--at: "noon" is not an instant/ },
+    { label: 'a short PIN', opts: { pin: '12' }, message: /--pin must be 4 to 64 characters/ },
+    { label: 'an unknown room', opts: { room: 'Z', port: '0' }, message: /unknown room "Z"/ },
+  ])('$label is refused before anything starts', async ({ opts, message }) => {
+    const run = runServe({ stateDir: mkdtempSync(join(tmpdir(), 'rc-')), ...opts }, io, async () => {});
+    await expect(run).rejects.toThrow(CliError);
+    await expect(
+      runServe({ stateDir: mkdtempSync(join(tmpdir(), 'rc-')), ...opts }, io, async () => {}),
+    ).rejects.toThrow(message);
+  });
+
+  test('a broken program file is refused with its errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rc-'));
+    const p = tinyProgram();
+    p.items![0]!.end = '2026-06-29T09:00';
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(p));
+    await expect(
+      runServe({ program: join(dir, 'p.json'), port: '0', stateDir: dir }, io, async () => {}),
+    ).rejects.toThrow(/items\[0\]: end 09:00 is before start 10:00/);
+  });
+
+  test('loopback hosts and the default state folder per platform', () => {
+    expect(['127.0.0.1', '::1', 'localhost'].every(isLoopback)).toBe(true);
+    expect(['0.0.0.0', '192.168.1.20', '::'].some(isLoopback)).toBe(false);
+    expect(defaultStateDir({ ROOMCUE_STATE_DIR: '/srv/rc' }, 'linux')).toBe('/srv/rc');
+    expect(defaultStateDir({ XDG_DATA_HOME: '/x' }, 'linux')).toBe('/x/roomcue');
+    expect(defaultStateDir({ APPDATA: 'C:\\Users\\av\\AppData\\Roaming' }, 'win32')).toMatch(/Roomcue$/);
+  });
+});
