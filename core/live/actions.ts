@@ -73,7 +73,7 @@ export function parseAction(input: unknown): ActionParse {
 export function actionFromQuery(type: string, params: URLSearchParams): ActionParse {
   const input: Record<string, unknown> = { type };
   for (const [key, value] of params) {
-    if (key === 'pin') continue; // authentication, not a field of the action
+    if (key === 'pin' || key === 'type') continue; // authentication, and the type is the path's
     if (key === 'seconds' || key === 'minutes') input[key] = /^-?\d+$/.test(value) ? Number(value) : value;
     else if (key === 'on')
       input[key] =

@@ -46,12 +46,16 @@ function reduceRoom(
     };
   };
   /** `item` really starts now; a late start makes the rest of the day run late. */
-  const startNow = (item: TimelineItem, manual: boolean): RoomLive =>
-    withTimer(
-      { ...r, mode: manual ? 'manual' : r.mode, manualItemId: manual ? item.id : r.mode === 'manual' ? item.id : null },
-      { itemId: item.id, startedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0 },
-      item,
-    );
+  const startNow = (item: TimelineItem, manual: boolean): RoomLive => {
+    const next: RoomLive = {
+      ...r,
+      mode: manual ? 'manual' : r.mode,
+      manualItemId: manual ? item.id : r.mode === 'manual' ? item.id : null,
+    };
+    const timer = { itemId: item.id, startedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0 };
+    // A jump (goto) may go back or far ahead: how late that item is says nothing about the rest of the day.
+    return action.type === 'goto' ? { ...next, timer } : withTimer(next, timer, item);
+  };
   /** A timer change moves the rest of the day: it runs as late as the timed item will now end. */
   const withTimer = (room: RoomLive, timer: TimerState, item: TimelineItem): RoomLive => ({
     ...room,
@@ -106,12 +110,15 @@ function reduceRoom(
       return startNow(item, true);
     }
     case 'follow':
-      return { ...r, mode: 'follow', manualItemId: null };
-    case 'delay.set':
-      return {
-        ...r,
-        delay: action.minutes === 0 ? null : { minutes: action.minutes, from: at, day: localDate(at, timeline.zone) },
-      };
+      // Back to the clock: the jump's timer goes too, or it would keep its item on and hide the day around it.
+      return { ...r, mode: 'follow', manualItemId: null, timer: r.mode === 'manual' ? null : r.timer };
+    case 'delay.set': {
+      if (action.minutes === 0) return { ...r, delay: null };
+      const day = localDate(at, timeline.zone);
+      // Changing a delay keeps where it began, so items already running late stay late.
+      const from = r.delay && r.delay.day === day ? Math.min(r.delay.from, at) : at;
+      return { ...r, delay: { minutes: action.minutes, from, day } };
+    }
     case 'message.set': {
       const until = action.until === undefined ? null : Date.parse(action.until);
       if (until !== null && until <= at) throw new ActionRejected('message "until" is already past');
@@ -139,5 +146,6 @@ function isBreak(item: TimelineItem): boolean {
 function lateness(timeline: Timeline, item: TimelineItem, projectedEnd: Instant): Delay | null {
   const late = projectedEnd - item.end;
   if (late < LATE_THRESHOLD_MS) return null;
-  return { minutes: Math.round(late / 60_000), from: item.start, day: localDate(item.start, timeline.zone) };
+  // Rounded up (within a second), so the next item never starts before this one ends.
+  return { minutes: Math.ceil((late - 1000) / 60_000), from: item.start, day: localDate(item.start, timeline.zone) };
 }

@@ -1,6 +1,7 @@
 // The local HTTP + WebSocket server: views, state, program and actions for every screen, in Electron or headless.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { actionFromQuery, parseAction, type ActionParse } from '../../core/live/actions.ts';
 import { ActionRejected } from '../../core/live/reducer.ts';
@@ -52,12 +53,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const clients = new Map<WebSocket, ScreenInfo>();
   let nextId = 1;
 
+  // Peers that vanished without closing (a screen unplugged) miss a heartbeat and are dropped.
+  const alive = new WeakSet<WebSocket>();
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://roomcue.invalid');
     const path = url.pathname;
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    if (path === '/api/state' && req.method === 'GET') return sendJson(res, 200, show.state(roomParam(url)));
+    if (path === '/api/state' && (req.method === 'GET' || req.method === 'HEAD'))
+      return sendJson(res, 200, show.state(roomParam(url)));
     if (path === '/api/program' && req.method === 'GET') return sendJson(res, 200, show.program);
     if (path === '/api/screens' && req.method === 'GET') return sendJson(res, 200, [...clients.values()]);
     if (path === '/api/health' && req.method === 'GET') return sendJson(res, 200, { ok: true });
@@ -77,7 +82,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (path.startsWith('/api/actions/') && req.method === 'GET') {
       await authorize(req, url.searchParams.get('pin'));
-      return act(res, actionFromQuery(decodeURIComponent(path.slice('/api/actions/'.length)), url.searchParams));
+      let type: string;
+      try {
+        type = decodeURIComponent(path.slice('/api/actions/'.length));
+      } catch {
+        throw new HttpError(400, 'the action type in the path is not valid URL encoding');
+      }
+      return act(res, actionFromQuery(type, url.searchParams));
     }
     if (path.startsWith('/api/'))
       throw new HttpError(path.startsWith('/api/actions') ? 405 : 404, `no such API: ${req.method} ${path}`);
@@ -97,7 +108,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ...(file.type.startsWith('text/html') ? htmlSecurityHeaders : {}),
     });
     if (req.method === 'HEAD') return void res.end();
-    streamFile(file).pipe(res);
+    // A file removed between stat and read (a rebuild) must cost this response, not the server.
+    pipeline(streamFile(file), res, () => {});
   };
 
   const act = (res: ServerResponse, parsed: ActionParse) => {
@@ -114,12 +126,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
 
   const authorize = async (req: IncomingMessage, queryPin: string | null) => {
-    // Browsers attach Origin / Sec-Fetch-Site: refuse actions that another site's page tries to send.
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host}`)
-      throw new HttpError(403, 'actions from another origin are refused');
-    if (req.headers['sec-fetch-site'] === 'cross-site')
+    // Browsers attach Origin / Sec-Fetch-Site: refuse actions that another page (another site or port) sends.
+    if (!sameOrigin(req)) throw new HttpError(403, 'actions from another origin are refused');
+    const fetchSite = req.headers['sec-fetch-site'];
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
       throw new HttpError(403, 'actions from another site are refused');
+    }
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? null;
     const result = guard.check(req.socket.remoteAddress ?? 'unknown', bearer ?? queryPin);
     if (result.ok) return;
@@ -131,6 +143,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const room = url.searchParams.get('room') ?? show.defaultRoom;
     if (!show.hasRoom(room)) throw new HttpError(404, `unknown room "${room}"; rooms: ${show.rooms.join(', ')}`);
     return room;
+  };
+
+  /**
+   * Without a PIN the server is loopback-only; a Host that is not loopback then means DNS rebinding (a web page
+   * whose name now points at 127.0.0.1), so it is refused. An Origin, when sent, must be this server.
+   */
+  const sameOrigin = (req: IncomingMessage): boolean => {
+    const host = req.headers.host ?? '';
+    if (!guard.required && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i.test(host)) return false;
+    const origin = req.headers.origin;
+    return origin === undefined || origin === `http://${host}`;
   };
 
   const server: Server = createServer((req, res) => {
@@ -146,14 +169,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://roomcue.invalid');
-    const origin = req.headers.origin;
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://roomcue.invalid');
+    } catch {
+      url = new URL('http://roomcue.invalid/invalid');
+    }
     const room = url.searchParams.get('room') ?? show.defaultRoom;
-    if (
-      url.pathname !== '/ws' ||
-      (origin !== undefined && origin !== `http://${req.headers.host}`) ||
-      !show.hasRoom(room)
-    ) {
+    if (url.pathname !== '/ws' || !sameOrigin(req) || !show.hasRoom(room)) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -167,15 +190,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         since: Date.now(),
       };
       clients.set(ws, info);
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
       send(ws, { type: 'state', state: show.state(room) });
       show.emit('screens');
       ws.on('message', (data) => {
-        let msg: { type?: unknown; t?: unknown };
+        let msg: { type?: unknown; t?: unknown } | null = null;
         try {
-          msg = JSON.parse(String(data));
+          const parsed: unknown = JSON.parse(String(data));
+          if (typeof parsed === 'object' && parsed !== null) msg = parsed;
         } catch {
-          return send(ws, { type: 'error', error: 'messages are JSON' });
+          msg = null;
         }
+        if (!msg) return send(ws, { type: 'error', error: 'messages are JSON objects like {"type":"ping","t":0}' });
         if (msg.type === 'ping')
           send(ws, { type: 'pong', t: typeof msg.t === 'number' ? msg.t : null, serverTime: Date.now() });
         else
@@ -194,18 +221,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (ws.bufferedAmount > MAX_WS_BACKLOG_BYTES) return void ws.terminate();
     ws.send(JSON.stringify(message));
   };
-  const unsubscribe = show.subscribe(() => {
+  const unsubscribe = show.subscribe((event) => {
+    if (event === 'screens') return; // the state carries no screen list: nothing new to push
     const byRoom = new Map<string, unknown>();
     for (const [ws, info] of clients) {
+      if (!show.hasRoom(info.room)) {
+        ws.close(4004, `room ${info.room} is no longer in the program`);
+        continue;
+      }
       if (!byRoom.has(info.room)) byRoom.set(info.room, show.state(info.room));
       send(ws, { type: 'state', state: byRoom.get(info.room) });
     }
-  });
-  // Drop peers that vanished without closing (a screen unplugged), so the connected-screens list stays true.
-  const alive = new WeakSet<WebSocket>();
-  wss.on('connection', (ws) => {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
   });
   const heartbeat = setInterval(() => {
     for (const ws of clients.keys()) {
@@ -254,8 +280,11 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Answer 413 first; then stop a sender that keeps streaming.
+        req.removeAllListeners('data');
+        req.resume();
+        setTimeout(() => req.destroy(), 1000).unref();
         reject(new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));

@@ -78,7 +78,14 @@ export class Show {
 
   /** Tells listeners that something they show changed (e.g. the list of connected screens). */
   emit(event: ShowEvent): void {
-    for (const listener of this.listeners) listener(event);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        // One failing screen or listener must not stop the others, nor the show.
+        console.error(`roomcue: a ${event} listener failed:`, err);
+      }
+    }
   }
 
   close(): void {

@@ -254,3 +254,39 @@ describe('the action contract', () => {
     expect(actionFromQuery('timer.add', new URLSearchParams('seconds=lots')).ok).toBe(false);
   });
 });
+
+describe('jumps and delays do not rewrite the rest of the day', () => {
+  const panel = timeline.items.find((i) => i.kind === 'panel' && i.day === '2026-06-29')!;
+  const dongarra = timeline.items.find((i) => i.title === 'HPC in Transition')!;
+
+  test('goto far ahead then follow: the day comes back as scheduled', () => {
+    const live = play([
+      ['09:40', { type: 'goto', itemId: panel.id }],
+      ['09:45', { type: 'follow' }],
+    ]);
+    expect(show(live, '11:00').current.map((i) => i.title)).toEqual(['Coffee break']);
+    expect(show(live, '11:00').delayMinutes).toBe(0);
+  });
+
+  test('goto back to an earlier talk does not make the day hours late', () => {
+    const live = play([['14:00', { type: 'goto', itemId: dongarra.id }]]);
+    expect(show(live, '14:05').delayMinutes).toBe(0);
+    expect(show(live, '14:05').current[0]!.id).toBe(dongarra.id);
+  });
+
+  test('raising a delay keeps the item already running late, late', () => {
+    const live = play([
+      ['10:55', { type: 'delay.set', minutes: 10 }],
+      ['11:20', { type: 'delay.set', minutes: 15 }],
+    ]);
+    expect(show(live, '11:25').current.map((i) => i.title)).toEqual(['Coffee break']);
+    expect(show(live, '11:25').next!.start).toBe(day1('11:35'));
+  });
+
+  test('a start 89 s late never has two talks on at once', () => {
+    const live = play([['09:31:29', { type: 'timer.start' }]]);
+    for (const hm of ['10:11:00', '10:11:28', '10:11:29', '10:11:45']) {
+      expect(show(live, hm).current.length, hm).toBe(1);
+    }
+  });
+});
