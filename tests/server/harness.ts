@@ -97,7 +97,11 @@ export async function connect(h: Harness, query = 'view=signage'): Promise<Clien
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no matching state within ${timeoutMs} ms (got ${states.length})`));
+          reject(
+            new Error(
+              `no matching state within ${timeoutMs} ms; got ${JSON.stringify(states.map((s) => [s.seq, s.phase, (s.current as { title: string }[] | undefined)?.map((i) => i.title)]))}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

@@ -68,7 +68,7 @@ describe('rehearsal', () => {
     // 2 s of show time pass in ~33 ms: the coffee break starts and a push arrives without any action.
     const { connect } = await import('./harness.ts');
     const c = await connect(h);
-    await c.next((s) => (s.current as { title: string }[])[0]?.title === 'Coffee break', 3000);
+    await c.next((s) => (s.current as { title: string }[])[0]?.title === 'Coffee break', 10_000);
     c.ws.close();
   });
 
