@@ -4,21 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parseProgramText } from '../core/program/parse.ts';
 import { resolveScreen } from '../core/schedule/resolve.ts';
 import { buildTimeline } from '../core/schedule/timeline.ts';
+import { median, round, type Figure } from './figures.ts';
 import { generateProgram } from './generate-program.ts';
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-}
+import { serverFigures } from './server.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** Median time of one call in microseconds, over `rounds` rounds of `perRound` calls. */
 function medianMicros(fn: (i: number) => void, rounds = 31, perRound = 2000): number {
@@ -41,7 +31,6 @@ function medianMillis(fn: () => void, rounds = 15): number {
   return median(samples);
 }
 
-const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const figures: Figure[] = [];
 
 // The shipped program: one lookup at instants spread over both days.
@@ -69,6 +58,9 @@ const figures: Figure[] = [];
   const value = medianMicros((i) => resolveScreen(timeline, rooms[i % rooms.length]!, first + ((i * 7919_000) % span)));
   figures.push({ name: 'resolve.large.median_us', value: round(value), unit: 'us', goal: '<= 200' });
 }
+
+// The server: push latency to 50 screens, idle CPU, memory over a rehearsed day (about 100 s in all).
+figures.push(...(await serverFigures()));
 
 const reportPath = here('./report.json');
 let previous: Figure[];

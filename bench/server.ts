@@ -1,0 +1,333 @@
+// Server figures, measured against real show servers on loopback: WebSocket push latency (server in this process),
+// idle CPU and memory growth over a rehearsed day (server alone in a child process).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
+import WebSocket from 'ws';
+import { startShow } from '../electron/server/start-show.ts';
+import { percentile, round, type Figure } from './figures.ts';
+import { programAroundNow } from './program-around-now.ts';
+
+const PIN = '2468';
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function serverFigures(): Promise<Figure[]> {
+  return [...(await wsLatency()), ...(await idleCpu()), ...(await rssOverRehearsedDay())];
+}
+
+/** A screen: records when (performance.now()) each state seq first reached it. */
+interface Screen {
+  ws: WebSocket;
+  arrivals: Map<number, number>;
+  messages: number;
+  /** Set when the server dropped this screen: the figures would then measure fewer screens than they say. */
+  closed: boolean;
+  onArrival: ((seq: number) => void) | null;
+}
+
+async function connectScreens(url: string, count: number): Promise<Screen[]> {
+  const screens: Screen[] = [];
+  for (let i = 0; i < count; i++) {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws?view=signage`);
+    const screen: Screen = { ws, arrivals: new Map(), messages: 0, closed: false, onArrival: null };
+    ws.once('close', () => (screen.closed = true));
+    ws.on('message', (data) => {
+      const at = performance.now(); // before this screen's own parsing
+      screen.messages++;
+      const msg = JSON.parse(String(data)) as { type?: string; state?: { seq?: number } };
+      const seq = msg.state?.seq;
+      if (msg.type !== 'state' || typeof seq !== 'number' || screen.arrivals.has(seq)) return;
+      screen.arrivals.set(seq, at);
+      screen.onArrival?.(seq);
+    });
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    screens.push(screen);
+  }
+  return screens;
+}
+
+function assertConnected(screens: Screen[], what: string): void {
+  const dropped = screens.filter((s) => s.closed).length;
+  if (dropped > 0) throw new Error(`${what}: the server dropped ${dropped} of ${screens.length} screens`);
+}
+
+function closeScreens(screens: Screen[]): void {
+  for (const s of screens) s.ws.terminate();
+}
+
+/** Resolves once every screen has received a state with this seq. */
+function allReceived(screens: Screen[], seq: number, timeoutMs = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!screens.every((s) => s.arrivals.has(seq))) return;
+      clearTimeout(timer);
+      for (const s of screens) s.onArrival = null;
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      for (const s of screens) s.onArrival = null;
+      const missing = screens.filter((s) => !s.arrivals.has(seq)).length;
+      reject(new Error(`${missing} of ${screens.length} screens never got the state of seq ${seq}`));
+    }, timeoutMs);
+    for (const s of screens) s.onArrival = check;
+    check();
+  });
+}
+
+async function postAction(url: string, action: object): Promise<{ status: number; seq: number | null }> {
+  const res = await fetch(`${url}/api/actions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${PIN}` },
+    body: JSON.stringify(action),
+  });
+  const json = (await res.json()) as { seq?: unknown };
+  return { status: res.status, seq: typeof json.seq === 'number' ? json.seq : null };
+}
+
+/**
+ * ws.latency: 50 signage screens on an in-process server whose program is happening now; for each of 200 actions
+ * (after 20 unmeasured ones), the time from just before the POST until each screen gets the state of that seq.
+ */
+export async function wsLatency(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'roomcue-bench-'));
+  const views = join(dir, 'views');
+  mkdirSync(views);
+  const programFile = join(dir, 'program.json');
+  writeFileSync(programFile, JSON.stringify(programAroundNow(), null, 2));
+  const running = await startShow({
+    programFile,
+    host: '127.0.0.1',
+    port: 0,
+    pin: PIN,
+    stateDir: join(dir, 'state'),
+    staticDir: views,
+  });
+  const url = running.server.url;
+  let screens: Screen[] = [];
+  try {
+    screens = await connectScreens(url, 50);
+    const samples: number[] = [];
+    const warmUp = 20;
+    for (let n = 0; n < warmUp + 200; n++) {
+      const t0 = performance.now();
+      const { status, seq } = await postAction(url, { type: 'message.set', to: 'public', text: `bench ${n}` });
+      if (status !== 200 || seq === null) throw new Error(`message.set answered ${status}`);
+      await allReceived(screens, seq);
+      if (n >= warmUp) for (const s of screens) samples.push(s.arrivals.get(seq)! - t0);
+      for (const s of screens) s.arrivals.clear();
+      await sleep(10);
+    }
+    assertConnected(screens, 'ws.latency');
+    return [
+      { name: 'ws.latency.median_ms', value: round(percentile(samples, 0.5)), unit: 'ms' },
+      { name: 'ws.latency.p99_ms', value: round(percentile(samples, 0.99)), unit: 'ms', goal: '<= 20' },
+    ];
+  } finally {
+    closeScreens(screens);
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A show server in a child process (bench/serve-child.ts), with a line protocol on stdin/stdout. */
+interface ChildServer {
+  url: string;
+  pid: number;
+  request<T>(command: 'cpu' | 'rss'): Promise<T>;
+  close(): Promise<void>;
+}
+
+async function startChild(args: string[], nodeArgs: string[] = []): Promise<ChildServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', here('./serve-child.ts'), '--pin', PIN, ...args],
+    { cwd: here('..'), stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const waiting: ((body: Record<string, unknown>) => void)[] = [];
+  let failed: Error | null = null;
+  const fail = (err: Error) => {
+    failed = err;
+    for (const w of waiting.splice(0)) w({ error: err.message });
+  };
+  child.once('exit', (code, signal) => fail(new Error(`the server child exited (${signal ?? code})`)));
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (!line.startsWith('@bench ')) return void console.log(line);
+    waiting.shift()?.(JSON.parse(line.slice('@bench '.length)) as Record<string, unknown>);
+  });
+  const next = (command?: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      if (failed) return reject(failed);
+      waiting.push((body) => (typeof body.error === 'string' ? reject(new Error(body.error)) : resolve(body)));
+      if (command) child.stdin!.write(`${command}\n`);
+    });
+  const ready = next();
+  const timeout = setTimeout(() => fail(new Error('the server child did not start within 20 s')), 20_000);
+  let hello: Record<string, unknown>;
+  try {
+    hello = await ready;
+  } catch (err) {
+    child.kill();
+    throw err;
+  } finally {
+    clearTimeout(timeout);
+  }
+  return {
+    url: String(hello.url),
+    pid: child.pid!,
+    request: <T>(command: 'cpu' | 'rss') => next(command) as Promise<T>,
+    close: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.stdin!.end('quit\n');
+        const timer = setTimeout(() => child.kill(), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+interface CpuReport {
+  user: number;
+  system: number;
+  at: number;
+}
+
+/**
+ * server.idle_cpu_pct: a server child with a program happening now and 50 connected screens, nothing happening;
+ * the child's CPU time (process.cpuUsage, user + system) over 30 s, as a percent of one core.
+ */
+export async function idleCpu(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'roomcue-bench-'));
+  const programFile = join(dir, 'program.json');
+  writeFileSync(programFile, JSON.stringify(programAroundNow(), null, 2));
+  const server = await startChild(['--program', programFile]);
+  let screens: Screen[] = [];
+  try {
+    screens = await connectScreens(server.url, 50);
+    await sleep(2000); // let the connection burst and its garbage settle
+    const a = await server.request<CpuReport>('cpu');
+    const ticksA = procCpuTicks(server.pid);
+    await sleep(30_000);
+    const b = await server.request<CpuReport>('cpu');
+    const ticksB = procCpuTicks(server.pid);
+    assertConnected(screens, 'server.idle_cpu_pct');
+    const pct = ((b.user + b.system - a.user - a.system) / 1000 / (b.at - a.at)) * 100;
+    if (ticksA !== null && ticksB !== null) {
+      // /proc counts in clock ticks (normally 100 per second): a cross-check of process.cpuUsage.
+      console.log(`idle: ${ticksB - ticksA} clock ticks of CPU in /proc over ${round((b.at - a.at) / 1000, 1)} s`);
+    }
+    return [{ name: 'server.idle_cpu_pct', value: round(pct, 3), unit: '%', goal: '<= 1' }];
+  } finally {
+    closeScreens(screens);
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** utime + stime of a process from /proc (Linux), in clock ticks; null elsewhere. */
+function procCpuTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start at field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+interface RssReport {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  gc: boolean;
+}
+
+/**
+ * server.rss_*: a rehearsal of the shipped program from 2026-06-29 00:00 at 1440× (a simulated day per real minute)
+ * in a child with 10 screens and one action per simulated minute; RSS after a full GC at 5 s and 60 s later.
+ */
+export async function rssOverRehearsedDay(measureMs = 60_000): Promise<Figure[]> {
+  const speed = 1440;
+  const startAt = DateTime.fromISO('2026-06-29T00:00', { zone: 'Europe/Paris' }).toMillis();
+  const server = await startChild(
+    ['--program', here('../data/dp2e-ai-2026.json'), '--start-at', String(startAt), '--speed', String(speed)],
+    ['--expose-gc'],
+  );
+  let screens: Screen[] = [];
+  let stop = false;
+  const statuses = new Map<number, number>();
+  const actions = (n: number): object => {
+    switch (n % 6) {
+      case 0:
+        return { type: 'message.set', to: 'public', text: `rehearsal message ${n}` };
+      case 1:
+        return { type: 'delay.set', minutes: Math.floor(n / 6) % 6 };
+      case 2:
+        return { type: 'blackout', on: true };
+      case 3:
+        return { type: 'timer.add', seconds: 60 };
+      case 4:
+        return { type: 'blackout', on: false };
+      default:
+        return { type: 'timer.add', seconds: -60 };
+    }
+  };
+  try {
+    screens = await connectScreens(server.url, 10);
+    const everyMs = 60_000 / speed; // one action per simulated minute
+    const loop = (async () => {
+      const t0 = performance.now();
+      for (let n = 0; !stop; n++) {
+        await sleep(Math.max(0, t0 + n * everyMs - performance.now()));
+        if (stop) break;
+        const { status } = await postAction(server.url, actions(n));
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status !== 200 && status !== 409) throw new Error(`${JSON.stringify(actions(n))} answered ${status}`);
+      }
+    })();
+    loop.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled meanwhile
+    await sleep(5000);
+    const start = await server.request<RssReport>('rss');
+    await Promise.race([sleep(measureMs), loop]);
+    const end = await server.request<RssReport>('rss');
+    stop = true;
+    await loop;
+    assertConnected(screens, 'server.rss_growth_pct');
+    const mb = (bytes: number) => bytes / (1024 * 1024);
+    const sent = [...statuses.values()].reduce((a, b) => a + b, 0);
+    const pushed = screens.reduce((a, s) => a + s.messages, 0) / screens.length;
+    console.log(
+      `rehearsal: ${sent} actions (${[...statuses].map(([s, c]) => `${c}× ${s}`).join(', ')}), ` +
+        `${Math.round(pushed)} messages per screen; MB from start to end: ` +
+        `heap used ${round(mb(start.heapUsed), 1)} → ${round(mb(end.heapUsed), 1)}, ` +
+        `heap total ${round(mb(start.heapTotal), 1)} → ${round(mb(end.heapTotal), 1)}, ` +
+        `external ${round(mb(start.external), 1)} → ${round(mb(end.external), 1)}` +
+        (start.gc ? '' : ' (no forced GC)'),
+    );
+    return [
+      { name: 'server.rss_start_mb', value: round(mb(start.rss), 1), unit: 'MB' },
+      { name: 'server.rss_end_mb', value: round(mb(end.rss), 1), unit: 'MB' },
+      {
+        name: 'server.rss_growth_pct',
+        value: round(((end.rss - start.rss) / start.rss) * 100, 1),
+        unit: '%',
+        goal: '<= 10',
+      },
+    ];
+  } finally {
+    stop = true;
+    closeScreens(screens);
+    await server.close();
+  }
+}
