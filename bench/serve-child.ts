@@ -58,8 +58,21 @@ lines.on('line', async (line) => {
     const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
     const { getHeapSpaceStatistics } = await import('node:v8');
     const fs = await import('node:fs');
-    const status = fs.readFileSync('/proc/self/status', 'utf8').split('\n').filter((l) => /^(VmRSS|RssAnon|RssFile|Threads)/.test(l)).join(' ');
-    console.error('SPACES', status, getHeapSpaceStatistics().map((x) => `${x.space_name}:${(x.space_size/1048576).toFixed(1)}/${(x.physical_space_size/1048576).toFixed(1)}`).join(' '));
+    const status = fs
+      .readFileSync('/proc/self/status', 'utf8')
+      .split('\n')
+      .filter((l) => /^(VmRSS|RssAnon|RssFile|Threads)/.test(l))
+      .join(' ');
+    console.error(
+      'SPACES',
+      status,
+      getHeapSpaceStatistics()
+        .map(
+          (x) =>
+            `${x.space_name}:${(x.space_size / 1048576).toFixed(1)}/${(x.physical_space_size / 1048576).toFixed(1)}`,
+        )
+        .join(' '),
+    );
     reply({ rss, heapUsed, heapTotal, external, gc: gc !== undefined });
   } else if (command === 'quit') void quit();
   else reply({ error: `unknown command "${command}"` });
