@@ -205,18 +205,18 @@ interface CpuReport {
  * server.idle_cpu_pct: a server child with a program happening now and 50 connected screens, nothing happening;
  * the child's CPU time (process.cpuUsage, user + system) over 30 s, as a percent of one core.
  */
-export async function idleCpu(): Promise<Figure[]> {
+export async function idleCpu(screenCount = 50, windowMs = 30_000): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'roomcue-bench-'));
   const programFile = join(dir, 'program.json');
   writeFileSync(programFile, JSON.stringify(programAroundNow(), null, 2));
   const server = await startChild(['--program', programFile]);
   let screens: Screen[] = [];
   try {
-    screens = await connectScreens(server.url, 50);
+    screens = await connectScreens(server.url, screenCount);
     await sleep(2000); // let the connection burst and its garbage settle
     const a = await server.request<CpuReport>('cpu');
     const ticksA = procCpuTicks(server.pid);
-    await sleep(30_000);
+    await sleep(windowMs);
     const b = await server.request<CpuReport>('cpu');
     const ticksB = procCpuTicks(server.pid);
     assertConnected(screens, 'server.idle_cpu_pct');
