@@ -1,4 +1,5 @@
 // What a room shows at an instant once the live adjustments apply: delay, a really-started timer, AV's manual pick.
+import { isBreakKind } from '../schedule/kinds.ts';
 import { resolveInIndex, type Screen, UnknownRoomError } from '../schedule/resolve.ts';
 import { byTime, indexItems, type RoomIndex, type Timeline, type TimelineItem } from '../schedule/timeline.ts';
 import type { Instant } from '../time.ts';
@@ -32,8 +33,6 @@ export interface LiveScreen extends Screen {
   blackout: boolean;
 }
 
-const BREAKS = new Set(['break', 'meal']);
-
 export function roomLive(live: LiveState, room: string): RoomLive {
   return live.rooms[room] ?? emptyRoom();
 }
@@ -61,7 +60,7 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
 
 /** The item the chair times among those on: a talk rather than the break beside it. */
 export function timedItem(current: TimelineItem[]): TimelineItem | null {
-  return current.find((i) => !BREAKS.has(i.kind)) ?? current[0] ?? null;
+  return current.find((i) => !isBreakKind(i.kind)) ?? current[0] ?? null;
 }
 
 /** When a timer reaches zero; `scheduled` is the item as the program has it (its length is the talk's length). */
@@ -139,5 +138,5 @@ function pinned(index: RoomIndex, screen: Screen, itemId: string): Screen | null
   const later = next
     ? index.items.filter((i) => i.order > next.order && i.day === next.day && i.start >= next.start)
     : [];
-  return { ...screen, phase: BREAKS.has(item.kind) ? 'in-break' : 'in-session', current: [item], next, later };
+  return { ...screen, phase: isBreakKind(item.kind) ? 'in-break' : 'in-session', current: [item], next, later };
 }

@@ -1,4 +1,5 @@
 // Applies one operator action to the live state at an instant: pure, so every rule is a table-driven test away.
+import { isBreakKind } from '../schedule/kinds.ts';
 import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
 import { localDate, type Instant } from '../time.ts';
 import type { Action } from './actions.ts';
@@ -71,7 +72,7 @@ function reduceRoom(
         if (r.timer.pausedAt !== null) return withTimer(r, resumed(r.timer, at), timeline.byId.get(now.id)!);
         throw new ActionRejected(`the timer of "${now.title}" is already running (reset it to start again)`);
       }
-      const target = now && !isBreak(now) ? now : (s.next ?? now);
+      const target = now && !isBreakKind(now.kind) ? now : (s.next ?? now);
       if (!target) throw new ActionRejected('nothing to start: the program is over in this room');
       return startNow(timeline.byId.get(target.id)!, false);
     }
@@ -136,10 +137,6 @@ function reduceRoom(
 
 function resumed(timer: TimerState, at: Instant): TimerState {
   return { ...timer, pausedAt: null, pausedMs: timer.pausedMs + (at - (timer.pausedAt ?? at)) };
-}
-
-function isBreak(item: TimelineItem): boolean {
-  return item.kind === 'break' || item.kind === 'meal';
 }
 
 /** An item ending late sets "running N min late" for the rest of its day; on time or early clears it. */

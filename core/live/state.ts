@@ -1,45 +1,62 @@
 // The live show state: what operators changed on top of the program, as absolute instants (never a ticking counter).
-import type { Instant } from '../time.ts';
+// One zod schema gives the types and validates a state read back from disk.
+import { z } from 'zod';
 
-export interface TimerState {
-  itemId: string;
+const instant = z.number().finite();
+
+const TimerState = z.object({
+  itemId: z.string(),
   /** When the item really started. */
-  startedAt: Instant;
+  startedAt: instant,
   /** Set while paused. */
-  pausedAt: Instant | null;
+  pausedAt: instant.nullable(),
   /** Total time spent paused before `pausedAt`. */
-  pausedMs: number;
+  pausedMs: z.number(),
   /** Time added (negative: removed) by the chair or AV. */
-  addedMs: number;
-}
+  addedMs: z.number(),
+});
 
-export interface Message {
-  text: string;
-  setAt: Instant;
-  until: Instant | null;
-}
+const Message = z.object({ text: z.string(), setAt: instant, until: instant.nullable() });
 
-export interface Delay {
-  minutes: number;
+const Delay = z.object({
+  minutes: z.number().int(),
   /** Items of `day` that start at or after this instant run late; the one on at this instant ends late. */
-  from: Instant;
-  day: string;
-}
+  from: instant,
+  day: z.string(),
+});
 
-export interface RoomLive {
+const RoomLive = z.object({
   /** follow: the clock decides what is on; manual: AV pinned `manualItemId`. */
-  mode: 'follow' | 'manual';
-  manualItemId: string | null;
-  timer: TimerState | null;
-  delay: Delay | null;
-  messages: { speaker: Message | null; public: Message | null };
-  blackout: boolean;
-}
+  mode: z.enum(['follow', 'manual']),
+  manualItemId: z.string().nullable(),
+  timer: TimerState.nullable(),
+  delay: Delay.nullable(),
+  messages: z.object({ speaker: Message.nullable(), public: Message.nullable() }),
+  blackout: z.boolean(),
+});
 
-export interface LiveState {
+const LiveState = z.object({
   /** How many actions were applied; lets clients and tests tell states apart. */
-  seq: number;
-  rooms: Record<string, RoomLive>;
+  seq: z.number().int().min(0),
+  rooms: z.record(z.string(), RoomLive),
+});
+
+export type TimerState = z.infer<typeof TimerState>;
+export type Message = z.infer<typeof Message>;
+export type Delay = z.infer<typeof Delay>;
+export type RoomLive = z.infer<typeof RoomLive>;
+export type LiveState = z.infer<typeof LiveState>;
+
+export const LIVE_STATE_FORMAT = 1;
+
+/** Throws with the first problem when `data` is not a live state. */
+export function validateLiveState(data: unknown): LiveState {
+  const parsed = LiveState.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${issue.path.join('.') || 'state'}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 export const emptyRoom = (): RoomLive => ({

@@ -33,3 +33,8 @@ const LABELS: Record<Lang, Record<ItemKind, string>> = {
 export function kindLabel(kind: ItemKind, lang: Lang = 'en'): string {
   return LABELS[lang][kind];
 }
+
+/** Breaks and meals: a screen shows "until … — next: …" and the chair timer skips them. */
+export function isBreakKind(kind: ItemKind): boolean {
+  return kind === 'break' || kind === 'meal';
+}

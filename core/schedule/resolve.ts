@@ -1,5 +1,6 @@
 // The schedule engine: what a room's screen shows at an instant. Start inclusive, end exclusive.
 import { localDate, type Instant } from '../time.ts';
+import { isBreakKind } from './kinds.ts';
 import type { RoomIndex, Timeline, TimelineItem } from './timeline.ts';
 
 export const PHASES = ['before-event', 'in-session', 'in-break', 'between-days', 'after-event'] as const;
@@ -16,8 +17,6 @@ export interface Screen {
   /** The rest of the next item's day after it. */
   later: TimelineItem[];
 }
-
-const BREAK_KINDS = new Set(['break', 'meal']);
 
 export class UnknownRoomError extends Error {
   constructor(
@@ -52,7 +51,7 @@ export function resolveInIndex(index: RoomIndex, zone: string, room: string, at:
   }
 
   let phase: Phase;
-  if (current.length > 0) phase = current.every((i) => BREAK_KINDS.has(i.kind)) ? 'in-break' : 'in-session';
+  if (current.length > 0) phase = current.every((i) => isBreakKind(i.kind)) ? 'in-break' : 'in-session';
   else if (!next) phase = 'after-event';
   else if (firstAfter === 0) phase = 'before-event';
   else phase = localDate(maxEnd[firstAfter - 1]! - 1, zone) === next.day ? 'in-break' : 'between-days';

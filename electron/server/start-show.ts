@@ -1,8 +1,7 @@
 // Starts a whole show (program watcher, state store, clock, server): shared by `roomcue serve` and the Electron shell.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIVE_STATE_FORMAT, validateLiveState } from '../../core/live/state-schema.ts';
-import type { LiveState } from '../../core/live/state.ts';
+import { LIVE_STATE_FORMAT, validateLiveState, type LiveState } from '../../core/live/state.ts';
 import { ProgramWatcher } from '../program/program-watcher.ts';
 import { StateStore } from '../store/state-store.ts';
 import { createClock } from './clock.ts';
