@@ -49,7 +49,7 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
   return {
     ...screen,
     mode: r.mode,
-    delayMinutes: r.delay?.minutes ?? 0,
+    delayMinutes: Math.max(r.delay?.minutes ?? 0, Math.ceil((timerLateness(timeline, r, at) - 1000) / 60_000)),
     timer: timed
       ? timerView(timed, timeline.byId.get(timed.id)!, r.timer?.itemId === timed.id ? r.timer : null, at)
       : null,
@@ -95,26 +95,36 @@ function timerView(item: TimelineItem, scheduled: TimelineItem, timer: TimerStat
   };
 }
 
+/** How much later than planned the timed item ends (0 when it ends early or does not move the day). */
+function timerLateness(timeline: Timeline, r: RoomLive, at: Instant): number {
+  const original = r.timer?.movesDay ? timeline.byId.get(r.timer.itemId) : undefined;
+  return original ? Math.max(0, timerEnd(r.timer!, original, at) - original.end) : 0;
+}
+
 /**
- * The room's items with live times. A delay moves the rest of its day; a started timer moves its item to when it
- * really started and ends what came before it; in overtime the timed item stays on until the next one starts.
- * Item `start`/`end` of the result are effective times; the original ones stay in the timeline.
+ * The room's items with live times. AV's delay moves the rest of its day; a started timer moves its item to when
+ * it really started, ends what came before it, and makes what follows on its day start no earlier than its end
+ * (so the day runs as late as the timer says, to the second); in overtime the timed item stays on until the next
+ * one starts. Item `start`/`end` of the result are effective times; the original ones stay in the timeline.
  */
 export function effectiveIndex(base: RoomIndex, r: RoomLive, at: Instant): RoomIndex {
   const { delay, timer } = r;
   if (!delay && !timer) return base;
-  const shift = delay ? delay.minutes * 60_000 : 0;
-  let items = base.items.map((item) => {
-    if (!delay || item.day !== delay.day || item.end <= delay.from) return item;
-    return item.start >= delay.from
-      ? { ...item, start: item.start + shift, end: item.end + shift }
-      : { ...item, end: item.end + shift };
-  });
   const original = timer ? base.items.find((i) => i.id === timer.itemId) : undefined;
+  const end = timer && original ? timerEnd(timer, original, at) : 0;
+  const late = timer?.movesDay && original ? Math.max(0, end - original.end) : 0;
+  const delayMs = delay ? delay.minutes * 60_000 : 0;
+  let items = base.items.map((item) => {
+    const byDelay = delay && item.day === delay.day && item.end > delay.from;
+    const byTimer = late > 0 && original && item.day === original.day && item.start >= original.end;
+    const shift = Math.max(byDelay && item.start >= delay.from ? delayMs : 0, byTimer ? late : 0);
+    if (shift > 0) return { ...item, start: item.start + shift, end: item.end + shift };
+    if (byDelay) return { ...item, end: item.end + delayMs }; // on when the delay was set: it ends late
+    return item;
+  });
   if (timer && original) {
     const position = items.findIndex((i) => i.id === timer.itemId);
-    const end = timerEnd(timer, original, at);
-    const following = items.slice(position + 1).find((i) => i.start >= timer.startedAt);
+    const following = items.find((i, k) => k !== position && i.start >= timer.startedAt && i.order > original.order);
     const overtimeUntil = following ? Math.max(end, following.start) : end;
     items = items.flatMap((item, i) => {
       if (i === position) return [{ ...item, start: timer.startedAt, end: at >= end ? overtimeUntil : end }];

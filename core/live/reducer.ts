@@ -4,12 +4,10 @@ import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
 import { localDate, type Instant } from '../time.ts';
 import type { Action } from './actions.ts';
 import { resolveLive, roomLive, timedItem, timerEnd } from './live-screen.ts';
-import type { Delay, LiveState, RoomLive, TimerState } from './state.ts';
+import type { LiveState, RoomLive, TimerState } from './state.ts';
 
 /** An action that is well formed but does not apply now (pause a paused timer, go to an unknown item). HTTP 409. */
 export class ActionRejected extends Error {}
-
-const LATE_THRESHOLD_MS = 30_000;
 
 export function reduce(
   timeline: Timeline,
@@ -42,34 +40,35 @@ function reduceRoom(
     const original = timeline.byId.get(item.id)!;
     if (r.timer?.itemId === item.id) return { timer: r.timer, item: original };
     return {
-      timer: { itemId: item.id, startedAt: item.start, pausedAt: null, pausedMs: 0, addedMs: 0 },
+      timer: {
+        itemId: item.id,
+        startedAt: item.start,
+        pausedAt: null,
+        pausedMs: 0,
+        addedMs: 0,
+        movesDay: r.mode === 'follow',
+      },
       item: original,
     };
   };
-  /** `item` really starts now; a late start makes the rest of the day run late. */
+  /** `item` really starts now. Following the clock, a late start makes the rest of the day run late; a jump
+   * (manual mode) may go back or far ahead, which says nothing about the rest of the day. */
   const startNow = (item: TimelineItem, manual: boolean): RoomLive => {
-    const next: RoomLive = {
+    const pinned = manual || r.mode === 'manual';
+    return {
       ...r,
-      mode: manual ? 'manual' : r.mode,
-      manualItemId: manual ? item.id : r.mode === 'manual' ? item.id : null,
+      mode: pinned ? 'manual' : 'follow',
+      manualItemId: pinned ? item.id : null,
+      timer: { itemId: item.id, startedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0, movesDay: !pinned },
     };
-    const timer = { itemId: item.id, startedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0 };
-    // A jump (goto) may go back or far ahead: how late that item is says nothing about the rest of the day.
-    return action.type === 'goto' ? { ...next, timer } : withTimer(next, timer, item);
   };
-  /** A timer change moves the rest of the day: it runs as late as the timed item will now end. */
-  const withTimer = (room: RoomLive, timer: TimerState, item: TimelineItem): RoomLive => ({
-    ...room,
-    timer,
-    delay: timer.pausedAt === null ? lateness(timeline, item, timerEnd(timer, item, at)) : room.delay,
-  });
 
   switch (action.type) {
     case 'timer.start': {
       const s = screen();
       const now = timedItem(s.current);
       if (now && r.timer?.itemId === now.id) {
-        if (r.timer.pausedAt !== null) return withTimer(r, resumed(r.timer, at), timeline.byId.get(now.id)!);
+        if (r.timer.pausedAt !== null) return { ...r, timer: resumed(r.timer, at) };
         throw new ActionRejected(`the timer of "${now.title}" is already running (reset it to start again)`);
       }
       const target = now && !isBreakKind(now.kind) ? now : (s.next ?? now);
@@ -82,9 +81,9 @@ function reduceRoom(
       return { ...r, timer: { ...timer, pausedAt: at } };
     }
     case 'timer.resume': {
-      const { timer, item } = currentTimer();
+      const { timer } = currentTimer();
       if (timer.pausedAt === null) throw new ActionRejected('the timer is not paused');
-      return withTimer(r, resumed(timer, at), item);
+      return { ...r, timer: resumed(timer, at) };
     }
     case 'timer.add': {
       const { timer, item } = currentTimer();
@@ -92,13 +91,11 @@ function reduceRoom(
       // Removing more time than is left ends the countdown now, not in the past.
       const overshoot = at - timerEnd(added, item, at);
       if (overshoot > 0 && action.seconds < 0) added.addedMs += Math.min(overshoot, -action.seconds * 1000);
-      return withTimer(r, added, item);
+      return { ...r, timer: added };
     }
-    case 'timer.reset': {
-      // Back to the schedule, and the lateness this timer caused goes with it (a delay AV set stays).
-      const item = r.timer ? timeline.byId.get(r.timer.itemId) : undefined;
-      return { ...r, timer: null, delay: item && r.delay?.from === item.start ? null : r.delay };
-    }
+    case 'timer.reset':
+      // Back to the schedule; the lateness this timer caused goes with it, a delay AV set stays.
+      return { ...r, timer: null };
     case 'item.end': {
       const next = screen().next;
       if (!next) throw new ActionRejected('nothing comes after the current item in this room');
@@ -137,12 +134,4 @@ function reduceRoom(
 
 function resumed(timer: TimerState, at: Instant): TimerState {
   return { ...timer, pausedAt: null, pausedMs: timer.pausedMs + (at - (timer.pausedAt ?? at)) };
-}
-
-/** An item ending late sets "running N min late" for the rest of its day; on time or early clears it. */
-function lateness(timeline: Timeline, item: TimelineItem, projectedEnd: Instant): Delay | null {
-  const late = projectedEnd - item.end;
-  if (late < LATE_THRESHOLD_MS) return null;
-  // Rounded up (within a second), so the next item never starts before this one ends.
-  return { minutes: Math.ceil((late - 1000) / 60_000), from: item.start, day: localDate(item.start, timeline.zone) };
 }

@@ -14,6 +14,8 @@ const TimerState = z.object({
   pausedMs: z.number(),
   /** Time added (negative: removed) by the chair or AV. */
   addedMs: z.number(),
+  /** Whether the rest of the day follows this item's real end (false for AV's jumps, which say nothing of it). */
+  movesDay: z.boolean(),
 });
 
 const Message = z.object({ text: z.string(), setAt: instant, until: instant.nullable() });

@@ -153,6 +153,8 @@ export class Show {
         ...s.current.map((i) => i.end),
         s.next?.start,
         s.timer?.running ? s.timer.endsAt : undefined,
+        // While a timer is paused the rest of the day slides later: refresh the times shown once a minute.
+        s.timer && !s.timer.running ? now + 60_000 : undefined,
         s.messages.public?.until,
         s.messages.speaker?.until,
       ]) {

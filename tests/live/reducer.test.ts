@@ -66,6 +66,25 @@ describe('timer actions', () => {
     expect(mmss(show(resumed, '10:00').timer!.remainingMs)).toBe('22:00');
   });
 
+  test('while paused the rest of the day slides later, and nothing overlaps', () => {
+    const live = play([['09:40', { type: 'timer.pause' }]]);
+    const s = show(live, '10:15');
+    expect(s.current.map((i) => i.title)).toEqual(['HPC in Transition']);
+    expect(s.delayMinutes).toBe(35);
+    expect(s.next!.start).toBe(day1('10:45'));
+  });
+
+  test('a delay AV set survives timer actions; the larger of the two is shown', () => {
+    const live = play([
+      ['09:35', { type: 'delay.set', minutes: 10 }],
+      ['09:40', { type: 'timer.add', seconds: 120 }],
+    ]);
+    expect(show(live, '09:41').delayMinutes).toBe(10);
+    const reset = play([['09:42', { type: 'timer.reset' }]], live);
+    expect(show(reset, '09:43').delayMinutes).toBe(10);
+    expect(show(reset, '09:43').next!.start).toBe(day1('10:20'));
+  });
+
   test('adding and removing time', () => {
     const live = play([
       ['09:30', { type: 'timer.add', seconds: 120 }],
@@ -217,8 +236,11 @@ describe('a morning run from the control room', () => {
     expect(mmss(s.timer!.remainingMs)).toBe('34:00');
     expect(s.next!.title).toBe('Coffee break');
     expect(s.next!.start).toBe(day1('10:54'));
+    // AV cannot talk the lateness away: the timer says Lu ends at 10:54; a reset goes back to the schedule.
     live = play([['10:30', { type: 'delay.set', minutes: 0 }]], live);
-    expect(show(live, '10:31').delayMinutes).toBe(0);
+    expect(show(live, '10:31').delayMinutes).toBe(4);
+    live = play([['10:32', { type: 'timer.reset' }]], live);
+    expect(show(live, '10:33').delayMinutes).toBe(0);
   });
 });
 

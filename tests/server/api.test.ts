@@ -61,6 +61,7 @@ describe('actions', () => {
     { action: { type: 'timer.add', seconds: 120 }, expect: { delayMinutes: 2 } },
     { action: { type: 'timer.reset' }, expect: { timer: { source: 'schedule' }, delayMinutes: 0 } },
     { action: { type: 'timer.start' }, expect: { timer: { source: 'timer', running: true } } },
+    { action: { type: 'timer.reset' }, expect: { delayMinutes: 0 } },
     { action: { type: 'delay.set', minutes: 7 }, expect: { delayMinutes: 7 } },
     { action: { type: 'delay.set', minutes: 0 }, expect: { delayMinutes: 0 } },
     {
