@@ -21,6 +21,8 @@ export interface ServerOptions {
   pin: string | null;
   /** The built renderer (vite's dist/). */
   staticDir: string;
+  /** How often silent WebSocket peers are checked for (default 30 s). */
+  heartbeatMs?: number;
 }
 
 export interface ScreenInfo {
@@ -241,7 +243,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ws.ping();
       }
     }
-  }, 30_000);
+  }, opts.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
   await new Promise<void>((resolvePromise, reject) => {

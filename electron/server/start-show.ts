@@ -22,6 +22,7 @@ export interface ShowOptions {
   startAt?: number | undefined;
   speed?: number | undefined;
   staticDir?: string | undefined;
+  heartbeatMs?: number | undefined;
 }
 
 export interface RunningShow {
@@ -57,6 +58,7 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
       port: opts.port,
       pin: opts.pin,
       staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
+      heartbeatMs: opts.heartbeatMs,
     });
   } catch (err) {
     show.close();

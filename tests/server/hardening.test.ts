@@ -131,3 +131,20 @@ describe('program edits that remove a room', () => {
     a.ws.close();
   });
 });
+
+describe('heartbeat', () => {
+  test('a screen that answers pings stays connected across many heartbeats', async () => {
+    const h = await startHarness(programAroundNow(), { heartbeatMs: 100 });
+    try {
+      const c = await connect(h);
+      let closed = false;
+      c.ws.on('close', () => (closed = true));
+      await new Promise((r) => setTimeout(r, 600));
+      expect(closed).toBe(false);
+      expect(await (await fetch(`${h.url}/api/screens`)).json()).toHaveLength(1);
+      c.ws.close();
+    } finally {
+      await h.close();
+    }
+  });
+});

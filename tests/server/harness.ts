@@ -21,7 +21,7 @@ export interface Harness {
 
 export async function startHarness(
   program: ProgramInput,
-  opts: { pin?: string | null; at?: string; speed?: number; dir?: string } = {},
+  opts: { pin?: string | null; at?: string; speed?: number; dir?: string; heartbeatMs?: number } = {},
 ): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'roomcue-server-'));
   const views = join(dir, 'views');
@@ -35,7 +35,17 @@ export async function startHarness(
   const pin = opts.pin === undefined ? '2468' : opts.pin;
   const startAt = opts.at ? (parseInstant(opts.at, program.timezone) as { at: number }).at : undefined;
   const launch = () =>
-    startShow({ programFile, host: '127.0.0.1', port: 0, pin, stateDir, staticDir: views, startAt, speed: opts.speed });
+    startShow({
+      programFile,
+      host: '127.0.0.1',
+      port: 0,
+      pin,
+      stateDir,
+      staticDir: views,
+      startAt,
+      speed: opts.speed,
+      heartbeatMs: opts.heartbeatMs,
+    });
   const h: Harness = {
     dir,
     programFile,
