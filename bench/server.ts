@@ -255,7 +255,9 @@ interface RssReport {
 
 /**
  * server.rss_*: a rehearsal of the shipped program from 2026-06-29 00:00 at 1440× (a simulated day per real minute)
- * in a child with 10 screens and one action per simulated minute; RSS after a full GC at 5 s and 60 s later.
+ * in a child with 10 screens and one action per simulated minute. The first sample is taken after a warm-up of
+ * 15 s (6 simulated hours of the same load), when V8's young generation has grown to its working size; the
+ * second 60 s (24 simulated hours) later, each after a full GC. Growth past the warm-up is what a leak shows as.
  */
 export async function rssOverRehearsedDay(measureMs = 60_000): Promise<Figure[]> {
   const speed = 1440;
@@ -297,7 +299,7 @@ export async function rssOverRehearsedDay(measureMs = 60_000): Promise<Figure[]>
       }
     })();
     loop.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled meanwhile
-    await sleep(5000);
+    await sleep(15_000);
     const start = await server.request<RssReport>('rss');
     await Promise.race([sleep(measureMs), loop]);
     const end = await server.request<RssReport>('rss');
