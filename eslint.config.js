@@ -49,6 +49,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['renderer/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Views run in a browser: no Electron.' },
+            { group: ['node:*'], message: 'Views run in a browser: no Node APIs.' },
+            { group: ['**/electron/**'], message: 'Views talk to the server over HTTP/WebSocket only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts', 'electron/cli/**/*.ts', 'electron/server/**/*.ts', 'bench/**'],
     rules: {
       'no-restricted-imports': [

@@ -1,3 +1,15 @@
-// Renderer entry. The signage, chair and control views arrive with the views issue; until then, a holding screen.
-const app = document.getElementById('app');
-if (app) app.textContent = 'Roomcue';
+// Renderer entry: one page, the view chosen by the path (/signage, /chair, /control), each loaded on its own.
+import { mount, type Component } from 'svelte';
+import './lib/base.css';
+
+const views: Record<string, () => Promise<{ default: Component }>> = {
+  signage: () => import('./views/signage/Signage.svelte'),
+  chair: () => import('./views/chair/Chair.svelte'),
+  control: () => import('./views/control/Control.svelte'),
+};
+
+const name = location.pathname.replace(/^\/+|\/+$/g, '').split('/')[0] || 'signage';
+const target = document.getElementById('app')!;
+const load = views[name] ?? views.signage!;
+document.body.dataset.view = name in views ? name : 'signage';
+void load().then(({ default: View }) => mount(View, { target }));

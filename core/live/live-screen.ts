@@ -69,18 +69,18 @@ export function timerEnd(timer: TimerState, scheduled: TimelineItem, at: Instant
   return timer.startedAt + (scheduled.end - scheduled.start) + timer.addedMs + timer.pausedMs + paused;
 }
 
+/** normal → warning → danger → overtime (at zero and below), as time runs out. */
+export function timerPhase(remainingMs: number, warningSeconds: number, dangerSeconds: number): TimerPhase {
+  if (remainingMs <= 0) return 'overtime';
+  if (remainingMs <= dangerSeconds * 1000) return 'danger';
+  return remainingMs <= warningSeconds * 1000 ? 'warning' : 'normal';
+}
+
 function timerView(item: TimelineItem, scheduled: TimelineItem, timer: TimerState | null, at: Instant): TimerView {
   const endsAt = timer ? timerEnd(timer, scheduled, at) : item.end;
   const remainingMs = endsAt - at;
   const { warningSeconds, dangerSeconds } = item.thresholds;
-  const phase: TimerPhase =
-    remainingMs <= 0
-      ? 'overtime'
-      : remainingMs <= dangerSeconds * 1000
-        ? 'danger'
-        : remainingMs <= warningSeconds * 1000
-          ? 'warning'
-          : 'normal';
+  const phase = timerPhase(remainingMs, warningSeconds, dangerSeconds);
   return {
     itemId: item.id,
     source: timer ? 'timer' : 'schedule',

@@ -67,7 +67,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return sendJson(res, 200, show.state(roomParam(url)));
     if (path === '/api/program' && req.method === 'GET') return sendJson(res, 200, show.program);
     if (path === '/api/screens' && req.method === 'GET') return sendJson(res, 200, [...clients.values()]);
-    if (path === '/api/health' && req.method === 'GET') return sendJson(res, 200, { ok: true });
+    if (path === '/api/health' && req.method === 'GET')
+      return sendJson(res, 200, { ok: true, pinRequired: guard.required });
     if (path === '/api/actions' && req.method === 'POST') {
       await authorize(req, null);
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
