@@ -1,6 +1,6 @@
 // The state every screen receives (GET /api/state, WebSocket pushes): the `roomcue at --json` contract plus live fields.
 import type { LiveScreen, TimerPhase } from '../live/live-screen.ts';
-import { screenJson, type ScreenJson } from '../schedule/screen-json.ts';
+import { itemJson, screenJson, type ItemJson, type ScreenJson } from '../schedule/screen-json.ts';
 import type { Timeline } from '../schedule/timeline.ts';
 import { isoInZone, type Instant } from '../time.ts';
 
@@ -55,6 +55,8 @@ export interface StateJson extends ScreenJson {
   messages: { speaker: MessageJson | null; public: MessageJson | null };
   blackout: boolean;
   program: ProgramStatusJson;
+  /** Today's items in this room with live times (the day of the item on now, else of the next one). */
+  day: ItemJson[];
   /** Problems with the saved show state (corrupt file moved aside, disk refusing writes); control view only. */
   storeWarning: string | null;
 }
@@ -106,6 +108,7 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
       : null,
     messages: { speaker: message(screen.messages.speaker), public: message(screen.messages.public) },
     blackout: screen.blackout,
+    day: screen.day.map((item) => itemJson(item, zone)),
     program: ctx.program,
     storeWarning: ctx.storeWarning,
   };

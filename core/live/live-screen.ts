@@ -31,6 +31,8 @@ export interface LiveScreen extends Screen {
   timer: TimerView | null;
   messages: { speaker: Message | null; public: Message | null };
   blackout: boolean;
+  /** The whole day of the item on now (else of the next one) in this room, with live times, for the control view. */
+  day: TimelineItem[];
 }
 
 export function roomLive(live: LiveState, room: string): RoomLive {
@@ -55,7 +57,12 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
       : null,
     messages: { speaker: active(r.messages.speaker), public: active(r.messages.public) },
     blackout: r.blackout,
+    day: dayOf(index, screen.current[0]?.day ?? screen.next?.day ?? null),
   };
+}
+
+function dayOf(index: RoomIndex, day: string | null): TimelineItem[] {
+  return day === null ? [] : index.items.filter((i) => i.day === day);
 }
 
 /** The item the chair times among those on: a talk rather than the break beside it. */
