@@ -64,7 +64,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', 'electron/cli/**/*.ts', 'electron/server/**/*.ts', 'bench/**'],
+    files: [
+      'tests/**/*.ts',
+      'bench/**',
+      'electron/{cli,server,program,store}/**/*.ts',
+      'electron/shell/{config,plan-windows,ipc-contract,navigation}.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
