@@ -5,8 +5,9 @@ import { byTime, indexItems, type RoomIndex, type Timeline, type TimelineItem } 
 import type { Instant } from '../time.ts';
 import { emptyRoom, type LiveState, type Message, type RoomLive, type TimerState } from './state.ts';
 
-export const TIMER_PHASES = ['normal', 'warning', 'danger', 'overtime'] as const;
-export type TimerPhase = (typeof TIMER_PHASES)[number];
+import { timerPhase, type TimerPhase } from './timer-phase.ts';
+
+export { timerPhase, TIMER_PHASES, type TimerPhase } from './timer-phase.ts';
 
 export interface TimerView {
   itemId: string;
@@ -74,13 +75,6 @@ export function timedItem(current: TimelineItem[]): TimelineItem | null {
 export function timerEnd(timer: TimerState, scheduled: TimelineItem, at: Instant): Instant {
   const paused = timer.pausedAt === null ? 0 : at - timer.pausedAt;
   return timer.startedAt + (scheduled.end - scheduled.start) + timer.addedMs + timer.pausedMs + paused;
-}
-
-/** normal → warning → danger → overtime (at zero and below), as time runs out. */
-export function timerPhase(remainingMs: number, warningSeconds: number, dangerSeconds: number): TimerPhase {
-  if (remainingMs <= 0) return 'overtime';
-  if (remainingMs <= dangerSeconds * 1000) return 'danger';
-  return remainingMs <= warningSeconds * 1000 ? 'warning' : 'normal';
 }
 
 function timerView(item: TimelineItem, scheduled: TimelineItem, timer: TimerState | null, at: Instant): TimerView {

@@ -1,0 +1,90 @@
+// What the chair screen says, from the state and the show clock: the countdown, its colour, the lines around it.
+import type { StateJson } from '../../../core/contract/state.ts';
+import { timerPhase, type TimerPhase } from '../../../core/live/timer-phase.ts';
+import type { CurrentItemJson, ItemJson } from '../../../core/schedule/screen-json.ts';
+import type { Lang } from '../../../core/schedule/kinds.ts';
+import { clockTime, countdown } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
+import { chairWords } from './words.ts';
+
+/** `idle`: no timer (nothing on); the digits count down to the next item instead, in a neutral colour. */
+export type CountdownPhase = TimerPhase | 'idle';
+
+export interface CountdownDisplay {
+  text: string;
+  /** The text's shape with every digit a 0 and at least two minute digits: the size is fitted to it, not to the digits. */
+  template: string;
+  phase: CountdownPhase;
+  /** Under the digits: "Paused", "Overtime", "until the next item", or nothing. */
+  label: string | null;
+  paused: boolean;
+}
+
+/** Milliseconds left on the chair timer at `showNow`: counted from its end while running, frozen while paused. */
+export function remainingMs(timer: NonNullable<StateJson['timer']>, showNow: number): number {
+  return timer.running ? timer.endsAtMs - showNow : timer.remainingSeconds * 1000;
+}
+
+/** "24:59" → "00:00", "9:59" → "00:00", "+0:05" → "+00:00", "1:02:05" → "0:00:00". */
+export function sizingTemplate(text: string): string {
+  const zeros = text.replace(/\d/g, '0');
+  return /^\+?0:00$/.test(zeros) ? zeros.replace('0:', '00:') : zeros;
+}
+
+export function phaseClass(phase: CountdownPhase): string {
+  return `phase-${phase}`;
+}
+
+export function countdownDisplay(state: StateJson, showNow: number, lang: Lang): CountdownDisplay | null {
+  const words = t(lang);
+  const timer = state.timer;
+  if (timer) {
+    const ms = remainingMs(timer, showNow);
+    const phase = timerPhase(ms, timer.warningSeconds, timer.dangerSeconds);
+    const text = countdown(ms);
+    const label = !timer.running ? words.paused : phase === 'overtime' ? words.overtime : null;
+    return { text, template: sizingTemplate(text), phase, label, paused: !timer.running };
+  }
+  if (!state.next) return null;
+  const text = countdown(Math.max(1000, Date.parse(state.next.start) - showNow));
+  return { text, template: sizingTemplate(text), phase: 'idle', label: chairWords(lang).untilNext, paused: false };
+}
+
+/** The item the timer counts for (a talk rather than the break beside it), else the first item on. */
+export function timedItem(state: StateJson): CurrentItemJson | null {
+  return state.current.find((item) => item.id === state.timer?.itemId) ?? state.current[0] ?? null;
+}
+
+export function speakerNames(item: ItemJson): string {
+  return item.speakers.map((p) => p.name).join(', ');
+}
+
+export interface NextLine {
+  title: string;
+  time: string;
+}
+
+export function nextLine(state: StateJson): NextLine | null {
+  return state.next ? { title: state.next.title, time: clockTime(state.next.start, state.timezone) } : null;
+}
+
+export interface Mark {
+  kind: 'offline' | 'late' | 'rehearsal';
+  text: string;
+}
+
+/** The small marks in the corner: offline first (the screen may be stale), then running late, then rehearsal. */
+export function marks(state: StateJson | null, online: boolean, lang: Lang): Mark[] {
+  const words = t(lang);
+  const list: Mark[] = [];
+  if (!online && state) list.push({ kind: 'offline', text: words.offline });
+  if (state && state.delayMinutes > 0) list.push({ kind: 'late', text: words.runningLate(state.delayMinutes) });
+  if (state?.clock.rehearsal) list.push({ kind: 'rehearsal', text: words.rehearsal });
+  return list;
+}
+
+/** Shorter messages are shown bigger; up to 280 characters must still fit. */
+export function messageSize(text: string): 'short' | 'medium' | 'long' {
+  if (text.length <= 40) return 'short';
+  return text.length <= 120 ? 'medium' : 'long';
+}

@@ -1,0 +1,97 @@
+// The chair's keyboard and buttons: which command a key means, and which server action a command is in a given state.
+import type { StateJson, TimerJson } from '../../../core/contract/state.ts';
+import type { Action } from '../../../core/live/actions.ts';
+import type { ChairWords } from './words.ts';
+
+export type ChairCommand = 'toggle' | 'previous' | 'next' | 'plus' | 'minus' | 'reset' | 'fullscreen' | 'help';
+
+export interface KeyPress {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}
+
+const KEYS: Record<string, ChairCommand> = {
+  ' ': 'toggle',
+  Spacebar: 'toggle',
+  ArrowLeft: 'previous',
+  ArrowRight: 'next',
+  '+': 'plus',
+  '=': 'plus', // the + key without Shift on most layouts
+  '-': 'minus',
+  '−': 'minus',
+  _: 'minus',
+  r: 'reset',
+  R: 'reset',
+  f: 'fullscreen',
+  F: 'fullscreen',
+  '?': 'help',
+};
+
+/** The command a key press means, or null (with Ctrl, Cmd or Alt the browser keeps its own shortcuts). */
+export function keyCommand(press: KeyPress): ChairCommand | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  return KEYS[press.key] ?? null;
+}
+
+const KEY_HELP: { keys: string; word: keyof ChairWords }[] = [
+  { keys: 'Space', word: 'keyToggle' },
+  { keys: '←', word: 'keyPrevious' },
+  { keys: '→', word: 'keyNext' },
+  { keys: '+', word: 'keyPlus' },
+  { keys: '−', word: 'keyMinus' },
+  { keys: 'R', word: 'keyReset' },
+  { keys: 'F', word: 'keyFullscreen' },
+  { keys: '?', word: 'keyHelp' },
+  { keys: 'Esc', word: 'keyClose' },
+];
+
+/** The keys as the help overlay lists them, in order. */
+export function helpRows(words: ChairWords): { keys: string; text: string }[] {
+  return KEY_HELP.map(({ keys, word }) => ({ keys, text: String(words[word]) }));
+}
+
+export type CommandOutcome =
+  | { kind: 'action'; action: Action }
+  | { kind: 'refused'; word: 'noPrevious' | 'noState' }
+  | { kind: 'local'; command: 'fullscreen' | 'help' };
+
+/** What Space does: pause a running timer, else start (the server resumes a paused timer on start). */
+export function toggleKind(timer: TimerJson | null): 'start' | 'pause' | 'resume' {
+  if (!timer) return 'start';
+  if (timer.running) return 'pause';
+  return 'resume';
+}
+
+/** The item before the one on now in today's list (before the next one when nothing is on). */
+export function previousItemId(state: StateJson): string | null {
+  const anchor = state.timer?.itemId ?? state.current[0]?.id ?? state.next?.id ?? null;
+  const position = state.day.findIndex((item) => item.id === anchor);
+  return position > 0 ? state.day[position - 1]!.id : null;
+}
+
+/** The server action for a command in `state`, for the room the view was opened on (`room`, else the server's). */
+export function commandAction(command: ChairCommand, state: StateJson | null, room: string | null): CommandOutcome {
+  if (command === 'fullscreen' || command === 'help') return { kind: 'local', command };
+  const inRoom = room ? { room } : {};
+  const act = (action: Action): CommandOutcome => ({ kind: 'action', action: { ...action, ...inRoom } });
+  switch (command) {
+    case 'toggle':
+      if (!state) return { kind: 'refused', word: 'noState' };
+      return act({ type: toggleKind(state.timer) === 'pause' ? 'timer.pause' : 'timer.start' });
+    case 'previous': {
+      if (!state) return { kind: 'refused', word: 'noState' };
+      const itemId = previousItemId(state);
+      return itemId ? act({ type: 'goto', itemId }) : { kind: 'refused', word: 'noPrevious' };
+    }
+    case 'next':
+      return act({ type: 'item.end' });
+    case 'plus':
+      return act({ type: 'timer.add', seconds: 60 });
+    case 'minus':
+      return act({ type: 'timer.add', seconds: -60 });
+    case 'reset':
+      return act({ type: 'timer.reset' });
+  }
+}

@@ -1,0 +1,78 @@
+// The chair view's own words (keys, buttons, PIN dialog), in English and French; the shared ones are in lib/i18n.ts.
+import type { Lang } from '../../../core/schedule/kinds.ts';
+
+const en = {
+  connecting: 'Connecting…',
+  keys: 'Keys',
+  keysHint: 'Press ? for the keys',
+  keyToggle: 'Start / pause the timer',
+  keyPrevious: 'Previous item',
+  keyNext: 'Next item (ends this one)',
+  keyPlus: 'One minute more',
+  keyMinus: 'One minute less',
+  keyReset: 'Reset the timer to the schedule',
+  keyFullscreen: 'Full screen on / off',
+  keyHelp: 'Show / hide this help',
+  keyClose: 'Close',
+  start: 'Start',
+  pause: 'Pause',
+  resume: 'Resume',
+  minusMinute: '−1 min',
+  plusMinute: '+1 min',
+  nextItem: 'Next',
+  reset: 'Reset',
+  controls: 'Timer controls',
+  pinTitle: 'PIN needed',
+  pinExplain: 'Actions on this show need its PIN.',
+  pinLabel: 'PIN',
+  ok: 'OK',
+  cancel: 'Cancel',
+  wrongPin: 'Wrong PIN, try again',
+  noPrevious: 'No earlier item today',
+  noState: 'Not connected to the show yet',
+  noFullscreen: 'Full screen is not available here',
+  nothingOn: 'Nothing on now',
+  untilNext: 'until the next item',
+  speakerMessage: 'Message to the speaker',
+};
+
+export type ChairWords = typeof en;
+
+const fr: ChairWords = {
+  connecting: 'Connexion…',
+  keys: 'Touches',
+  keysHint: 'Touche ? : aide',
+  keyToggle: 'Démarrer / mettre en pause le minuteur',
+  keyPrevious: 'Élément précédent',
+  keyNext: 'Élément suivant (termine celui-ci)',
+  keyPlus: 'Une minute de plus',
+  keyMinus: 'Une minute de moins',
+  keyReset: 'Revenir au minuteur du programme',
+  keyFullscreen: 'Plein écran oui / non',
+  keyHelp: 'Afficher / masquer cette aide',
+  keyClose: 'Fermer',
+  start: 'Démarrer',
+  pause: 'Pause',
+  resume: 'Reprendre',
+  minusMinute: '−1 min',
+  plusMinute: '+1 min',
+  nextItem: 'Suivant',
+  reset: 'Réinitialiser',
+  controls: 'Commandes du minuteur',
+  pinTitle: 'Code PIN requis',
+  pinExplain: 'Les commandes demandent le code PIN de la régie.',
+  pinLabel: 'Code PIN',
+  ok: 'Valider',
+  cancel: 'Annuler',
+  wrongPin: 'Code PIN incorrect, réessayez',
+  noPrevious: "Pas d'élément plus tôt aujourd'hui",
+  noState: 'Pas encore connecté au spectacle',
+  noFullscreen: "Le plein écran n'est pas disponible ici",
+  nothingOn: 'Rien en cours',
+  untilNext: 'avant la suite',
+  speakerMessage: "Message pour l'orateur·rice",
+};
+
+export function chairWords(lang: Lang): ChairWords {
+  return lang === 'fr' ? fr : en;
+}

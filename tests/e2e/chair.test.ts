@@ -1,0 +1,272 @@
+// The chair's confidence monitor in Chromium: the time left, its colours, the chair's keys and buttons, the PIN.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { StateJson } from '../../core/contract/state.ts';
+import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+
+const LANDSCAPE = { width: 1920, height: 1080 };
+const PORTRAIT = { width: 1080, height: 1920 };
+const SIZES = [LANDSCAPE, PORTRAIT];
+
+async function apiState(show: ServedShow): Promise<StateJson> {
+  return (await (await fetch(`${show.url}/api/state`)).json()) as StateJson;
+}
+
+async function act(show: ServedShow, action: object): Promise<void> {
+  const res = await fetch(`${show.url}/api/actions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(show.pin ? { Authorization: `Bearer ${show.pin}` } : {}) },
+    body: JSON.stringify(action),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
+/** "24:59" → 1499, "+0:05" → -5 (seconds as the screen shows them). */
+function seconds(text: string): number {
+  const sign = text.startsWith('+') ? -1 : 1;
+  const total = text
+    .replace('+', '')
+    .split(':')
+    .reduce((sum, part) => sum * 60 + Number(part), 0);
+  return sign * total;
+}
+
+describe.skipIf(chromiumMissing !== null)('chair view', () => {
+  let browser: Browser;
+  const shows: ServedShow[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(shows.map((s) => s.close()));
+    expect(errors).toEqual([]);
+  });
+
+  async function serve(at: string, pin?: string): Promise<ServedShow> {
+    const show = await serveShow(at, pin ? { pin } : {});
+    shows.push(show);
+    return show;
+  }
+
+  async function open(show: ServedShow, size = LANDSCAPE, query = ''): Promise<Page> {
+    const page = await browser.newPage({ viewport: size });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${show.url}/chair${query}`);
+    await page.getByRole('timer').or(page.getByText('Thank you for coming')).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+
+  const digits = (page: Page) => page.getByRole('timer');
+  const phase = (page: Page) => page.locator('.countdown').getAttribute('data-phase');
+
+  /** The digits fill most of the width, stay inside the screen, and no text overflows its box. */
+  async function looksRight(page: Page, name: string): Promise<void> {
+    const size = page.viewportSize()!;
+    await screenshot(page, `chair-${name}-${size.width}x${size.height}`);
+    const box = (await digits(page).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    expect(await overflowing(page, '.box, header p, footer, .message, .label, nav button')).toEqual([]);
+  }
+
+  test('at 09:45 Dongarra has 25 minutes left, in green, as wide as the screen in both orientations', async () => {
+    const show = await serve('2026-06-29T09:45');
+    for (const size of [...SIZES, { width: 1280, height: 720 }]) {
+      const page = await open(show, size);
+      const shown = seconds(await digits(page).innerText());
+      expect(Math.abs(shown - (await apiState(show)).timer!.remainingSeconds)).toBeLessThanOrEqual(2);
+      expect(shown).toBeGreaterThan(25 * 60 - 30);
+      expect(shown).toBeLessThanOrEqual(25 * 60);
+      expect(await phase(page)).toBe('normal');
+      await expect.poll(() => page.getByText('Jack Dongarra').isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('10:10').isVisible()).toBe(true); // the next talk starts at 10:10
+      expect((await digits(page).boundingBox())!.width).toBeGreaterThan(size.width * 0.75);
+      await looksRight(page, 'normal');
+      await page.close();
+    }
+  });
+
+  test('the chair keys: Space pauses and resumes, + and − a minute, R resets, → next item, ← back', async () => {
+    const show = await serve('2026-06-29T09:45');
+    const page = await open(show);
+    const timer = async () => (await apiState(show)).timer!;
+
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await timer()).running).toBe(false);
+    await page.getByText('Paused').waitFor();
+    const frozen = (await timer()).remainingSeconds;
+    await expect.poll(async () => seconds(await digits(page).innerText())).toBe(frozen);
+    await looksRight(page, 'paused');
+    const portrait = await open(show, PORTRAIT);
+    await looksRight(portrait, 'paused');
+    await portrait.close();
+
+    await page.keyboard.press('+');
+    await expect.poll(async () => (await timer()).remainingSeconds).toBe(frozen + 60);
+    await expect.poll(async () => seconds(await digits(page).innerText())).toBe(frozen + 60);
+    await page.keyboard.press('-');
+    await expect.poll(async () => (await timer()).remainingSeconds).toBe(frozen);
+
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await timer()).running).toBe(true);
+    await page.keyboard.press('r');
+    await expect.poll(async () => (await timer()).source).toBe('schedule');
+
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await apiState(show)).current[0]?.id).toBe('d1-lu');
+    await page.getByText('Yutong Lu').waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await apiState(show)).current[0]?.id).toBe('d1-dongarra');
+    expect((await apiState(show)).mode).toBe('manual');
+
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keys' }).waitFor();
+    await screenshot(page, 'chair-help-1920x1080');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keys' }).waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  test('a message to the speaker appears within a second', async () => {
+    const show = await serve('2026-06-29T09:45');
+    const pages = await Promise.all(SIZES.map((size) => open(show, size)));
+    await act(show, { type: 'timer.add', seconds: 300 }); // the day now runs late: a mark says so
+    const text = 'Five minutes left, please take questions';
+    await pages[0]!.getByText('Running 5 min late').waitFor();
+    const sent = Date.now();
+    await act(show, { type: 'message.set', to: 'speaker', text });
+    await Promise.all(pages.map((page) => page.getByText(text).waitFor({ timeout: 1000 })));
+    expect(Date.now() - sent).toBeLessThan(1000);
+    for (const page of pages) await looksRight(page, 'message');
+    // The longest message the API takes still fits, digits and all.
+    await act(show, { type: 'message.set', to: 'speaker', text: 'Wrap up now. '.repeat(21).trim() });
+    for (const page of pages) {
+      await page.getByText(/^Wrap up now/).waitFor();
+      await looksRight(page, 'message-long');
+      await page.close();
+    }
+  });
+
+  test('the colour follows the phase: warning at 10:06, danger at 10:09, overtime flashing slowly', async () => {
+    const warning = await serve('2026-06-29T10:06');
+    for (const size of SIZES) {
+      const page = await open(warning, size);
+      expect(await phase(page)).toBe('warning');
+      await looksRight(page, 'warning');
+      await page.close();
+    }
+    const danger = await serve('2026-06-29T10:09');
+    const pages = await Promise.all(SIZES.map((size) => open(danger, size)));
+    expect(await phase(pages[0]!)).toBe('danger');
+    const colour = (page: Page) => digits(page).evaluate((e) => getComputedStyle(e).color);
+    const dangerColour = await colour(pages[0]!);
+    await act(danger, { type: 'timer.add', seconds: -600 });
+    for (const page of pages) {
+      await expect.poll(() => phase(page)).toBe('overtime');
+      await page.getByText('Overtime').waitFor();
+      expect(await digits(page).innerText()).toMatch(/^\+\d+:\d\d$/);
+      const style = await digits(page).evaluate((e) => getComputedStyle(e));
+      expect(style.animationName).toMatch(/overtime/);
+      expect(style.animationDuration).toBe('2s');
+      await looksRight(page, 'overtime');
+      await page.close();
+    }
+    expect(dangerColour).not.toBe('rgb(61, 220, 132)'); // not the normal green
+  });
+
+  test('with a PIN: a key asks for it, a wrong one is refused, the right one acts and is remembered', async () => {
+    const show = await serve('2026-06-29T09:45', '2468');
+    const page = await open(show);
+    await page.keyboard.press('Space');
+    const dialog = page.getByRole('dialog', { name: 'PIN needed' });
+    await dialog.waitFor();
+    await dialog.getByLabel('PIN', { exact: true }).fill('1111');
+    await dialog.getByLabel('PIN', { exact: true }).press('Enter');
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('Wrong PIN, try again');
+    await screenshot(page, 'chair-pin-1920x1080');
+    expect((await apiState(show)).timer!.running).toBe(true);
+    await dialog.getByLabel('PIN', { exact: true }).fill('2468');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await apiState(show)).timer!.running).toBe(false);
+    const frozen = (await apiState(show)).timer!.remainingSeconds;
+    await page.keyboard.press('+');
+    await expect.poll(async () => (await apiState(show)).timer!.remainingSeconds).toBe(frozen + 60);
+    expect(await dialog.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  test('?controls=1: big buttons for pause, resume, a minute either way, next and reset', async () => {
+    const show = await serve('2026-06-29T09:45');
+    const page = await open(show, LANDSCAPE, '?controls=1');
+    const timer = async () => (await apiState(show)).timer!;
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    await button('Pause').click();
+    await expect.poll(async () => (await timer()).running).toBe(false);
+    const frozen = (await timer()).remainingSeconds;
+    await button('+1 min').click();
+    await expect.poll(async () => (await timer()).remainingSeconds).toBe(frozen + 60);
+    await button('−1 min').click();
+    await expect.poll(async () => (await timer()).remainingSeconds).toBe(frozen);
+    await looksRight(page, 'controls');
+    await button('Resume').click();
+    await expect.poll(async () => (await timer()).running).toBe(true);
+    await button('Next').click();
+    await expect.poll(async () => (await timer()).itemId).toBe('d1-lu');
+    await button('Reset').click();
+    await expect.poll(async () => (await timer()).source).toBe('schedule');
+    const portrait = await open(show, PORTRAIT, '?controls=1');
+    await looksRight(portrait, 'controls');
+    await Promise.all([page.close(), portrait.close()]);
+  });
+
+  test('refusals show briefly; French; blackout goes black; offline keeps the last state', async () => {
+    const over = await serve('2026-07-01T20:00');
+    const after = await open(over);
+    await after.keyboard.press('Space');
+    await after.getByRole('status').getByText('nothing to start: the program is over in this room').waitFor();
+    await screenshot(after, 'chair-refused-1920x1080');
+    await after.close();
+
+    // Before the day starts there is no timer: the digits count down to the first item, in grey.
+    const early = await open(await serve('2026-06-29T08:00'));
+    expect(await phase(early)).toBe('idle');
+    expect(seconds(await digits(early).innerText())).toBeGreaterThan(29 * 60);
+    await early.getByText('until the next item').waitFor();
+    await looksRight(early, 'idle');
+    await early.close();
+
+    const show = await serve('2026-06-29T09:45');
+    const page = await open(show, LANDSCAPE, '?lang=fr&room=L108-A');
+    await act(show, { type: 'timer.pause' });
+    await page.getByText('En pause').waitFor();
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Touches' }).waitFor();
+    await page.keyboard.press('Escape');
+    for (const size of SIZES) {
+      const buttons = await open(show, size, '?lang=fr&controls=1');
+      await buttons.getByRole('button', { name: 'Reprendre' }).waitFor();
+      await looksRight(buttons, 'fr-controls');
+      await buttons.close();
+    }
+
+    await act(show, { type: 'blackout', on: true });
+    await digits(page).waitFor({ state: 'detached' });
+    expect(await page.locator('main').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await act(show, { type: 'blackout', on: false });
+    await digits(page).waitFor();
+
+    const shown = await digits(page).innerText();
+    await show.close();
+    shows.splice(shows.indexOf(show), 1);
+    await page.getByText('Reconnexion…').waitFor();
+    expect(await digits(page).innerText()).toBe(shown);
+    await page.close();
+  });
+});

@@ -1,0 +1,239 @@
+// The chair view's rules without a browser: which key does what in which state, and what the screen says.
+import { describe, expect, test } from 'vitest';
+import { stateJson, type StateJson } from '../../core/contract/state.ts';
+import type { Action } from '../../core/live/actions.ts';
+import { resolveLive } from '../../core/live/live-screen.ts';
+import { reduce } from '../../core/live/reducer.ts';
+import { emptyLive } from '../../core/live/state.ts';
+import { buildTimeline } from '../../core/schedule/timeline.ts';
+import { parseInstant } from '../../core/time.ts';
+import {
+  countdownDisplay,
+  marks,
+  messageSize,
+  nextLine,
+  phaseClass,
+  remainingMs,
+  sizingTemplate,
+  speakerNames,
+  timedItem,
+} from '../../renderer/views/chair/display.ts';
+import {
+  commandAction,
+  helpRows,
+  keyCommand,
+  previousItemId,
+  toggleKind,
+  type ChairCommand,
+} from '../../renderer/views/chair/keys.ts';
+import { chairWords } from '../../renderer/views/chair/words.ts';
+import { loadShippedProgram } from '../helpers.ts';
+
+const timeline = buildTimeline(loadShippedProgram());
+const ROOM = 'L108-A';
+const at = (local: string) => {
+  const parsed = parseInstant(local.includes('T') ? local : `2026-06-29T${local}`, timeline.zone);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.at;
+};
+
+/** The real state of the shipped program at `local` (day 1 unless a date is given), after timed actions. */
+function stateAt(local: string, steps: [string, Action][] = []): StateJson {
+  const live = steps.reduce((s, [when, action]) => reduce(timeline, s, action, at(when), ROOM), emptyLive());
+  const now = at(local);
+  return stateJson(timeline, resolveLive(timeline, live, ROOM, now), {
+    seq: steps.length,
+    clock: { now, serverTime: now, speed: 1, rehearsal: true },
+    program: { file: 'program.json', loadedAt: '2026-06-01T00:00:00+02:00', warnings: [], problem: null },
+    storeWarning: null,
+  });
+}
+
+describe('keys', () => {
+  test.each<{ key: string; command: ChairCommand | null }>([
+    { key: ' ', command: 'toggle' },
+    { key: 'ArrowLeft', command: 'previous' },
+    { key: 'ArrowRight', command: 'next' },
+    { key: '+', command: 'plus' },
+    { key: '=', command: 'plus' },
+    { key: '-', command: 'minus' },
+    { key: '−', command: 'minus' },
+    { key: 'r', command: 'reset' },
+    { key: 'R', command: 'reset' },
+    { key: 'f', command: 'fullscreen' },
+    { key: '?', command: 'help' },
+    { key: 'x', command: null },
+    { key: 'Enter', command: null },
+  ])('"$key" means $command', ({ key, command }) => expect(keyCommand({ key })).toBe(command));
+
+  test('with Ctrl, Cmd or Alt the browser keeps its shortcuts (Ctrl+R reloads, Ctrl+F finds)', () => {
+    expect(keyCommand({ key: 'r', ctrlKey: true })).toBeNull();
+    expect(keyCommand({ key: 'f', metaKey: true })).toBeNull();
+    expect(keyCommand({ key: '+', altKey: true })).toBeNull();
+  });
+
+  test('the help lists every key in both languages', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const rows = helpRows(chairWords(lang));
+      expect(rows.map((r) => r.keys)).toEqual(['Space', '←', '→', '+', '−', 'R', 'F', '?', 'Esc']);
+      expect(rows.every((r) => r.text.length > 0)).toBe(true);
+    }
+  });
+});
+
+describe('commands become actions in the current state', () => {
+  const running = stateAt('09:45');
+  const paused = stateAt('09:45', [['09:40', { type: 'timer.pause' }]]);
+  const afterEvent = stateAt('2026-07-01T20:00');
+
+  test.each<{ label: string; command: ChairCommand; state: StateJson; action: Action }>([
+    { label: 'Space pauses a running timer', command: 'toggle', state: running, action: { type: 'timer.pause' } },
+    { label: 'Space resumes a paused one', command: 'toggle', state: paused, action: { type: 'timer.start' } },
+    {
+      label: 'Space starts when nothing is timed',
+      command: 'toggle',
+      state: afterEvent,
+      action: { type: 'timer.start' },
+    },
+    { label: '→ ends the item', command: 'next', state: running, action: { type: 'item.end' } },
+    { label: '+ adds a minute', command: 'plus', state: running, action: { type: 'timer.add', seconds: 60 } },
+    { label: '− takes one away', command: 'minus', state: running, action: { type: 'timer.add', seconds: -60 } },
+    { label: 'R resets', command: 'reset', state: running, action: { type: 'timer.reset' } },
+    {
+      label: '← goes back to the item before',
+      command: 'previous',
+      state: running,
+      action: { type: 'goto', itemId: 'd1-opening' },
+    },
+  ])('$label', ({ command, state, action }) => {
+    expect(commandAction(command, state, null)).toEqual({ kind: 'action', action });
+  });
+
+  test('an action names the room the view was opened on', () => {
+    expect(commandAction('plus', running, 'L108-A')).toEqual({
+      kind: 'action',
+      action: { type: 'timer.add', seconds: 60, room: 'L108-A' },
+    });
+  });
+
+  test('full screen and help stay in the browser', () => {
+    expect(commandAction('fullscreen', running, null)).toEqual({ kind: 'local', command: 'fullscreen' });
+    expect(commandAction('help', null, null)).toEqual({ kind: 'local', command: 'help' });
+  });
+
+  test('before the first state, Space and ← cannot decide; the others can be sent', () => {
+    expect(commandAction('toggle', null, null)).toEqual({ kind: 'refused', word: 'noState' });
+    expect(commandAction('previous', null, null)).toEqual({ kind: 'refused', word: 'noState' });
+    expect(commandAction('next', null, null)).toEqual({ kind: 'action', action: { type: 'item.end' } });
+  });
+
+  test('the previous item is taken from the live day, breaks included', () => {
+    expect(previousItemId(stateAt('11:30'))).toBe('d1-coffee-break'); // Nakajima follows the coffee break
+    expect(previousItemId(stateAt('10:20', [['09:45', { type: 'item.end' }]]))).toBe('d1-dongarra');
+    expect(previousItemId(stateAt('08:45'))).toBeNull(); // registration opens the day
+    expect(commandAction('previous', stateAt('08:45'), null)).toEqual({ kind: 'refused', word: 'noPrevious' });
+    expect(previousItemId(afterEvent)).toBeNull();
+  });
+
+  test.each([
+    { label: 'no timer', state: afterEvent, kind: 'start' },
+    { label: 'running', state: running, kind: 'pause' },
+    { label: 'paused', state: paused, kind: 'resume' },
+  ])('the start/pause button says $kind when $label', ({ state, kind }) => {
+    expect(toggleKind(state.timer)).toBe(kind);
+  });
+});
+
+describe('the countdown', () => {
+  test('running: counted from its end on the show clock; paused: frozen', () => {
+    const running = stateAt('09:45');
+    expect(remainingMs(running.timer!, at('09:45'))).toBe(25 * 60_000);
+    expect(remainingMs(running.timer!, at('09:46:30'))).toBe(23.5 * 60_000);
+    const paused = stateAt('09:50', [['09:40', { type: 'timer.pause' }]]);
+    expect(remainingMs(paused.timer!, at('09:59'))).toBe(30 * 60_000);
+  });
+
+  test.each([
+    { label: '25 minutes left', local: '09:45', now: '09:45', text: '25:00', phase: 'normal', label2: null },
+    { label: 'warning', local: '10:06', now: '10:06', text: '4:00', phase: 'warning', label2: null },
+    { label: 'danger', local: '10:09', now: '10:09:00.5', text: '1:00', phase: 'danger', label2: null },
+    { label: 'at zero', local: '10:09', now: '10:10', text: '+0:00', phase: 'overtime', label2: 'Overtime' },
+  ])('$label: $text, $phase', ({ local, now, text, phase, label2 }) => {
+    const display = countdownDisplay(stateAt(local), at(now), 'en')!;
+    expect(display).toMatchObject({ text, phase, label: label2, paused: false });
+    expect(phaseClass(display.phase)).toBe(`phase-${phase}`);
+  });
+
+  test('overtime counts up after time was taken away', () => {
+    const state = stateAt('10:09', [['10:09', { type: 'timer.add', seconds: -600 }]]);
+    expect(countdownDisplay(state, at('10:09:05'), 'fr')).toMatchObject({
+      text: '+0:05',
+      phase: 'overtime',
+      label: 'Dépassement',
+    });
+  });
+
+  test('paused: the frozen time and the word, whatever the clock says', () => {
+    const state = stateAt('09:50', [['09:40', { type: 'timer.pause' }]]);
+    expect(countdownDisplay(state, at('10:30'), 'en')).toMatchObject({ text: '30:00', label: 'Paused', paused: true });
+    expect(countdownDisplay(state, at('10:30'), 'fr')?.label).toBe('En pause');
+  });
+
+  test('with nothing on, the digits count down to the next item in a neutral colour', () => {
+    expect(countdownDisplay(stateAt('08:00'), at('08:00'), 'en')).toMatchObject({
+      text: '30:00',
+      phase: 'idle',
+      label: 'until the next item',
+    });
+    expect(countdownDisplay(stateAt('2026-07-01T20:00'), at('2026-07-01T20:00'), 'en')).toBeNull();
+  });
+
+  test.each([
+    { text: '24:59', template: '00:00' },
+    { text: '9:59', template: '00:00' },
+    { text: '+0:05', template: '+00:00' },
+    { text: '+12:00', template: '+00:00' },
+    { text: '1:02:05', template: '0:00:00' },
+  ])('"$text" is sized as "$template", so that the digits never change size as they count', ({ text, template }) => {
+    expect(sizingTemplate(text)).toBe(template);
+  });
+});
+
+describe('the lines around the digits', () => {
+  test('who speaks, and the talk rather than a break beside it', () => {
+    const state = stateAt('09:45');
+    expect(timedItem(state)?.title).toBe('HPC in Transition');
+    expect(speakerNames(timedItem(state)!)).toBe('Jack Dongarra');
+    expect(speakerNames(timedItem(stateAt('17:20'))!)).toBe(
+      'Christophe Calvin, Jack Dongarra, Yutong Lu, Kunle Olukotun, Kengo Nakajima',
+    );
+  });
+
+  test('next: the title and its live start time, in the program zone', () => {
+    expect(nextLine(stateAt('09:45'))).toEqual({
+      title: 'HPC+AI Converged Supercomputing on LineShine Exascale System',
+      time: '10:10',
+    });
+    expect(nextLine(stateAt('09:45', [['09:45', { type: 'timer.add', seconds: 300 }]]))?.time).toBe('10:15');
+  });
+
+  test('marks: offline first, then running late, then rehearsal', () => {
+    const late = stateAt('09:45', [['09:45', { type: 'timer.add', seconds: 300 }]]);
+    expect(marks(late, false, 'en')).toEqual([
+      { kind: 'offline', text: 'Reconnecting…' },
+      { kind: 'late', text: 'Running 5 min late' },
+      { kind: 'rehearsal', text: 'Rehearsal' },
+    ]);
+    expect(marks(late, true, 'fr').map((m) => m.text)).toEqual(['Retard de 5 min', 'Répétition']);
+    expect(marks(null, false, 'en')).toEqual([]); // not connected yet: "Connecting…" says it
+  });
+
+  test.each([
+    { text: 'Five minutes', size: 'short' },
+    { text: 'Please take the last question and wrap up', size: 'medium' },
+    { text: 'x'.repeat(121), size: 'long' },
+    { text: 'x'.repeat(280), size: 'long' },
+  ])('a message of $text.length characters is $size', ({ text, size }) => {
+    expect(messageSize(text)).toBe(size);
+  });
+});
