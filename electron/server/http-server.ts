@@ -66,9 +66,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (path === '/api/state' && (req.method === 'GET' || req.method === 'HEAD'))
       return sendJson(res, 200, show.state(roomParam(url)));
     if (path === '/api/program' && req.method === 'GET') return sendJson(res, 200, show.program);
-    if (path === '/api/screens' && req.method === 'GET') return sendJson(res, 200, [...clients.values()]);
+    if (path === '/api/screens' && req.method === 'GET') {
+      return sendJson(
+        res,
+        200,
+        [...clients.values()].filter((c) => !c.view.endsWith('-preview')),
+      );
+    }
     if (path === '/api/health' && req.method === 'GET')
       return sendJson(res, 200, { ok: true, pinRequired: guard.required });
+    if (path === '/api/auth' && req.method === 'POST') {
+      // Lets a console check a PIN without acting; wrong PINs count like any other.
+      await authorize(req, null);
+      return sendJson(res, 200, { ok: true });
+    }
     if (path === '/api/actions' && req.method === 'POST') {
       await authorize(req, null);
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {

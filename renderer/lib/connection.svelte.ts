@@ -39,7 +39,9 @@ export class ShowConnection {
   }
 
   private connect(): void {
-    const query = new URLSearchParams({ view: this.view });
+    // A view embedded as a preview in the control console says so, and is not listed as one of the room's screens.
+    const preview = new URLSearchParams(location.search).get('preview') === '1';
+    const query = new URLSearchParams({ view: preview ? `${this.view}-preview` : this.view });
     if (this.room) query.set('room', this.room);
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const socket = new WebSocket(`${scheme}://${location.host}/ws?${query}`);

@@ -272,3 +272,25 @@ describe('persistence', () => {
     expect(after.mode).toBe('manual');
   });
 });
+
+describe('checking a PIN and counting screens', () => {
+  test('POST /api/auth says whether a PIN is right without acting', async () => {
+    const seq = (await (await fetch(`${h.url}/api/state`)).json()).seq;
+    const right = await fetch(`${h.url}/api/auth`, { method: 'POST', headers: { Authorization: `Bearer ${h.pin}` } });
+    expect(right.status).toBe(200);
+    const wrong = await fetch(`${h.url}/api/auth`, { method: 'POST', headers: { Authorization: 'Bearer 0000' } });
+    expect(wrong.status).toBe(401);
+    expect((await (await fetch(`${h.url}/api/state`)).json()).seq).toBe(seq);
+  });
+
+  test('previews embedded in the console are not listed as screens', async () => {
+    const preview = await connect(h, 'view=signage-preview');
+    const real = await connect(h, 'view=chair');
+    await new Promise((r) => setTimeout(r, 50));
+    const views = (await (await fetch(`${h.url}/api/screens`)).json()).map((s: { view: string }) => s.view);
+    expect(views).toContain('chair');
+    expect(views).not.toContain('signage-preview');
+    preview.ws.close();
+    real.ws.close();
+  });
+});

@@ -1,0 +1,83 @@
+// The operator's side of the console: sends actions, asks for the PIN when needed, reports what happened.
+import type { Action } from '../../../core/live/actions.ts';
+import { pinRequired, rememberedPin, rememberPin, sendAction } from '../../lib/actions.ts';
+import { actionOutcome, checkPin, type Answer } from './action-outcome.ts';
+import type { ControlWords } from './words.ts';
+
+export interface Status {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+const OK_STATUS_MS = 4000;
+
+export class Operator {
+  /** The PIN prompt is open. */
+  pinOpen = $state(false);
+  pinError = $state<string | null>(null);
+  busy = $state(false);
+  status = $state<Status | null>(null);
+  private pending: { action: Action; label: string } | null = null;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly words: ControlWords) {}
+
+  /** Asks for the PIN at once when the show needs one, before the first action under pressure. */
+  async init(): Promise<void> {
+    if (!rememberedPin() && (await pinRequired())) this.askPin(null, false);
+  }
+
+  async act(action: Action, label: string): Promise<void> {
+    const pin = rememberedPin();
+    this.busy = true;
+    const result = await sendAction(action, pin);
+    this.busy = false;
+    this.settle(result, pin !== null, { action, label });
+  }
+
+  async submitPin(pin: string): Promise<void> {
+    const pending = this.pending;
+    this.busy = true;
+    const result: Answer = pending ? await sendAction(pending.action, pin) : await checkPin(pin);
+    this.busy = false;
+    const outcome = actionOutcome(result, true);
+    if (outcome.kind === 'pin') this.pinError = this.words.pinWrong;
+    else if (outcome.kind === 'locked') this.pinError = outcome.message;
+    else {
+      rememberPin(pin);
+      this.closePin();
+      if (pending) this.settle(result, true, pending);
+    }
+  }
+
+  closePin(): void {
+    this.pinOpen = false;
+    this.pinError = null;
+    this.pending = null;
+  }
+
+  dismissStatus(): void {
+    clearTimeout(this.statusTimer);
+    this.status = null;
+  }
+
+  private settle(result: Answer, hadPin: boolean, attempt: { action: Action; label: string }): void {
+    const outcome = actionOutcome(result, hadPin);
+    if (outcome.kind === 'done') this.report({ kind: 'ok', text: this.words.done_(attempt.label) });
+    else if (outcome.kind === 'pin') this.askPin(attempt, outcome.wrong);
+    else this.report({ kind: 'error', text: this.words.failed(outcome.message) });
+  }
+
+  private askPin(attempt: { action: Action; label: string } | null, wrong: boolean): void {
+    this.pending = attempt;
+    this.pinError = wrong ? this.words.pinWrong : null;
+    this.pinOpen = true;
+  }
+
+  private report(status: Status): void {
+    clearTimeout(this.statusTimer);
+    this.status = status;
+    // Successes fade; a refusal stays until dismissed or replaced, so it is not missed under pressure.
+    if (status.kind === 'ok') this.statusTimer = setTimeout(() => (this.status = null), OK_STATUS_MS);
+  }
+}

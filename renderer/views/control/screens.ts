@@ -1,0 +1,29 @@
+// The screens connected to the show server (GET /api/screens), for the "Connected screens" list.
+export interface ScreenInfo {
+  id: number;
+  view: string;
+  room: string;
+  address: string;
+  /** Epoch ms, server clock (real time, even in a rehearsal). */
+  since: number;
+}
+
+export async function fetchScreens(): Promise<ScreenInfo[] | null> {
+  try {
+    const res = await fetch('/api/screens', { cache: 'no-store' });
+    return res.ok ? ((await res.json()) as ScreenInfo[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** This room's screens first, then by view and by connection order. */
+export function sortScreens(screens: ScreenInfo[], room: string): ScreenInfo[] {
+  return [...screens].sort(
+    (a, b) =>
+      Number(b.room === room) - Number(a.room === room) ||
+      a.room.localeCompare(b.room) ||
+      a.view.localeCompare(b.view) ||
+      a.id - b.id,
+  );
+}
