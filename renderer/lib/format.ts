@@ -27,15 +27,14 @@ export function countdown(remainingMs: number): string {
   return over ? `+${body}` : body;
 }
 
-/** "25 min", "1 h 05", "45 s": a duration for a sentence. */
-export function shortDuration(ms: number, lang: Lang): string {
+/** "25 min", "1 h 05", "45 s": a duration for a sentence (the same in English and French). */
+export function shortDuration(ms: number, _lang?: Lang): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.ceil(seconds / 60);
+  // Rounded up like a countdown, with a second's grace for clock noise: 40:00.4 left still reads "40 min".
+  const minutes = Math.ceil((seconds - 1) / 60);
   if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return lang === 'fr' ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h ${String(m).padStart(2, '0')}`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** The language a view was asked for (?lang=fr), English otherwise. */

@@ -36,3 +36,9 @@ describe('times in the program zone', () => {
     expect(langFrom('')).toBe('en');
   });
 });
+
+test('a duration just over a whole minute, by clock noise, is not rounded up a minute', () => {
+  expect(shortDuration(40 * 60_000 + 400, 'en')).toBe('40 min');
+  expect(shortDuration(40 * 60_000 + 1500, 'en')).toBe('41 min');
+  expect(shortDuration(39 * 60_000 + 1, 'en')).toBe('39 min');
+});

@@ -1,0 +1,128 @@
+// The sentences of the door screen, built from the state's items: pure, so each wording is a table-driven test.
+import { DateTime } from 'luxon';
+import type { ItemJson, PersonJson } from '../../../core/schedule/screen-json.ts';
+import { isBreakKind, kindLabel, type Lang } from '../../../core/schedule/kinds.ts';
+import { clockTime, dayLine, shortDuration } from '../../lib/format.ts';
+import { t } from '../../lib/i18n.ts';
+import { words } from './words.ts';
+
+/** Within this much of its start, the next item says "starts in 25 min". */
+export const STARTS_IN_WITHIN_MS = 60 * 60_000;
+
+export function isBreakItem(item: Pick<ItemJson, 'kind'>): boolean {
+  return isBreakKind(item.kind);
+}
+
+/** What the item is: its kind ("Keynote"), or for a break or a meal its own title ("Coffee break", "Lunch"). */
+export function kindHeading(item: Pick<ItemJson, 'kind' | 'title'>, lang: Lang): string {
+  return isBreakKind(item.kind) ? item.title : kindLabel(item.kind, lang);
+}
+
+/** "09:30–10:10" in the program's zone. */
+export function timeRange(item: Pick<ItemJson, 'start' | 'end'>, zone: string): string {
+  return `${clockTime(item.start, zone)}–${clockTime(item.end, zone)}`;
+}
+
+const UNKNOWN = /^(tba|tbd|tbc|n\/a)$/i;
+
+/** Names a public screen can show: "TBA" and the like say nothing to a passer-by. */
+export function knownPeople(names: string[]): string[] {
+  return names.filter((n) => !UNKNOWN.test(n.trim()));
+}
+
+/** The item's speakers a public screen can show (not "TBA"). */
+export function knownSpeakers(item: Pick<ItemJson, 'speakers'>): PersonJson[] {
+  return item.speakers.filter((p) => !UNKNOWN.test(p.name.trim()));
+}
+
+/** "Keynotes · Chair: Nahid Emad"; the session's title is left out when it repeats the item's. */
+export function sessionLine(item: Pick<ItemJson, 'title' | 'session'>, lang: Lang): string | null {
+  const s = item.session;
+  if (!s) return null;
+  const w = t(lang);
+  const chairs = knownPeople(s.chairs);
+  const moderators = knownPeople(s.moderators);
+  const colon = words(lang).colon;
+  const parts = [
+    s.title.trim().toLowerCase() === item.title.trim().toLowerCase() ? null : s.title,
+    chairs.length ? `${chairs.length > 1 ? w.chairs : w.chair}${colon}${chairs.join(', ')}` : null,
+    moderators.length
+      ? `${moderators.length > 1 ? words(lang).moderators : w.moderator}${colon}${moderators.join(', ')}`
+      : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** "Coffee break until 11:20". */
+export function untilLine(item: Pick<ItemJson, 'kind' | 'title'>, endMs: number, zone: string, lang: Lang): string {
+  return words(lang).untilTime(kindHeading(item, lang), clockTime(endMs, zone));
+}
+
+/** "25 min left" while time remains, null at zero and after (the public needs no overtime). */
+export function timeLeftText(remainingMs: number, lang: Lang): string | null {
+  return remainingMs > 0 ? words(lang).minLeft(shortDuration(remainingMs, lang)) : null;
+}
+
+/** "starts in 25 min" when the start is close, "starting now" at it, null when it is further than `within`. */
+export function startsInText(untilStartMs: number, lang: Lang, within = STARTS_IN_WITHIN_MS): string | null {
+  if (untilStartMs > within) return null;
+  if (untilStartMs <= 30_000) return words(lang).startingNow;
+  return `${t(lang).startsIn} ${shortDuration(untilStartMs, lang)}`;
+}
+
+function daysBetween(at: number, now: number, zone: string): number {
+  const day = (ms: number) => DateTime.fromMillis(ms).setZone(zone).startOf('day');
+  return Math.round(day(at).diff(day(now), 'days').days);
+}
+
+/** "Today", "Tomorrow", else "Wednesday 1 July": the day of `at` seen from `now`, in the program's zone. */
+export function dayWord(at: number, now: number, zone: string, lang: Lang): string {
+  const days = daysBetween(at, now, zone);
+  if (days === 0) return words(lang).today;
+  if (days === 1) return t(lang).tomorrow;
+  return capitalise(dayLine(at, zone, lang));
+}
+
+/** "Starts in 1 h 05" the same day, else "Tuesday 30 June, 08:30". */
+export function eventCountdown(startMs: number, now: number, zone: string, lang: Lang): string {
+  const ms = startMs - now;
+  if (ms <= 30_000) return capitalise(words(lang).startingNow);
+  if (daysBetween(startMs, now, zone) === 0) return capitalise(`${t(lang).startsIn} ${shortDuration(ms, lang)}`);
+  return `${capitalise(dayLine(startMs, zone, lang))}, ${clockTime(startMs, zone)}`;
+}
+
+/** The strip above the first item before the event or between its days. */
+export function leadLines(
+  phase: 'before-event' | 'between-days',
+  first: Pick<ItemJson, 'start'> | null,
+  now: number,
+  zone: string,
+  lang: Lang,
+): { title: string; detail: string | null } {
+  const w = words(lang);
+  if (!first) return { title: phase === 'before-event' ? w.welcome : w.seeYouTomorrow, detail: null };
+  const startMs = Date.parse(first.start);
+  const tomorrow = daysBetween(startMs, now, zone) === 1;
+  return {
+    title: phase === 'between-days' && tomorrow ? w.seeYouTomorrow : w.welcome,
+    detail: eventCountdown(startMs, now, zone, lang),
+  };
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** The logo block's letters when there is no logo: "DP2E-AI 2026" → ["DP2E", "AI"]; "Open Data Day" → ["ODD"]. */
+export function monogram(name: string): string[] {
+  const tokens = name.split(/\s+/).filter((w) => w && !/^\d+$/.test(w));
+  const first = tokens[0] ?? '';
+  if (first.length >= 2 && first.length <= 9 && first === first.toUpperCase() && /[A-Z]/.test(first)) {
+    return first.split('-').filter(Boolean).slice(0, 2);
+  }
+  const initials = tokens
+    .map((w) => w.charAt(0).toUpperCase())
+    .join('')
+    .slice(0, 3);
+  return [initials || '•'];
+}

@@ -1,0 +1,114 @@
+// The door picks its layout from the server's phase and items, at real instants of the shipped program.
+import { describe, expect, test } from 'vitest';
+import { stateJson, type StateJson } from '../../core/contract/state.ts';
+import { resolveLive } from '../../core/live/live-screen.ts';
+import { emptyLive } from '../../core/live/state.ts';
+import type { ItemJson } from '../../core/schedule/screen-json.ts';
+import { buildTimeline } from '../../core/schedule/timeline.ts';
+import { parseInstant } from '../../core/time.ts';
+import { agendaRows, inRoomFirst, signageScreen } from '../../renderer/views/signage/screen.ts';
+import { loadShippedProgram } from '../helpers.ts';
+
+const timeline = buildTimeline(loadShippedProgram());
+
+function stateAt(local: string): StateJson {
+  const parsed = parseInstant(local, timeline.zone);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  const at = parsed.at;
+  return stateJson(timeline, resolveLive(timeline, emptyLive(), 'L108-A', at), {
+    seq: 0,
+    clock: { now: at, serverTime: at, speed: 1, rehearsal: true },
+    program: { file: 'program.json', loadedAt: '', warnings: [], problem: null },
+    storeWarning: null,
+  });
+}
+
+/** The screen in a line: its kind, then the items it shows large. */
+function summary(state: StateJson | null): string {
+  const s = signageScreen(state);
+  switch (s.kind) {
+    case 'before-event':
+    case 'between-days':
+      return `${s.kind} ${s.first?.id}`;
+    case 'in-break':
+      return `in-break ${s.breaks.map((i) => i.id).join('+') || '(gap)'} → ${s.next?.id}`;
+    case 'in-session':
+      return `in-session ${s.current.map((i) => i.id).join('+')} → ${s.next?.id}`;
+    default:
+      return s.kind;
+  }
+}
+
+describe('which screen the door shows', () => {
+  test.each([
+    { at: '2026-06-29T07:30', screen: 'before-event d1-registration' },
+    { at: '2026-06-29T09:45', screen: 'in-session d1-dongarra → d1-lu' },
+    { at: '2026-06-29T10:55', screen: 'in-break d1-coffee-break → d1-nakajima' },
+    { at: '2026-06-29T13:00', screen: 'in-break d1-lunch → d1-olukotun' },
+    { at: '2026-06-29T18:30', screen: 'in-break (gap) → d1-dinner' },
+    { at: '2026-06-29T23:00', screen: 'between-days d2-registration' },
+    // The poster session is behind this door; lunch is elsewhere: the room's item comes first.
+    { at: '2026-06-30T13:45', screen: 'in-session d2-poster-session+d2-lunch → d2-denoyer' },
+    { at: '2026-06-30T19:00', screen: 'after-event' },
+  ])('$at → $screen', ({ at, screen }) => expect(summary(stateAt(at))).toBe(screen));
+
+  test('before the first state arrives it is connecting; a blackout hides every phase', () => {
+    expect(summary(null)).toBe('connecting');
+    expect(summary({ ...stateAt('2026-06-29T09:45'), blackout: true })).toBe('blackout');
+    expect(summary({ ...stateAt('2026-06-30T19:00'), blackout: true })).toBe('blackout');
+  });
+});
+
+describe('the rest of the day', () => {
+  test('what is on (highlighted), next, then later, in order of start', () => {
+    const rows = agendaRows(stateAt('2026-06-30T13:45'));
+    expect(rows.slice(0, 4).map((r) => `${r.item.id} ${r.status}`)).toEqual([
+      'd2-lunch current',
+      'd2-poster-session current',
+      'd2-denoyer next',
+      'd2-mishchenko later',
+    ]);
+    expect(rows.at(-1)?.item.id).toBe('d2-closing');
+  });
+
+  test('between days it is tomorrow’s program', () => {
+    const rows = agendaRows(stateAt('2026-06-29T23:00'));
+    expect(rows[0]).toMatchObject({ status: 'next', item: { id: 'd2-registration' } });
+    expect(rows.every((r) => r.item.start.startsWith('2026-06-30'))).toBe(true);
+  });
+
+  test('an item is listed once even if it is both on and next', () => {
+    const state = stateAt('2026-06-29T09:45');
+    const rows = agendaRows({ ...state, next: state.current[0]!, later: [state.current[0]!] });
+    expect(rows.map((r) => r.item.id)).toEqual(['d1-dongarra']);
+  });
+});
+
+describe('several things at once', () => {
+  const item = (id: string, kind: ItemJson['kind'], away = false): ItemJson => ({
+    id,
+    kind,
+    title: id,
+    subtitle: null,
+    start: '2026-06-30T13:30:00+02:00',
+    end: '2026-06-30T14:00:00+02:00',
+    speakers: [],
+    room: away ? null : 'L108-A',
+    location: away ? { id: 'x', name: 'Elsewhere', address: null, url: null } : null,
+    session: null,
+    url: null,
+  });
+
+  test.each([
+    { items: [item('lunch', 'meal', true), item('posters', 'poster')], order: 'posters lunch' },
+    { items: [item('coffee', 'break'), item('talk', 'talk')], order: 'talk coffee' },
+    { items: [item('a', 'talk'), item('b', 'keynote')], order: 'a b' },
+    { items: [item('dinner', 'social', true), item('coffee', 'break')], order: 'coffee dinner' },
+  ])('the room first, then breaks, then elsewhere: $order', ({ items, order }) =>
+    expect(
+      inRoomFirst(items)
+        .map((i) => i.id)
+        .join(' '),
+    ).toBe(order),
+  );
+});

@@ -1,0 +1,221 @@
+// The door screen's sentences in English and French, in the program's zone whatever the machine's.
+import { describe, expect, test } from 'vitest';
+import type { TimerJson } from '../../core/contract/state.ts';
+import type { ItemJson } from '../../core/schedule/screen-json.ts';
+import {
+  dayWord,
+  eventCountdown,
+  kindHeading,
+  knownSpeakers,
+  leadLines,
+  monogram,
+  sessionLine,
+  startsInText,
+  timeLeftText,
+  timeRange,
+  untilLine,
+} from '../../renderer/views/signage/text.ts';
+import { itemProgress } from '../../renderer/views/signage/timing.ts';
+import { qrPath } from '../../renderer/views/signage/qr.ts';
+
+const ZONE = 'Europe/Paris';
+const at = (local: string) => Date.parse(`${local}:00+02:00`);
+const MIN = 60_000;
+
+const keynote: ItemJson = {
+  id: 'd1-dongarra',
+  kind: 'keynote',
+  title: 'HPC in Transition',
+  subtitle: null,
+  start: '2026-06-29T09:30:00+02:00',
+  end: '2026-06-29T10:10:00+02:00',
+  speakers: [{ name: 'Jack Dongarra', affiliation: 'University of Tennessee' }],
+  room: 'L108-A',
+  location: null,
+  session: { id: 's', title: 'Keynotes', chairs: ['Nahid Emad'], moderators: [] },
+  url: null,
+};
+const coffee: ItemJson = {
+  ...keynote,
+  id: 'coffee',
+  kind: 'break',
+  title: 'Coffee break',
+  session: null,
+  speakers: [],
+};
+
+describe('what an item is called', () => {
+  test.each([
+    { item: keynote, lang: 'en', text: 'Keynote' },
+    { item: keynote, lang: 'fr', text: 'Conférence invitée' },
+    { item: { ...keynote, kind: 'talk' }, lang: 'fr', text: 'Exposé' },
+    { item: coffee, lang: 'en', text: 'Coffee break' },
+    { item: { ...coffee, kind: 'meal', title: 'Lunch' }, lang: 'fr', text: 'Lunch' },
+  ] as const)('$item.kind in $lang: $text', ({ item, lang, text }) => expect(kindHeading(item, lang)).toBe(text));
+
+  test('times are in the program zone', () => {
+    expect(timeRange({ start: '2026-06-29T07:30:00Z', end: '2026-06-29T08:10:00Z' }, ZONE)).toBe('09:30–10:10');
+    expect(untilLine(coffee, at('2026-06-29T11:20'), ZONE, 'en')).toBe('Coffee break until 11:20');
+    expect(untilLine(coffee, at('2026-06-29T11:20'), ZONE, 'fr')).toBe("Coffee break jusqu'à 11:20");
+  });
+});
+
+describe('the session line', () => {
+  const session = (chairs: string[], moderators: string[] = [], title = 'Keynotes') => ({
+    ...keynote,
+    session: { id: 's', title, chairs, moderators },
+  });
+
+  test.each([
+    { label: 'one chair', item: session(['Nahid Emad']), lang: 'en', text: 'Keynotes · Chair: Nahid Emad' },
+    {
+      label: 'two chairs',
+      item: session(['Chong Li', 'Soraya Zertal']),
+      lang: 'en',
+      text: 'Keynotes · Chairs: Chong Li, Soraya Zertal',
+    },
+    { label: 'a moderator', item: session([], ['Ian Foster']), lang: 'en', text: 'Keynotes · Moderator: Ian Foster' },
+    {
+      label: 'French',
+      item: session(['Nahid Emad']),
+      lang: 'fr',
+      text: 'Keynotes · Président·e de séance\u00a0: Nahid Emad',
+    },
+    { label: 'TBA is left out', item: session(['TBA'], ['tba']), lang: 'en', text: 'Keynotes' },
+    { label: 'a title repeating the item', item: session([], [], 'HPC in transition'), lang: 'en', text: null },
+    { label: 'no session', item: { ...keynote, session: null }, lang: 'en', text: null },
+  ] as const)('$label', ({ item, lang, text }) => expect(sessionLine(item, lang)).toBe(text));
+
+  test('speakers named TBA are not shown', () => {
+    const panel = {
+      ...keynote,
+      speakers: [
+        { name: 'Ludovic Denoyer', affiliation: null },
+        { name: 'TBA', affiliation: null },
+      ],
+    };
+    expect(knownSpeakers(panel).map((p) => p.name)).toEqual(['Ludovic Denoyer']);
+  });
+});
+
+describe('time left and time to start', () => {
+  test.each([
+    { ms: 25 * MIN, lang: 'en', text: '25 min left' },
+    { ms: 25 * MIN - 1000, lang: 'en', text: '25 min left' },
+    { ms: 65 * MIN, lang: 'en', text: '1 h 05 left' },
+    { ms: 25 * MIN, lang: 'fr', text: 'encore 25 min' },
+    { ms: 30_000, lang: 'en', text: '30 s left' },
+    { ms: 0, lang: 'en', text: null },
+    { ms: -5 * MIN, lang: 'en', text: null },
+  ] as const)('$ms ms left in $lang: $text', ({ ms, lang, text }) => expect(timeLeftText(ms, lang)).toBe(text));
+
+  test.each([
+    { ms: 25 * MIN, lang: 'en', text: 'starts in 25 min' },
+    { ms: 25 * MIN, lang: 'fr', text: 'commence dans 25 min' },
+    { ms: 20_000, lang: 'en', text: 'starting now' },
+    { ms: -MIN, lang: 'en', text: 'starting now' },
+    { ms: 61 * MIN, lang: 'en', text: null },
+  ] as const)('$ms ms before the start in $lang: $text', ({ ms, lang, text }) =>
+    expect(startsInText(ms, lang)).toBe(text),
+  );
+});
+
+describe('days and the welcome', () => {
+  test.each([
+    { when: '2026-06-29T08:30', now: '2026-06-29T07:30', lang: 'en', text: 'Today' },
+    { when: '2026-06-30T08:30', now: '2026-06-29T23:00', lang: 'en', text: 'Tomorrow' },
+    { when: '2026-06-30T08:30', now: '2026-06-29T23:00', lang: 'fr', text: 'Demain' },
+    // After midnight the first item of the day is today's, even if the phase still says between days.
+    { when: '2026-06-30T08:30', now: '2026-06-30T00:30', lang: 'en', text: 'Today' },
+    { when: '2026-07-01T08:30', now: '2026-06-29T10:00', lang: 'fr', text: 'Mercredi 1 juillet' },
+  ] as const)('$when seen at $now: $text', ({ when, now, lang, text }) =>
+    expect(dayWord(at(when), at(now), ZONE, lang)).toBe(text),
+  );
+
+  test.each([
+    { now: '2026-06-29T07:30', lang: 'en', text: 'Starts in 1 h 00' },
+    { now: '2026-06-29T08:05', lang: 'fr', text: 'Commence dans 25 min' },
+    { now: '2026-06-29T08:30', lang: 'en', text: 'Starting now' },
+    { now: '2026-06-28T20:00', lang: 'en', text: 'Monday 29 June, 08:30' },
+  ] as const)('the countdown to the event at $now in $lang', ({ now, lang, text }) =>
+    expect(eventCountdown(at('2026-06-29T08:30'), at(now), ZONE, lang)).toBe(text),
+  );
+
+  test('the strip above the first item', () => {
+    const first = { start: '2026-06-30T08:30:00+02:00' };
+    expect(leadLines('between-days', first, at('2026-06-29T23:00'), ZONE, 'en')).toEqual({
+      title: 'See you tomorrow',
+      detail: 'Tuesday 30 June, 08:30',
+    });
+    expect(leadLines('between-days', first, at('2026-06-30T07:30'), ZONE, 'fr')).toEqual({
+      title: 'Bienvenue',
+      detail: 'Commence dans 1 h 00',
+    });
+    expect(leadLines('before-event', null, at('2026-06-29T07:30'), ZONE, 'en')).toEqual({
+      title: 'Welcome',
+      detail: null,
+    });
+  });
+});
+
+describe('the logo block without a logo', () => {
+  test.each([
+    { name: 'DP2E-AI 2026', lines: ['DP2E', 'AI'] },
+    { name: 'EuroHPC Summit 2026', lines: ['ES'] },
+    { name: 'Open Data Day', lines: ['ODD'] },
+    { name: 'JCAD 2026', lines: ['JCAD'] },
+    { name: '2026', lines: ['•'] },
+  ])('$name → $lines', ({ name, lines }) => expect(monogram(name)).toEqual(lines));
+});
+
+describe('how far along an item is', () => {
+  const timer = (over: Partial<TimerJson>): TimerJson => ({
+    itemId: 'd1-dongarra',
+    source: 'timer',
+    running: true,
+    startedAt: keynote.start,
+    endsAtMs: at('2026-06-29T10:15'),
+    endsAt: '',
+    pausedAt: null,
+    remainingSeconds: 0,
+    phase: 'normal',
+    warningSeconds: 300,
+    dangerSeconds: 120,
+    ...over,
+  });
+
+  test.each([
+    { label: 'from its end', t: null, now: '2026-06-29T09:50', left: 20 * MIN, fraction: 0.5 },
+    { label: 'before it starts', t: null, now: '2026-06-29T09:00', left: 70 * MIN, fraction: 0 },
+    { label: 'past its end', t: null, now: '2026-06-29T10:20', left: -10 * MIN, fraction: 1 },
+    { label: 'from a running timer', t: timer({}), now: '2026-06-29T09:50', left: 25 * MIN, fraction: 20 / 45 },
+    {
+      label: 'from a paused timer, frozen',
+      t: timer({ running: false, remainingSeconds: 600 }),
+      now: '2026-06-29T09:50',
+      left: 10 * MIN,
+      fraction: 20 / 30,
+    },
+    {
+      label: 'not from the timer of another item',
+      t: timer({ itemId: 'x' }),
+      now: '2026-06-29T09:50',
+      left: 20 * MIN,
+      fraction: 0.5,
+    },
+  ])('$label', ({ t, now, left, fraction }) => {
+    const p = itemProgress(keynote, t, at(now));
+    expect(p.remainingMs).toBe(left);
+    expect(p.fraction).toBeCloseTo(fraction, 6);
+  });
+});
+
+describe('QR codes', () => {
+  test('a URL gives a square of modules with dark finder patterns in three corners', () => {
+    const { size, d } = qrPath('https://dp2e-ai.example.org/talks/dongarra');
+    expect(size).toBeGreaterThanOrEqual(21);
+    expect((size - 17) % 4).toBe(0);
+    for (const corner of ['M0 0h', `M${size - 1} 0h`, `M0 ${size - 1}h`]) expect(d).toContain(corner);
+    expect(d).not.toContain(`M${size - 1} ${size - 1}h`);
+  });
+});
