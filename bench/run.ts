@@ -7,6 +7,8 @@ import { buildTimeline } from '../core/schedule/timeline.ts';
 import { median, round, type Figure } from './figures.ts';
 import { generateProgram } from './generate-program.ts';
 import { serverFigures } from './server.ts';
+import { viewFigures } from './views.ts';
+import { performanceDoc } from './performance-doc.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -61,6 +63,7 @@ const figures: Figure[] = [];
 
 // The server: push latency to 50 screens, idle CPU, memory over a rehearsed day (about 100 s in all).
 figures.push(...(await serverFigures()));
+figures.push(...(await viewFigures()));
 
 const reportPath = here('./report.json');
 let previous: Figure[];
@@ -73,4 +76,5 @@ try {
 const merged = [...previous.filter((f) => !figures.some((g) => g.name === f.name)), ...figures];
 writeFileSync(reportPath, `${JSON.stringify(merged, null, 2)}\n`);
 console.table(figures.map((f) => ({ name: f.name, value: f.value, unit: f.unit, goal: f.goal ?? '' })));
-console.log(`written ${reportPath}`);
+writeFileSync(here('../docs/performance.md'), performanceDoc(merged, new Date()));
+console.log(`written ${reportPath} and docs/performance.md`);
