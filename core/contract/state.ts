@@ -1,7 +1,7 @@
 // The state every screen receives (GET /api/state, WebSocket pushes): the `roomcue at --json` contract plus live fields.
 import type { LiveScreen, TimerPhase } from '../live/live-screen.ts';
 import { itemJson, screenJson, type ItemJson, type ScreenJson } from '../schedule/screen-json.ts';
-import type { Timeline } from '../schedule/timeline.ts';
+import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
 import { isoInZone, type Instant } from '../time.ts';
 
 export interface ClockJson {
@@ -55,6 +55,8 @@ export interface StateJson extends ScreenJson {
   messages: { speaker: MessageJson | null; public: MessageJson | null };
   blackout: boolean;
   program: ProgramStatusJson;
+  /** The other rooms of the program: what is on there now and next, with live times (empty for one room). */
+  elsewhere: { room: string; roomName: string; current: ItemJson[]; next: ItemJson | null }[];
   /** Today's items in this room with live times (the day of the item on now, else of the next one). */
   day: ItemJson[];
   /** Problems with the saved show state (corrupt file moved aside, disk refusing writes); control view only. */
@@ -62,6 +64,8 @@ export interface StateJson extends ScreenJson {
 }
 
 export interface StateContext {
+  /** The other rooms' items on now and next (multi-room programs). */
+  elsewhere?: { room: string; current: TimelineItem[]; next: TimelineItem | null }[];
   seq: number;
   clock: ClockJson;
   program: ProgramStatusJson;
@@ -109,6 +113,12 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
     messages: { speaker: message(screen.messages.speaker), public: message(screen.messages.public) },
     blackout: screen.blackout,
     day: screen.day.map((item) => itemJson(item, zone)),
+    elsewhere: (ctx.elsewhere ?? []).map((e) => ({
+      room: e.room,
+      roomName: p.rooms.find((r) => r.id === e.room)?.name ?? e.room,
+      current: e.current.map((item) => itemJson(item, zone)),
+      next: e.next ? itemJson(e.next, zone) : null,
+    })),
     program: ctx.program,
     storeWarning: ctx.storeWarning,
   };

@@ -62,8 +62,17 @@ export class Show {
   }
 
   state(room = this.defaultRoom): StateJson {
-    const screen = resolveLive(this.timeline, this.live, room, this.clock.now());
+    const now = this.clock.now();
+    const screen = resolveLive(this.timeline, this.live, room, now);
+    // What the other rooms have on now, for signage's optional strip (items away from the rooms are everyone's).
+    const elsewhere = this.rooms
+      .filter((other) => other !== room)
+      .map((other) => {
+        const s = resolveLive(this.timeline, this.live, other, now);
+        return { room: other, current: s.current.filter((i) => i.room !== null), next: s.next?.room ? s.next : null };
+      });
     return stateJson(this.timeline, screen, {
+      elsewhere,
       seq: this.live.seq,
       clock: this.clock.json(),
       program: this.programStatus(),
