@@ -8,6 +8,7 @@ import { median, round, type Figure } from './figures.ts';
 import { generateProgram } from './generate-program.ts';
 import { serverFigures } from './server.ts';
 import { viewFigures } from './views.ts';
+import { importFigures } from './import.ts';
 import { performanceDoc } from './performance-doc.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -62,6 +63,7 @@ const figures: Figure[] = [];
 }
 
 // The server: push latency to 50 screens, idle CPU, memory over a rehearsed day (about 100 s in all).
+figures.push(...(await importFigures()));
 figures.push(...(await serverFigures()));
 figures.push(...(await viewFigures()));
 

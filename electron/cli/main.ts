@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runAt } from './at.ts';
 import { runCheck } from './check.ts';
+import { runImport } from './import.ts';
 import { runServe } from './serve.ts';
 import { CliError, type Io, processIo } from './io.ts';
 import { programJsonSchema } from '../../core/program/schema.ts';
@@ -17,6 +18,12 @@ Commands:
   serve [--program FILE] [--room ID] [--port N] [--host H] [--pin P] [--at INSTANT] [--speed N] [--state-dir DIR]
                                the show server for browser screens (default 127.0.0.1:4610);
                                --at/--speed run a rehearsal clock
+  import SOURCE [-o FILE] [--zone ZONE]
+                               turn a pretalx/frab schedule (JSON or XML), an Indico export or an
+                               iCalendar file into a program, with a report of what was guessed or
+                               dropped; without -o (or with -o -) the program goes to standard output;
+                               --zone for sources that do not say their time zone
+                               exit 0 imported, 1 cannot be imported, 2 unreadable
   schema                       print the program JSON Schema (data/program.schema.json)
   help                         this text
 `;
@@ -72,6 +79,17 @@ const COMMANDS: Record<string, Command> = {
           speed: s('speed'),
           stateDir: s('state-dir'),
         },
+        io,
+      );
+    },
+  },
+  import: {
+    options: { output: { type: 'string', short: 'o' }, zone: { type: 'string' } },
+    run: (v, positionals, io) => {
+      if (positionals.length !== 1)
+        throw new CliError('import: give exactly one SOURCE, e.g. roomcue import schedule.json -o program.json', 2);
+      return runImport(
+        { source: positionals[0]!, output: v.output as string | undefined, zone: v.zone as string | undefined },
         io,
       );
     },

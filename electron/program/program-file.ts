@@ -1,16 +1,21 @@
 // Reads a program file from disk and checks it; the one place that turns file problems into user-facing diagnostics.
+// A schedule in another format (pretalx, frab, Indico, iCalendar) is imported first: its notes become warnings.
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic } from '../../core/program/diagnostics.ts';
-import { parseProgramText } from '../../core/program/parse.ts';
+import { type ProgramParse, parseProgramJson, parseProgramText } from '../../core/program/parse.ts';
 import type { Program } from '../../core/program/schema.ts';
+import { describeUnknown, sniffFormat } from '../../core/import/detect.ts';
+import { FORMAT_NAMES, importProgram } from '../../core/import/index.ts';
+import type { ImportFormat, ImportNote } from '../../core/import/types.ts';
 
 export const DEFAULT_PROGRAM = fileURLToPath(new URL('../../data/dp2e-ai-2026.json', import.meta.url));
 
 export type ProgramFileResult =
   | { status: 'unreadable'; file: string; message: string }
-  | { status: 'not-json' | 'invalid'; file: string; diagnostics: Diagnostic[] }
-  | { status: 'ok'; file: string; program: Program; diagnostics: Diagnostic[] };
+  | { status: 'not-json' | 'invalid'; file: string; diagnostics: Diagnostic[]; importedFrom?: ImportFormat }
+  | { status: 'ok'; file: string; program: Program; diagnostics: Diagnostic[]; importedFrom?: ImportFormat };
 
 export async function readProgramFile(file: string): Promise<ProgramFileResult> {
   let text: string;
@@ -19,11 +24,42 @@ export async function readProgramFile(file: string): Promise<ProgramFileResult> 
   } catch (err) {
     return { status: 'unreadable', file, message: describeFsError(err) };
   }
-  const { program, diagnostics } = parseProgramText(text);
+  const sniffed = sniffFormat(text);
+  if (sniffed.format === 'roomcue') return checked(file, parseProgramJson(sniffed.json));
+  if (sniffed.format === null) {
+    // XML in no format we know is told so; anything else is read as our own format, broken (bad JSON, no
+    // formatVersion), and gets our diagnostics with line numbers.
+    if (!/^\uFEFF?\s*</.test(text)) return checked(file, parseProgramText(text));
+    return { status: 'not-json', file, diagnostics: [{ severity: 'error', path: '', message: describeUnknown(text) }] };
+  }
+  const imported = importProgram(text, { sourceName: basename(file).replace(/\.[^.]*$/, '') }, sniffed);
+  const from = sniffed.format;
+  if (!imported.ok) {
+    const message = `cannot import this ${FORMAT_NAMES[from]}: ${imported.error}`;
+    return { status: 'invalid', file, diagnostics: [{ severity: 'error', path: '', message }], importedFrom: from };
+  }
+  const parsed = parseProgramJson(imported.program);
+  const notes = imported.notes.map(noteWarning);
+  return { ...checked(file, { ...parsed, diagnostics: [...notes, ...parsed.diagnostics] }), importedFrom: from };
+}
+
+function checked(
+  file: string,
+  { program, diagnostics }: ProgramParse,
+): Exclude<ProgramFileResult, { status: 'unreadable' }> {
   if (program) return { status: 'ok', file, program, diagnostics };
   const syntax =
     diagnostics.length === 1 && diagnostics[0]!.path === '' && diagnostics[0]!.message.startsWith('not valid JSON');
   return { status: syntax ? 'not-json' : 'invalid', file, diagnostics };
+}
+
+/** "guessed: day 1, room Saal 1, event 'Opening' (id 42): type "Opening" read as kind "opening"" */
+export function noteWarning(note: ImportNote): Diagnostic {
+  return {
+    severity: 'warning',
+    path: '',
+    message: `${note.kind}: ${note.where ? `${note.where}: ` : ''}${note.message}`,
+  };
 }
 
 export function describeFsError(err: unknown): string {

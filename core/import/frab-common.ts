@@ -1,0 +1,420 @@
+// The c3voc/frab schedule model, whether read from schedule.json or schedule.xml, mapped onto our program format.
+import { z } from 'zod';
+import { FORMAT_VERSION, type Item, type ItemKind, type Person, type ProgramInput } from '../program/schema.ts';
+import { isKnownZone, parseLocal, zoneOffset } from '../time.ts';
+import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
+
+/** A person as the reader found them. */
+export interface FrabPerson {
+  name: string | null;
+  bio: string | null;
+}
+
+/** One event as a reader found it: every field is text or null, whatever type the source used. */
+export interface FrabEvent {
+  /** The day's index (or position, 1-based), for messages. */
+  day: number;
+  dayDate: string | null;
+  /** When the day begins (ISO with offset): a bare "01:00" before it belongs to the next calendar date. */
+  dayStart: string | null;
+  /** The room the event is listed under, else its own "room" field. */
+  room: string | null;
+  id: string | null;
+  guid: string | null;
+  title: string | null;
+  subtitle: string | null;
+  /** ISO date-time, with an offset when the source is well formed: the authoritative instant. */
+  date: string | null;
+  /** "HH:MM" on the day, in the conference's zone; used when `date` is missing. */
+  start: string | null;
+  duration: string | null;
+  /** ISO end, for schedules that give one instead of a duration. */
+  end: string | null;
+  type: string | null;
+  track: string | null;
+  persons: FrabPerson[];
+  abstract: string | null;
+  description: string | null;
+  url: string | null;
+}
+
+export interface FrabSchedule {
+  title: string | null;
+  acronym: string | null;
+  timeZone: string | null;
+  venue: string | null;
+  url: string | null;
+  /** Base for relative event URLs. */
+  baseUrl: string | null;
+  /** Rooms as the conference lists them, in its order. */
+  rooms: string[];
+  events: FrabEvent[];
+}
+
+/** Text of a scalar: trimmed strings, numbers written out; null for empty, missing or structured values. */
+export function text(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const t = value.trim();
+    return t === '' ? null : t;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/** "Gray Room" → "gray-room"; letters lose their accents; `fallback` when nothing is left. */
+export function slugify(value: string, fallback: string): string {
+  const slug = value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || fallback;
+}
+
+/** Ids handed out once each: `claim("x")` gives "x", then "x-2", "x-3"… (remembering where each base got to). */
+export class IdPool {
+  private readonly taken = new Set<string>();
+  private readonly next = new Map<string, number>();
+
+  has(id: string): boolean {
+    return this.taken.has(id);
+  }
+
+  claim(id: string): string {
+    let candidate = id;
+    let n = this.next.get(id) ?? 2;
+    while (this.taken.has(candidate)) candidate = `${id}-${n++}`;
+    this.next.set(id, n);
+    this.taken.add(candidate);
+    return candidate;
+  }
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const validUrl = z.url();
+
+/**
+ * Minutes of a frab duration: "00:30", "25:30" (hours past 24), "1:02:30" (D:HH:MM, as EventFahrplan reads it), or
+ * a bare number of minutes. A three-part value whose middle part cannot be hours ("00:45:00") is H:MM:SS.
+ */
+export function parseDuration(raw: string): { minutes: number; guess?: string } | null {
+  const t = raw.trim();
+  if (/^-?\d+$/.test(t)) return { minutes: Number(t), guess: 'durations given as a bare number read as minutes' };
+  const hm = /^(-?)(\d+):(\d{2})$/.exec(t);
+  if (hm) {
+    if (Number(hm[3]) > 59) return null;
+    const minutes = Number(hm[2]) * 60 + Number(hm[3]);
+    return { minutes: hm[1] ? -minutes : minutes };
+  }
+  const three = /^(\d+):(\d{1,2}):(\d{2})$/.exec(t);
+  if (!three) return null;
+  const [a, b, c] = [Number(three[1]), Number(three[2]), Number(three[3])];
+  if (b < 24 && c < 60) return { minutes: a * 1440 + b * 60 + c };
+  if (b < 60 && c < 60)
+    return {
+      minutes: a * 60 + b + c / 60,
+      guess: 'durations like "0:45:00" (not days:hours:minutes) read as hours:minutes:seconds',
+    };
+  return null;
+}
+
+// First match wins, so "Opening keynote" is a keynote and "Lunch break" a meal. Plurals count ("Breaks" as a track).
+const KIND_RULES: [RegExp, ItemKind][] = [
+  [/keynote/i, 'keynote'],
+  [/\b(lunch(es)?|dinners?|breakfasts?|meals?|food)\b|mittag/i, 'meal'],
+  [/\b(breaks?|coffee|tea)\b|pause/i, 'break'],
+  [/panel|podium/i, 'panel'],
+  [/\b(social|part(y|ies)|receptions?|get-together)\b/i, 'social'],
+  [/\b(opening|welcome)\b/i, 'opening'],
+  [/\bclosing\b/i, 'closing'],
+  [/\bposters?\b/i, 'poster'],
+  [/\b(registration|check-in)\b/i, 'registration'],
+  [/\b(talks?|lectures?|workshops?|presentations?|sessions?|tutorials?|lightning)\b/i, 'talk'],
+];
+
+const ruleKind = (label: string | null) => (label ? KIND_RULES.find(([re]) => re.test(label))?.[1] : undefined);
+
+/** Our kind for a frab type and track; `note` says how it was guessed (null when the type names the kind). */
+export function kindOf(type: string | null, track: string | null): { kind: ItemKind; note: string | null } {
+  const fromType = ruleKind(type);
+  if (fromType) return { kind: fromType, note: type!.toLowerCase() === fromType ? null : `type "${type}"` };
+  const fromTrack = ruleKind(track);
+  if (fromTrack) return { kind: fromTrack, note: `${type ? `type "${type}", ` : ''}track "${track}"` };
+  return { kind: 'talk', note: type ? `type "${type}" (not one Roomcue knows)` : 'events without a type' };
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/** An ISO date-time: its instant when it has an offset, else its wall-clock text "YYYY-MM-DDTHH:MM:SS". */
+function readIso(value: string): { at: number } | { wall: string } | null {
+  const m = ISO.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const date = new Date(wall);
+  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59 || date.getUTCDate() !== d) return null;
+  const offset = m[7];
+  if (!offset) return { wall: date.toISOString().slice(0, 19) };
+  if (offset.toUpperCase() === 'Z') return { at: wall };
+  const om = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset)!;
+  const minutes = Number(om[2]) * 60 + Number(om[3] ?? 0);
+  return { at: wall - (om[1] === '-' ? -minutes : minutes) * 60_000 };
+}
+
+/** "2026-06-29T09:30" (":SS" only when there are seconds): the wall clock of an instant in the zone. */
+export function localDateTime(at: number, zone: string): string {
+  const iso = new Date(at + zoneOffset(zone, at) * 60_000).toISOString();
+  return iso.slice(17, 19) === '00' ? iso.slice(0, 16) : iso.slice(0, 19);
+}
+
+type Placed = { start: number; end: number; clockMismatch: boolean; guess?: string } | { dropped: string };
+
+/** When an event happens: `date` when it has an offset, else the day's date and `start` in the zone. */
+function placeEvent(e: FrabEvent, zone: string): Placed {
+  const fromDate = e.date ? readIso(e.date) : null;
+  const start = fromDate && 'at' in fromDate ? fromDate.at : localStart(e, fromDate, zone);
+  if (typeof start !== 'number') return start;
+  let clockMismatch = false;
+  const clock = e.start ? CLOCK.exec(e.start) : null;
+  if (clock && fromDate && 'at' in fromDate && Number(clock[1]) < 24) {
+    clockMismatch = localDateTime(start, zone).slice(11, 16) !== `${clock[1]!.padStart(2, '0')}:${clock[2]}`;
+  }
+  let end: number | null = null;
+  let guess: string | undefined;
+  if (e.duration) {
+    const duration = parseDuration(e.duration);
+    if (!duration) return { dropped: `unreadable duration "${e.duration}"` };
+    end = start + Math.round(duration.minutes * 60) * 1000;
+    guess = duration.guess;
+  } else if (e.end) {
+    const iso = readIso(e.end);
+    const local = iso && 'wall' in iso ? parseLocal(iso.wall, zone) : null;
+    end = iso && 'at' in iso ? iso.at : local?.ok ? local.at : null;
+  }
+  if (end === null) return { dropped: 'no duration' };
+  if (end <= start) return { dropped: `its duration "${e.duration ?? e.end}" is not positive` };
+  return { start, end, clockMismatch, ...(guess ? { guess } : {}) };
+}
+
+/** The start from wall-clock times in the zone: a `date` without offset, or the day's date and `start`. */
+function localStart(e: FrabEvent, fromDate: { wall: string } | null, zone: string): number | { dropped: string } {
+  if (fromDate) {
+    const local = parseLocal(fromDate.wall, zone);
+    return local.ok ? local.at : { dropped: `its date ${local.reason}` };
+  }
+  const day = e.date && /^\d{4}-\d{2}-\d{2}$/.test(e.date) ? e.date : e.dayDate;
+  const clock = e.start ? CLOCK.exec(e.start) : null;
+  if (!day || !clock) return { dropped: e.date ? `unreadable date "${e.date}"` : 'no date and no start time' };
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  let wall = Date.UTC(y, mo - 1, d, Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0));
+  const parse = () => parseLocal(new Date(wall).toISOString().slice(0, 19), zone);
+  let local = parse();
+  // frab days may run past midnight (day_change): "01:00" on a day that starts at 10:00 is the next morning.
+  const dayStart = e.dayStart ? readIso(e.dayStart) : null;
+  if (local.ok && dayStart && 'at' in dayStart && local.at < dayStart.at) {
+    wall += 86_400_000;
+    local = parse();
+  }
+  return local.ok ? local.at : { dropped: `its start ${local.reason}` };
+}
+
+/** A local date-time that reads back as the same instant; null for the hour that happens twice in autumn. */
+function representable(at: number, zone: string): string | null {
+  const local = localDateTime(at, zone);
+  const back = parseLocal(local, zone);
+  return back.ok && back.at === Math.floor(at / 1000) * 1000 ? local : null;
+}
+
+/** HTML from some exports (FOSDEM's descriptions) becomes plain text; Markdown is left as is. */
+function plain(value: string | null): string | undefined {
+  if (!value) return undefined;
+  const stripped = value
+    .replace(/<br\s*\/?>|<\/p>/gi, '\n')
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return stripped || undefined;
+}
+
+export function mapFrabSchedule(
+  source: FrabSchedule,
+  format: 'frab-json' | 'frab-xml',
+  options: ImportOptions,
+): ImportResult {
+  if (source.events.length === 0) return { ok: false, format, error: 'the schedule has no events' };
+  const notes: ImportNote[] = [];
+  const guessed = (where: string, message: string) => notes.push({ where, message, kind: 'guessed' });
+  const dropped = (where: string, message: string) => notes.push({ where, message, kind: 'dropped' });
+
+  const zone = chooseZone(source.timeZone, options.defaultZone, guessed);
+  const name = source.title ?? source.acronym ?? options.sourceName ?? 'Imported program';
+  if (!source.title) guessed('', `no conference title: the event is called "${name}"`);
+  const eventId = slugify(source.acronym ?? source.title ?? options.sourceName ?? '', 'imported');
+  const venue = source.venue ?? name;
+  if (!source.venue) guessed('', `no venue in the source: venue.name set to "${venue}"`);
+
+  const roomIds = new Map<string, string>();
+  const roomPool = new IdPool();
+  const addRoom = (room: string) => {
+    if (!roomIds.has(room)) roomIds.set(room, roomPool.claim(slugify(room, 'room')));
+  };
+  source.rooms.forEach(addRoom);
+
+  const people = new People();
+  const itemIds = new IdPool();
+  // Guesses that repeat (a type's kind, a way of writing durations) are reported once, with how many events.
+  const tallies = new Map<string, number>();
+  const tally = (message: string) => tallies.set(message, (tallies.get(message) ?? 0) + 1);
+  const mismatches: { where: string; event: FrabEvent; start: number }[] = [];
+  let noRoom = 0;
+  const items: Item[] = [];
+
+  for (const [n, e] of source.events.entries()) {
+    const rawId = e.guid ?? e.id;
+    const shownId = e.id ?? e.guid;
+    const where = [
+      e.day ? `day ${e.day}` : '',
+      e.room ? `room ${e.room}` : '',
+      `event "${e.title ?? '?'}"${shownId ? ` (id ${shownId})` : ''}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const placed = placeEvent(e, zone);
+    if ('dropped' in placed) {
+      dropped(where, `${placed.dropped}: left out`);
+      continue;
+    }
+    const start = representable(placed.start, zone);
+    const end = representable(placed.end, zone);
+    if (!start || !end) {
+      dropped(
+        where,
+        `${localDateTime(start ? placed.end : placed.start, zone)} happens twice in ${zone} (clocks go back): a program time cannot say which, left out`,
+      );
+      continue;
+    }
+    if (placed.clockMismatch) mismatches.push({ where, event: e, start: placed.start });
+    if (placed.guess) tally(placed.guess);
+
+    let id = rawId && ID.test(rawId) ? rawId : slugify(rawId ?? '', `event-${n + 1}`);
+    if (itemIds.has(id)) {
+      const first = id;
+      id = itemIds.claim(id);
+      guessed(where, `id "${first}" is used twice: this one became "${id}"`);
+    } else itemIds.claim(id);
+
+    const { kind, note } = kindOf(e.type, e.track);
+    if (note) tally(`${note} read as kind "${kind}"`);
+
+    const speakers: string[] = [];
+    for (const person of e.persons) {
+      const pid = person.name ? people.add(person.name, person.bio) : null;
+      if (!pid) dropped(where, 'a person without a name: left out');
+      else if (!speakers.includes(pid)) speakers.push(pid);
+    }
+
+    const title = e.title ?? `Untitled event ${rawId ?? n + 1}`;
+    if (!e.title) guessed(where, `no title: called "${title}"`);
+    const item: Item = { id, kind, title, start, end, speakers };
+    if (e.subtitle) item.subtitle = e.subtitle;
+    if (e.room) {
+      addRoom(e.room);
+      item.room = roomIds.get(e.room)!;
+    } else noRoom++;
+    const abstract = plain(e.abstract) ?? plain(e.description);
+    if (abstract) item.abstract = abstract;
+    const url = absoluteUrl(e.url, source.baseUrl);
+    if (url) item.url = url;
+    else if (e.url) dropped(where, `url "${e.url}" is not a web address: left out`);
+    items.push(item);
+  }
+
+  if (items.length === 0) {
+    const reason = notes.find((x) => x.kind === 'dropped');
+    return {
+      ok: false,
+      format,
+      error: `none of the ${source.events.length} events could be placed${reason ? ` (first: ${reason.where}: ${reason.message})` : ''}`,
+    };
+  }
+  if (roomIds.size === 0) addRoom('Main room');
+  if (noRoom > 0) guessed('', `${count(noRoom, 'event')} without a room: placed in the main room`);
+  for (const [message, n] of tallies) guessed('', `${message} (${count(n, 'event')})`);
+  if (mismatches.length > 0) {
+    const { where, event, start } = mismatches[0]!;
+    const clock = localDateTime(start, zone).slice(11, 16);
+    guessed(
+      '',
+      `"date" and "start" disagree in ${zone} for ${count(mismatches.length, 'event')} (first: ${where}: "date" ${event.date} is ${clock} in ${zone}, "start" says ${event.start}); kept the instants of "date", so screens show ${zone} clock times: if the event is elsewhere, correct time_zone_name in the export and import again`,
+    );
+  }
+  // Whole-file notes first, then the events' in source order.
+  notes.sort((a, b) => Number(a.where !== '') - Number(b.where !== ''));
+
+  const rooms = [...roomIds].map(([roomName, id]) => ({ id, name: roomName }));
+  const program: ProgramInput = {
+    formatVersion: FORMAT_VERSION,
+    event: { id: eventId, name, ...(validUrl.safeParse(source.url).success ? { url: source.url! } : {}) },
+    timezone: zone,
+    venue: { name: venue },
+    rooms,
+    mainRoom: rooms[0]!.id,
+    people: people.byId,
+    items,
+  };
+  return { ok: true, format, program, notes };
+}
+
+/** Speakers by name: the same name (spacing and case aside) is one person; a namesake by slug gets "-2". */
+class People {
+  readonly byId: Record<string, Person> = {};
+  private readonly idByName = new Map<string, string>();
+  private readonly pool = new IdPool();
+
+  add(rawName: string, bio: string | null): string {
+    const name = rawName.replace(/\s+/g, ' ');
+    const key = name.toLowerCase();
+    let id = this.idByName.get(key);
+    if (!id) {
+      id = this.pool.claim(slugify(name, 'person'));
+      this.idByName.set(key, id);
+      this.byId[id] = { name };
+    }
+    if (bio && !this.byId[id]!.bio) this.byId[id]!.bio = bio;
+    return id;
+  }
+}
+
+function chooseZone(declared: string | null, fallback: string | undefined, guessed: (w: string, m: string) => void) {
+  if (declared && isKnownZone(declared)) return declared;
+  const said = declared ? `time_zone_name "${declared}" is not a time zone Roomcue knows` : 'no time_zone_name';
+  if (fallback && isKnownZone(fallback)) {
+    guessed('', `${said}: used ${fallback} as given`);
+    return fallback;
+  }
+  guessed('', `${said}: times are read in UTC; give the event's zone (roomcue import --zone Europe/Berlin) to fix`);
+  return 'UTC';
+}
+
+function absoluteUrl(url: string | null, base: string | null): string | undefined {
+  if (!url) return undefined;
+  try {
+    const full = new URL(url, base ?? undefined).href;
+    return validUrl.safeParse(full).success ? full : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,242 @@
+// Importing frab/pretalx schedule.json: a real pretalx export, then small hand-made files, one quirk each.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { importFrabJson } from '../../core/import/frab-json.ts';
+import { importProgram } from '../../core/import/index.ts';
+import type { ImportOptions, ImportResult } from '../../core/import/types.ts';
+import type { Item, ProgramInput } from '../../core/program/schema.ts';
+import { parseValid, repoPath, screenAt, timelineOf } from '../helpers.ts';
+
+type Imported = Extract<ImportResult, { ok: true }>;
+
+function imported(text: string, options: ImportOptions = {}): Imported {
+  const result = importProgram(text, options);
+  if (!result.ok) throw new Error(`expected an import, got: ${result.error}`);
+  parseValid(result.program); // every import passes our validator
+  return result;
+}
+const fixture = (name: string, options: ImportOptions = {}) =>
+  imported(readFileSync(repoPath(`tests/fixtures/import/${name}`), 'utf8'), options);
+const items = (p: ProgramInput): Item[] => p.items as Item[];
+const byTitle = (r: Imported, title: string) => {
+  const item = items(r.program).find((i) => i.title === title);
+  if (!item) throw new Error(`no item "${title}"`);
+  return item;
+};
+const notes = (r: Imported) => r.notes.map((n) => `${n.kind}: ${n.where ? `${n.where}: ` : ''}${n.message}`);
+
+describe('the pretalx DemoCon export', () => {
+  const democon = imported(readFileSync(repoPath('tests/fixtures/import/pretalx-democon.json'), 'utf8'));
+  const timeline = timelineOf(democon.program);
+
+  test('becomes a valid program: 36 events in 2 rooms, in the order the conference lists them', () => {
+    expect(democon.format).toBe('frab-json');
+    expect(democon.program.event).toMatchObject({ id: 'democon', name: 'DemoCon' });
+    expect(democon.program.timezone).toBe('UTC');
+    expect(democon.program.rooms).toEqual([
+      { id: 'gray-room', name: 'Gray Room' },
+      { id: 'tan-room', name: 'Tan Room' },
+    ]);
+    expect(democon.program.mainRoom).toBe('gray-room');
+    expect(democon.program.items).toHaveLength(36);
+  });
+
+  test.each([
+    {
+      label: 'the first talk',
+      title: 'Focused 5thgeneration hardware',
+      start: '2020-12-14T08:00',
+      end: '2020-12-14T08:30',
+      room: 'gray-room',
+      kind: 'talk',
+    },
+    {
+      label: 'a 90-minute workshop',
+      title: 'Managed stable function',
+      start: '2020-12-14T08:00',
+      end: '2020-12-14T09:30',
+      room: 'tan-room',
+      kind: 'talk',
+    },
+    {
+      label: 'the last talk of day 3',
+      title: 'Seamless real-time installation',
+      start: '2020-12-16T14:00',
+      end: '2020-12-16T14:30',
+      room: 'gray-room',
+      kind: 'talk',
+    },
+  ])('$label: the instant of "date" (+01:00) in the program zone, its room and kind', (c) => {
+    expect(byTitle(democon, c.title)).toMatchObject({ start: c.start, end: c.end, room: c.room, kind: c.kind });
+  });
+
+  test('speakers become people once each, even across many talks', () => {
+    expect(byTitle(democon, 'Networked modular help-desk').speakers).toEqual(['maria-williams', 'mariah-estrada']);
+    const curtis = items(democon.program).filter((i) => i.speakers.includes('curtis-andrews'));
+    expect(curtis).toHaveLength(5);
+    expect(Object.keys(democon.program.people!)).toHaveLength(27);
+    expect(democon.program.people!['curtis-andrews']?.name).toBe('Curtis Andrews');
+  });
+
+  test('the report says what was guessed: workshops as talks, and "date" disagreeing with time_zone_name', () => {
+    expect(notes(democon)).toContain('guessed: type "Workshop" read as kind "talk" (9 events)');
+    expect(notes(democon)[2]).toBe(
+      'guessed: "date" and "start" disagree in UTC for 36 events (first: day 1, room Gray Room, event "Focused 5thgeneration hardware" (id 25): "date" 2020-12-14T09:00:00+01:00 is 08:00 in UTC, "start" says 09:00); kept the instants of "date", so screens show UTC clock times: if the event is elsewhere, correct time_zone_name in the export and import again',
+    );
+    expect(democon.notes.filter((n) => n.kind === 'dropped')).toEqual([]);
+  });
+
+  test.each([
+    { at: '2020-12-14T08:10Z', room: 'gray-room', phase: 'in-session', now: 'Focused 5thgeneration hardware' },
+    { at: '2020-12-14T08:10Z', room: 'tan-room', phase: 'in-session', now: 'Managed stable function' },
+    { at: '2020-12-14T10:45Z', room: 'gray-room', phase: 'in-session', now: 'Focused contextually-based help-desk' },
+    { at: '2020-12-15T13:15Z', room: 'tan-room', phase: 'in-session', now: 'Synergized uniform toolset' },
+    { at: '2020-12-16T14:29Z', room: 'gray-room', phase: 'in-session', now: 'Seamless real-time installation' },
+  ])('at $at in $room the screen shows "$now"', ({ at, room, phase, now }) => {
+    const screen = screenAt(timeline, at, room);
+    expect(screen.phase).toBe(phase);
+    expect(screen.current.map((i) => i.title)).toEqual([now]);
+  });
+
+  test('between talks the room is in a break with the next talk; after the last one, the event is over', () => {
+    const gap = screenAt(timeline, '2020-12-14T09:45Z', 'gray-room');
+    expect(gap.phase).toBe('in-break');
+    expect(gap.next?.title).toBe('Focused contextually-based help-desk');
+    expect(screenAt(timeline, '2020-12-16T15:00Z', 'gray-room').phase).toBe('after-event');
+  });
+});
+
+describe('hand-made schedule.json files', () => {
+  test('durations: HH:MM, hours past 24, D:HH:MM, a bare number; zero, negative and unreadable ones are dropped', () => {
+    const r = fixture('frab-durations.json');
+    expect(byTitle(r, 'Forty-five minutes')).toMatchObject({ start: '2026-06-29T10:00', end: '2026-06-29T10:45' });
+    expect(byTitle(r, 'Hackathon over 24 hours')).toMatchObject({ start: '2026-06-29T11:00', end: '2026-06-30T12:30' });
+    expect(byTitle(r, 'One day and two hours')).toMatchObject({ start: '2026-06-29T12:00', end: '2026-06-30T14:00' });
+    expect(byTitle(r, 'Ninety as a number').end).toBe('2026-06-29T17:30');
+    expect(byTitle(r, 'Hours minutes seconds').end).toBe('2026-06-29T18:45');
+    const titles = items(r.program).map((i) => i.title);
+    for (const gone of ['Lasts nothing', 'Negative', 'Unreadable duration']) expect(titles).not.toContain(gone);
+    const report = notes(r);
+    expect(report).toContain(
+      'dropped: day 1, room Saal 1, event "Lasts nothing" (id 4): its duration "00:00" is not positive: left out',
+    );
+    expect(report).toContain(
+      'dropped: day 1, room Saal 1, event "Negative" (id 5): its duration "-00:30" is not positive: left out',
+    );
+    expect(report).toContain(
+      'dropped: day 1, room Saal 1, event "Unreadable duration" (id 6): unreadable duration "soon": left out',
+    );
+    expect(report).toContain('guessed: durations given as a bare number read as minutes (1 event)');
+  });
+
+  test('a talk across midnight ends the next day; a bare "01:00" on a day that starts at 10:00 is the next morning', () => {
+    const r = fixture('frab-across-midnight.json');
+    expect(byTitle(r, 'Talk across midnight')).toMatchObject({ start: '2026-12-27T23:30', end: '2026-12-28T00:30' });
+    expect(byTitle(r, 'Listed on day 1, after midnight')).toMatchObject({
+      start: '2026-12-28T01:00',
+      end: '2026-12-28T01:30',
+    });
+    const screen = screenAt(timelineOf(r.program), '2026-12-28T00:15', 'saal-1');
+    expect(screen.current.map((i) => i.title)).toEqual(['Talk across midnight']);
+    expect(screen.next?.title).toBe('Listed on day 1, after midnight');
+  });
+
+  test('no time_zone_name: the given zone, else UTC, and the report says so', () => {
+    const given = fixture('frab-no-time-zone.json', { defaultZone: 'Europe/Paris' });
+    expect(given.program.timezone).toBe('Europe/Paris');
+    expect(byTitle(given, 'With an offset').start).toBe('2026-06-29T10:00');
+    expect(byTitle(given, 'Start only').start).toBe('2026-06-29T11:00');
+    expect(notes(given)).toContain('guessed: no time_zone_name: used Europe/Paris as given');
+
+    const utc = fixture('frab-no-time-zone.json');
+    expect(utc.program.timezone).toBe('UTC');
+    expect(byTitle(utc, 'With an offset').start).toBe('2026-06-29T08:00');
+    expect(byTitle(utc, 'Start only').start).toBe('2026-06-29T11:00');
+    expect(notes(utc).join('\n')).toMatch(/no time_zone_name: times are read in UTC; give the event's zone/);
+  });
+
+  test('duplicate ids get a suffix and a note; missing or odd ids are made up', () => {
+    const r = fixture('frab-duplicate-ids.json');
+    expect(items(r.program).map((i) => i.id)).toEqual(['7', '7-2', '7-3', 'event-4', 'not-an-id']);
+    expect(notes(r)).toContain(
+      'guessed: day 1, room Room A, event "Second with id 7" (id 7): id "7" is used twice: this one became "7-2"',
+    );
+  });
+
+  test.each([
+    { title: 'Badges', kind: 'registration' },
+    { title: 'Welcome', kind: 'opening' },
+    { title: 'Opening keynote', kind: 'keynote' },
+    { title: 'Coffee', kind: 'break' },
+    { title: 'A lecture', kind: 'talk' },
+    { title: 'Hands on', kind: 'talk' },
+    { title: 'Lunch', kind: 'meal' },
+    { title: 'Afternoon pause', kind: 'break' },
+    { title: 'Posters', kind: 'poster' },
+    { title: 'Podium', kind: 'panel' },
+    { title: 'Experts discuss', kind: 'panel' },
+    { title: 'Goodbye', kind: 'closing' },
+    { title: 'Conference party', kind: 'social' },
+    { title: 'Main track talk', kind: 'talk' },
+  ])('kinds from type and track: "$title" is a $kind', ({ title, kind }) => {
+    expect(byTitle(fixture('frab-kinds.json'), title).kind).toBe(kind);
+  });
+
+  test('each guessed kind is reported once per type, with how many events; types that name a kind are not', () => {
+    const report = notes(fixture('frab-kinds.json'));
+    expect(report).toContain('guessed: type "maintrack" (not one Roomcue knows) read as kind "talk" (2 events)');
+    expect(report).toContain('guessed: type "other", track "Breaks" read as kind "break" (1 event)');
+    expect(report).toContain('guessed: type "Coffee Break" read as kind "break" (1 event)');
+    expect(report.join('\n')).not.toMatch(/type "(Keynote|Poster|Panel|Closing|Registration)"/);
+  });
+
+  test('rooms follow conference.rooms, not the order events come in; the first is the main room', () => {
+    const r = fixture('frab-kinds.json');
+    expect(r.program.rooms!.map((room) => room.id)).toEqual(['amphi', 'salle-b', 'foyer']);
+    expect(r.program.mainRoom).toBe('amphi');
+  });
+
+  test('persons: null lists and entries, the same name once, a namesake apart, numbers and nulls as fields', () => {
+    const r = fixture('frab-persons-null.json');
+    expect(byTitle(r, 'Nobody known').speakers).toEqual([]);
+    expect(byTitle(r, 'A null among people').speakers).toEqual(['jose-nunez']);
+    expect(byTitle(r, 'Same speaker again').speakers).toEqual(['jose-nunez']);
+    expect(byTitle(r, 'A namesake').speakers).toEqual(['jose-nunez-2', 'plain-string-person']);
+    expect(r.program.people!['jose-nunez']).toEqual({ name: 'José Núñez', bio: 'Speaks twice.' });
+    expect(byTitle(r, '1984')).toMatchObject({ id: '55', kind: 'talk', abstract: 'Only a description.' });
+    expect(byTitle(r, '1984').subtitle).toBeUndefined();
+  });
+
+  test('clock changes: a time skipped in spring and one that happens twice in autumn are dropped with a note', () => {
+    const r = fixture('frab-dst-changes.json');
+    expect(items(r.program).map((i) => i.title)).toEqual(['Spring morning', 'Across the autumn change']);
+    expect(byTitle(r, 'Across the autumn change')).toMatchObject({
+      start: '2026-10-25T01:30',
+      end: '2026-10-25T03:30',
+    });
+    const report = notes(r).join('\n');
+    expect(report).toMatch(/"In the spring gap" \(id 61\): its start .* does not exist in Europe\/Paris/);
+    expect(report).toMatch(/"First of the two 02:30s" \(id 63\): 2026-10-25T02:30 happens twice in Europe\/Paris/);
+  });
+});
+
+describe('unusable schedule.json', () => {
+  test.each([
+    { label: 'not JSON', text: '{ "schedule": ', error: /^not valid JSON/ },
+    { label: 'JSON without a schedule', text: '{ "hello": "world" }', error: /no "schedule" with a "conference"/ },
+    {
+      label: 'a schedule without events',
+      text: '{ "schedule": { "conference": { "title": "Empty", "days": [] } } }',
+      error: /the schedule has no events/,
+    },
+    {
+      label: 'events that cannot be placed',
+      text: '{ "schedule": { "conference": { "title": "X", "days": [{ "rooms": { "A": [{ "title": "T" }] } }] } } }',
+      error: /none of the 1 events could be placed \(first: day 1, room A, event "T": no date and no start time/,
+    },
+  ])('$label: a clear error, no exception', ({ text, error }) => {
+    const result = importFrabJson(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+  });
+});
