@@ -46,7 +46,7 @@ export function parseLocal(text: string, zone: string): LocalParse {
     number,
     number,
   ];
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return invalid;
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return invalid;
   const wall = Date.UTC(y, mo - 1, d, h, mi, sec);
   if (new Date(wall).getUTCDate() !== d) return invalid; // 30 February rolls over into March
   let at = wall - zoneOffset(zone, wall) * 60_000;

@@ -135,8 +135,9 @@ export function effectiveIndex(base: RoomIndex, r: RoomLive, at: Instant): RoomI
       }
       return [item];
     });
-    items.sort(byTime);
   }
+  // A delay can move a late item past the next day's first ones: the lookup needs start order.
+  items.sort(byTime);
   return indexItems(items);
 }
 

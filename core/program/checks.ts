@@ -40,7 +40,7 @@ export function checkProgram(program: Program): Diagnostic[] {
 
   const person = (path: string, ref: string, role: string) => {
     if (ref === TBA) warn(path, `${role} is TBA`);
-    else if (!(ref in program.people)) error(path, `unknown person "${ref}" (not a key of "people")`);
+    else if (!Object.hasOwn(program.people, ref)) error(path, `unknown person "${ref}" (not a key of "people")`);
   };
   program.event.programChairs.forEach((p, i) => person(`event.programChairs[${i}]`, p, 'program chair'));
 

@@ -62,7 +62,7 @@ export function buildTimeline(program: Program): Timeline {
   const zone = program.timezone;
   const person = (ref: string): PersonView => {
     if (ref === TBA) return { id: null, name: TBA, affiliation: null };
-    const p = program.people[ref];
+    const p = Object.hasOwn(program.people, ref) ? program.people[ref] : undefined;
     return { id: ref, name: p?.name ?? ref, affiliation: p?.affiliation ?? null };
   };
   const locations = new Map(program.locations.map((l) => [l.id, l]));

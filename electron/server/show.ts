@@ -173,7 +173,10 @@ export class Show {
     const wait = Math.min(this.clock.realDelayUntil(next), MAX_PUSH_WAIT_MS);
     this.pushTimer = setTimeout(
       () => {
-        if (this.clock.now() >= next - 5) this.emit('tick');
+        // Push at a boundary, and when the wall clock went back (NTP) since this timer was set: what is on may
+        // have changed although no boundary was crossed. A jump forward crosses the boundary and is caught by it.
+        const jumped = this.clock.now() < now;
+        if (jumped || this.clock.now() >= next - 5) this.emit('tick');
         this.schedulePush();
       },
       Math.max(wait, 20),

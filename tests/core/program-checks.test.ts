@@ -68,6 +68,21 @@ describe('errors: the program is refused, with path and reason', () => {
       message: /unknown person "grace"/,
     },
     {
+      label: 'a speaker named like a built-in',
+      edit: (p) => (s0(p).items[1]!.speakers = ['constructor']),
+      path: 'sessions[0].items[1].speakers[0]',
+      message: /unknown person "constructor"/,
+    },
+    {
+      label: 'a year before 1900',
+      edit: (p) => {
+        p.items![0]!.start = '0050-06-29T10:00';
+        p.items![0]!.end = '0050-06-29T10:30';
+      },
+      path: 'items[0]',
+      message: /^start "0050-06-29T10:00" is not a valid date-time/,
+    },
+    {
       label: 'unknown chair',
       edit: (p) => (s0(p).chairs = ['nobody']),
       path: 'sessions[0].chairs[0]',

@@ -1,5 +1,8 @@
 // Time rules and engine rules on small programs: DST, instants typed by users, rooms, overlaps, day boundaries.
 import { describe, expect, test } from 'vitest';
+import { resolveLive } from '../../core/live/live-screen.ts';
+import { reduce } from '../../core/live/reducer.ts';
+import { emptyLive } from '../../core/live/state.ts';
 import { jsonErrorOffset } from '../../core/program/json-error-offset.ts';
 import { UnknownRoomError } from '../../core/schedule/resolve.ts';
 import { screenJson } from '../../core/schedule/screen-json.ts';
@@ -66,6 +69,20 @@ describe('the engine on small programs', () => {
     expect(screenAt(t, '2026-06-29T10:00', 'B').next?.id).toBe('lunch');
     expect(screenAt(t, '2026-06-29T12:30', 'B').current.map((i) => i.id)).toEqual(['lunch']);
     expect(() => screenAt(t, '2026-06-29T10:00', 'C')).toThrow(UnknownRoomError);
+  });
+
+  test('a delay that pushes a late-night item past midnight keeps the order of the night', () => {
+    const p = tinyProgram();
+    p.sessions = [];
+    p.items = [
+      { id: 'night-demo', kind: 'social', title: 'Night demo', start: '2026-06-29T23:30', end: '2026-06-29T23:59' },
+      { id: 'night-hack', kind: 'social', title: 'Night hack', start: '2026-06-30T00:00', end: '2026-06-30T00:30' },
+    ];
+    const t = timelineOf(p);
+    const late = reduce(t, emptyLive(), { type: 'delay.set', minutes: 45 }, Date.UTC(2026, 5, 29, 21, 0), 'A');
+    const s = resolveLive(t, late, 'A', Date.UTC(2026, 5, 29, 22, 5)); // 00:05 in Paris
+    expect(s.current.map((i) => i.id)).toEqual(['night-hack']);
+    expect(s.next?.id).toBe('night-demo');
   });
 
   test('a long item overlapped by short ones stays current throughout', () => {
