@@ -1,0 +1,129 @@
+// Property tests of the importers (when core/import/index.ts exists): any text gives a program or a clear error.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { ImportOptions, ImportResult } from '../../core/import/types.ts';
+import { IMPORT_FORMATS } from '../../core/import/types.ts';
+import { parseProgramJson } from '../../core/program/parse.ts';
+import { repoPath } from '../helpers.ts';
+import { dateTimeText, mutate, mutation, pathsOf, runs } from './arbitraries.ts';
+
+type ImportProgram = (text: string, opts?: ImportOptions) => ImportResult | Promise<ImportResult>;
+
+const MODULE = repoPath('core/import/index.ts');
+const FIXTURES = [
+  ...(existsSync(repoPath('tests/fixtures/import'))
+    ? readdirSync(repoPath('tests/fixtures/import')).map((f) => join(repoPath('tests/fixtures/import'), f))
+    : []),
+  '/work/shared/fixtures/pretalx-democon.json',
+]
+  .filter((f) => existsSync(f))
+  .filter((f, i, all) => all.findIndex((g) => basename(g) === basename(f)) === i);
+
+const JS_ERROR = /Cannot read propert|Cannot convert|is not a function|is not iterable|is not defined|call stack/;
+
+const SEMANTIC_KEYS =
+  /^(start|end|date|duration|day_start|day_end|timezone|time_zone|room|rooms|days|index|guid|id|slug|title|type|persons|startDate|endDate|tz)$/;
+
+/** A copy of `value` with `path` set to `v`. */
+function setAt(value: unknown, path: (string | number)[], v: unknown): unknown {
+  if (path.length === 0) return v;
+  const [key, ...rest] = path;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[key!] = setAt(copy[key!], rest, v);
+  return copy;
+}
+
+const missing = existsSync(MODULE) ? null : `${MODULE} does not exist yet: importer fuzz tests skipped`;
+if (missing) console.warn(missing);
+
+describe.skipIf(missing !== null)('importProgram', () => {
+  let importProgram: ImportProgram;
+  beforeAll(async () => {
+    // Imported by URL so that this file compiles before the importer exists.
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(MODULE).href)) as { importProgram?: ImportProgram };
+    if (typeof mod.importProgram !== 'function') throw new Error(`${MODULE} exports no importProgram function`);
+    importProgram = mod.importProgram;
+  });
+
+  /** The contract: never throws; ok with a format and an object, or a format-or-null and a sentence. */
+  async function expectClearResult(text: string): Promise<void> {
+    const result = await importProgram(text, { sourceName: 'fuzz', defaultZone: 'Europe/Paris' });
+    if (result.ok) {
+      expect(IMPORT_FORMATS).toContain(result.format);
+      expect(typeof result.program).toBe('object');
+      // What an importer makes goes through the ordinary parser, which must not throw on it either.
+      parseProgramJson(result.program);
+      for (const note of result.notes) expect(note.message.trim()).not.toBe('');
+    } else {
+      expect(result.format === null || IMPORT_FORMATS.includes(result.format)).toBe(true);
+      expect(typeof result.error).toBe('string');
+      expect(result.error.trim()).not.toBe('');
+      // index.ts turns an importer's own bug into "could not be imported: <JavaScript error>": none may happen. A
+      // parser library's TypeError behind a clear sentence ("not a valid iCalendar file: …") is tolerated.
+      if (JS_ERROR.test(result.error)) expect(result.error).toMatch(/^not a valid iCalendar file: /);
+    }
+  }
+
+  test('arbitrary text never throws', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 300, unit: 'binary' }), fc.json({ maxDepth: 3 })),
+        expectClearResult,
+      ),
+      { numRuns: runs(200) },
+    );
+  });
+
+  test('text that starts like each format never throws', async () => {
+    const heads = [
+      '{"schedule":{"conference":{"days":[{"rooms":{"Saal 1":[{"start":"25:99"}]}}]}}}',
+      '<?xml version="1.0"?><schedule><conference><title>x</title></conference><day index="1">',
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20260629T250000\r\n',
+      '{"results":[{"contributions":[{"startDate":{}}]}]}',
+      '{"formatVersion":1,"event":{}}',
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...heads), fc.string({ maxLength: 80 }), (head, tail) =>
+        expectClearResult(head + tail),
+      ),
+      { numRuns: runs(200) },
+    );
+  });
+
+  test.each(FIXTURES.map((file) => ({ file, name: basename(file) })))(
+    '$name cut, spliced or mutated never throws',
+    async ({ file }) => {
+      const text = readFileSync(file, 'utf8');
+      let json: unknown = undefined;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // XML or iCalendar: text mutations only
+      }
+      const textEdit = fc
+        .tuple(fc.nat(text.length), fc.nat(200), fc.string({ maxLength: 20 }))
+        .map(([at, remove, insert]) => text.slice(0, at) + insert + text.slice(at + remove));
+      const jsonEdit =
+        json === undefined
+          ? textEdit
+          : fc.array(mutation, { minLength: 1, maxLength: 4 }).map((m) => JSON.stringify(mutate(json, m)) ?? 'null');
+      // Random places are mostly harmless leaves: also aim at the fields an importer reads times and places from.
+      const keyed = json === undefined ? [] : pathsOf(json).filter((p) => SEMANTIC_KEYS.test(String(p[p.length - 1])));
+      const keyedEdit =
+        keyed.length === 0
+          ? textEdit
+          : fc
+              .array(fc.tuple(fc.constantFrom(...keyed), fc.oneof(dateTimeText, fc.jsonValue({ maxDepth: 1 }))), {
+                minLength: 1,
+                maxLength: 3,
+              })
+              .map((edits) => JSON.stringify(edits.reduce((value, [path, v]) => setAt(value, path, v), json)));
+      await fc.assert(fc.asyncProperty(fc.oneof(textEdit, jsonEdit, keyedEdit), expectClearResult), {
+        numRuns: runs(40),
+      });
+    },
+  );
+});
