@@ -77,14 +77,18 @@ export function fit(node: HTMLElement, options: FitOptions) {
     const { text } = opts;
     const target = opts.clamp ? node.querySelector<HTMLElement>(opts.clamp) : node;
     if (text !== undefined && target) target.textContent = text;
-    const size = largestFitting(
-      (px) => {
-        node.style.fontSize = `${px}px`;
-        return !overflows(node);
-      },
-      opts.min * unit,
-      opts.max * unit,
-      Math.max(0.5, unit * 0.05),
+    // Whole pixels only: each distinct size tried costs the browser a cached font instance, and a screen that
+    // refits all day would otherwise fill that cache with fractions (seen as heap growth in the day-long bench).
+    const size = Math.floor(
+      largestFitting(
+        (px) => {
+          node.style.fontSize = `${Math.floor(px)}px`;
+          return !overflows(node);
+        },
+        opts.min * unit,
+        opts.max * unit,
+        1,
+      ),
     );
     node.style.fontSize = `${size}px`;
     if (text !== undefined && target && overflows(node)) {
