@@ -21,7 +21,39 @@ function chromiumVersion(): string {
   }
 }
 
-export function performanceDoc(figures: Figure[], when: Date): string {
+interface SoakReport {
+  when: string;
+  speed: number;
+  simulatedHours: number;
+  samples: number;
+  wrong: string[];
+  pageErrors: string[];
+  actions: number;
+  serverHeapMb: { start: number; end: number };
+  pageHeapMb: Record<string, { start: number; afterFirstDay: number | null; end: number }>;
+}
+
+function soakSection(soak: SoakReport | null): string {
+  if (!soak) return '## Soak\n\nNo `npm run soak` report yet (`bench/soak-report.json`).\n';
+  const mb = (x: number) => x.toFixed(2);
+  const pct = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)} %`;
+  const pages = Object.entries(soak.pageHeapMb).map(
+    ([name, h]) =>
+      `| ${name} | ${mb(h.start)} | ${h.afterFirstDay === null ? '' : mb(h.afterFirstDay)} | ${mb(h.end)} | ${h.afterFirstDay === null ? '' : pct(h.afterFirstDay, h.end)} |`,
+  );
+  return `## Soak (\`npm run soak\`, ${soak.when})
+
+${soak.simulatedHours} simulated hours at ${soak.speed}×: ${soak.actions} operator actions, ${soak.samples} sampled
+instants on each signage screen, **${soak.wrong.length} wrong screens, ${soak.pageErrors.length} page errors**.
+Server heap ${mb(soak.serverHeapMb.start)} → ${mb(soak.serverHeapMb.end)} MB.
+
+| page | heap at start (MB) | after the first day | at the end | growth after the first day |
+| --- | --- | --- | --- | --- |
+${pages.join('\n')}
+`;
+}
+
+export function performanceDoc(figures: Figure[], when: Date, soak: SoakReport | null = null): string {
   const cpu = cpus();
   const rows = figures.map((f) => `| \`${f.name}\` | ${f.value} | ${f.unit} | ${f.goal ?? ''} | ${meets(f)} |`);
   return `# Performance
@@ -33,6 +65,7 @@ medians (or the stated percentile) of repeated runs, never single measurements.
 | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
+${soakSection(soak)}
 ## Machine
 
 - ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}
@@ -50,9 +83,11 @@ ${rows.join('\n')}
 - \`signage.bundle_gzip_kb\`: the JS and CSS \`/signage\` loads, gzipped; \`signage.first_paint_ms\`: from
   navigation to the current talk's title on screen in Chromium, median of 9 fresh loads;
   \`signage.cpu_pct\`: the page's main-thread busy time over 60 s of steady signage (Chrome DevTools
-  \`TaskDuration\`); \`signage.heap_*\`: JS heap after GC before and after the programme day 07:30–21:00 (after a warm-up) played
-  at the speed in the unit (600× by default, 60× with \`BENCH_FULL=1\`), the second sample taken back on the
-  same screen as the first (\`bench/views.ts\`).
+  \`TaskDuration\`); \`signage.heap_*\`: JS heap after GC at the start of the programme's
+  second day and back on that same screen after the day, played at the speed in the unit (1200× by default, 60×
+  with \`BENCH_FULL=1\`); the first day is a warm-up, as the page's heap grows while V8 compiles and the browser
+  fills its caches, then levels off (\`bench/views.ts\`).
+- \`npm run soak\` (not part of \`npm run bench\`): 72 simulated hours on three screens; see the figures below.
 
 ## Reproduce
 

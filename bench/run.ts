@@ -78,5 +78,11 @@ try {
 const merged = [...previous.filter((f) => !figures.some((g) => g.name === f.name)), ...figures];
 writeFileSync(reportPath, `${JSON.stringify(merged, null, 2)}\n`);
 console.table(figures.map((f) => ({ name: f.name, value: f.value, unit: f.unit, goal: f.goal ?? '' })));
-writeFileSync(here('../docs/performance.md'), performanceDoc(merged, new Date()));
+let soak;
+try {
+  soak = JSON.parse(readFileSync(here('./soak-report.json'), 'utf8'));
+} catch {
+  soak = null;
+}
+writeFileSync(here('../docs/performance.md'), performanceDoc(merged, new Date(), soak));
 console.log(`written ${reportPath} and docs/performance.md`);

@@ -53,7 +53,8 @@ export interface SoakResult {
   pageErrors: string[];
   actions: number;
   serverHeapMb: { start: number; end: number };
-  pageHeapMb: Record<string, { start: number; end: number }>;
+  /** Page heaps at the start, after the first simulated day (the pages are warm by then) and at the end. */
+  pageHeapMb: Record<string, { start: number; afterFirstDay: number | null; end: number }>;
 }
 
 export async function runSoak(opts: {
@@ -133,9 +134,12 @@ export async function runSoak(opts: {
       count++;
     }, everyMs);
     let samples = 0;
+    const afterFirstDay: Record<string, number> = {};
+    const firstDaySample = opts.hours > 24 ? Math.round((opts.samples * 24) / opts.hours) : -1;
     try {
       for (; samples < opts.samples; samples++) {
         await sleep(realMs / opts.samples);
+        if (samples === firstDaySample) for (const [name, page] of screens) afterFirstDay[name] = await heapMb(page);
         const state: StateJson = running.show.state();
         const expected = state.blackout ? null : (state.current[0]?.title ?? state.next?.title ?? null);
         if (!expected) continue;
@@ -157,7 +161,13 @@ export async function runSoak(opts: {
       clearInterval(acting);
     }
     const pageHeapMb: SoakResult['pageHeapMb'] = {};
-    for (const [name, page] of screens) pageHeapMb[name] = { start: pageStart[name]!, end: await heapMb(page) };
+    for (const [name, page] of screens) {
+      pageHeapMb[name] = {
+        start: pageStart[name]!,
+        afterFirstDay: afterFirstDay[name] ?? null,
+        end: await heapMb(page),
+      };
+    }
     global.gc?.();
     return {
       simulatedHours: opts.hours,
@@ -180,6 +190,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`soak: ${hours} simulated hours at ${speed}× (${((hours * 3600) / speed / 60).toFixed(1)} real minutes)`);
   const result = await runSoak({ hours, speed, samples: 100 });
   console.log(JSON.stringify(result, null, 2));
+  writeFileSync(
+    here('./soak-report.json'),
+    `${JSON.stringify({ when: new Date().toISOString(), speed, ...result }, null, 2)}\n`,
+  );
   const ok = result.wrong.length === 0 && result.pageErrors.length === 0;
   console.log(ok ? 'soak: ok' : 'soak: FAILED');
   process.exitCode = ok ? 0 : 1;

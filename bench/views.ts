@@ -93,7 +93,12 @@ async function cpuPct(browser: Browser, url: string, seconds: number): Promise<n
   return (busy / ((performance.now() - t0) / 1000)) * 100;
 }
 
-/** JS heap (after GC) before and after a programme day played at `speed`. */
+/**
+ * JS heap (after GC) before and after a programme day played at `speed`. The first day warms the page up (V8
+ * compiles the code paths each kind of screen needs, the browser fills its font and style caches: the heap grows
+ * about 50 % then levels off, as the 72-hour soak shows); the second day is the one measured, from its first
+ * screen and back on that same screen at the end, so that only what the day left behind differs.
+ */
 async function heapOverDay(
   browser: Browser,
   speed: number,
@@ -115,20 +120,23 @@ async function heapOverDay(
       }
       return median(samples);
     };
+    const showTime = () => running.show.clock.now();
+    const until = async (local: string) => {
+      const target = parseInstant(local, 'Europe/Paris');
+      if (!target.ok) throw new Error(target.reason);
+      await sleep(Math.max(0, (target.at - showTime()) / speed));
+    };
     await page.goto(`${running.server.url}/signage`, { waitUntil: 'networkidle' });
-    // Warm up on the morning's first screens, so that lazily loaded parts (fitting, QR, fonts) are in the baseline.
-    await sleep(10_000);
+    await until('2026-06-30T08:40'); // day one, its dinner and the night go by
     const shownAtStart = running.show.state().current[0]?.id;
     const before = await settled();
-    const realSeconds = (13.5 * 3600) / speed; // 07:30 to 21:00, the whole first day with the dinner
-    await sleep(realSeconds * 1000);
-    // Back to the screen of the first sample (a jump to the same item), so that only what the day left behind
-    // differs, not how much a screen shows: a dinner card and a keynote card do not weigh the same.
+    const t0 = performance.now();
+    await until('2026-06-30T21:00'); // the whole second day
     if (shownAtStart) running.show.dispatch({ type: 'goto', itemId: shownAtStart });
     await sleep(3000);
     const after = await settled();
     await page.close();
-    return { before, after, realSeconds };
+    return { before, after, realSeconds: (performance.now() - t0) / 1000 };
   } finally {
     await running.close();
   }
@@ -154,8 +162,9 @@ export async function viewFigures(): Promise<Figure[]> {
       },
       { name: 'signage.cpu_pct', value: round(await cpuPct(browser, url, 60), 2), unit: '%', goal: '<= 2' },
     ];
-    // The issue asks for 60×: a 13-hour day then takes 13 minutes, so it runs when BENCH_FULL=1; otherwise 600×.
-    const speed = process.env.BENCH_FULL === '1' ? 60 : 600;
+    // The issue asks for 60×: the warm-up day and the measured day then take 37 minutes, so that runs only with
+    // BENCH_FULL=1; otherwise 1200×.
+    const speed = process.env.BENCH_FULL === '1' ? 60 : 1200;
     const heap = await heapOverDay(browser, speed);
     figures.push(
       { name: `signage.heap_before_mb`, value: round(heap.before / 2 ** 20, 2), unit: 'MB' },

@@ -6,7 +6,7 @@ const MAX_BACKOFF_MS = 10_000;
 
 export class ShowConnection {
   /** The last state received; kept while offline so the screen never goes blank. */
-  state = $state<StateJson | null>(null);
+  state = $state.raw<StateJson | null>(null);
   online = $state(false);
   /** Server clock minus this machine's clock, ms (from the fastest recent ping). */
   offsetMs = $state(0);

@@ -1,0 +1,2 @@
+import { importFigures } from './import.ts';
+console.log(JSON.stringify(await importFigures()));
