@@ -32,7 +32,10 @@ export default tseslint.config(
               group: ['node:*', 'fs', 'path', 'http', 'net', 'os', 'child_process'],
               message: 'core/ is pure: no Node APIs (files, network, processes).',
             },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'core/ depends on nothing outside core/.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/server/**', '**/cli/**'],
+              message: 'core/ depends on nothing outside core/.',
+            },
           ],
         },
       ],
@@ -57,7 +60,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'Views run in a browser: no Electron.' },
             { group: ['node:*'], message: 'Views run in a browser: no Node APIs.' },
-            { group: ['**/electron/**'], message: 'Views talk to the server over HTTP/WebSocket only.' },
+            {
+              group: ['**/electron/**', '**/server/**', '**/cli/**'],
+              message: 'Views talk to the server over HTTP/WebSocket only.',
+            },
           ],
         },
       ],
@@ -67,7 +73,8 @@ export default tseslint.config(
     files: [
       'tests/**/*.ts',
       'bench/**',
-      'electron/{cli,server,program,store}/**/*.ts',
+      'server/**/*.ts',
+      'cli/**/*.ts',
       'electron/shell/{config,plan-windows,ipc-contract,navigation}.ts',
     ],
     rules: {

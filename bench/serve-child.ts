@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { startShow } from '../electron/server/start-show.ts';
+import { startShow } from '../server/start-show.ts';
 
 const { values } = parseArgs({
   options: {

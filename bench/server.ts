@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import WebSocket from 'ws';
-import { startShow } from '../electron/server/start-show.ts';
+import { startShow } from '../server/start-show.ts';
 import { percentile, round, type Figure } from './figures.ts';
 import { programAroundNow } from './program-around-now.ts';
 

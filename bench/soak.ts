@@ -7,7 +7,7 @@ import { chromium, type Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import type { ProgramInput } from '../core/program/schema.ts';
 import type { StateJson } from '../core/contract/state.ts';
-import { startShow } from '../electron/server/start-show.ts';
+import { startShow } from '../server/start-show.ts';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));

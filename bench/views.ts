@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { parseInstant } from '../core/time.ts';
-import { startShow, type RunningShow } from '../electron/server/start-show.ts';
+import { startShow, type RunningShow } from '../server/start-show.ts';
 import { median, round, type Figure } from './figures.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));

@@ -12,7 +12,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startShow, type RunningShow } from '../server/start-show.ts';
+import { startShow, type RunningShow } from '../../server/start-show.ts';
 import { resolveConfig, type KioskConfig } from './config.ts';
 import { parseIpc } from './ipc-contract.ts';
 import { describeGone, isOwnOrigin } from './navigation.ts';

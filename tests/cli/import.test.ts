@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { parseProgramText } from '../../core/program/parse.ts';
-import { ProgramWatcher } from '../../electron/program/program-watcher.ts';
-import { readProgramFile } from '../../electron/program/program-file.ts';
+import { ProgramWatcher } from '../../server/program/program-watcher.ts';
+import { readProgramFile } from '../../server/program/program-file.ts';
 import { repoPath } from '../helpers.ts';
 
 const run = promisify(execFile);

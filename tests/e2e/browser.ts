@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import { parseInstant } from '../../core/time.ts';
-import { startShow, type RunningShow } from '../../electron/server/start-show.ts';
+import { startShow, type RunningShow } from '../../server/start-show.ts';
 import { repoPath } from '../helpers.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import { parseLocal } from '../../core/time.ts';
-import { createClock } from '../../electron/server/clock.ts';
-import { Show, type ShowEvent } from '../../electron/server/show.ts';
-import { ProgramWatcher } from '../../electron/program/program-watcher.ts';
+import { createClock } from '../../server/clock.ts';
+import { Show, type ShowEvent } from '../../server/show.ts';
+import { ProgramWatcher } from '../../server/program/program-watcher.ts';
 
-/** The longest the show waits between two looks at the clock (MAX_PUSH_WAIT_MS in electron/server/show.ts). */
+/** The longest the show waits between two looks at the clock (MAX_PUSH_WAIT_MS in server/show.ts). */
 const PUSH_CAP_MS = 30_000;
 const ZONE = 'Europe/Paris';
 const at = (hm: string) => {

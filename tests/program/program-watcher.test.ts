@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { ProgramInput } from '../../core/program/schema.ts';
-import { type ProgramChange, ProgramWatcher } from '../../electron/program/program-watcher.ts';
+import { type ProgramChange, ProgramWatcher } from '../../server/program/program-watcher.ts';
 import { tinyProgram } from '../helpers.ts';
 
 // Lets one test make fs.watch unavailable, as on filesystems where it fails, to prove polling alone applies edits.

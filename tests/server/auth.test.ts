@@ -1,6 +1,6 @@
 // The PIN guard on a fake clock: slowdown, lockouts that double, the right PIN after a lockout, no PIN not counted.
 import { describe, expect, test } from 'vitest';
-import { PinGuard } from '../../electron/server/auth.ts';
+import { PinGuard } from '../../server/auth.ts';
 
 function guard() {
   const clock = { t: 1_000_000 };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import WebSocket from 'ws';
 import type { ProgramInput } from '../../core/program/schema.ts';
-import { startShow, type RunningShow } from '../../electron/server/start-show.ts';
+import { startShow, type RunningShow } from '../../server/start-show.ts';
 import { parseInstant } from '../../core/time.ts';
 
 export interface Harness {

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createClock } from '../../electron/server/clock.ts';
-import { runServe } from '../../electron/cli/serve.ts';
-import { CliError } from '../../electron/cli/io.ts';
-import { defaultStateDir, isLoopback } from '../../electron/server/state-dir.ts';
+import { createClock } from '../../server/clock.ts';
+import { runServe } from '../../cli/serve.ts';
+import { CliError } from '../../cli/io.ts';
+import { defaultStateDir, isLoopback } from '../../server/state-dir.ts';
 import { repoPath, tinyProgram } from '../helpers.ts';
 import { post, programAroundNow, startHarness, type Harness } from './harness.ts';
 

@@ -1,7 +1,7 @@
 // Child process for the kill -9 test: saves {seq, payload} in a loop and acknowledges each save once save() returned.
 import { writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { StateStore } from '../../electron/store/state-store.ts';
+import { StateStore } from '../../server/store/state-store.ts';
 
 export interface Shot {
   seq: number;

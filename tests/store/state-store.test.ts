@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncate
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { StateStore } from '../../electron/store/state-store.ts';
+import { StateStore } from '../../server/store/state-store.ts';
 import { repoPath } from '../helpers.ts';
 import { validateShot, type Shot } from './state-store.child.ts';
 

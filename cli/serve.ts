@@ -1,7 +1,7 @@
 // `roomcue serve`: the show server without Electron, for browser-only screens, rehearsals and tests.
 import { resolve } from 'node:path';
-import { parseInstant } from '../../core/time.ts';
-import { DEFAULT_PROGRAM, readProgramFile } from '../program/program-file.ts';
+import { parseInstant } from '../core/time.ts';
+import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
 import { DEFAULT_PORT, startShow } from '../server/start-show.ts';
 import { CliError, type Io } from './io.ts';

@@ -1,14 +1,14 @@
 // The one source of truth of a running show: program, live state, clock and store; every channel dispatches here.
-import { formatDiagnostic } from '../../core/program/diagnostics.ts';
-import { stateJson, type ProgramStatusJson, type StateJson } from '../../core/contract/state.ts';
-import type { Action } from '../../core/live/actions.ts';
-import { resolveLive } from '../../core/live/live-screen.ts';
-import { reduce } from '../../core/live/reducer.ts';
-import { emptyLive, type LiveState } from '../../core/live/state.ts';
-import { buildTimeline, type Timeline } from '../../core/schedule/timeline.ts';
-import { isoInZone } from '../../core/time.ts';
-import type { ProgramChange, ProgramWatcher } from '../program/program-watcher.ts';
-import type { StateStore } from '../store/state-store.ts';
+import { formatDiagnostic } from '../core/program/diagnostics.ts';
+import { stateJson, type ProgramStatusJson, type StateJson } from '../core/contract/state.ts';
+import type { Action } from '../core/live/actions.ts';
+import { resolveLive } from '../core/live/live-screen.ts';
+import { reduce } from '../core/live/reducer.ts';
+import { emptyLive, type LiveState } from '../core/live/state.ts';
+import { buildTimeline, type Timeline } from '../core/schedule/timeline.ts';
+import { isoInZone } from '../core/time.ts';
+import type { ProgramChange, ProgramWatcher } from './program/program-watcher.ts';
+import type { StateStore } from './store/state-store.ts';
 import type { ShowClock } from './clock.ts';
 
 export type ShowEvent = 'action' | 'program' | 'tick' | 'screens';

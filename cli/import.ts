@@ -1,11 +1,11 @@
 // `roomcue import SOURCE [-o FILE] [--zone ZONE]`: turn a pretalx/frab, Indico or iCalendar schedule into a program.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { FORMAT_NAMES, importProgram } from '../../core/import/index.ts';
-import { formatDiagnostic } from '../../core/program/diagnostics.ts';
-import { parseProgramJson } from '../../core/program/parse.ts';
-import { isKnownZone } from '../../core/time.ts';
-import { describeFsError, noteWarning } from '../program/program-file.ts';
+import { FORMAT_NAMES, importProgram } from '../core/import/index.ts';
+import { formatDiagnostic } from '../core/program/diagnostics.ts';
+import { parseProgramJson } from '../core/program/parse.ts';
+import { isKnownZone } from '../core/time.ts';
+import { describeFsError, noteWarning } from '../server/program/program-file.ts';
 import { CliError, type Io } from './io.ts';
 
 export interface ImportCliOptions {

@@ -1,12 +1,12 @@
 // `roomcue at INSTANT`: what a room's screen shows at an instant, as text or as the stable JSON contract.
 import { DateTime } from 'luxon';
-import { formatDiagnostic } from '../../core/program/diagnostics.ts';
-import { resolveScreen, type Screen } from '../../core/schedule/resolve.ts';
-import { screenJson } from '../../core/schedule/screen-json.ts';
-import { buildTimeline, type Timeline, type TimelineItem } from '../../core/schedule/timeline.ts';
-import { kindLabel } from '../../core/schedule/kinds.ts';
-import { localTime, parseInstant } from '../../core/time.ts';
-import { DEFAULT_PROGRAM, readProgramFile } from '../program/program-file.ts';
+import { formatDiagnostic } from '../core/program/diagnostics.ts';
+import { resolveScreen, type Screen } from '../core/schedule/resolve.ts';
+import { screenJson } from '../core/schedule/screen-json.ts';
+import { buildTimeline, type Timeline, type TimelineItem } from '../core/schedule/timeline.ts';
+import { kindLabel } from '../core/schedule/kinds.ts';
+import { localTime, parseInstant } from '../core/time.ts';
+import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import { CliError, type Io } from './io.ts';
 
 export interface AtOptions {

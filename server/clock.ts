@@ -1,5 +1,5 @@
 // The show's clock: the real one, or a rehearsal clock that starts at a chosen instant and may run faster.
-import type { ClockJson } from '../../core/contract/state.ts';
+import type { ClockJson } from '../core/contract/state.ts';
 
 export interface ShowClock {
   now(): number;

@@ -1,15 +1,15 @@
 // Starts a whole show (program watcher, state store, clock, server): shared by `roomcue serve` and the Electron shell.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIVE_STATE_FORMAT, validateLiveState, type LiveState } from '../../core/live/state.ts';
-import { ProgramWatcher } from '../program/program-watcher.ts';
-import { StateStore } from '../store/state-store.ts';
+import { LIVE_STATE_FORMAT, validateLiveState, type LiveState } from '../core/live/state.ts';
+import { ProgramWatcher } from './program/program-watcher.ts';
+import { StateStore } from './store/state-store.ts';
 import { createClock } from './clock.ts';
 import { startServer, type RunningServer } from './http-server.ts';
 import { Show } from './show.ts';
 
 export const DEFAULT_PORT = 4610;
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 export interface ShowOptions {
   programFile: string;

@@ -5,7 +5,7 @@ import { runCheck } from './check.ts';
 import { runImport } from './import.ts';
 import { runServe } from './serve.ts';
 import { CliError, type Io, processIo } from './io.ts';
-import { programJsonSchema } from '../../core/program/schema.ts';
+import { programJsonSchema } from '../core/program/schema.ts';
 
 export const USAGE = `Usage: roomcue <command> [options]
 

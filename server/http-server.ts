@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { actionFromQuery, parseAction, type ActionParse } from '../../core/live/actions.ts';
-import { ActionRejected } from '../../core/live/reducer.ts';
+import { actionFromQuery, parseAction, type ActionParse } from '../core/live/actions.ts';
+import { ActionRejected } from '../core/live/reducer.ts';
 import { PinGuard } from './auth.ts';
 import type { Show } from './show.ts';
 import { resolveStatic, streamFile } from './static-files.ts';

@@ -1,6 +1,6 @@
 // `roomcue check [FILE]`: validate a program file and list every error and warning with its JSON path.
-import { formatDiagnostic } from '../../core/program/diagnostics.ts';
-import { DEFAULT_PROGRAM, readProgramFile } from '../program/program-file.ts';
+import { formatDiagnostic } from '../core/program/diagnostics.ts';
+import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import type { Io } from './io.ts';
 
 export async function runCheck(file: string | undefined, io: Io): Promise<number> {
