@@ -1,0 +1,341 @@
+// Operator edits as data: small records kept apart from the source program and applied on top of it, in order.
+// The source is never rewritten. Each edit remembers what it changed from (`base`), so that when the source changes
+// underneath it (hot reload, a new export) the conflict is reported, and the operator's value is kept, never lost.
+import { z } from 'zod';
+import { Item, LocalDateTime, PersonRef, type Program } from '../program/schema.ts';
+import { parseProgramJson } from '../program/parse.ts';
+
+/** The fields of an item an operator may set in place. Times and rooms change through `move`. */
+export const EDITABLE_FIELDS = ['title', 'subtitle', 'kind', 'speakers', 'abstract', 'url', 'timer'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+const ItemId = z.string().min(1).max(200);
+/** A field's value in the source when the edit was made; `null` means the field was absent. */
+const BaseValue = z.unknown();
+
+export const ItemPatch = Item.pick({ title: true, kind: true, timer: true })
+  .partial()
+  .extend({
+    speakers: z.array(PersonRef).optional(),
+    subtitle: Item.shape.subtitle.unwrap().nullable().optional(),
+    abstract: Item.shape.abstract.unwrap().nullable().optional(),
+    url: Item.shape.url.unwrap().nullable().optional(),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'nothing to change' });
+export type ItemPatch = z.infer<typeof ItemPatch>;
+
+const Cancellation = z.object({
+  reason: z.string().max(200).nullable(),
+  /** Whether the door may show the reason (a private reason stays on the control view). */
+  publicReason: z.boolean(),
+});
+
+export const Edit = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('update'),
+    itemId: ItemId,
+    set: ItemPatch,
+    base: z.record(z.string(), BaseValue),
+  }),
+  z.object({ op: z.literal('cancel'), itemId: ItemId, ...Cancellation.shape }),
+  z.object({ op: z.literal('restore'), itemId: ItemId }),
+  z.object({
+    op: z.literal('move'),
+    itemId: ItemId,
+    start: LocalDateTime,
+    end: LocalDateTime,
+    room: z.string().nullable(),
+    base: z.object({ start: z.string(), end: z.string(), room: z.string().nullable() }),
+  }),
+  z.object({ op: z.literal('swap'), a: ItemId, b: ItemId }),
+  z.object({ op: z.literal('add'), item: Item }),
+  z.object({ op: z.literal('remove'), itemId: ItemId }),
+]);
+export type Edit = z.infer<typeof Edit>;
+
+export type Cancellation = z.infer<typeof Cancellation>;
+
+export type EditConflict =
+  | { kind: 'missing'; index: number; itemId: string; message: string }
+  | {
+      kind: 'changed-in-source';
+      index: number;
+      itemId: string;
+      field: string;
+      title: string;
+      yours: unknown;
+      theirs: unknown;
+      message: string;
+    }
+  | { kind: 'id-taken'; index: number; itemId: string; message: string };
+
+export interface ItemEdits {
+  /** The fields whose value differs from the source's, with the source's value. */
+  changed: Map<string, unknown>;
+  cancelled: Cancellation | null;
+  added: boolean;
+}
+
+export interface Merged {
+  program: Program;
+  /** Per item id, what the overlay changed. */
+  edits: Map<string, ItemEdits>;
+  conflicts: EditConflict[];
+}
+
+interface Slot {
+  /** The array the item lives in (a session's items or the program's). */
+  list: Item[];
+  index: number;
+}
+
+/** Applies `edits` in order to a copy of `source`; the source is not touched. */
+export function applyEdits(source: Program, edits: readonly Edit[]): Merged {
+  const program = structuredClone(source);
+  const slots = indexItems(program);
+  const added = new Set<string>();
+  const out = new Map<string, ItemEdits>();
+  const conflicts: EditConflict[] = [];
+  const record = (id: string): ItemEdits => {
+    let e = out.get(id);
+    if (!e) out.set(id, (e = { changed: new Map(), cancelled: null, added: added.has(id) }));
+    return e;
+  };
+  const find = (id: string, index: number): Item | null => {
+    const slot = slots.get(id);
+    if (slot) return slot.list[slot.index]!;
+    conflicts.push({ kind: 'missing', index, itemId: id, message: `"${id}" is no longer in the program` });
+    return null;
+  };
+  edits.forEach((edit, index) => {
+    switch (edit.op) {
+      case 'update': {
+        const item = find(edit.itemId, index);
+        if (!item) return;
+        for (const [field, value] of Object.entries(edit.set)) {
+          const theirs = fieldValue(item, field);
+          if (Object.hasOwn(edit.base, field) && !same(edit.base[field], theirs) && !same(theirs, value)) {
+            conflicts.push({
+              kind: 'changed-in-source',
+              index,
+              itemId: item.id,
+              field,
+              title: item.title,
+              yours: value ?? null,
+              theirs,
+              message: `${fieldLabel(field)} of "${item.title}" was changed in the source too`,
+            });
+          }
+          const before = record(item.id);
+          if (!before.changed.has(field)) before.changed.set(field, theirs);
+          setField(item, field, value);
+        }
+        return;
+      }
+      case 'cancel': {
+        const item = find(edit.itemId, index);
+        if (!item) return;
+        const c = { reason: edit.reason, publicReason: edit.publicReason };
+        record(item.id).cancelled = c;
+        return;
+      }
+      case 'restore': {
+        const item = find(edit.itemId, index);
+        if (!item) return;
+        record(item.id).cancelled = null;
+        return;
+      }
+      case 'move': {
+        const item = find(edit.itemId, index);
+        if (!item) return;
+        const theirs = { start: item.start, end: item.end, room: item.room ?? null };
+        for (const field of ['start', 'end', 'room'] as const) {
+          if (edit.base[field] !== theirs[field] && theirs[field] !== edit[field]) {
+            conflicts.push({
+              kind: 'changed-in-source',
+              index,
+              itemId: item.id,
+              field,
+              title: item.title,
+              yours: edit[field],
+              theirs: theirs[field],
+              message: `${fieldLabel(field)} of "${item.title}" was changed in the source too`,
+            });
+          }
+        }
+        const before = record(item.id);
+        for (const field of ['start', 'end', 'room'] as const) {
+          if (!before.changed.has(field)) before.changed.set(field, theirs[field]);
+        }
+        item.start = edit.start;
+        item.end = edit.end;
+        if (edit.room === null) delete item.room;
+        else item.room = edit.room;
+        return;
+      }
+      case 'swap': {
+        const a = find(edit.a, index);
+        const b = find(edit.b, index);
+        if (!a || !b) return;
+        const ta = { start: a.start, end: a.end, room: a.room };
+        const tb = { start: b.start, end: b.end, room: b.room };
+        for (const [item, was, to] of [
+          [a, ta, tb],
+          [b, tb, ta],
+        ] as const) {
+          const before = record(item.id);
+          for (const field of ['start', 'end', 'room'] as const) {
+            if (!before.changed.has(field)) before.changed.set(field, was[field] ?? null);
+          }
+          item.start = to.start;
+          item.end = to.end;
+          if (to.room === undefined) delete item.room;
+          else item.room = to.room;
+        }
+        return;
+      }
+      case 'add': {
+        if (slots.has(edit.item.id)) {
+          conflicts.push({
+            kind: 'id-taken',
+            index,
+            itemId: edit.item.id,
+            message: `the added item "${edit.item.title}" has the id "${edit.item.id}", now used by the program too`,
+          });
+          return;
+        }
+        const item = structuredClone(edit.item);
+        program.items.push(item);
+        slots.set(item.id, { list: program.items, index: program.items.length - 1 });
+        added.add(item.id);
+        record(item.id).added = true;
+        return;
+      }
+      case 'remove': {
+        if (!added.has(edit.itemId)) {
+          conflicts.push({
+            kind: 'missing',
+            index,
+            itemId: edit.itemId,
+            message: `"${edit.itemId}" was not added by an edit: cancel it instead`,
+          });
+          return;
+        }
+        const slot = slots.get(edit.itemId)!;
+        slot.list.splice(slot.index, 1);
+        added.delete(edit.itemId);
+        out.delete(edit.itemId);
+        reindex(slots, slot.list);
+        slots.delete(edit.itemId);
+        return;
+      }
+    }
+  });
+
+  for (const [id, e] of out) {
+    // An edit that set a field back to the source's value leaves nothing to mark.
+    const item = slots.get(id);
+    if (!item) continue;
+    for (const [field, was] of e.changed) {
+      if (same(was, fieldValue(item.list[item.index]!, field))) e.changed.delete(field);
+    }
+    if (e.changed.size === 0 && !e.cancelled && !e.added) out.delete(id);
+  }
+  return { program, edits: out, conflicts };
+}
+
+/** An update edit for `set`, remembering the current (merged) values it replaces. */
+export function updateEdit(current: Program, itemId: string, set: ItemPatch): Edit | null {
+  const item = findItem(current, itemId);
+  if (!item) return null;
+  const base: Record<string, unknown> = {};
+  for (const field of Object.keys(set)) base[field] = fieldValue(item, field);
+  return { op: 'update', itemId, set, base };
+}
+
+/** A move edit, remembering the current (merged) time and room. */
+export function moveEdit(
+  current: Program,
+  itemId: string,
+  start: string,
+  end: string,
+  room: string | null,
+): Edit | null {
+  const item = findItem(current, itemId);
+  if (!item) return null;
+  return {
+    op: 'move',
+    itemId,
+    start,
+    end,
+    room,
+    base: { start: item.start, end: item.end, room: item.room ?? null },
+  };
+}
+
+export function findItem(program: Program, itemId: string): Item | null {
+  for (const session of program.sessions) for (const item of session.items) if (item.id === itemId) return item;
+  for (const item of program.items) if (item.id === itemId) return item;
+  return null;
+}
+
+function indexItems(program: Program): Map<string, Slot> {
+  const slots = new Map<string, Slot>();
+  for (const session of program.sessions) reindex(slots, session.items);
+  reindex(slots, program.items);
+  return slots;
+}
+
+function reindex(slots: Map<string, Slot>, list: Item[]): void {
+  list.forEach((item, index) => {
+    if (!slots.has(item.id) || slots.get(item.id)!.list === list) slots.set(item.id, { list, index });
+  });
+}
+
+function fieldValue(item: Item, field: string): unknown {
+  return Object.hasOwn(item, field) ? ((item as Record<string, unknown>)[field] ?? null) : null;
+}
+
+function setField(item: Item, field: string, value: unknown): void {
+  const target = item as Record<string, unknown>;
+  if (value === null || value === undefined) delete target[field];
+  else target[field] = structuredClone(value);
+}
+
+const LABELS: Record<string, string> = {
+  title: 'Title',
+  subtitle: 'Subtitle',
+  kind: 'Kind',
+  speakers: 'Speakers',
+  abstract: 'Abstract',
+  url: 'Link',
+  timer: 'Timer colours',
+  start: 'Start',
+  end: 'End',
+  room: 'Room',
+};
+
+export function fieldLabel(field: string): string {
+  return Object.hasOwn(LABELS, field) ? LABELS[field]! : field;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+export type EditCheck = { ok: true; merged: Merged } | { ok: false; reason: string };
+
+/**
+ * Whether `edit` may join `edits`: the merged program must pass the same schema and rules as a program file, and the
+ * edit must apply cleanly to today's program (no missing item). The reason names the field and the rule.
+ */
+export function checkEdit(source: Program, edits: readonly Edit[], edit: Edit): EditCheck {
+  const merged = applyEdits(source, [...edits, edit]);
+  const own = merged.conflicts.find((c) => c.index === edits.length);
+  if (own) return { ok: false, reason: own.message };
+  const parsed = parseProgramJson(merged.program);
+  const error = parsed.diagnostics.find((d) => d.severity === 'error');
+  if (error) return { ok: false, reason: `${error.path ? `${error.path}: ` : ''}${error.message}` };
+  return { ok: true, merged: { ...merged, program: parsed.program! } };
+}
