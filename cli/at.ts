@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../core/program/diagnostics.ts';
 import { resolveScreen, type Screen } from '../core/schedule/resolve.ts';
 import { screenJson } from '../core/schedule/screen-json.ts';
 import { buildTimeline, type Timeline, type TimelineItem } from '../core/schedule/timeline.ts';
+import { findRoom } from '../core/program/rooms.ts';
 import { kindLabel } from '../core/schedule/kinds.ts';
 import { localTime, parseInstant } from '../core/time.ts';
 import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
@@ -29,10 +30,9 @@ export async function runAt(options: AtOptions, io: Io, now: () => number = Date
     );
   }
   const timeline = buildTimeline(result.program);
-  const room = options.room ?? timeline.mainRoom;
-  if (!timeline.rooms.has(room)) {
-    throw new CliError(`unknown room "${room}"; rooms in ${shown}: ${[...timeline.rooms.keys()].join(', ')}`, 2);
-  }
+  const match = findRoom(result.program.rooms, options.room ?? timeline.mainRoom);
+  if (!match.ok) throw new CliError(`${match.message} (in ${shown})`, 2);
+  const room = match.room.id;
   const instant =
     options.instant === 'now' ? { ok: true as const, at: now() } : parseInstant(options.instant, timeline.zone);
   if (!instant.ok) throw new CliError(instant.reason, 2);

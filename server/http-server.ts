@@ -128,11 +128,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const act = (res: ServerResponse, parsed: ActionParse) => {
     if (!parsed.ok) throw new HttpError(400, parsed.message);
-    if (parsed.action.room !== undefined && !show.hasRoom(parsed.action.room)) {
-      throw new HttpError(404, `unknown room "${parsed.action.room}"; rooms: ${show.rooms.join(', ')}`);
-    }
+    const action =
+      parsed.action.room === undefined ? parsed.action : { ...parsed.action, room: roomId(parsed.action.room) };
     try {
-      sendJson(res, 200, show.dispatch(parsed.action));
+      sendJson(res, 200, show.dispatch(action));
     } catch (err) {
       if (err instanceof ActionRejected) throw new HttpError(409, err.message);
       throw err;
@@ -153,11 +152,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     throw new HttpError(result.status, result.message);
   };
 
-  const roomParam = (url: URL): string => {
-    const room = url.searchParams.get('room') ?? show.defaultRoom;
-    if (!show.hasRoom(room)) throw new HttpError(404, `unknown room "${room}"; rooms: ${show.rooms.join(', ')}`);
-    return room;
+  /** A room's id from its id or displayed name; 404 naming the rooms when there is none. */
+  const roomId = (query: string): string => {
+    const match = show.findRoom(query);
+    if (!match.ok) throw new HttpError(404, match.message);
+    return match.room.id;
   };
+  const roomParam = (url: URL): string => roomId(url.searchParams.get('room') ?? show.defaultRoom);
 
   /**
    * Without a PIN the server is loopback-only; a Host that is not loopback then means DNS rebinding (a web page
@@ -189,8 +190,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     } catch {
       url = new URL('http://roomcue.invalid/invalid');
     }
-    const room = url.searchParams.get('room') ?? show.defaultRoom;
-    if (url.pathname !== '/ws' || !sameOrigin(req) || !show.hasRoom(room)) {
+    const match = show.findRoom(url.searchParams.get('room') ?? show.defaultRoom);
+    const room = match.ok ? match.room.id : '';
+    if (url.pathname !== '/ws' || !sameOrigin(req) || !match.ok) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
     }

@@ -6,6 +6,7 @@ import { resolveLive } from '../core/live/live-screen.ts';
 import { reduce } from '../core/live/reducer.ts';
 import { emptyLive, type LiveState } from '../core/live/state.ts';
 import { buildTimeline, type Timeline } from '../core/schedule/timeline.ts';
+import { findRoom, type RoomMatch } from '../core/program/rooms.ts';
 import { isoInZone } from '../core/time.ts';
 import type { ProgramChange, ProgramWatcher } from './program/program-watcher.ts';
 import type { StateStore } from './store/state-store.ts';
@@ -49,6 +50,11 @@ export class Show {
 
   hasRoom(room: string): boolean {
     return this.timeline.rooms.has(room);
+  }
+
+  /** The room a person named by its id or its displayed name (case and accents ignored). */
+  findRoom(query: string): RoomMatch {
+    return findRoom(this.program.rooms, query);
   }
 
   /** Applies an action (throws ActionRejected when it does not apply now) and saves before answering. */

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIVE_STATE_FORMAT, validateLiveState, type LiveState } from '../core/live/state.ts';
+import { findRoom } from '../core/program/rooms.ts';
 import { ProgramWatcher } from './program/program-watcher.ts';
 import { StateStore } from './store/state-store.ts';
 import { createClock } from './clock.ts';
@@ -34,13 +35,12 @@ export interface RunningShow {
 export async function startShow(opts: ShowOptions): Promise<RunningShow> {
   const watcher = await ProgramWatcher.open(opts.programFile);
   const program = watcher.current.program;
-  const room = opts.room ?? program.mainRoom ?? program.rooms[0]!.id;
-  if (!program.rooms.some((r) => r.id === room)) {
+  const match = findRoom(program.rooms, opts.room ?? program.mainRoom ?? program.rooms[0]!.id);
+  if (!match.ok) {
     watcher.close();
-    throw new Error(
-      `unknown room "${room}"; rooms in ${opts.programFile}: ${program.rooms.map((r) => r.id).join(', ')}`,
-    );
+    throw new Error(`${match.message} (in ${opts.programFile})`);
   }
+  const room = match.room.id;
   const clock = createClock({ startAt: opts.startAt, speed: opts.speed });
   const store = clock.rehearsal
     ? null

@@ -79,6 +79,20 @@ describe('roomcue at', () => {
     );
   });
 
+  test('--room takes the name printed in the schedule, case and accents ignored', async () => {
+    const r = await roomcue(
+      'at',
+      '2020-12-14T10:00Z',
+      '--program',
+      repoPath('tests/fixtures/import/pretalx-democon.json'),
+      '--room',
+      'gray ROOM',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).room).toBe('gray-room');
+  });
+
   test('--json follows the contract', async () => {
     const r = await roomcue('at', '2026-06-29T08:55Z', '--json');
     expect(r.code).toBe(0);
@@ -126,7 +140,7 @@ describe('roomcue at', () => {
       label: 'an unknown room',
       args: ['at', '2026-06-29T10:55', '--room', 'Z9'],
       code: 2,
-      message: /unknown room "Z9"; rooms in .*: L108-A/,
+      message: /unknown room "Z9"; rooms: L108-A \(in .*\)/,
     },
     {
       label: 'an unknown option',

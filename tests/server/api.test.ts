@@ -36,7 +36,13 @@ describe('reading', () => {
     expect((await (await fetch(`${h.url}/api/state?room=B`)).json()).current[0].id).toBe('b-talk');
     const res = await fetch(`${h.url}/api/state?room=Z`);
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toBe('unknown room "Z"; rooms: A, B');
+    expect((await res.json()).error).toBe('unknown room "Z"; rooms: A ("Room A"), B ("Room B")');
+  });
+
+  test('?room= and an action\'s room take the displayed name, case ignored', async () => {
+    const state = await (await fetch(`${h.url}/api/state?room=${encodeURIComponent('room b')}`)).json();
+    expect(state.room).toBe('B');
+    expect(state.current[0].id).toBe('b-talk');
   });
 
   test('GET /api/program is the program', async () => {
