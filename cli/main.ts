@@ -109,7 +109,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.out(USAGE.trimEnd());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(`roomcue: unknown command "${name}"\n\n${USAGE.trimEnd()}`);
     return 2;

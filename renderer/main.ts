@@ -10,6 +10,7 @@ const views: Record<string, () => Promise<{ default: Component }>> = {
 
 const name = location.pathname.replace(/^\/+|\/+$/g, '').split('/')[0] || 'signage';
 const target = document.getElementById('app')!;
-const load = views[name] ?? views.signage!;
-document.body.dataset.view = name in views ? name : 'signage';
+const known = Object.hasOwn(views, name) ? name : 'signage';
+const load = views[known]!;
+document.body.dataset.view = known;
 void load().then(({ default: View }) => mount(View, { target }));

@@ -1,5 +1,6 @@
 // The c3voc/frab schedule model, whether read from schedule.json or schedule.xml, mapped onto our program format.
 import { z } from 'zod';
+import { dict } from '../own.ts';
 import { FORMAT_VERSION, type Item, type ItemKind, type Person, type ProgramInput } from '../program/schema.ts';
 import { isKnownZone, parseLocal, zoneOffset } from '../time.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
@@ -376,7 +377,7 @@ export function mapFrabSchedule(
 
 /** Speakers by name: the same name (spacing and case aside) is one person; a namesake by slug gets "-2". */
 class People {
-  readonly byId: Record<string, Person> = {};
+  readonly byId: Record<string, Person> = dict();
   private readonly idByName = new Map<string, string>();
   private readonly pool = new IdPool();
 

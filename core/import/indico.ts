@@ -1,6 +1,7 @@
 // From an Indico timetable export (/export/timetable/<id>.json) to a program: session blocks, contributions, breaks.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { dict } from '../own.ts';
 import type { ItemKind, ProgramInput } from '../program/schema.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { ianaZoneFor } from './windows-zones.ts';
@@ -69,7 +70,7 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
     ids.add(id);
     return id;
   };
-  const people: Record<string, { name: string; affiliation?: string }> = {};
+  const people = dict<{ name: string; affiliation?: string }>();
   const personIds = new Map<string, string>();
   const personRef = (p: unknown): string[] => {
     const person = obj(p);

@@ -1,5 +1,6 @@
 // The operator actions: one schema for every channel (HTTP POST, Companion GET, chair keyboard, IPC).
 import { z } from 'zod';
+import { dict } from '../own.ts';
 
 const room = z.string().min(1).max(100).optional().describe('Room id; defaults to the room the server shows');
 const only = <T extends string>(type: T) => z.object({ type: z.literal(type), room }).strict();
@@ -71,7 +72,8 @@ export function parseAction(input: unknown): ActionParse {
  * numbers and booleans are read from it before the same validation as a POST body.
  */
 export function actionFromQuery(type: string, params: URLSearchParams): ActionParse {
-  const input: Record<string, unknown> = { type };
+  // No prototype: a query field named __proto__ or constructor is an unknown field like any other.
+  const input = dict<unknown>([['type', type]]);
   for (const [key, value] of params) {
     if (key === 'pin' || key === 'type') continue; // authentication, and the type is the path's
     if (key === 'seconds' || key === 'minutes') input[key] = /^-?\d+$/.test(value) ? Number(value) : value;

@@ -3,6 +3,7 @@ import { isBreakKind } from '../schedule/kinds.ts';
 import { resolveInIndex, type Screen, UnknownRoomError } from '../schedule/resolve.ts';
 import { byTime, indexItems, type RoomIndex, type Timeline, type TimelineItem } from '../schedule/timeline.ts';
 import type { Instant } from '../time.ts';
+import { own } from '../own.ts';
 import { emptyRoom, type LiveState, type Message, type RoomLive, type TimerState } from './state.ts';
 
 import { timerPhase, type TimerPhase } from './timer-phase.ts';
@@ -37,7 +38,7 @@ export interface LiveScreen extends Screen {
 }
 
 export function roomLive(live: LiveState, room: string): RoomLive {
-  return live.rooms[room] ?? emptyRoom();
+  return own(live.rooms, room) ?? emptyRoom();
 }
 
 export function resolveLive(timeline: Timeline, live: LiveState, room: string, at: Instant): LiveScreen {

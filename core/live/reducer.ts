@@ -2,6 +2,7 @@
 import { isBreakKind } from '../schedule/kinds.ts';
 import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
 import { localDate, type Instant } from '../time.ts';
+import { dict } from '../own.ts';
 import type { Action } from './actions.ts';
 import { resolveLive, roomLive, timedItem, timerEnd } from './live-screen.ts';
 import type { LiveState, RoomLive, TimerState } from './state.ts';
@@ -20,7 +21,7 @@ export function reduce(
   if (!timeline.rooms.has(room)) throw new ActionRejected(`unknown room "${room}"`);
   const before = roomLive(live, room);
   const after = reduceRoom(timeline, live, room, before, action, at);
-  return { seq: live.seq + 1, rooms: { ...live.rooms, [room]: after } };
+  return { seq: live.seq + 1, rooms: dict([...Object.entries(live.rooms), [room, after]]) };
 }
 
 function reduceRoom(

@@ -1,6 +1,7 @@
 // The live show state: what operators changed on top of the program, as absolute instants (never a ticking counter).
 // One zod schema gives the types and validates a state read back from disk.
 import { z } from 'zod';
+import { dict } from '../own.ts';
 
 const instant = z.number().finite();
 
@@ -58,7 +59,8 @@ export function validateLiveState(data: unknown): LiveState {
     const issue = parsed.error.issues[0]!;
     throw new Error(`${issue.path.join('.') || 'state'}: ${issue.message}`);
   }
-  return parsed.data;
+  // Room ids are the program's: keep them where no built-in name can answer for a room nobody touched.
+  return { ...parsed.data, rooms: dict(Object.entries(parsed.data.rooms)) };
 }
 
 export const emptyRoom = (): RoomLive => ({
@@ -70,4 +72,4 @@ export const emptyRoom = (): RoomLive => ({
   blackout: false,
 });
 
-export const emptyLive = (): LiveState => ({ seq: 0, rooms: {} });
+export const emptyLive = (): LiveState => ({ seq: 0, rooms: dict() });

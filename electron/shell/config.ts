@@ -111,7 +111,7 @@ export function resolveConfig(input: {
   const { values } = parseArgs({ args: input.argv, options: FLAGS, strict: false, allowPositionals: true });
   const fromFlags: Record<string, unknown> = {};
   for (const [flag, value] of Object.entries(values)) {
-    if (typeof value !== 'string' || !(flag in FLAGS)) continue;
+    if (typeof value !== 'string' || !Object.hasOwn(FLAGS, flag)) continue;
     const key = flag.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof KioskConfig;
     fromFlags[key] = typed(key, value);
   }

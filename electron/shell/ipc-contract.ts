@@ -21,7 +21,7 @@ export function parseIpc(
   command: string,
   args: unknown[],
 ): { ok: true; command: IpcCommand } | { ok: false; message: string } {
-  if (!(command in IPC_COMMANDS)) return { ok: false, message: `unknown command "${command}"` };
+  if (!Object.hasOwn(IPC_COMMANDS, command)) return { ok: false, message: `unknown command "${command}"` };
   const parsed = IPC_COMMANDS[command as IpcCommand].safeParse(args);
   return parsed.success
     ? { ok: true, command: command as IpcCommand }

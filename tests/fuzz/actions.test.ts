@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ACTION_TYPES, actionFromQuery, parseAction, type ActionParse } from '../../core/live/actions.ts';
-import { mutate, mutation, runs } from './arbitraries.ts';
+import { BUILTIN_NAMES, mutate, mutation, runs } from './arbitraries.ts';
 
 /** One valid example of every action, to break. */
 const VALID: Record<string, unknown>[] = [
@@ -68,7 +68,7 @@ describe('parseAction', () => {
       fc.property(
         fc.constantFrom(...VALID),
         fc.constantFrom('seconds', 'minutes', 'itemId', 'text', 'to', 'until', 'on', 'room'),
-        fc.jsonValue({ maxDepth: 1 }),
+        fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom(...BUILTIN_NAMES)),
         (action, field, value) => {
           const input = { ...action, [field]: value };
           const result = parseAction(input);
@@ -84,17 +84,19 @@ describe('parseAction', () => {
 describe('actionFromQuery (Companion buttons)', () => {
   const key = fc.oneof(
     fc.constantFrom('seconds', 'minutes', 'itemId', 'text', 'to', 'until', 'on', 'room', 'pin', 'type'),
+    fc.constantFrom(...BUILTIN_NAMES),
     fc.string({ maxLength: 8 }),
   );
   const value = fc.oneof(
     fc.constantFrom('1', '0', '-60', '60', '1.5', 'true', 'off', 'speaker', '2026-06-29T10:00:00Z', ''),
+    fc.constantFrom(...BUILTIN_NAMES),
     fc.string({ maxLength: 12 }),
   );
 
   test('random query strings never throw: ok, or refused naming the type', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.constantFrom(...ACTION_TYPES), fc.string({ maxLength: 12 })),
+        fc.oneof(fc.constantFrom(...ACTION_TYPES), fc.constantFrom(...BUILTIN_NAMES), fc.string({ maxLength: 12 })),
         fc.array(fc.tuple(key, value), { maxLength: 6 }),
         (type, pairs) => {
           const params = new URLSearchParams(pairs);
@@ -112,6 +114,21 @@ describe('actionFromQuery (Companion buttons)', () => {
         expectNamedResult(actionFromQuery(type, new URLSearchParams(query)), { type });
       }),
       { numRuns: runs(500) },
+    );
+  });
+});
+
+describe('a field named like a built-in', () => {
+  test('is an unknown field of any action, in a POST body or a button query', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...VALID), fc.constantFrom(...BUILTIN_NAMES), fc.string(), (action, field, value) => {
+        const body = { ...action };
+        Object.defineProperty(body, field, { value, enumerable: true, writable: true, configurable: true });
+        expect(parseAction(body)).toEqual({ ok: false, message: `${action.type}: unknown field ${field}` });
+        const query = new URLSearchParams([[field, value]]);
+        expect(actionFromQuery(action.type as string, query)).toMatchObject({ ok: false });
+      }),
+      { numRuns: runs(300) },
     );
   });
 });

@@ -16,6 +16,24 @@ export const ZONE_STARTS = [
 
 const local = (at: number, zone: string) => DateTime.fromMillis(at, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 
+/** Every member of Object.prototype (`constructor`, `toString`, `__proto__`…): a map keyed by user names must not see them. */
+export const BUILTIN_NAMES: readonly string[] = [
+  ...new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']),
+];
+/** The built-in names a program id may take (an id starts with a letter or a digit). */
+export const BUILTIN_IDS: readonly string[] = BUILTIN_NAMES.filter((n) => /^[A-Za-z0-9]/.test(n));
+
+/** A name for the n-th room/person/item: sometimes an ordinary one, often one of the built-in names. */
+const nameChoice = fc.oneof(fc.constant(''), fc.constantFrom(...BUILTIN_IDS));
+function uniqueNames(prefix: string, choices: string[]): string[] {
+  const used = new Set<string>();
+  return choices.map((c, i) => {
+    const id = c && !used.has(c) ? c : `${prefix}${i}`;
+    used.add(id);
+    return id;
+  });
+}
+
 const itemSpec = fc.record({
   startMin: fc.integer({ min: 0, max: 3 * 24 * 60 }),
   lengthMin: fc.integer({ min: 1, max: 240 }),
@@ -24,6 +42,9 @@ const itemSpec = fc.record({
   room: fc.integer({ min: -1, max: 2 }),
   /** Index into the sessions; -1: no session. */
   session: fc.integer({ min: -1, max: 2 }),
+  /** Index into the people; -1: no speaker. */
+  speaker: fc.integer({ min: -1, max: 2 }),
+  name: nameChoice,
 });
 
 /** A program that parses without errors (overlaps are warnings and allowed): 1–3 rooms, sessions, away items. */
@@ -31,6 +52,8 @@ export const validProgram: fc.Arbitrary<{ input: ProgramInput; program: Program 
   .record({
     where: fc.constantFrom(...ZONE_STARTS),
     rooms: fc.integer({ min: 1, max: 3 }),
+    roomNames: fc.array(nameChoice, { minLength: 3, maxLength: 3 }),
+    personNames: fc.array(nameChoice, { minLength: 3, maxLength: 3 }),
     sessionRooms: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 3, maxLength: 3 }),
     items: fc.array(itemSpec, { minLength: 1, maxLength: 20 }),
     thresholds: fc.option(
@@ -38,19 +61,25 @@ export const validProgram: fc.Arbitrary<{ input: ProgramInput; program: Program 
       { nil: undefined },
     ),
   })
-  .map(({ where, rooms, sessionRooms, items, thresholds }) => {
+  .map(({ where, rooms, roomNames, personNames, sessionRooms, items, thresholds }) => {
     const base = parseLocal(where.from, where.zone);
     if (!base.ok) throw new Error(base.reason);
-    const roomIds = Array.from({ length: rooms }, (_, i) => `R${i}`);
+    const roomIds = uniqueNames('R', roomNames.slice(0, rooms));
+    const personIds = uniqueNames('p', personNames);
+    const itemIds = uniqueNames(
+      'i',
+      items.map((spec) => spec.name),
+    );
     const placed = items.map((spec, i) => {
       const start = base.at + spec.startMin * 60_000;
       const away = spec.room < 0;
       return {
         session: away ? -1 : spec.session,
         item: {
-          id: `i${i}`,
+          id: itemIds[i]!,
           kind: spec.kind,
           title: `Item ${i}`,
+          ...(spec.speaker >= 0 ? { speakers: [personIds[spec.speaker]!] } : {}),
           start: local(start, where.zone),
           end: local(start + spec.lengthMin * 60_000, where.zone),
           ...(away ? { location: 'garden' } : spec.room < rooms ? { room: roomIds[spec.room]! } : {}),
@@ -78,6 +107,7 @@ export const validProgram: fc.Arbitrary<{ input: ProgramInput; program: Program 
       timezone: where.zone,
       venue: { name: 'Hall' },
       rooms: roomIds.map((id) => ({ id, name: `Room ${id}` })),
+      people: Object.fromEntries(personIds.map((id) => [id, { name: `Person ${id}` }])),
       locations: [{ id: 'garden', name: 'Garden' }],
       sessions,
       items: placed.filter((p) => p.session < 0).map((p) => p.item),
@@ -122,7 +152,8 @@ export const dateTimeText: fc.Arbitrary<string> = fc.oneof(
 /** Ids, including the names every JavaScript object already has. */
 export const idText: fc.Arbitrary<string> = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,8}$/),
-  fc.constantFrom('A', 'ada', 't1', 't2', 's1', 'b1', 'TBA', 'constructor', 'toString', '__proto__', 'hasOwnProperty'),
+  fc.constantFrom('A', 'ada', 't1', 't2', 's1', 'b1', 'TBA'),
+  fc.constantFrom(...BUILTIN_NAMES),
   fc.string({ maxLength: 12 }),
 );
 
@@ -154,7 +185,11 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     op: fc.constant('add' as const),
     pick: fc.nat(),
-    key: fc.oneof(fc.constantFrom('room', 'location', 'speakers', 'timer', 'mainRoom', '__proto__'), fc.string()),
+    key: fc.oneof(
+      fc.constantFrom('room', 'location', 'speakers', 'timer', 'mainRoom'),
+      fc.constantFrom(...BUILTIN_NAMES),
+      fc.string(),
+    ),
     value: fc.oneof(idText, fc.jsonValue({ maxDepth: 2 })),
   }),
 );

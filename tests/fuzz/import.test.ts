@@ -8,7 +8,10 @@ import type { ImportOptions, ImportResult } from '../../core/import/types.ts';
 import { IMPORT_FORMATS } from '../../core/import/types.ts';
 import { parseProgramJson } from '../../core/program/parse.ts';
 import { repoPath } from '../helpers.ts';
-import { dateTimeText, mutate, mutation, pathsOf, runs } from './arbitraries.ts';
+import { buildTimeline } from '../../core/schedule/timeline.ts';
+import { resolveLive } from '../../core/live/live-screen.ts';
+import { emptyLive } from '../../core/live/state.ts';
+import { BUILTIN_NAMES, dateTimeText, mutate, mutation, pathsOf, runs } from './arbitraries.ts';
 
 type ImportProgram = (text: string, opts?: ImportOptions) => ImportResult | Promise<ImportResult>;
 
@@ -23,6 +26,10 @@ const FIXTURES = [
   .filter((f, i, all) => all.findIndex((g) => basename(g) === basename(f)) === i);
 
 const JS_ERROR = /Cannot read propert|Cannot convert|is not a function|is not iterable|is not defined|call stack/;
+
+/** Where importers take room, people and id names from. */
+const NAME_KEYS =
+  /^(room|rooms|name|public_name|full_name|fullName|roomFullname|room_fullname|location|id|guid|slug|code)$/;
 
 const SEMANTIC_KEYS =
   /^(start|end|date|duration|day_start|day_end|timezone|time_zone|room|rooms|days|index|guid|id|slug|title|type|persons|startDate|endDate|tz)$/;
@@ -120,10 +127,61 @@ describe.skipIf(missing !== null)('importProgram', () => {
                 minLength: 1,
                 maxLength: 3,
               })
-              .map((edits) => JSON.stringify(edits.reduce((value, [path, v]) => setAt(value, path, v), json)));
+              .map((edits) => JSON.stringify(edits.reduce<unknown>((value, [path, v]) => setAt(value, path, v), json)));
       await fc.assert(fc.asyncProperty(fc.oneof(textEdit, jsonEdit, keyedEdit), expectClearResult), {
         numRuns: runs(40),
       });
+    },
+  );
+
+  test.each(FIXTURES.map((file) => ({ file, name: basename(file) })))(
+    '$name with rooms, people and ids named like built-ins imports to a program every room of which resolves',
+    async ({ file }) => {
+      const text = readFileSync(file, 'utf8');
+      let json: unknown = undefined;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // XML or iCalendar: replace the text of the fields that name things
+      }
+      const named = json === undefined ? [] : pathsOf(json).filter((p) => NAME_KEYS.test(String(p[p.length - 1])));
+      const renamed =
+        json === undefined
+          ? fc
+              .array(fc.constantFrom(...BUILTIN_NAMES), { minLength: 1, maxLength: 6 })
+              .map((names) =>
+                names.reduce(
+                  (t, name, i) =>
+                    t
+                      .replace(/^(LOCATION|SUMMARY|UID|ORGANIZER;CN=[^:]*)(:.*)$/gm, (line, key: string) =>
+                        i % 2 ? `${key}:${name}` : line,
+                      )
+                      .replace(
+                        /<(room|person)([^>]*)>[^<]*<\/\1>/g,
+                        (_, tag: string, attrs: string) => `<${tag}${attrs}>${name}</${tag}>`,
+                      ),
+                  text,
+                ),
+              )
+          : fc
+              .array(fc.tuple(fc.constantFrom(...(named.length ? named : [[]])), fc.constantFrom(...BUILTIN_NAMES)), {
+                minLength: 1,
+                maxLength: 6,
+              })
+              .map((edits) => JSON.stringify(edits.reduce<unknown>((value, [path, v]) => setAt(value, path, v), json)));
+      await fc.assert(
+        fc.asyncProperty(renamed, async (edited) => {
+          await expectClearResult(edited);
+          const result = await importProgram(edited, { sourceName: 'fuzz', defaultZone: 'Europe/Paris' });
+          if (!result.ok) return;
+          const { program } = parseProgramJson(result.program);
+          if (!program) return;
+          const timeline = buildTimeline(program);
+          const at = timeline.items[0]?.start ?? 0;
+          for (const room of timeline.rooms.keys()) resolveLive(timeline, emptyLive(), room, at);
+        }),
+        { numRuns: runs(20) },
+      );
     },
   );
 });

@@ -32,7 +32,7 @@ const KEYS: Record<string, ChairCommand> = {
 /** The command a key press means, or null (with Ctrl, Cmd or Alt the browser keeps its own shortcuts). */
 export function keyCommand(press: KeyPress): ChairCommand | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
-  return KEYS[press.key] ?? null;
+  return Object.hasOwn(KEYS, press.key) ? KEYS[press.key]! : null;
 }
 
 const KEY_HELP: { keys: string; word: keyof ChairWords }[] = [
