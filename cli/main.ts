@@ -18,6 +18,9 @@ Commands:
   serve [--program FILE] [--room ID] [--port N] [--host H] [--pin P] [--at INSTANT] [--speed N] [--state-dir DIR]
                                the show server for browser screens (default 127.0.0.1:4610);
                                --at/--speed run a rehearsal clock
+                               [--osc-port N] [--osc-out HOST:PORT,...] [--osc-from ADDR,...]
+                               OSC in on UDP port N (from loopback and --osc-from senders only),
+                               what each room shows sent to the --osc-out targets
   import SOURCE [-o FILE] [--zone ZONE]
                                turn a pretalx/frab schedule (JSON or XML), an Indico export or an
                                iCalendar file into a program, with a report of what was guessed or
@@ -64,6 +67,9 @@ const COMMANDS: Record<string, Command> = {
       at: { type: 'string' },
       speed: { type: 'string' },
       'state-dir': { type: 'string' },
+      'osc-port': { type: 'string' },
+      'osc-out': { type: 'string' },
+      'osc-from': { type: 'string' },
     },
     run: (v, positionals, io) => {
       if (positionals.length > 0) throw new CliError(`serve takes no arguments, got "${positionals[0]}"`, 2);
@@ -78,6 +84,9 @@ const COMMANDS: Record<string, Command> = {
           at: s('at'),
           speed: s('speed'),
           stateDir: s('state-dir'),
+          oscPort: s('osc-port'),
+          oscOut: s('osc-out'),
+          oscFrom: s('osc-from'),
         },
         io,
       );

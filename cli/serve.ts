@@ -1,9 +1,11 @@
 // `roomcue serve`: the show server without Electron, for browser-only screens, rehearsals and tests.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseInstant } from '../core/time.ts';
 import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
-import { DEFAULT_PORT, startShow } from '../server/start-show.ts';
+import { parseTarget } from '../server/osc.ts';
+import { DEFAULT_PORT, startShow, type ShowOptions } from '../server/start-show.ts';
 import { CliError, type Io } from './io.ts';
 
 export interface ServeOptions {
@@ -15,6 +17,9 @@ export interface ServeOptions {
   at?: string | undefined;
   speed?: string | undefined;
   stateDir?: string | undefined;
+  oscPort?: string | undefined;
+  oscOut?: string | undefined;
+  oscFrom?: string | undefined;
 }
 
 export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSignal): Promise<number> {
@@ -34,6 +39,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
   if (speed !== undefined && !(speed > 0 && speed <= 3600))
     throw new CliError(`--speed must be a number above 0 and at most 3600, got "${o.speed}"`, 2);
 
+  const osc = oscOptions(o);
   const programFile = resolve(o.program ?? DEFAULT_PROGRAM);
   let startAt: number | undefined;
   if (o.at !== undefined) {
@@ -55,9 +61,12 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
       stateDir: o.stateDir ?? defaultStateDir(),
       startAt,
       speed,
+      osc,
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE' && e.syscall === 'bind' && osc?.port != null)
+      throw new CliError(`UDP port ${osc.port} on ${host} is already in use: choose another with --osc-port`, 2);
     if (e.code === 'EADDRINUSE')
       throw new CliError(`port ${port} on ${host} is already in use: choose another with --port`, 2);
     if (e.code === 'EADDRNOTAVAIL') throw new CliError(`--host ${host} is not an address of this machine`, 2);
@@ -71,6 +80,8 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
     io.out(`Rehearsal clock from ${o.at ?? 'now'} at ${show.clock.speed}× speed (state not saved)`);
   for (const view of ['signage', 'chair', 'control']) io.out(`  ${view.padEnd(8)} ${server.url}/${view}`);
   io.out(`  api      ${server.url}/api/state`);
+  if (running.osc?.port != null) io.out(`  osc in   udp://${host}:${running.osc.port}/roomcue/<room>/<action>`);
+  if (osc && osc.targets.length > 0) io.out(`  osc out  ${osc.targets.map((t) => `${t.host}:${t.port}`).join(', ')}`);
   await untilStopped();
   await running.close();
   return 0;
@@ -81,4 +92,33 @@ function waitForSignal(): Promise<void> {
     process.once('SIGINT', r);
     process.once('SIGTERM', r);
   });
+}
+
+function oscOptions(o: ServeOptions): ShowOptions['osc'] {
+  if (o.oscPort === undefined && o.oscOut === undefined) {
+    if (o.oscFrom !== undefined) throw new CliError('--osc-from needs --osc-port (the port OSC is received on)', 2);
+    return undefined;
+  }
+  let port: number | null = null;
+  if (o.oscPort !== undefined) {
+    port = Number(o.oscPort);
+    if (!/^\d+$/.test(o.oscPort) || port < 1 || port > 65535)
+      throw new CliError(`--osc-port must be a UDP port from 1 to 65535, got "${o.oscPort}"`, 2);
+  }
+  const targets = (o.oscOut ?? '')
+    .split(',')
+    .filter((t) => t.trim() !== '')
+    .map((text) => {
+      const target = parseTarget(text);
+      if (!target) throw new CliError(`--osc-out: "${text}" is not HOST:PORT (e.g. 192.168.1.20:53000)`, 2);
+      return target;
+    });
+  const allowFrom = (o.oscFrom ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  for (const a of allowFrom) {
+    if (isIP(a) === 0) throw new CliError(`--osc-from: "${a}" is not an IP address`, 2);
+  }
+  return { port, targets, allowFrom };
 }

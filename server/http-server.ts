@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { actionFromQuery, parseAction, type ActionParse } from '../core/live/actions.ts';
+import { roomNow } from '../core/contract/now.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
 import { PinGuard } from './auth.ts';
 import type { Show } from './show.ts';
@@ -65,6 +66,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (path === '/api/state' && (req.method === 'GET' || req.method === 'HEAD'))
       return sendJson(res, 200, show.state(roomParam(url)));
+    if (path.startsWith('/api/rooms/') && path.endsWith('/now') && (req.method === 'GET' || req.method === 'HEAD')) {
+      // Companion's generic HTTP feedback: the few values a button shows, flat.
+      const room = roomId(decodePathPart(path.slice('/api/rooms/'.length, -'/now'.length)));
+      return sendJson(res, 200, roomNow(show.state(room), show.clock.now()));
+    }
     if (path === '/api/program' && req.method === 'GET') return sendJson(res, 200, show.program);
     if (path === '/api/screens' && req.method === 'GET') {
       return sendJson(
@@ -338,4 +344,12 @@ function indexPage(eventName: string): string {
     `Roomcue — ${eventName}`,
     VIEWS.map((v) => `<a style="color:#9cf;font-size:1.5rem;margin-right:2rem" href="/${v}">${v}</a>`).join(''),
   );
+}
+
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, 'the room in the path is not valid URL encoding');
+  }
 }

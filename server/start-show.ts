@@ -7,6 +7,7 @@ import { ProgramWatcher } from './program/program-watcher.ts';
 import { StateStore } from './store/state-store.ts';
 import { createClock } from './clock.ts';
 import { startServer, type RunningServer } from './http-server.ts';
+import { startOsc, type OscTarget, type RunningOsc } from './osc.ts';
 import { Show } from './show.ts';
 
 export const DEFAULT_PORT = 4610;
@@ -24,11 +25,14 @@ export interface ShowOptions {
   speed?: number | undefined;
   staticDir?: string | undefined;
   heartbeatMs?: number | undefined;
+  /** OSC in (a UDP port) and out (targets); none by default. */
+  osc?: { port: number | null; targets: OscTarget[]; allowFrom: string[] } | undefined;
 }
 
 export interface RunningShow {
   show: Show;
   server: RunningServer;
+  osc: RunningOsc | null;
   close(): Promise<void>;
 }
 
@@ -65,10 +69,23 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
     watcher.close();
     throw err;
   }
+  let osc: RunningOsc | null = null;
+  if (opts.osc) {
+    try {
+      osc = await startOsc(show, { ...opts.osc, host: opts.host });
+    } catch (err) {
+      await server.close();
+      show.close();
+      watcher.close();
+      throw err;
+    }
+  }
   return {
     show,
     server,
+    osc,
     close: async () => {
+      await osc?.close();
       await server.close();
       show.close();
       watcher.close();

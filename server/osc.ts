@@ -1,0 +1,230 @@
+// OSC in and out over UDP, for lighting/sound consoles, QLab and Companion: every action has an address, and what a
+// room shows is sent to the configured targets when it changes (the countdown once per second while a timer runs).
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { decode, encode, Message } from 'node-osc';
+import { roomNow, type RoomNowJson } from '../core/contract/now.ts';
+import { parseAction } from '../core/live/actions.ts';
+import { ActionRejected } from '../core/live/reducer.ts';
+import { isLoopback } from './state-dir.ts';
+import type { Show } from './show.ts';
+
+export interface OscTarget {
+  host: string;
+  port: number;
+}
+
+export interface OscOptions {
+  /** UDP port to receive on; null: no OSC in (targets can still be sent to, from an ephemeral port). */
+  port: number | null;
+  host: string;
+  targets: OscTarget[];
+  /** Addresses allowed to send actions (OSC has no PIN); loopback is always allowed. */
+  allowFrom: string[];
+  log?: (line: string) => void;
+}
+
+export interface RunningOsc {
+  /** The UDP port actually bound (for OSC in), or null. */
+  port: number | null;
+  close(): Promise<void>;
+}
+
+/** Arguments by position, for the actions that take any: `/roomcue/L108-A/timer/add 60`. */
+const POSITIONAL = new Map<string, readonly string[]>([
+  ['timer.add', ['seconds']],
+  ['goto', ['itemId']],
+  ['delay.set', ['minutes']],
+  ['message.set', ['to', 'text', 'until']],
+  ['message.clear', ['to']],
+  ['blackout', ['on']],
+  ['overtime.policy', ['policy', 'limitMinutes']],
+]);
+
+const PREFIX = '/roomcue/';
+
+interface OscMessage {
+  oscType: 'message';
+  address: string;
+  /** node-osc decodes each argument as `{ value }` (with its OSC type tag). */
+  args: { value: unknown }[];
+}
+interface OscBundle {
+  oscType: 'bundle';
+  elements: (OscMessage | OscBundle)[];
+}
+
+/** The action an OSC message asks for, or why it cannot be one. Pure: tested without a socket. */
+export function actionFromOsc(
+  show: Pick<Show, 'findRoom'>,
+  address: string,
+  args: readonly unknown[],
+): { ok: true; action: unknown } | { ok: false; message: string } {
+  if (!address.startsWith(PREFIX)) return { ok: false, message: `${address}: addresses start with ${PREFIX}` };
+  const parts = address.slice(PREFIX.length).split('/');
+  if (parts.length < 2 || parts.some((p) => p === '')) {
+    return { ok: false, message: `${address}: expected ${PREFIX}<room>/<action>, e.g. ${PREFIX}L108-A/timer/add 60` };
+  }
+  const match = show.findRoom(decodeRoom(parts[0]!));
+  if (!match.ok) return { ok: false, message: match.message };
+  const type = parts.slice(1).join('.');
+  const names = POSITIONAL.get(type) ?? [];
+  if (args.length > names.length) {
+    return {
+      ok: false,
+      message: `${address}: ${type} takes ${names.length ? names.join(', ') : 'no arguments'}, got ${args.length}`,
+    };
+  }
+  const input: Record<string, unknown> = Object.create(null);
+  input.type = type;
+  input.room = match.room.id;
+  args.forEach((value, i) => {
+    const name = names[i]!;
+    input[name] = name === 'on' ? truthy(value) : value;
+  });
+  const parsed = parseAction({ ...input });
+  return parsed.ok ? { ok: true, action: parsed.action } : { ok: false, message: parsed.message };
+}
+
+function decodeRoom(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+function truthy(value: unknown): unknown {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value === 'string') {
+    if (/^(1|on|true)$/i.test(value)) return true;
+    if (/^(0|off|false)$/i.test(value)) return false;
+  }
+  return value;
+}
+
+/** What is sent for a room, by address under /roomcue/<room>/. */
+function outValues(now: RoomNowJson): [string, string | number][] {
+  return [
+    ['item', now.itemId ?? ''],
+    ['title', now.title],
+    ['speakers', now.speakers],
+    ['phase', now.phase],
+    ['running', now.running ? 1 : 0],
+    ['onair', now.onAir ? 1 : 0],
+    ['blackout', now.blackout ? 1 : 0],
+    ['late', now.lateMinutes],
+    ['next', now.nextTitle],
+    ['next/start', now.nextStart],
+    ['remaining', now.remainingSeconds ?? 0],
+    ['remaining/text', now.remaining],
+  ];
+}
+
+export async function startOsc(show: Show, opts: OscOptions): Promise<RunningOsc> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const socket: Socket = createSocket({ type: opts.host.includes(':') ? 'udp6' : 'udp4' });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind({ port: opts.port ?? 0, address: opts.port === null ? undefined : opts.host }, () => {
+      socket.off('error', reject);
+      resolve();
+    });
+  });
+  socket.on('error', (err) => log(`roomcue osc: ${err.message}`));
+
+  const allowed = new Set(opts.allowFrom);
+  const refusedFrom = new Set<string>();
+  const send = (address: string, value: string | number, to: OscTarget) => {
+    const packet = encode(new Message(address, value));
+    socket.send(packet, to.port, to.host);
+  };
+
+  const receive = (packet: OscMessage | OscBundle, from: RemoteInfo) => {
+    if (packet.oscType === 'bundle') {
+      for (const element of packet.elements) receive(element, from);
+      return;
+    }
+    const asked = actionFromOsc(
+      show,
+      packet.address,
+      packet.args.map((a) => a.value),
+    );
+    let problem: string | null = asked.ok ? null : asked.message;
+    if (asked.ok) {
+      try {
+        show.dispatch(asked.action as Parameters<Show['dispatch']>[0]);
+      } catch (err) {
+        if (!(err instanceof ActionRejected)) throw err;
+        problem = `${packet.address}: ${err.message}`;
+      }
+    }
+    if (problem !== null) send('/roomcue/error', problem, { host: from.address, port: from.port });
+  };
+
+  if (opts.port !== null) {
+    socket.on('message', (buffer, from) => {
+      if (!isLoopback(from.address) && !allowed.has(from.address)) {
+        if (!refusedFrom.has(from.address) && refusedFrom.size < 100) {
+          refusedFrom.add(from.address);
+          log(`roomcue osc: ignoring messages from ${from.address} (allow it with --osc-from ${from.address})`);
+        }
+        return;
+      }
+      let packet: OscMessage | OscBundle;
+      try {
+        packet = decode(buffer) as OscMessage | OscBundle;
+      } catch {
+        send('/roomcue/error', 'not an OSC message', { host: from.address, port: from.port });
+        return;
+      }
+      try {
+        receive(packet, from);
+      } catch (err) {
+        log(`roomcue osc: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+  }
+
+  // Out: per room and address, the last value sent; only changes go out, and the countdown once per second.
+  const sent = new Map<string, string | number>();
+  const publish = () => {
+    if (opts.targets.length === 0) return;
+    const at = show.clock.now();
+    for (const room of show.rooms) {
+      for (const [leaf, value] of outValues(roomNow(show.state(room), at))) {
+        const address = `${PREFIX}${room}/${leaf}`;
+        if (sent.get(address) === value) continue;
+        sent.set(address, value);
+        for (const target of opts.targets) send(address, value, target);
+      }
+    }
+  };
+  const unsubscribe = show.subscribe((event) => {
+    if (event !== 'screens') publish();
+  });
+  const everySecond = setInterval(() => {
+    if (show.rooms.some((room) => show.state(room).timer?.running)) publish();
+  }, 1000);
+  everySecond.unref();
+  publish();
+
+  const address = socket.address();
+  return {
+    port: opts.port === null ? null : address.port,
+    close: async () => {
+      unsubscribe();
+      clearInterval(everySecond);
+      await new Promise<void>((resolve) => socket.close(() => resolve()));
+    },
+  };
+}
+
+/** "192.168.1.20:53000" → a target; null when it is not HOST:PORT. */
+export function parseTarget(text: string): OscTarget | null {
+  const m = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(text.trim());
+  if (!m) return null;
+  const port = Number(m[2]);
+  if (port < 1 || port > 65535) return null;
+  return { host: m[1]!.replace(/^\[|\]$/g, ''), port };
+}
