@@ -33,6 +33,8 @@ export interface RunningShow {
   show: Show;
   server: RunningServer;
   osc: RunningOsc | null;
+  /** The program file as loaded and watched (its diagnostics include an import's guesses). */
+  watcher: ProgramWatcher;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
     show,
     server,
     osc,
+    watcher,
     close: async () => {
       await osc?.close();
       await server.close();

@@ -106,6 +106,42 @@ describe('roomcue serve options', () => {
     ).rejects.toThrow(/items\[0\]: end 09:00 is before start 10:00/);
   });
 
+  test.each([
+    { label: 'a bad OSC port', opts: { oscPort: '99999' }, message: /--osc-port must be a UDP port/ },
+    {
+      label: 'an OSC target without a port',
+      opts: { oscOut: 'qlab.local' },
+      message: /--osc-out: "qlab.local" is not HOST:PORT/,
+    },
+    {
+      label: 'an OSC sender that is not an address',
+      opts: { oscPort: '53001', oscFrom: 'desk' },
+      message: /--osc-from: "desk" is not an IP address/,
+    },
+    { label: '--osc-from alone', opts: { oscFrom: '10.0.0.2' }, message: /--osc-from needs --osc-port/ },
+  ])('$label is refused before anything starts', async ({ opts, message }) => {
+    await expect(
+      runServe({ stateDir: mkdtempSync(join(tmpdir(), 'rc-')), ...opts }, io, async () => {}),
+    ).rejects.toThrow(message);
+  });
+
+  test('an imported export: what the import guessed is printed when the show starts', async () => {
+    const lines: string[] = [];
+    const code = await runServe(
+      {
+        program: repoPath('tests/fixtures/import/pretalx-democon.json'),
+        port: '0',
+        stateDir: mkdtempSync(join(tmpdir(), 'rc-')),
+      },
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+      async () => {},
+    );
+    expect(code).toBe(0);
+    const header = lines.findIndex((l) => /^\d+ notes on .*pretalx-democon\.json:$/.test(l));
+    expect(header).toBeGreaterThan(-1);
+    expect(lines.slice(header + 1)).toContainEqual(expect.stringMatching(/warning: guessed: no venue in the source/));
+  });
+
   test('loopback hosts and the default state folder per platform', () => {
     expect(['127.0.0.1', '::1', 'localhost'].every(isLoopback)).toBe(true);
     expect(['0.0.0.0', '192.168.1.20', '::'].some(isLoopback)).toBe(false);
