@@ -75,7 +75,7 @@ export default tseslint.config(
       'bench/**',
       'server/**/*.ts',
       'cli/**/*.ts',
-      'electron/shell/{config,plan-windows,ipc-contract,navigation}.ts',
+      'electron/shell/{config,plan-windows,navigation,recovery,startup-error,linux-display}.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -1,6 +1,6 @@
-// The kiosk's configuration from CLI flags, environment and the config file (in that order of precedence). Pure.
-import { parseArgs } from 'node:util';
+// The kiosk's configuration from its flags, the environment and the config file (in that order of precedence). Pure.
 import { z } from 'zod';
+import { describeFlags, parseFlags, type FlagSpecs } from '../../cli/flags.ts';
 
 const DisplayChoice = z.union([z.literal('primary'), z.literal('secondary'), z.number().int().min(1)]);
 
@@ -47,19 +47,70 @@ export const DEFAULT_CONFIG: KioskConfig = {
   stateDir: null,
 };
 
-export type ConfigResult = { ok: true; config: KioskConfig } | { ok: false; errors: string[] };
+export type ConfigResult = { ok: true; config: KioskConfig; help: boolean } | { ok: false; errors: string[] };
 
-const FLAGS = {
-  program: { type: 'string' },
-  room: { type: 'string' },
-  lang: { type: 'string' },
-  host: { type: 'string' },
-  port: { type: 'string' },
-  pin: { type: 'string' },
-  'signage-display': { type: 'string' },
-  'chair-display': { type: 'string' },
-  'state-dir': { type: 'string' },
-} as const;
+/** The app's flags: the same names as config.json's keys, in kebab case. */
+export const KIOSK_FLAGS: FlagSpecs = {
+  program: { type: 'string', value: 'FILE', example: 'program.json', help: 'program file (default: the bundled one)' },
+  room: { type: 'string', value: 'ID', example: 'L108-A', help: "room shown (default: the program's main room)" },
+  lang: { type: 'string', value: 'en|fr', example: 'fr', help: 'language of the screens (default: en)' },
+  host: { type: 'string', value: 'HOST', example: '0.0.0.0', help: 'address of the show server (default: 127.0.0.1)' },
+  port: { type: 'string', value: 'N', example: '4610', help: 'port of the show server (default: 4610)' },
+  pin: { type: 'string', value: 'PIN', example: '482913', help: 'PIN for actions (needed with another host)' },
+  'signage-display': {
+    type: 'string',
+    value: 'D',
+    example: 'secondary',
+    help: 'display of the door signage: primary, secondary or a number (default: primary)',
+  },
+  'chair-display': {
+    type: 'string',
+    value: 'D',
+    example: 'secondary',
+    help: 'display of the chair timer: none, primary, secondary or a number (default: none)',
+  },
+  'state-dir': { type: 'string', value: 'DIR', example: '/srv/roomcue/state', help: 'where the live state is kept' },
+  help: { type: 'boolean', short: 'h', help: 'this text' },
+};
+
+/**
+ * Chromium's and Electron's own switches that may be given to the app (always as --name or --name=value); they are
+ * left to Chromium. Anything else that is not one of KIOSK_FLAGS is refused.
+ */
+export const CHROMIUM_SWITCHES = [
+  'ozone-platform',
+  'ozone-platform-hint',
+  'enable-features',
+  'disable-features',
+  'enable-wayland-ime',
+  'disable-gpu',
+  'disable-gpu-sandbox',
+  'disable-software-rasterizer',
+  'use-gl',
+  'use-angle',
+  'force-device-scale-factor',
+  'no-sandbox',
+  'no-zygote',
+  'enable-logging',
+  'log-file',
+  'v',
+  'vmodule',
+  'inspect',
+  'inspect-brk',
+  'remote-debugging-port',
+  'remote-debugging-pipe',
+  'js-flags',
+];
+
+export const KIOSK_USAGE = `Usage: roomcue-kiosk [options]   (in development: npm start -- [options])
+
+The kiosk app: the show server in-process, the door signage (and the chair timer) full screen.
+Every option can also be set in config.json in the app's data folder or as ROOMCUE_<NAME> (see docs/kiosk.md).
+
+Options:
+${describeFlags(KIOSK_FLAGS)}
+
+Chromium switches passed through: ${CHROMIUM_SWITCHES.map((s) => `--${s}`).join(', ')}.`;
 
 const ENV: Record<string, keyof KioskConfig> = {
   ROOMCUE_PROGRAM: 'program',
@@ -80,24 +131,43 @@ function typed(key: keyof KioskConfig, text: string): unknown {
   return text;
 }
 
+const isChromiumSwitch = (arg: string) => CHROMIUM_SWITCHES.includes(arg.replace(/^--/, '').split('=')[0]!);
+
 /**
- * Merges defaults, the config file, the environment and the flags. `argv` are the app's own arguments (Electron's
- * and Chromium's switches are ignored). Every problem is reported with where it came from.
+ * The app's own arguments from process.argv: without the executable, Chromium's switches, and (in development,
+ * `electron .`) the app's folder, which comes before the app's own flags.
+ */
+export function appArguments(argv: string[], isPackaged: boolean): string[] {
+  const rest = argv.slice(1).filter((a) => !(a.startsWith('--') && isChromiumSwitch(a)));
+  if (!isPackaged && rest.length > 0 && !rest[0]!.startsWith('-')) rest.shift();
+  return rest;
+}
+
+/**
+ * Merges defaults, the config file, the environment and the flags (the app's own arguments, see appArguments).
+ * Every problem is reported with where it came from.
  */
 export function resolveConfig(input: {
   argv: string[];
   env: Record<string, string | undefined>;
-  file: unknown;
+  /** config.json's text, or undefined when there is none. */
+  fileText: string | undefined;
   fileName: string;
 }): ConfigResult {
   const errors: string[] = [];
   const layers: { source: string; values: Record<string, unknown> }[] = [];
 
-  if (input.file !== undefined) {
-    const parsed = ConfigFile.safeParse(input.file);
-    if (parsed.success) layers.push({ source: input.fileName, values: parsed.data });
+  if (input.fileText !== undefined) {
+    let file: unknown;
+    try {
+      file = JSON.parse(input.fileText);
+    } catch (err) {
+      errors.push(`${input.fileName}: not valid JSON: ${(err as Error).message}`);
+    }
+    const parsed = file === undefined ? null : ConfigFile.safeParse(file);
+    if (parsed?.success) layers.push({ source: input.fileName, values: parsed.data });
     else
-      for (const issue of parsed.error.issues)
+      for (const issue of parsed?.error.issues ?? [])
         errors.push(`${input.fileName}: ${issue.path.join('.') || 'config'}: ${issue.message}`);
   }
 
@@ -108,10 +178,17 @@ export function resolveConfig(input: {
   }
   layers.push({ source: 'environment', values: fromEnv });
 
-  const { values } = parseArgs({ args: input.argv, options: FLAGS, strict: false, allowPositionals: true });
+  const flags = parseFlags(
+    input.argv.filter((a) => !(a.startsWith('--') && isChromiumSwitch(a))),
+    KIOSK_FLAGS,
+  );
+  if (!flags.ok) return { ok: false, errors: [`command line: ${flags.error}; see roomcue --help`] };
+  if (flags.values.help === true) return { ok: true, config: DEFAULT_CONFIG, help: true };
+  if (flags.positionals.length > 0)
+    return { ok: false, errors: [`command line: unexpected argument "${flags.positionals[0]}"; see roomcue --help`] };
   const fromFlags: Record<string, unknown> = {};
-  for (const [flag, value] of Object.entries(values)) {
-    if (typeof value !== 'string' || !Object.hasOwn(FLAGS, flag)) continue;
+  for (const [flag, value] of Object.entries(flags.values)) {
+    if (typeof value !== 'string') continue;
     const key = flag.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof KioskConfig;
     fromFlags[key] = typed(key, value);
   }
@@ -130,5 +207,5 @@ export function resolveConfig(input: {
   if (!['127.0.0.1', 'localhost', '::1'].includes(config.host) && !config.pin) {
     errors.push(`host ${config.host} makes the server reachable from the network: set a pin`);
   }
-  return errors.length ? { ok: false, errors } : { ok: true, config };
+  return errors.length ? { ok: false, errors } : { ok: true, config, help: false };
 }

@@ -1,40 +1,40 @@
-// The Electron shell (thin): starts the show server in-process, puts the views on the displays, keeps them alive.
-import {
-  app,
-  BrowserWindow,
-  ipcMain,
-  powerSaveBlocker,
-  screen,
-  session,
-  globalShortcut,
-  type WebContents,
-} from 'electron';
+// The Electron shell (thin): starts the show server in-process, puts the views on the displays, keeps them alive,
+// and when it cannot start says why in one line, in an error box on the screen, and with exit code 1 or 2.
+import { app, BrowserWindow, dialog, globalShortcut, powerSaveBlocker, screen, session } from 'electron';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { startShow, type RunningShow } from '../../server/start-show.ts';
-import { resolveConfig, type KioskConfig } from './config.ts';
-import { parseIpc } from './ipc-contract.ts';
-import { describeGone, isOwnOrigin } from './navigation.ts';
-import { diffPlans, planWindows, type DisplayInfo, type WindowPlan } from './plan-windows.ts';
+import { appArguments, KIOSK_USAGE, resolveConfig, type KioskConfig } from './config.ts';
+import { KioskWindows, lockDown, webPreferences } from './kiosk-windows.ts';
+import { chooseOzonePlatform } from './linux-display.ts';
+import { ConfigError, describeStartupError } from './startup-error.ts';
 
-const windows = new Map<BrowserWindow, WindowPlan>();
-let control: BrowserWindow | null = null;
+const CONTROL_SHORTCUT = 'CommandOrControl+Shift+C';
+
 let running: RunningShow | null = null;
+let kiosk: KioskWindows | null = null;
+let control: BrowserWindow | null = null;
 
-function readConfig(): KioskConfig {
+/** The configuration, or null when --help was asked (and printed). */
+function readConfig(): KioskConfig | null {
   const fileName = join(app.getPath('userData'), 'config.json');
-  let file: unknown;
+  let fileText: string | undefined;
   try {
-    file = JSON.parse(readFileSync(fileName, 'utf8'));
+    fileText = readFileSync(fileName, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') file = { unreadable: String(err) };
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new ConfigError(`${fileName}: cannot read: ${code ?? String(err)}`);
   }
-  const result = resolveConfig({ argv: process.argv.slice(app.isPackaged ? 1 : 2), env: process.env, file, fileName });
-  if (!result.ok) {
-    console.error(`roomcue: bad configuration:\n  ${result.errors.join('\n  ')}`);
-    app.exit(2);
-    throw new Error('bad configuration');
+  const result = resolveConfig({
+    argv: appArguments(process.argv, app.isPackaged),
+    env: process.env,
+    fileText,
+    fileName,
+  });
+  if (!result.ok) throw new ConfigError(result.errors.join('; '));
+  if (result.help) {
+    console.log(KIOSK_USAGE);
+    return null;
   }
   return result.config;
 }
@@ -45,73 +45,39 @@ function bundledProgram(): string {
     : join(app.getAppPath(), 'data', 'dp2e-ai-2026.json');
 }
 
-const webPreferences = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  preload: join(dirname(fileURLToPath(import.meta.url)), 'preload.cjs'),
-};
-
-/** Nothing leaves the local server: no navigation elsewhere, no new windows, no permissions. */
-function lockDown(contents: WebContents, serverUrl: string): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isOwnOrigin(url, serverUrl)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-}
-
-function openView(plan: WindowPlan, serverUrl: string): BrowserWindow {
-  const win = new BrowserWindow({
-    ...plan.bounds,
-    kiosk: true,
-    fullscreen: true,
-    frame: false,
-    backgroundColor: '#05070a',
-    autoHideMenuBar: true,
-    show: false,
-    webPreferences,
-  });
-  lockDown(win.webContents, serverUrl);
-  win.once('ready-to-show', () => win.show());
-  win.webContents.on('render-process-gone', (_event, details) => {
-    console.error(describeGone(plan.view, details));
-    setTimeout(() => !win.isDestroyed() && win.reload(), 1000);
-  });
-  let hung: ReturnType<typeof setTimeout> | undefined;
-  win.on('unresponsive', () => {
-    hung = setTimeout(() => {
-      console.error(`roomcue: the ${plan.view} window is not responding; reloading`);
-      win.webContents.forcefullyCrashRenderer();
-    }, 10_000);
-  });
-  win.on('responsive', () => clearTimeout(hung));
-  win.on('closed', () => windows.delete(win));
-  void win.loadURL(`${serverUrl}${plan.path}`);
-  windows.set(win, plan);
-  return win;
-}
-
-function replan(config: KioskConfig, serverUrl: string): void {
-  const displays: DisplayInfo[] = screen.getAllDisplays().map((d) => ({
-    id: d.id,
-    bounds: d.bounds,
-    primary: d.id === screen.getPrimaryDisplay().id,
-  }));
-  const { close, open } = diffPlans([...windows.values()], planWindows(displays, config));
-  for (const [win, plan] of windows) if (close.includes(plan)) win.destroy();
-  for (const plan of open) openView(plan, serverUrl);
+/** Must run before the app is ready: Chromium picks its display platform then. */
+function setupLinuxDisplay(): void {
+  const choice = chooseOzonePlatform(process.platform, process.env, process.argv);
+  if (choice.platform) app.commandLine.appendSwitch('ozone-platform', choice.platform);
+  if (choice.warning) console.error(choice.warning);
 }
 
 function openControl(serverUrl: string, room: string | null): void {
   if (control && !control.isDestroyed()) return control.focus();
-  control = new BrowserWindow({ width: 1400, height: 900, title: 'Roomcue control', webPreferences });
+  control = new BrowserWindow({ width: 1400, height: 900, title: 'Roomcue control', kiosk: false, webPreferences });
   lockDown(control.webContents, serverUrl);
   void control.loadURL(`${serverUrl}/control${room ? `?room=${encodeURIComponent(room)}` : ''}`);
 }
 
-async function onReady(): Promise<void> {
-  const config = readConfig();
+/** Ctrl+Shift+C: system-wide when the system allows it, and always inside Roomcue's own windows. */
+function setupControlShortcut(serverUrl: string, config: KioskConfig): (win: BrowserWindow) => void {
+  const open = () => openControl(serverUrl, config.room);
+  if (!globalShortcut.register(CONTROL_SHORTCUT, open)) {
+    console.error(
+      `roomcue: the system refused the global shortcut Ctrl+Shift+C; press it in a Roomcue window, or open ${serverUrl}/control`,
+    );
+  }
+  return (win) =>
+    win.webContents.on('before-input-event', (event, input) => {
+      const c = input.key.toLowerCase() === 'c' && input.shift && (input.control || input.meta);
+      if (input.type === 'keyDown' && c) {
+        event.preventDefault();
+        open();
+      }
+    });
+}
+
+async function start(config: KioskConfig): Promise<void> {
   running = await startShow({
     programFile: config.program ?? bundledProgram(),
     room: config.room ?? undefined,
@@ -123,36 +89,80 @@ async function onReady(): Promise<void> {
   });
   const serverUrl = running.server.url;
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   powerSaveBlocker.start('prevent-display-sleep');
-  replan(config, serverUrl);
+  const addShortcut = setupControlShortcut(serverUrl, config);
+  kiosk = new KioskWindows(config, serverUrl, addShortcut);
+  kiosk.replan();
   for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
-    screen.on(event as 'display-added', () => replan(config, serverUrl));
+    screen.on(event as 'display-added', () => kiosk?.replan());
   }
-  globalShortcut.register('CommandOrControl+Shift+C', () => openControl(serverUrl, config.room));
-  ipcMain.handle('roomcue', (event, command: string, ...args: unknown[]) => {
-    // Only our own windows, showing our own server, may ask.
-    const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win || !isOwnOrigin(event.senderFrame?.url ?? '', serverUrl)) throw new Error('not allowed');
-    const parsed = parseIpc(command, args);
-    if (!parsed.ok) throw new Error(parsed.message);
-    if (parsed.command === 'control.open') openControl(serverUrl, config.room);
-    if (parsed.command === 'window.fullscreen') win.setFullScreen(args[0] === true);
+}
+
+function fail(err: unknown, config: KioskConfig | null): void {
+  const failure = describeStartupError(err, { host: config?.host ?? '127.0.0.1', port: config?.port ?? 0 });
+  console.error(`roomcue: cannot start: ${failure.line}`);
+  // On a kiosk nobody reads the terminal: the screen says it too.
+  dialog.showErrorBox('Roomcue cannot start', failure.detail);
+  app.exit(failure.exitCode);
+}
+
+/** The app ends only once the show server has closed (screens told, state written). */
+function setupQuit(): void {
+  let closing = false;
+  app.on('will-quit', (event) => {
+    globalShortcut.unregisterAll();
+    const show = running;
+    if (!show) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    const done = () => {
+      running = null;
+      console.log('roomcue: show server closed');
+      app.quit();
+    };
+    const giveUp = setTimeout(done, 5000);
+    show
+      .close()
+      .catch((err: unknown) => console.error(`roomcue: closing the show server: ${String(err)}`))
+      .finally(() => {
+        clearTimeout(giveUp);
+        done();
+      });
   });
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => [...windows.keys()][0]?.focus());
+function main(): void {
+  if (!app.requestSingleInstanceLock()) {
+    console.error('roomcue: already running; showing its window');
+    app.quit();
+    return;
+  }
+  let config: KioskConfig | null;
+  try {
+    config = readConfig();
+  } catch (err) {
+    fail(err, null);
+    return;
+  }
+  if (!config) return app.exit(0);
+  setupLinuxDisplay();
+  app.on('second-instance', () => {
+    const win = kiosk?.signage;
+    if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
   app.on('window-all-closed', () => {
     /* a kiosk keeps running; displays may come back */
   });
-  app.on('will-quit', () => {
-    globalShortcut.unregisterAll();
-    void running?.close();
-  });
-  app.whenReady().then(onReady, (err: unknown) => {
-    console.error('roomcue: cannot start:', err instanceof Error ? err.message : err);
-    app.exit(1);
-  });
+  setupQuit();
+  app
+    .whenReady()
+    .then(() => start(config!))
+    .catch((err: unknown) => fail(err, config));
 }
+
+main();

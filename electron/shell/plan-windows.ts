@@ -1,4 +1,4 @@
-// Which view goes on which display: a pure decision, re-run whenever displays are added or removed.
+// Which view goes on which display: a pure decision, re-run whenever displays are added, removed or changed.
 import type { DisplayChoice, KioskConfig } from './config.ts';
 
 export interface DisplayInfo {
@@ -48,15 +48,20 @@ export function planWindows(displays: DisplayInfo[], config: KioskConfig): Windo
   return plans;
 }
 
-/** What to do with the open windows for a new plan: which to close, which to open or move. */
-export function diffPlans(open: WindowPlan[], next: WindowPlan[]): { close: WindowPlan[]; open: WindowPlan[] } {
-  const same = (a: WindowPlan, b: WindowPlan) =>
-    a.view === b.view &&
-    a.displayId === b.displayId &&
-    a.path === b.path &&
-    JSON.stringify(a.bounds) === JSON.stringify(b.bounds);
+/**
+ * What to do with the open windows for a new plan: a view that stays but whose display moved or changed size is moved
+ * (its page keeps running); a view no longer planned is closed; a newly planned view is opened.
+ */
+export function diffPlans(
+  open: WindowPlan[],
+  next: WindowPlan[],
+): { close: WindowPlan[]; move: WindowPlan[]; open: WindowPlan[] } {
+  const sameView = (a: WindowPlan, b: WindowPlan) => a.view === b.view && a.path === b.path;
+  const sameBounds = (a: WindowPlan, b: WindowPlan) =>
+    a.displayId === b.displayId && JSON.stringify(a.bounds) === JSON.stringify(b.bounds);
   return {
-    close: open.filter((o) => !next.some((n) => same(o, n))),
-    open: next.filter((n) => !open.some((o) => same(o, n))),
+    close: open.filter((o) => !next.some((n) => sameView(o, n))),
+    move: next.filter((n) => open.some((o) => sameView(o, n) && !sameBounds(o, n))),
+    open: next.filter((n) => !open.some((o) => sameView(o, n))),
   };
 }

@@ -1,13 +1,18 @@
 // Kiosk configuration: flags over environment over the config file over defaults, each mistake named with its source.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CONFIG, resolveConfig } from '../../electron/shell/config.ts';
+import { appArguments, DEFAULT_CONFIG, resolveConfig } from '../../electron/shell/config.ts';
 
 const resolve = (argv: string[] = [], env: Record<string, string> = {}, file?: unknown) =>
-  resolveConfig({ argv, env, file, fileName: '/home/kiosk/.config/Roomcue/config.json' });
+  resolveConfig({
+    argv,
+    env,
+    fileText: file === undefined ? undefined : JSON.stringify(file),
+    fileName: '/home/kiosk/.config/Roomcue/config.json',
+  });
 
 describe('resolveConfig', () => {
   test('nothing given: the defaults (bundled program, primary display, loopback)', () => {
-    expect(resolve()).toEqual({ ok: true, config: DEFAULT_CONFIG });
+    expect(resolve()).toEqual({ ok: true, config: DEFAULT_CONFIG, help: false });
   });
 
   test('flags win over the environment, which wins over the file', () => {
@@ -20,7 +25,9 @@ describe('resolveConfig', () => {
   });
 
   test("Electron's and Chromium's own switches are ignored", () => {
-    expect(resolve(['--no-sandbox', '--enable-logging', '.', '--program', '/srv/p.json'])).toMatchObject({
+    expect(
+      resolve(['--no-sandbox', '--enable-logging', '--program', '/srv/p.json', '--ozone-platform=x11']),
+    ).toMatchObject({
       ok: true,
       config: { program: '/srv/p.json' },
     });
@@ -38,4 +45,33 @@ describe('resolveConfig', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.join('\n')).toMatch(error);
   });
+});
+
+describe('appArguments', () => {
+  test.each([
+    { label: 'electron . --port 0', argv: ['/x/electron', '.', '--port', '0'], packaged: false, args: ['--port', '0'] },
+    {
+      label: "Playwright's launch: its switches first, then the app folder",
+      argv: ['/x/electron', '--inspect=0', '--remote-debugging-port=0', '/repo', '--room', 'A'],
+      packaged: false,
+      args: ['--room', 'A'],
+    },
+    { label: 'the packaged app', argv: ['/opt/Roomcue/roomcue', '--room', 'A'], packaged: true, args: ['--room', 'A'] },
+    { label: 'a stray word stays, to be refused', argv: ['/opt/roomcue', 'L108'], packaged: true, args: ['L108'] },
+  ])('$label', ({ argv, packaged, args }) => expect(appArguments(argv, packaged)).toEqual(args));
+});
+
+describe('strict flags', () => {
+  test.each([
+    { label: 'a misspelt flag', argv: ['--rom', 'L109'], error: 'unknown option --rom (did you mean --room?)' },
+    { label: 'a swapped letter', argv: ['--prot', '80'], error: 'unknown option --prot (did you mean --port?)' },
+    { label: 'a bare --port', argv: ['--port'], error: '--port needs a value, e.g. --port 4610' },
+    { label: 'a value for --help', argv: ['--help=yes'], error: '--help takes no value' },
+    { label: 'a stray word', argv: ['L109'], error: 'unexpected argument "L109"' },
+    { label: 'an unknown Chromium-looking switch', argv: ['--kiosk-mode'], error: 'unknown option --kiosk-mode' },
+  ])('$label', ({ argv, error }) => {
+    expect(resolve(argv)).toEqual({ ok: false, errors: [`command line: ${error}; see roomcue --help`] });
+  });
+
+  test('--help asks for the usage', () => expect(resolve(['--help'])).toMatchObject({ ok: true, help: true }));
 });

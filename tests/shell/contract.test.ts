@@ -1,21 +1,10 @@
-// The shell's IPC contract, navigation rule, and electron-builder.yml against electron-builder's own schema.
+// The shell's navigation rule, and electron-builder.yml against electron-builder's own schema.
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { parseIpc } from '../../electron/shell/ipc-contract.ts';
 import { isOwnOrigin } from '../../electron/shell/navigation.ts';
 import { repoPath } from '../helpers.ts';
-
-describe('IPC contract', () => {
-  test.each([
-    { command: 'control.open', args: [], ok: true },
-    { command: 'window.fullscreen', args: [true], ok: true },
-    { command: 'window.fullscreen', args: ['yes'], ok: false },
-    { command: 'control.open', args: [1], ok: false },
-    { command: 'shell.openExternal', args: ['https://evil.example'], ok: false },
-  ])('$command $args', ({ command, args, ok }) => expect(parseIpc(command, args).ok).toBe(ok));
-});
 
 describe('navigation', () => {
   test.each([
