@@ -5,6 +5,7 @@ import { importFrabJsonValue } from './frab-json.ts';
 import { importFrabXml } from './frab-xml.ts';
 import { importIcal } from './ical.ts';
 import { importIndico } from './indico.ts';
+import { fitToLimits } from './fit-limits.ts';
 import type { ImportFormat, ImportOptions, ImportResult } from './types.ts';
 
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
@@ -20,6 +21,12 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
  * already sniffed the text passes what it found, so that a large JSON file is parsed once.
  */
 export function importProgram(text: string, options: ImportOptions = {}, sniffed?: Sniffed): ImportResult {
+  const result = importAny(text, options, sniffed);
+  if (result.ok && result.format !== 'roomcue') fitToLimits(result.program, result.notes);
+  return result;
+}
+
+function importAny(text: string, options: ImportOptions, sniffed: Sniffed | undefined): ImportResult {
   const { format, json } = sniffed ?? sniffFormat(text);
   try {
     switch (format) {

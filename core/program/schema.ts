@@ -11,8 +11,39 @@ export const LocalDateTime = z
   })
   .describe('Local date-time in the program time zone, e.g. 2026-06-29T09:30');
 
+/**
+ * The longest each field may be. A door screen can show a 300-character title, not a 3,000-character one, and a field
+ * this long in a program is a mistake (a pasted abstract, a tracking URL): the file is refused with the field named.
+ */
+export const LIMITS = {
+  id: 100,
+  title: 300,
+  subtitle: 300,
+  /** People, rooms, locations, the venue and the event. */
+  name: 150,
+  affiliation: 200,
+  address: 300,
+  contact: 300,
+  /** Abstracts and bios: never on the door, shown by other tools. */
+  text: 20_000,
+  url: 2000,
+  timezone: 100,
+} as const;
+
+/** Text of at most `max` characters. */
+const upTo = (max: number) => z.string().max(max, `is longer than ${max.toLocaleString('en')} characters`);
+/** Text of 1 to `max` characters. */
+const text = (max: number) => upTo(max).min(1, 'is empty');
+
+/** A web page to open or to show as a QR code: http(s) only (no javascript:, data:, file:), of bounded length. */
+export const WebUrl = z
+  .url({ protocol: /^https?$/, error: 'expected a web address starting with http:// or https://' })
+  .max(LIMITS.url, `is longer than ${LIMITS.url.toLocaleString('en')} characters`)
+  .describe('An http:// or https:// address');
+
 const Id = z
   .string()
+  .max(LIMITS.id, `is longer than ${LIMITS.id} characters`)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, {
     message: 'expected an id of letters, digits, ".", "_", ":" or "-"',
   })
@@ -20,7 +51,7 @@ const Id = z
 
 /** The literal "TBA" stands for a person not yet announced; anything else is a key of `people`. */
 export const TBA = 'TBA';
-export const PersonRef = z.string().min(1).describe('A key of `people`, or "TBA" for someone not yet announced');
+export const PersonRef = upTo(LIMITS.id).min(1).describe('A key of `people`, or "TBA" for someone not yet announced');
 
 export const ITEM_KINDS = [
   'registration',
@@ -38,26 +69,26 @@ export const ItemKind = z.enum(ITEM_KINDS);
 
 export const Person = z
   .object({
-    name: z.string().min(1),
-    affiliation: z.string().min(1).optional(),
-    bio: z.string().optional(),
-    url: z.url().optional(),
+    name: text(LIMITS.name),
+    affiliation: text(LIMITS.affiliation).optional(),
+    bio: upTo(LIMITS.text).optional(),
+    url: WebUrl.optional(),
   })
   .strict();
 
 export const Room = z
   .object({
     id: Id,
-    name: z.string().min(1),
+    name: text(LIMITS.name),
   })
   .strict();
 
 export const Location = z
   .object({
     id: Id,
-    name: z.string().min(1),
-    address: z.string().optional(),
-    url: z.url().optional(),
+    name: text(LIMITS.name),
+    address: upTo(LIMITS.address).optional(),
+    url: WebUrl.optional(),
   })
   .strict();
 
@@ -72,8 +103,8 @@ export const Item = z
   .object({
     id: Id,
     kind: ItemKind,
-    title: z.string().min(1),
-    subtitle: z.string().optional(),
+    title: text(LIMITS.title),
+    subtitle: upTo(LIMITS.subtitle).optional(),
     start: LocalDateTime,
     end: LocalDateTime,
     speakers: z.array(PersonRef).default([]),
@@ -81,8 +112,8 @@ export const Item = z
     room: Id.optional(),
     /** Location id, for items that happen away from the rooms (lunch elsewhere, the dinner). */
     location: Id.optional(),
-    abstract: z.string().optional(),
-    url: z.url().optional(),
+    abstract: upTo(LIMITS.text).optional(),
+    url: WebUrl.optional(),
     timer: TimerThresholds.optional(),
   })
   .strict();
@@ -90,7 +121,7 @@ export const Item = z
 export const Session = z
   .object({
     id: Id,
-    title: z.string().min(1),
+    title: text(LIMITS.title),
     start: LocalDateTime,
     end: LocalDateTime,
     room: Id.optional(),
@@ -107,18 +138,18 @@ export const Program = z
     event: z
       .object({
         id: Id,
-        name: z.string().min(1),
-        url: z.url().optional(),
-        contact: z.string().optional(),
+        name: text(LIMITS.name),
+        url: WebUrl.optional(),
+        contact: upTo(LIMITS.contact).optional(),
         programChairs: z.array(PersonRef).default([]),
       })
       .strict(),
     /** IANA time zone of every local date-time in the file. */
-    timezone: z.string().min(1),
+    timezone: text(LIMITS.timezone),
     venue: z
       .object({
-        name: z.string().min(1),
-        address: z.string().optional(),
+        name: text(LIMITS.name),
+        address: upTo(LIMITS.address).optional(),
       })
       .strict(),
     rooms: z.array(Room).min(1),
