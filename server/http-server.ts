@@ -8,7 +8,7 @@ import { roomNow } from '../core/contract/now.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
 import { PinGuard } from './auth.ts';
 import type { Show } from './show.ts';
-import { resolveStatic, streamFile } from './static-files.ts';
+import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 /** A client that stops reading is dropped before its backlog costs the server memory. */
@@ -115,16 +115,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
     if (path === '/') return sendHtml(res, 200, indexPage(show.program.event.name));
     const view = VIEWS.find((v) => path === `/${v}` || path === `/${v}/`);
-    const file = resolveStatic(opts.staticDir, view ? '/index.html' : path);
+    const file = resolveStatic(opts.staticDir, view ? '/index.html' : path, req.headers['accept-encoding']);
     if (!file) {
       if (view)
         return sendHtml(res, 503, page('Views not built', 'Run <code>npm run build</code> and restart the server.'));
       throw new HttpError(404, 'not found');
     }
     res.writeHead(200, {
-      'Content-Type': file.type,
-      'Content-Length': file.size,
-      'Cache-Control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ...staticHeaders(file, path),
       ...(file.type.startsWith('text/html') ? htmlSecurityHeaders : {}),
     });
     if (req.method === 'HEAD') return void res.end();
