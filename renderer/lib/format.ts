@@ -1,18 +1,114 @@
-// Times and durations as screens show them: always in the program's zone, in the view's language.
-import { DateTime } from 'luxon';
+// Times and durations as screens show them: always in the program's zone, in the view's language. The browser's Intl
+// does the time-zone work (no date library in the views: it was most of what a screen downloaded).
 import type { Lang } from '../../core/schedule/kinds.ts';
 
 const LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };
 
+/** Intl formatters are costly to make: one per zone, language and shape, kept (a screen uses a handful). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(zone: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone}|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const NUMERIC: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+};
+
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock reading in `zone` at an instant. */
+export function wallTime(at: number, zone: string): WallTime {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(zone, 'en-US', NUMERIC).formatToParts(at)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour! % 24,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** How far `zone` is ahead of UTC at an instant, in ms (+2 h in Paris in summer). */
+export function zoneOffsetMs(at: number, zone: string): number {
+  const w = wallTime(at, zone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - (at - (((at % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant a wall-clock reading in `zone` names, or null when that reading does not exist there (skipped by a
+ * summer-time change). Of two instants (the hour repeated in autumn), the first.
+ */
+export function instantOf(w: WallTime, zone: string): number | null {
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  // The offset can only be one of the offsets a few hours either side: try each, keep those that read back right.
+  const candidates = [
+    ...new Set([
+      zoneOffsetMs(asUtc - 86_400_000 / 2, zone),
+      zoneOffsetMs(asUtc, zone),
+      zoneOffsetMs(asUtc + 86_400_000 / 2, zone),
+    ]),
+  ]
+    .map((offset) => asUtc - offset)
+    .filter((at) => {
+      const back = wallTime(at, zone);
+      return (
+        back.year === w.year &&
+        back.month === w.month &&
+        back.day === w.day &&
+        back.hour === w.hour &&
+        back.minute === w.minute
+      );
+    })
+    .sort((a, b) => a - b);
+  return candidates[0] ?? null;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
 /** "10:50" from an ISO instant or epoch ms, in `zone`. */
 export function clockTime(at: string | number, zone: string): string {
-  const dt = typeof at === 'number' ? DateTime.fromMillis(at) : DateTime.fromISO(at, { setZone: true });
-  return dt.setZone(zone).toFormat('HH:mm');
+  const w = wallTime(typeof at === 'number' ? at : Date.parse(at), zone);
+  return `${two(w.hour)}:${two(w.minute)}`;
 }
 
 /** "Monday 29 June" / "lundi 29 juin". */
 export function dayLine(at: number, zone: string, lang: Lang): string {
-  return DateTime.fromMillis(at).setZone(zone).setLocale(LOCALE[lang]).toFormat('cccc d LLLL');
+  const parts = formatter(zone, LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long' }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')}`;
+}
+
+/** Calendar days from the day of `from` to the day of `to`, both seen in `zone` (0: the same day; 1: the next). */
+export function calendarDaysBetween(from: number, to: number, zone: string): number {
+  const day = (at: number) => {
+    const w = wallTime(at, zone);
+    return Date.UTC(w.year, w.month - 1, w.day) / 86_400_000;
+  };
+  return day(to) - day(from);
 }
 
 /** A countdown: "39:59", "1:05:00"; at zero and below it counts up, "+0:05". Whole seconds, rounded up. */

@@ -1,6 +1,17 @@
 // What the screens print for times and countdowns, in the program's zone whatever the machine's.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { clockTime, countdown, dayLine, langFrom, shortDuration } from '../../renderer/lib/format.ts';
+import {
+  calendarDaysBetween,
+  clockTime,
+  countdown,
+  dayLine,
+  instantOf,
+  langFrom,
+  shortDuration,
+  wallTime,
+} from '../../renderer/lib/format.ts';
+import { repoPath } from '../helpers.ts';
 
 describe('countdown', () => {
   test.each([
@@ -41,4 +52,75 @@ test('a duration just over a whole minute, by clock noise, is not rounded up a m
   expect(shortDuration(40 * 60_000 + 400, 'en')).toBe('40 min');
   expect(shortDuration(40 * 60_000 + 1500, 'en')).toBe('41 min');
   expect(shortDuration(39 * 60_000 + 1, 'en')).toBe('39 min');
+});
+
+describe('times in far zones and across summer-time changes (run under several machine TZ by npm run test:tz)', () => {
+  test.each([
+    // Paris: the last minute before the spring change, the first after, and the autumn hour shown twice.
+    { at: '2026-03-29T00:59:00Z', zone: 'Europe/Paris', time: '01:59' },
+    { at: '2026-03-29T01:00:00Z', zone: 'Europe/Paris', time: '03:00' },
+    { at: '2026-10-25T00:30:00Z', zone: 'Europe/Paris', time: '02:30' },
+    { at: '2026-10-25T01:30:00Z', zone: 'Europe/Paris', time: '02:30' },
+    { at: '2026-06-29T08:50:00Z', zone: 'Pacific/Auckland', time: '20:50' },
+    { at: '2026-06-29T08:50:00Z', zone: 'America/Los_Angeles', time: '01:50' },
+    { at: '2026-06-29T08:50:00Z', zone: 'Asia/Kolkata', time: '14:20' },
+    { at: '2026-06-29T00:00:00Z', zone: 'UTC', time: '00:00' },
+  ])('$at is $time in $zone', ({ at, zone, time }) => {
+    expect(clockTime(at, zone)).toBe(time);
+    expect(clockTime(Date.parse(at), zone)).toBe(time);
+  });
+
+  test("the day line is the venue's day, not the machine's", () => {
+    // 23:30 UTC on Sunday 28 June is already Monday in Paris, still Sunday afternoon in Los Angeles.
+    const at = Date.UTC(2026, 5, 28, 23, 30);
+    expect(dayLine(at, 'Europe/Paris', 'en')).toBe('Monday 29 June');
+    expect(dayLine(at, 'America/Los_Angeles', 'fr')).toBe('dimanche 28 juin');
+    expect(dayLine(at, 'Pacific/Auckland', 'en')).toBe('Monday 29 June');
+  });
+
+  test('calendar days between two instants, in the zone, across a 23-hour day', () => {
+    const paris = 'Europe/Paris';
+    expect(
+      calendarDaysBetween(Date.parse('2026-06-29T23:59:00+02:00'), Date.parse('2026-06-30T00:01:00+02:00'), paris),
+    ).toBe(1);
+    expect(
+      calendarDaysBetween(Date.parse('2026-06-29T00:01:00+02:00'), Date.parse('2026-06-29T23:59:00+02:00'), paris),
+    ).toBe(0);
+    expect(
+      calendarDaysBetween(Date.parse('2026-03-28T12:00:00+01:00'), Date.parse('2026-03-29T12:00:00+02:00'), paris),
+    ).toBe(1);
+    expect(
+      calendarDaysBetween(Date.parse('2026-03-28T00:30:00+01:00'), Date.parse('2026-03-30T23:30:00+02:00'), paris),
+    ).toBe(2);
+    expect(
+      calendarDaysBetween(Date.parse('2026-06-30T10:00:00+02:00'), Date.parse('2026-06-29T10:00:00+02:00'), paris),
+    ).toBe(-1);
+  });
+
+  test('a wall time is found back as its instant; a skipped one is null; a repeated one is the first', () => {
+    const w = { year: 2026, month: 6, day: 29, hour: 10, minute: 30, second: 0 };
+    expect(instantOf(w, 'Europe/Paris')).toBe(Date.parse('2026-06-29T10:30:00+02:00'));
+    expect(instantOf(w, 'Pacific/Auckland')).toBe(Date.parse('2026-06-29T10:30:00+12:00'));
+    expect(instantOf({ ...w, month: 3, hour: 2 }, 'Europe/Paris')).toBeNull();
+    expect(instantOf({ ...w, month: 10, day: 25, hour: 2 }, 'Europe/Paris')).toBe(
+      Date.parse('2026-10-25T02:30:00+02:00'),
+    );
+    expect(wallTime(Date.parse('2026-06-29T22:30:05Z'), 'Europe/Paris')).toEqual({
+      year: 2026,
+      month: 6,
+      day: 30,
+      hour: 0,
+      minute: 30,
+      second: 5,
+    });
+  });
+});
+
+test('no view imports a date library: the browser formats venue times with Intl', () => {
+  const files = readdirSync(repoPath('renderer'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    /\.(ts|svelte)$/.test(f),
+  );
+  expect(files.length).toBeGreaterThan(20);
+  const importers = files.filter((f) => /from ['"]luxon['"]/.test(readFileSync(repoPath(`renderer/${f}`), 'utf8')));
+  expect(importers).toEqual([]);
 });

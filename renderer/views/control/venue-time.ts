@@ -1,5 +1,5 @@
 // Venue wall-clock times on the console: the clock in the header, and a message's "until" typed as HH:MM.
-import { DateTime } from 'luxon';
+import { instantOf, wallTime, zoneOffsetMs } from '../../lib/format.ts';
 
 export type UntilParse =
   { ok: true; iso: string | undefined } | { ok: false; problem: 'format' | 'past' | 'gap'; time: string };
@@ -17,17 +17,26 @@ export function untilIso(time: string, now: number, zone: string): UntilParse {
   const minute = Number(m?.[2]);
   if (!m || hour > 23 || minute > 59) return { ok: false, problem: 'format', time: text };
   const label = `${String(hour).padStart(2, '0')}:${m[2]}`;
-  const day = DateTime.fromMillis(now, { zone });
-  const at = DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour, minute, second: 0, millisecond: 0 },
-    { zone },
-  );
-  if (at.hour !== hour || at.minute !== minute) return { ok: false, problem: 'gap', time: label };
-  if (at.toMillis() <= now) return { ok: false, problem: 'past', time: label };
-  return { ok: true, iso: at.toISO({ suppressMilliseconds: true })! };
+  const day = wallTime(now, zone);
+  const at = instantOf({ year: day.year, month: day.month, day: day.day, hour, minute, second: 0 }, zone);
+  if (at === null) return { ok: false, problem: 'gap', time: label };
+  if (at <= now) return { ok: false, problem: 'past', time: label };
+  return { ok: true, iso: isoWithOffset(at, zone) };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-06-29T10:30:00+02:00": the wall time in `zone` with that zone's offset then. */
+function isoWithOffset(at: number, zone: string): string {
+  const w = wallTime(at, zone);
+  const offsetMin = Math.round(zoneOffsetMs(at, zone) / 60_000);
+  const sign = offsetMin < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMin);
+  return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /** "10:05:12": the show clock in the venue's zone, with seconds (the operator times things to the second). */
 export function venueClock(now: number, zone: string): string {
-  return DateTime.fromMillis(now, { zone }).toFormat('HH:mm:ss');
+  const w = wallTime(now, zone);
+  return `${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }

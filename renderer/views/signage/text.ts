@@ -1,8 +1,7 @@
 // The sentences of the door screen, built from the state's items: pure, so each wording is a table-driven test.
-import { DateTime } from 'luxon';
 import type { ItemJson, PersonJson } from '../../../core/schedule/screen-json.ts';
 import { isBreakKind, kindLabel, type Lang } from '../../../core/schedule/kinds.ts';
-import { clockTime, dayLine, shortDuration } from '../../lib/format.ts';
+import { calendarDaysBetween, clockTime, dayLine, shortDuration } from '../../lib/format.ts';
 import { t } from '../../lib/i18n.ts';
 import { words } from './words.ts';
 
@@ -71,8 +70,7 @@ export function startsInText(untilStartMs: number, lang: Lang, within = STARTS_I
 }
 
 function daysBetween(at: number, now: number, zone: string): number {
-  const day = (ms: number) => DateTime.fromMillis(ms).setZone(zone).startOf('day');
-  return Math.round(day(at).diff(day(now), 'days').days);
+  return calendarDaysBetween(now, at, zone);
 }
 
 /** "Today", "Tomorrow", else "Wednesday 1 July": the day of `at` seen from `now`, in the program's zone. */
