@@ -66,7 +66,11 @@ describe('compressed assets', () => {
   });
 
   test('the file as it is without Accept-Encoding or with identity only, still marked Vary', async () => {
-    for (const headers of [{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'br;q=0, gzip;q=0' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { 'Accept-Encoding': 'identity' },
+      { 'Accept-Encoding': 'br;q=0, gzip;q=0' },
+    ]) {
       const res = await get(`${h.url}${HASHED}`, headers);
       expect(res.headers['content-encoding']).toBeUndefined();
       expect(res.headers.vary).toBe('Accept-Encoding');
