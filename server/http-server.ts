@@ -7,7 +7,7 @@ import { actionFromQuery, parseAction, type ActionParse } from '../core/live/act
 import { roomNow } from '../core/contract/now.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
 import { PinGuard } from './auth.ts';
-import type { Show } from './show.ts';
+import type { Audience, Show } from './show.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -40,6 +40,9 @@ export interface RunningServer {
   screens(): ScreenInfo[];
   close(): Promise<void>;
 }
+
+/** Only the control view gets the program's warnings; signage, chair and previews get the public state. */
+const audienceOf = (info: ScreenInfo): Audience => (info.view === 'control' ? 'control' : 'public');
 
 class HttpError extends Error {
   constructor(
@@ -212,7 +215,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       clients.set(ws, info);
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
-      send(ws, { type: 'state', state: show.state(room) });
+      send(ws, { type: 'state', state: show.state(room, audienceOf(info)) });
       show.emit('screens');
       ws.on('message', (data) => {
         let msg: { type?: unknown; t?: unknown } | null = null;
@@ -236,21 +239,30 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   });
 
-  const send = (ws: WebSocket, message: object) => {
+  const sendRaw = (ws: WebSocket, data: Buffer | string) => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > MAX_WS_BACKLOG_BYTES) return void ws.terminate();
-    ws.send(JSON.stringify(message));
+    ws.send(data, { binary: false });
   };
+  const send = (ws: WebSocket, message: object) => sendRaw(ws, JSON.stringify(message));
   const unsubscribe = show.subscribe((event) => {
     if (event === 'screens') return; // the state carries no screen list: nothing new to push
-    const byRoom = new Map<string, unknown>();
+    // Each room's state is made and serialised once (once more for the control view, which alone gets the
+    // program's warnings), then the same bytes go to every screen of that room.
+    const messages = new Map<string, Buffer>();
     for (const [ws, info] of clients) {
       if (!show.hasRoom(info.room)) {
         ws.close(4004, `room ${info.room} is no longer in the program`);
         continue;
       }
-      if (!byRoom.has(info.room)) byRoom.set(info.room, show.state(info.room));
-      send(ws, { type: 'state', state: byRoom.get(info.room) });
+      const audience = audienceOf(info);
+      const key = `${audience} ${info.room}`;
+      let message = messages.get(key);
+      if (!message) {
+        message = Buffer.from(JSON.stringify({ type: 'state', state: show.state(info.room, audience) }));
+        messages.set(key, message);
+      }
+      sendRaw(ws, message);
     }
   });
   const heartbeat = setInterval(() => {

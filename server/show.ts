@@ -1,5 +1,5 @@
 // The one source of truth of a running show: program, live state, clock and store; every channel dispatches here.
-import { formatDiagnostic } from '../core/program/diagnostics.ts';
+import { formatDiagnostic, type WarningKind } from '../core/program/diagnostics.ts';
 import { stateJson, type ProgramStatusJson, type StateJson } from '../core/contract/state.ts';
 import type { Action } from '../core/live/actions.ts';
 import { resolveLive } from '../core/live/live-screen.ts';
@@ -14,6 +14,12 @@ import type { ShowClock } from './clock.ts';
 
 export type ShowEvent = 'action' | 'program' | 'tick' | 'screens';
 
+/** Who a state is for: the control view gets the program's warnings (summarised), the other views none. */
+export type Audience = 'control' | 'public';
+
+/** How many warning lines the control view gets; the rest are counted. */
+export const WARNINGS_SHOWN = 20;
+
 /** The longest a push may wait, so that a wall-clock jump (NTP) is caught up within this many real ms. */
 const MAX_PUSH_WAIT_MS = 30_000;
 
@@ -25,6 +31,10 @@ export class Show {
   private readonly listeners = new Set<(event: ShowEvent) => void>();
   private pushTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly unwatch: () => void;
+  private summaryOf: {
+    snapshot: ProgramWatcher['current'];
+    summary: { count: number; kinds: { kind: WarningKind; count: number }[]; first: string[] };
+  } | null = null;
 
   constructor(
     private readonly watcher: ProgramWatcher,
@@ -67,7 +77,7 @@ export class Show {
     return this.state(action.room ?? this.defaultRoom);
   }
 
-  state(room = this.defaultRoom): StateJson {
+  state(room = this.defaultRoom, audience: Audience = 'control'): StateJson {
     const now = this.clock.now();
     const screen = resolveLive(this.timeline, this.live, room, now);
     // What the other rooms have on now, for signage's optional strip (items away from the rooms are everyone's).
@@ -81,7 +91,7 @@ export class Show {
       elsewhere,
       seq: this.live.seq,
       clock: this.clock.json(),
-      program: this.programStatus(),
+      program: this.programStatus(audience),
       storeWarning: this.storeWarning,
     });
   }
@@ -145,16 +155,36 @@ export class Show {
     this.schedulePush();
   }
 
-  private programStatus(): ProgramStatusJson {
+  private programStatus(audience: Audience): ProgramStatusJson {
     const snapshot = this.watcher.current;
+    const summary = audience === 'control' ? this.warningSummary() : null;
     return {
       file: snapshot.file,
       loadedAt: isoInZone(snapshot.loadedAt, this.timeline.zone),
-      warnings: snapshot.diagnostics
-        .filter((d) => d.severity === 'warning')
-        .map((d) => formatDiagnostic(snapshot.file, d)),
+      warnings: summary?.first ?? [],
+      warningCount: summary?.count ?? 0,
+      warningKinds: summary?.kinds ?? [],
       problem: this.rejected,
     };
+  }
+
+  /** The program's warnings summarised, worked out once per loaded program (a state is made on every push). */
+  private warningSummary() {
+    const snapshot = this.watcher.current;
+    if (this.summaryOf?.snapshot !== snapshot) {
+      const warnings = snapshot.diagnostics.filter((d) => d.severity === 'warning');
+      const kinds = new Map<WarningKind, number>();
+      for (const d of warnings) kinds.set(d.kind ?? 'other', (kinds.get(d.kind ?? 'other') ?? 0) + 1);
+      this.summaryOf = {
+        snapshot,
+        summary: {
+          count: warnings.length,
+          kinds: [...kinds].map(([kind, count]) => ({ kind, count })),
+          first: warnings.slice(0, WARNINGS_SHOWN).map((d) => formatDiagnostic(snapshot.file, d)),
+        },
+      };
+    }
+    return this.summaryOf.summary;
   }
 
   /** Pushes state when a screen changes by itself (an item starts or ends, a message expires), not every second. */

@@ -1,5 +1,6 @@
 // The state every screen receives (GET /api/state, WebSocket pushes): the `roomcue at --json` contract plus live fields.
 import type { LiveScreen, TimerPhase } from '../live/live-screen.ts';
+import type { WarningKind } from '../program/diagnostics.ts';
 import { itemJson, screenJson, type ItemJson, type ScreenJson } from '../schedule/screen-json.ts';
 import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
 import { isoInZone, type Instant } from '../time.ts';
@@ -38,7 +39,13 @@ export interface MessageJson {
 export interface ProgramStatusJson {
   file: string;
   loadedAt: string;
+  /**
+   * The program's first few warnings, one line each; `warningCount` says how many there are in all and
+   * `warningKinds` how many of each sort. For the control view only: the other views get none (0, []).
+   */
   warnings: string[];
+  warningCount: number;
+  warningKinds: { kind: WarningKind; count: number }[];
   /** The last edit that could not be loaded (the previous program is still shown); for the control view only. */
   problem: { at: string; summary: string; errors: string[] } | null;
 }

@@ -1,5 +1,5 @@
 // The rules between fields that a schema cannot say: references, time order, overlaps, TBA people.
-import { type Diagnostic } from './diagnostics.ts';
+import { type Diagnostic, type WarningKind } from './diagnostics.ts';
 import { TBA, type Program } from './schema.ts';
 import { isKnownZone, localTime, parseLocal } from '../time.ts';
 import { itemRoom, placedItems } from './walk.ts';
@@ -15,14 +15,16 @@ interface Span {
 export function checkProgram(program: Program): Diagnostic[] {
   const out: Diagnostic[] = [];
   const error = (path: string, message: string) => out.push({ severity: 'error', path, message });
-  const warn = (path: string, message: string) => out.push({ severity: 'warning', path, message });
+  const warn = (path: string, message: string, kind: WarningKind) =>
+    out.push({ severity: 'warning', path, message, kind });
 
   const zone = program.timezone;
   if (!isKnownZone(zone)) {
     error('timezone', `unknown time zone "${zone}": use an IANA name such as "Europe/Paris"`);
     return out; // no time below can be placed without a zone
   }
-  if (/^(UTC|GMT|Etc\/)/i.test(zone)) warn('timezone', `"${zone}" is a fixed offset: summer time will not apply`);
+  if (/^(UTC|GMT|Etc\/)/i.test(zone))
+    warn('timezone', `"${zone}" is a fixed offset: summer time will not apply`, 'fixed-offset');
 
   const roomIds = new Set(program.rooms.map((r) => r.id));
   const locationIds = new Set(program.locations.map((l) => l.id));
@@ -39,7 +41,7 @@ export function checkProgram(program: Program): Diagnostic[] {
   if (program.mainRoom && !roomIds.has(program.mainRoom)) error('mainRoom', `unknown room "${program.mainRoom}"`);
 
   const person = (path: string, ref: string, role: string) => {
-    if (ref === TBA) warn(path, `${role} is TBA`);
+    if (ref === TBA) warn(path, `${role} is TBA`, 'tba');
     else if (!Object.hasOwn(program.people, ref)) error(path, `unknown person "${ref}" (not a key of "people")`);
   };
   program.event.programChairs.forEach((p, i) => person(`event.programChairs[${i}]`, p, 'program chair'));
@@ -81,6 +83,7 @@ export function checkProgram(program: Program): Diagnostic[] {
       warn(
         path,
         `${hm(item.start)}–${hm(item.end)} is outside its session "${session.title}" (${hm(session.start)}–${hm(session.end)})`,
+        'outside-session',
       );
     }
     spans.push({ ...time, path, title: item.title, room: itemRoom(program, item, session) });
@@ -99,21 +102,88 @@ function duplicates(entries: [string, string][], what: string, error: (path: str
   }
 }
 
-/** Two items overlap when they share a room, or when either is away from the rooms (it concerns everyone). */
-function overlaps(spans: Span[], zone: string, warn: (path: string, message: string) => void) {
+/** Spans still open at the moment being swept, the one ending first on top (a binary min-heap on `end`). */
+class OpenSpans {
+  private readonly heap: Span[] = [];
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  /** The open span that ends first, once those ended by `at` are gone. */
+  firstAt(at: number): Span | undefined {
+    while (this.heap.length > 0 && this.heap[0]!.end <= at) this.pop();
+    return this.heap[0];
+  }
+
+  push(span: Span): void {
+    const h = this.heap;
+    h.push(span);
+    for (let i = h.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (h[parent]!.end <= h[i]!.end) break;
+      [h[parent], h[i]] = [h[i]!, h[parent]!];
+      i = parent;
+    }
+  }
+
+  private pop(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (h.length === 0) return;
+    h[0] = last;
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && h[l]!.end < h[m]!.end) m = l;
+      if (r < h.length && h[r]!.end < h[m]!.end) m = r;
+      if (m === i) break;
+      [h[m], h[i]] = [h[i]!, h[m]!];
+      i = m;
+    }
+  }
+}
+
+/**
+ * Two items overlap when they share a room, or when either is away from the rooms (it concerns everyone). One
+ * warning per item that starts while others are on: it names the one that ends first and counts the rest. A sweep in
+ * start order with heaps of open items (per room, away items, all): O(n log n), where listing every pair of 2,000
+ * items all at once would be two million warnings.
+ */
+function overlaps(spans: Span[], zone: string, warn: (path: string, message: string, kind: 'overlap') => void) {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
-  const open: Span[] = [];
+  const byRoom = new Map<string, OpenSpans>();
+  const away = new OpenSpans();
+  const all = new OpenSpans();
   for (const s of sorted) {
-    for (let i = open.length - 1; i >= 0; i--) if (open[i]!.end <= s.start) open.splice(i, 1);
-    for (const o of open) {
-      if (o.room !== null && s.room !== null && o.room !== s.room) continue;
+    // Open items this one meets: everything for an item away from the rooms, else its room's and the away ones.
+    const groups = s.room === null ? [all] : [byRoom.get(s.room), away].filter((g) => g !== undefined);
+    const met: Span[] = [];
+    let count = 0;
+    for (const g of groups) {
+      const first = g.firstAt(s.start);
+      if (first) met.push(first);
+      count += g.size;
+    }
+    if (count > 0) {
+      const o = met.reduce((a, b) => (b.end < a.end || (b.end === a.end && b.start < a.start) ? b : a));
       const where = o.room ?? s.room;
+      const others = count - 1;
       warn(
         s.path,
-        `"${s.title}" overlaps "${o.title}" (${o.path})${where ? ` in room ${where}` : ''} from ${localTime(s.start, zone)} to ${localTime(Math.min(o.end, s.end), zone)}`,
+        `"${s.title}" overlaps "${o.title}" (${o.path})${where ? ` in room ${where}` : ''} from ${localTime(s.start, zone)} to ${localTime(Math.min(o.end, s.end), zone)}` +
+          (others > 0 ? ` and ${others} other item${others === 1 ? '' : 's'}` : ''),
+        'overlap',
       );
     }
-    open.push(s);
+    if (s.room === null) away.push(s);
+    else {
+      let room = byRoom.get(s.room);
+      if (!room) byRoom.set(s.room, (room = new OpenSpans()));
+      room.push(s);
+    }
+    all.push(s);
   }
 }
 

@@ -10,7 +10,13 @@ export interface Diagnostic {
   /** 1-based line of a syntax error, when known. */
   line?: number;
   column?: number;
+  /** What sort of warning, for summaries ("overlap": 1,999): see WARNING_KINDS. */
+  kind?: WarningKind;
 }
+
+/** The sorts of warnings a program check gives; anything else (an importer's notes) counts as "other". */
+export const WARNING_KINDS = ['overlap', 'outside-session', 'tba', 'fixed-offset', 'other'] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
 
 /** Turns a path of keys into the JS-like notation users see: ["sessions", 2, "end"] → "sessions[2].end". */
 export function formatPath(keys: readonly PropertyKey[]): string {

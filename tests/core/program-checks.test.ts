@@ -225,3 +225,54 @@ describe('JSON syntax errors give the line', () => {
     expect(parseProgramText(`\uFEFF${JSON.stringify(tinyProgram())}`).program).not.toBeNull();
   });
 });
+
+describe('overlaps: one warning per item, whatever the number of pairs', () => {
+  /** `n` items in room A (or where `place` puts them), all from 09:00 to 18:00 but the first, to 09:30. */
+  function crowded(n: number, place: (k: number) => { room?: string; location?: string } = () => ({ room: 'A' })) {
+    const p = tinyProgram();
+    p.rooms!.push({ id: 'B', name: 'Room B' });
+    p.locations = [{ id: 'garden', name: 'Garden' }];
+    p.sessions = [];
+    p.items = Array.from({ length: n }, (_, k) => ({
+      id: `c${k}`,
+      kind: 'talk' as const,
+      title: `Talk ${k}`,
+      start: '2026-06-29T09:00',
+      end: '2026-06-29T18:00',
+      ...place(k),
+    }));
+    p.items[0]!.end = '2026-06-29T09:30';
+    return parseProgramJson(p);
+  }
+
+  test('2,000 items all at once: 1,999 warnings, each naming one item and counting the others', () => {
+    const { program, diagnostics } = crowded(2000);
+    expect(program).not.toBeNull();
+    const overlaps = diagnostics.filter((d) => d.kind === 'overlap');
+    expect(overlaps).toHaveLength(1999);
+    expect(overlaps.at(-1)!.message).toBe(
+      '"Talk 1999" overlaps "Talk 0" (items[0]) in room A from 09:00 to 09:30 and 1998 other items',
+    );
+    expect(overlaps[0]!.message).toBe('"Talk 1" overlaps "Talk 0" (items[0]) in room A from 09:00 to 09:30');
+  });
+
+  test('an item away from the rooms meets every room; rooms do not meet each other', () => {
+    // c0 in A (09:00–09:30), c1 in B, c2 in the garden, c3 in A: c1 meets nothing before it, c2 meets c0 and c1,
+    // c3 meets c0 (its room) and c2 (away), not c1.
+    const rooms = ['A', 'B', null, 'A'];
+    const { diagnostics } = crowded(4, (k) => (rooms[k] ? { room: rooms[k]! } : { location: 'garden' }));
+    const byPath = Object.fromEntries(diagnostics.map((d) => [d.path, d.message]));
+    expect(Object.keys(byPath).sort()).toEqual(['items[2]', 'items[3]']);
+    expect(byPath['items[2]']).toMatch(
+      /^"Talk 2" overlaps "Talk 0" \(items\[0\]\) in room A from 09:00 to 09:30 and 1 other item$/,
+    );
+    expect(byPath['items[3]']).toMatch(
+      /^"Talk 3" overlaps "Talk 0" \(items\[0\]\) in room A from 09:00 to 09:30 and 1 other item$/,
+    );
+  });
+
+  test('an item that starts when another ends does not overlap it', () => {
+    const { diagnostics } = diagnosticsOf((p) => (p.items![0]!.start = '2026-06-29T10:00'));
+    expect(diagnostics.filter((d) => d.kind === 'overlap')).toEqual([]);
+  });
+});

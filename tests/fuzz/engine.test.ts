@@ -135,7 +135,7 @@ function expectLiveRules(timeline: Timeline, live: LiveState, room: string, at: 
   const json = stateJson(timeline, screen, {
     seq: live.seq,
     clock: { now: at, serverTime: at, speed: 1, rehearsal: false },
-    program: { file: 'fuzz.json', loadedAt: '', warnings: [], problem: null },
+    program: { file: 'fuzz.json', loadedAt: '', warnings: [], warningCount: 0, warningKinds: [], problem: null },
     storeWarning: null,
   });
   if (screen.mode === 'follow')

@@ -44,7 +44,14 @@ function stateAt(local: string, steps: [string, Action][] = []): StateJson {
   return stateJson(timeline, resolveLive(timeline, live, ROOM, now), {
     seq: steps.length,
     clock: { now, serverTime: now, speed: 1, rehearsal: true },
-    program: { file: 'program.json', loadedAt: '2026-06-01T00:00:00+02:00', warnings: [], problem: null },
+    program: {
+      file: 'program.json',
+      loadedAt: '2026-06-01T00:00:00+02:00',
+      warnings: [],
+      warningCount: 0,
+      warningKinds: [],
+      problem: null,
+    },
     storeWarning: null,
   });
 }

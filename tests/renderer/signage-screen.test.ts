@@ -18,7 +18,7 @@ function stateAt(local: string): StateJson {
   return stateJson(timeline, resolveLive(timeline, emptyLive(), 'L108-A', at), {
     seq: 0,
     clock: { now: at, serverTime: at, speed: 1, rehearsal: true },
-    program: { file: 'program.json', loadedAt: '', warnings: [], problem: null },
+    program: { file: 'program.json', loadedAt: '', warnings: [], warningCount: 0, warningKinds: [], problem: null },
     storeWarning: null,
   });
 }

@@ -1,0 +1,88 @@
+// Pushing state to many screens: the program's warnings reach the control view only, summarised, and every screen of a
+// room gets the same state as a text message.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
+import { WARNINGS_SHOWN } from '../../server/show.ts';
+import { tinyProgram } from '../helpers.ts';
+import { connect, post, startHarness, type Client, type Harness } from './harness.ts';
+
+/** The tiny program plus `n` talks in room A all from 09:00 to 09:20: n overlap warnings, and a TBA speaker. */
+function crowdedProgram(n: number) {
+  const p = tinyProgram();
+  for (let k = 0; k < n; k++) {
+    p.items!.push({
+      id: `x${k}`,
+      kind: 'talk',
+      title: `Crowd ${k}`,
+      start: '2026-06-29T09:00',
+      end: '2026-06-29T09:20',
+      speakers: k === 0 ? ['TBA'] : [],
+    });
+  }
+  return p;
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness(crowdedProgram(40), { at: '2026-06-29T09:05' });
+});
+afterAll(() => h.close());
+
+type ProgramStatus = { warnings: string[]; warningCount: number; warningKinds: { kind: string; count: number }[] };
+const programOf = (state: Record<string, unknown>) => state.program as ProgramStatus;
+
+describe('program warnings', () => {
+  test('the control view gets a count per kind and the first few lines; other views get none', async () => {
+    const control = await connect(h, 'view=control');
+    const signage = await connect(h, 'view=signage');
+    const chair = await connect(h, 'view=chair');
+    const preview = await connect(h, 'view=signage-preview');
+    const { json } = await post(h, { type: 'message.set', to: 'public', text: 'Hello' });
+    const seq = json.seq as number;
+    const [c, s, ch, pv] = await Promise.all(
+      [control, signage, chair, preview].map((client: Client) => client.next((st) => st.seq === seq)),
+    );
+    // 40 crowd talks and "First" (09:00–09:30) all overlap: one warning for each but the first to start.
+    expect(programOf(c!).warningCount).toBe(41);
+    expect(programOf(c!).warningKinds).toEqual([
+      { kind: 'tba', count: 1 },
+      { kind: 'overlap', count: 40 },
+    ]);
+    expect(programOf(c!).warnings).toHaveLength(WARNINGS_SHOWN);
+    expect(programOf(c!).warnings[1]).toMatch(
+      /: items\[2\]: "Crowd 1" overlaps "Crowd 0" \(items\[1\]\) in room A from 09:00 to 09:20$/,
+    );
+    for (const st of [s, ch, pv]) {
+      expect(programOf(st!)).toMatchObject({ warnings: [], warningCount: 0, warningKinds: [] });
+    }
+    // The first state on connecting follows the same rule.
+    expect(programOf(signage.states[0]!).warningCount).toBe(0);
+    expect(programOf(control.states[0]!).warningCount).toBe(41);
+    for (const client of [control, signage, chair, preview]) client.ws.close();
+  });
+});
+
+describe('one message for a room', () => {
+  test('every signage screen of the room receives the same text frame', async () => {
+    const frames: { data: string; binary: boolean }[][] = [];
+    const sockets = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        frames[i] = [];
+        const ws = new WebSocket(`${h.url.replace('http', 'ws')}/ws?view=signage`);
+        ws.on('message', (data, binary) => frames[i]!.push({ data: String(data), binary }));
+        await new Promise((resolve) => ws.once('open', resolve));
+        return ws;
+      }),
+    );
+    const { json } = await post(h, { type: 'message.set', to: 'public', text: 'Same for all' });
+    const seq = json.seq as number;
+    const pushed = (i: number) =>
+      frames[i]!.find((f) => (JSON.parse(f.data) as { state: { seq: number } }).state.seq === seq);
+    await expect.poll(() => frames.every((_, i) => pushed(i) !== undefined)).toBe(true);
+    for (let i = 0; i < frames.length; i++) {
+      expect(pushed(i)!.binary).toBe(false);
+      expect(pushed(i)!.data).toBe(pushed(0)!.data);
+    }
+    for (const ws of sockets) ws.close();
+  });
+});
