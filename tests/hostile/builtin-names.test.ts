@@ -72,7 +72,7 @@ describe('a room, item and person named like a built-in', () => {
     const context = {
       seq: live.seq,
       clock: { now: at, serverTime: at, speed: 1, rehearsal: false },
-      program: { file: 'p.json', loadedAt: '', warnings: [], problem: null },
+      program: { file: 'p.json', loadedAt: '', warnings: [], warningCount: 0, warningKinds: [], problem: null },
       storeWarning: null,
     };
     expect(stateJson(timeline, screen, context).room).toBe(name);
