@@ -1,4 +1,4 @@
-// The chair's confidence monitor in Chromium: the time left, its colours, the chair's keys and buttons, the PIN.
+// The chair's confidence monitor in Chromium: the time left, its colours, the chair's keys and buttons, the PIN link.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
@@ -180,25 +180,31 @@ describe.skipIf(chromiumMissing !== null)('chair view', () => {
     expect(dangerColour).not.toBe('rgb(61, 220, 132)'); // not the normal green
   });
 
-  test('with a PIN: a key asks for it, a wrong one is refused, the right one acts and is remembered', async () => {
+  test('with a PIN: never a dialog on the speaker screen; keys off until the chair link gives the PIN', async () => {
     const show = await serve('2026-06-29T09:45', '2468');
-    const page = await open(show);
-    await page.keyboard.press('Space');
-    const dialog = page.getByRole('dialog', { name: 'PIN needed' });
-    await dialog.waitFor();
-    await dialog.getByLabel('PIN', { exact: true }).fill('1111');
-    await dialog.getByLabel('PIN', { exact: true }).press('Enter');
-    await expect.poll(() => dialog.getByRole('alert').innerText()).toBe('Wrong PIN, try again');
-    await screenshot(page, 'chair-pin-1920x1080');
+    // Opened without the PIN: a small line says the keys are off, and a key does nothing and asks nothing.
+    const bare = await open(show);
+    await bare.locator('[data-keys-off="no-pin"]').waitFor();
+    await bare.keyboard.press('Space');
+    await bare.waitForTimeout(500);
+    expect(await bare.getByRole('dialog').count()).toBe(0);
     expect((await apiState(show)).timer!.running).toBe(true);
-    await dialog.getByLabel('PIN', { exact: true }).fill('2468');
-    await dialog.getByRole('button', { name: 'OK' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await screenshot(bare, 'chair-keys-off-1920x1080');
+    await bare.close();
+    // A wrong PIN in the link: keys off, saying it is wrong.
+    const wrong = await open(show, LANDSCAPE, '?room=L108-A#pin=1111');
+    await wrong.locator('[data-keys-off="wrong-pin"]').waitFor();
+    await wrong.close();
+    // The chair link from the control view carries it: the keys act, and the PIN leaves the address bar.
+    const page = await open(show, LANDSCAPE, '?room=L108-A#pin=2468');
+    expect(page.url()).not.toContain('2468');
+    await page.keyboard.press('Space');
     await expect.poll(async () => (await apiState(show)).timer!.running).toBe(false);
     const frozen = (await apiState(show)).timer!.remainingSeconds;
     await page.keyboard.press('+');
     await expect.poll(async () => (await apiState(show)).timer!.remainingSeconds).toBe(frozen + 60);
-    expect(await dialog.isVisible()).toBe(false);
+    expect(await page.locator('[data-keys-off]').count()).toBe(0);
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import { emptyLive } from '../../core/live/state.ts';
 import { buildTimeline } from '../../core/schedule/timeline.ts';
 import { parseInstant } from '../../core/time.ts';
 import {
+  awayItem,
   countdownDisplay,
   marks,
   messageSize,
@@ -195,6 +196,22 @@ describe('the countdown', () => {
     expect(countdownDisplay(stateAt('2026-07-01T20:00'), at('2026-07-01T20:00'), 'en')).toBeNull();
   });
 
+  test('overnight: the time and day of the next item, never "9:29:55 until the next item"', () => {
+    expect(countdownDisplay(stateAt('23:00:05'), at('23:00:05'), 'en')).toMatchObject({
+      text: '08:30',
+      phase: 'later',
+      label: 'Tomorrow, Tuesday 30 June',
+    });
+  });
+
+  test('the dinner away at Restaurant Procope is no countdown on the chair: it looks ahead to tomorrow', () => {
+    const state = stateAt('19:30');
+    expect(state.timer?.itemId).toBe('d1-dinner'); // the server still times it
+    expect(awayItem(state)?.id).toBe('d1-dinner');
+    expect(countdownDisplay(state, at('19:30'), 'en')).toMatchObject({ text: '08:30', phase: 'later' });
+    expect(awayItem(stateAt('09:45'))).toBeNull();
+  });
+
   test.each([
     { text: '24:59', template: '00:00' },
     { text: '9:59', template: '00:00' },
@@ -217,11 +234,18 @@ describe('the lines around the digits', () => {
   });
 
   test('next: the title and its live start time, in the program zone', () => {
-    expect(nextLine(stateAt('09:45'))).toEqual({
+    expect(nextLine(stateAt('09:45'), at('09:45'), 'en')).toEqual({
+      id: 'd1-lu',
       title: 'HPC+AI Converged Supercomputing on LineShine Exascale System',
       time: '10:10',
     });
-    expect(nextLine(stateAt('09:45', [['09:45', { type: 'timer.add', seconds: 300 }]]))?.time).toBe('10:15');
+    const added = stateAt('09:45', [['09:45', { type: 'timer.add', seconds: 300 }]]);
+    expect(nextLine(added, at('09:45'), 'en')?.time).toBe('10:15');
+  });
+
+  test('next on another day says the day: during the dinner and overnight', () => {
+    expect(nextLine(stateAt('19:30'), at('19:30'), 'en')?.time).toBe('Tomorrow 08:30');
+    expect(nextLine(stateAt('23:00'), at('23:00'), 'fr')?.time).toBe('Demain 08:30');
   });
 
   test('marks: offline first, then running late, then rehearsal', () => {

@@ -6,7 +6,13 @@ import { emptyLive } from '../../core/live/state.ts';
 import type { ItemJson } from '../../core/schedule/screen-json.ts';
 import { buildTimeline } from '../../core/schedule/timeline.ts';
 import { parseInstant } from '../../core/time.ts';
-import { agendaRows, inRoomFirst, signageScreen } from '../../renderer/views/signage/screen.ts';
+import {
+  agendaGroups,
+  agendaRows,
+  elsewhereOn,
+  inRoomFirst,
+  signageScreen,
+} from '../../renderer/views/signage/screen.ts';
 import { loadShippedProgram } from '../helpers.ts';
 
 const timeline = buildTimeline(loadShippedProgram());
@@ -77,6 +83,15 @@ describe('the rest of the day', () => {
     expect(rows.every((r) => r.item.start.startsWith('2026-06-30'))).toBe(true);
   });
 
+  test('during the dinner on day 1, what follows is grouped under Tuesday, not under today', () => {
+    const groups = agendaGroups(agendaRows(stateAt('2026-06-29T19:30')));
+    expect(groups.map((g) => `${g.day}: ${g.rows[0]!.item.id}`)).toEqual([
+      '2026-06-29: d1-dinner',
+      '2026-06-30: d2-registration',
+    ]);
+    expect(groups[0]!.rows).toHaveLength(1);
+  });
+
   test('an item is listed once even if it is both on and next', () => {
     const state = stateAt('2026-06-29T09:45');
     const rows = agendaRows({ ...state, next: state.current[0]!, later: [state.current[0]!] });
@@ -111,4 +126,50 @@ describe('several things at once', () => {
         .join(' '),
     ).toBe(order),
   );
+});
+
+describe('many on at once, and a room with nothing more', () => {
+  const base = stateAt('2026-06-29T09:45');
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ ...base.current[0]!, id: `p${i}`, title: `Poster ${i}` }));
+
+  test.each([
+    { n: 2, kind: 'in-session' },
+    { n: 3, kind: 'in-session' },
+    { n: 4, kind: 'many-on' },
+    { n: 60, kind: 'many-on' },
+  ])('$n items on at once: $kind', ({ n, kind }) => {
+    expect(signageScreen({ ...base, current: many(n) }).kind).toBe(kind);
+  });
+
+  const other = (room: string, roomName: string, id: string, on: boolean): StateJson['elsewhere'][number] => ({
+    room,
+    roomName,
+    current: on ? [{ ...base.current[0]!, id, room }] : [],
+    next: on ? null : { ...base.current[0]!, id, room },
+  });
+  const after = stateAt('2026-06-30T19:00');
+  const rooms = [
+    { id: 'L108-A', name: 'L108-A' },
+    { id: 'amphi', name: 'Amphi' },
+    { id: 'small', name: 'Small room' },
+  ];
+
+  test('the room is done but others have something on: where to go, the biggest (first listed) room first', () => {
+    const state = {
+      ...after,
+      rooms,
+      elsewhere: [other('small', 'Small room', 's1', true), other('amphi', 'Amphi', 'a1', true)],
+    };
+    const screen = signageScreen(state);
+    expect(screen.kind).toBe('room-done');
+    expect(elsewhereOn(state).map((e) => `${e.roomName} ${e.item.id}`)).toEqual(['Amphi a1', 'Small room s1']);
+  });
+
+  test('thank you only when every room is over', () => {
+    expect(signageScreen({ ...after, rooms, elsewhere: [] }).kind).toBe('after-event');
+    expect(signageScreen({ ...after, rooms, elsewhere: [other('amphi', 'Amphi', 'a2', false)] }).kind).toBe(
+      'room-done',
+    );
+  });
 });

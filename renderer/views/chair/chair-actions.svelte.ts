@@ -1,20 +1,20 @@
-// The chair's commands in flight: one at a time (each decided on the latest state), the PIN prompt and the toast.
+// The chair's commands in flight: one at a time (each decided on the latest state), whether its keys work, the toast.
 import type { StateJson } from '../../../core/contract/state.ts';
 import type { ShowConnection } from '../../lib/connection.svelte.ts';
 import { pinRequired, rememberedPin, rememberPin, sendAction } from '../../lib/actions.ts';
+import { checkPin } from '../control/action-outcome.ts';
 import { commandAction, type ChairCommand } from './keys.ts';
-import { perform } from './perform.ts';
+import { perform, pinFromAddress, type KeysOff } from './perform.ts';
 import type { ChairWords } from './words.ts';
 
 const TOAST_MS = 4000;
 
 export class ChairActions {
-  /** Open while the PIN is asked; `wrong` after the server refused the last one (`attempt` counts them). */
-  pinPrompt = $state<{ wrong: boolean; attempt: number } | null>(null);
+  /** Set while the show needs a PIN this screen does not have (or has wrong): its keys do nothing, a line says so. */
+  keysOff = $state<KeysOff | null>(null);
   toast = $state<string | null>(null);
   helpOpen = $state(false);
   private queue: Promise<void> = Promise.resolve();
-  private answerPin: ((pin: string | null) => void) | null = null;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -23,13 +23,25 @@ export class ChairActions {
     private readonly words: ChairWords,
   ) {}
 
-  run(command: ChairCommand): void {
-    this.queue = this.queue.then(() => this.execute(command));
+  /** Takes a PIN given in the address (and out of it), then finds out whether the keys can work. */
+  async init(): Promise<void> {
+    const given = pinFromAddress(location.href);
+    if (given.href !== location.href) history.replaceState(history.state, '', given.href);
+    if (given.pin) rememberPin(given.pin);
+    if (!(await pinRequired())) return;
+    const pin = rememberedPin();
+    if (pin === null) this.keysOff = 'no-pin';
+    else {
+      const answer = await checkPin(pin);
+      if (!answer.ok && answer.status === 401) {
+        rememberPin(null);
+        this.keysOff = 'wrong-pin';
+      }
+    }
   }
 
-  submitPin(pin: string | null): void {
-    this.answerPin?.(pin);
-    this.answerPin = null;
+  run(command: ChairCommand): void {
+    this.queue = this.queue.then(() => this.execute(command));
   }
 
   say(text: string): void {
@@ -46,20 +58,11 @@ export class ChairActions {
       else await this.toggleFullscreen();
       return;
     }
-    const result = await perform(outcome.action, {
-      send: sendAction,
-      pinRequired,
-      rememberedPin,
-      rememberPin,
-      askPin: (wrong) =>
-        new Promise((resolve) => {
-          this.pinPrompt = { wrong, attempt: (this.pinPrompt?.attempt ?? 0) + 1 };
-          this.answerPin = resolve;
-        }),
-    });
-    this.pinPrompt = null;
+    if (this.keysOff) return; // the line on screen already says why
+    const result = await perform(outcome.action, { send: sendAction, rememberedPin });
     if (result.kind === 'done') this.apply(result.state);
-    else if (result.kind === 'failed') this.say(result.message);
+    else if (result.kind === 'keys-off') this.keysOff = result.reason;
+    else this.say(result.message);
   }
 
   /** The action's answer is the new state: show it now rather than after the push, unless a newer one came. */

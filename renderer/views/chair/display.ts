@@ -5,10 +5,15 @@ import type { CurrentItemJson, ItemJson } from '../../../core/schedule/screen-js
 import type { Lang } from '../../../core/schedule/kinds.ts';
 import { clockTime, countdown } from '../../lib/format.ts';
 import { t } from '../../lib/i18n.ts';
+import { localDate } from '../../lib/days.ts';
+import { dayHeading, dayWord } from '../signage/text.ts';
 import { chairWords } from './words.ts';
 
-/** `idle`: no timer (nothing on); the digits count down to the next item instead, in a neutral colour. */
-export type CountdownPhase = TimerPhase | 'idle';
+/**
+ * `idle`: no timer (nothing on); the digits count down to the next item instead, in a neutral colour.
+ * `later`: the next item is on another day: its time, with the day under it, never an hours-long countdown.
+ */
+export type CountdownPhase = TimerPhase | 'idle' | 'later';
 
 export interface CountdownDisplay {
   text: string;
@@ -35,9 +40,16 @@ export function phaseClass(phase: CountdownPhase): string {
   return `phase-${phase}`;
 }
 
+/** An item away from this room (the dinner at a restaurant) on now: the chair has nothing to time. */
+export function awayItem(state: StateJson): CurrentItemJson | null {
+  const item = timedItem(state);
+  return item?.location && !state.current.some((i) => !i.location) ? item : null;
+}
+
 export function countdownDisplay(state: StateJson, showNow: number, lang: Lang): CountdownDisplay | null {
   const words = t(lang);
-  const timer = state.timer;
+  // An item away from the room is never counted down here: the chair looks ahead to the room's next item.
+  const timer = awayItem(state) ? null : state.timer;
   if (timer) {
     const ms = remainingMs(timer, showNow);
     const phase = timerPhase(ms, timer.warningSeconds, timer.dangerSeconds);
@@ -46,6 +58,12 @@ export function countdownDisplay(state: StateJson, showNow: number, lang: Lang):
     return { text, template: sizingTemplate(text), phase, label, paused: !timer.running };
   }
   if (!state.next) return null;
+  const start = Date.parse(state.next.start);
+  if (localDate(start, state.timezone) !== localDate(showNow, state.timezone)) {
+    const text = clockTime(start, state.timezone);
+    const day = dayHeading(start, showNow, state.timezone, lang);
+    return { text, template: sizingTemplate(text), phase: 'later', label: day, paused: false };
+  }
   const text = countdown(Math.max(1000, Date.parse(state.next.start) - showNow));
   return { text, template: sizingTemplate(text), phase: 'idle', label: chairWords(lang).untilNext, paused: false };
 }
@@ -60,12 +78,23 @@ export function speakerNames(item: ItemJson): string {
 }
 
 export interface NextLine {
+  id: string;
   title: string;
+  /** "10:10", or "Tomorrow 08:30" when it is not today. */
   time: string;
 }
 
-export function nextLine(state: StateJson): NextLine | null {
-  return state.next ? { title: state.next.title, time: clockTime(state.next.start, state.timezone) } : null;
+export function nextLine(state: StateJson, showNow: number, lang: Lang): NextLine | null {
+  const next = state.next;
+  if (!next) return null;
+  const start = Date.parse(next.start);
+  const time = clockTime(start, state.timezone);
+  const sameDay = localDate(start, state.timezone) === localDate(showNow, state.timezone);
+  return {
+    id: next.id,
+    title: next.title,
+    time: sameDay ? time : `${dayWord(start, showNow, state.timezone, lang)} ${time}`,
+  };
 }
 
 export interface Mark {

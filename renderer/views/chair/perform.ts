@@ -1,35 +1,41 @@
-// Sends one chair action, asking for the PIN when the server wants one and retrying until it is right or cancelled.
+// Sends one chair action with the PIN this screen was given. The chair faces the speaker: it never asks for a PIN;
+// without a right one its keys are off and a small line says how to give it one.
 import type { StateJson } from '../../../core/contract/state.ts';
 import type { Action } from '../../../core/live/actions.ts';
 import type { ActionResult } from '../../lib/actions.ts';
 
 export interface PerformDeps {
   send(action: Action, pin: string | null): Promise<ActionResult>;
-  pinRequired(): Promise<boolean>;
   rememberedPin(): string | null;
-  rememberPin(pin: string): void;
-  /** Opens the PIN dialog (saying so when the last PIN was refused); null when the user cancels. */
-  askPin(wrong: boolean): Promise<string | null>;
 }
 
+/** Why the chair's keys are off: the show has a PIN and this screen has none, or a wrong one. */
+export type KeysOff = 'no-pin' | 'wrong-pin';
+
 export type PerformOutcome =
-  { kind: 'done'; state: StateJson } | { kind: 'failed'; status: number; message: string } | { kind: 'cancelled' };
+  | { kind: 'done'; state: StateJson }
+  | { kind: 'failed'; status: number; message: string }
+  | { kind: 'keys-off'; reason: KeysOff };
 
 export async function perform(action: Action, deps: PerformDeps): Promise<PerformOutcome> {
-  let pin = deps.rememberedPin();
-  if (!pin && (await deps.pinRequired())) {
-    pin = await deps.askPin(false);
-    if (pin === null) return { kind: 'cancelled' };
-  }
-  for (;;) {
-    const result = await deps.send(action, pin);
-    if (result.ok) {
-      if (pin) deps.rememberPin(pin);
-      return { kind: 'done', state: result.state };
-    }
-    if (result.status !== 401) return { kind: 'failed', status: result.status, message: result.message };
-    // 401 without a PIN: the server wants one (the dialog says so); with one: it was wrong.
-    pin = await deps.askPin(pin !== null);
-    if (pin === null) return { kind: 'cancelled' };
-  }
+  const pin = deps.rememberedPin();
+  const result = await deps.send(action, pin);
+  if (result.ok) return { kind: 'done', state: result.state };
+  if (result.status === 401) return { kind: 'keys-off', reason: pin === null ? 'no-pin' : 'wrong-pin' };
+  return { kind: 'failed', status: result.status, message: result.message };
+}
+
+/**
+ * The PIN given to this screen in its address (`/chair?room=L108-A#pin=2468`, or `?pin=2468`), and the address
+ * without it: the view keeps the PIN for this tab and takes it out of the address bar at once.
+ */
+export function pinFromAddress(href: string): { pin: string | null; href: string } {
+  const url = new URL(href);
+  const hash = new URLSearchParams(url.hash.replace(/^#/, ''));
+  const pin = hash.get('pin') ?? url.searchParams.get('pin');
+  if (pin === null) return { pin: null, href };
+  url.searchParams.delete('pin');
+  hash.delete('pin');
+  url.hash = hash.size ? `#${hash}` : '';
+  return { pin: pin.trim() || null, href: url.toString() };
 }

@@ -22,18 +22,16 @@ const en = {
   nextItem: 'Next',
   reset: 'Reset',
   controls: 'Timer controls',
-  pinTitle: 'PIN needed',
-  pinExplain: 'Actions on this show need its PIN.',
-  pinLabel: 'PIN',
-  ok: 'OK',
-  cancel: 'Cancel',
-  wrongPin: 'Wrong PIN, try again',
   noPrevious: 'No earlier item today',
   noState: 'Not connected to the show yet',
   noFullscreen: 'Full screen is not available here',
   nothingOn: 'Nothing on now',
   untilNext: 'until the next item',
   speakerMessage: 'Message to the speaker',
+  keysOffNoPin:
+    'Keys off: the show has a PIN and this screen was not given it (open the chair link from the control view).',
+  keysOffWrongPin: 'Keys off: the PIN given to this screen is wrong (open the chair link from the control view again).',
+  away: (place: string) => `Away from this room${place ? `: ${place}` : ''}`,
 };
 
 export type ChairWords = typeof en;
@@ -59,18 +57,17 @@ const fr: ChairWords = {
   nextItem: 'Suivant',
   reset: 'Réinitialiser',
   controls: 'Commandes du minuteur',
-  pinTitle: 'Code PIN requis',
-  pinExplain: 'Les commandes demandent le code PIN de la régie.',
-  pinLabel: 'Code PIN',
-  ok: 'Valider',
-  cancel: 'Annuler',
-  wrongPin: 'Code PIN incorrect, réessayez',
   noPrevious: "Pas d'élément plus tôt aujourd'hui",
   noState: 'Pas encore connecté au spectacle',
   noFullscreen: "Le plein écran n'est pas disponible ici",
   nothingOn: 'Rien en cours',
   untilNext: 'avant la suite',
   speakerMessage: "Message pour l'orateur·rice",
+  keysOffNoPin:
+    "Touches inactives : le spectacle a un code PIN et cet écran ne l'a pas reçu (ouvrez le lien président·e depuis la régie).",
+  keysOffWrongPin:
+    'Touches inactives : le code PIN donné à cet écran est faux (rouvrez le lien président·e depuis la régie).',
+  away: (place: string) => `Hors de cette salle${place ? ` : ${place}` : ''}`,
 };
 
 export function chairWords(lang: Lang): ChairWords {

@@ -18,3 +18,13 @@ export function previewUrl(view: 'signage' | 'chair', room: string, lang: string
 export function previewScale(width: number): number {
   return width > 0 ? width / 1920 : 0;
 }
+
+/**
+ * The address to open on the chair's screen: the room, the language and, when the show has one, the PIN in the
+ * fragment (never sent to the server or logged); the chair keeps it for its tab and takes it out of the address bar.
+ */
+export function chairLink(origin: string, room: string, lang: string, pin: string | null): string {
+  const query = new URLSearchParams({ room });
+  if (lang !== 'en') query.set('lang', lang);
+  return `${origin}/chair?${query}${pin ? `#pin=${encodeURIComponent(pin)}` : ''}`;
+}

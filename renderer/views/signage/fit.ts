@@ -126,7 +126,13 @@ export function fit(node: HTMLElement, options: FitOptions) {
 }
 
 /** Svelte action on a list: shows only the children that fit entirely, hides the rest (re-run on resize or `key`). */
-export function fitRows(node: HTMLElement, _key: unknown) {
+export function fitRows(node: HTMLElement, key: unknown) {
+  return fitRowsCounted(node, { key });
+}
+
+/** `fitRows` that also says how many rows it shows (for "and 52 more" under a list that cannot show them all). */
+export function fitRowsCounted(node: HTMLElement, options: { key: unknown; onshown?: (shown: number) => void }) {
+  let onshown = options.onshown;
   const run = () => {
     const rows = [...node.children] as HTMLElement[];
     for (const row of rows) {
@@ -134,18 +140,22 @@ export function fitRows(node: HTMLElement, _key: unknown) {
       observer.observe(row);
     }
     const top = node.getBoundingClientRect().top;
-    const shown = rowsThatFit(
+    let shown = rowsThatFit(
       rows.map((r) => r.getBoundingClientRect().bottom - top),
       node.clientHeight,
     );
+    // A heading (a day's name) never ends the list without a row under it.
+    while (shown > 0 && rows[shown - 1]!.hasAttribute('data-heading')) shown--;
     rows.forEach((row, i) => (row.style.display = i >= shown ? 'none' : ''));
+    onshown?.(shown);
   };
   const observer = new ResizeObserver(() => run());
   observer.observe(node);
   void document.fonts?.ready.then(run);
   run();
   return {
-    update(_next: unknown) {
+    update(next: { key: unknown; onshown?: (shown: number) => void }) {
+      onshown = next.onshown;
       run();
       // The rows of a new key may lay out after this runs.
       requestAnimationFrame(run);

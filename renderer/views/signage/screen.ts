@@ -8,10 +8,27 @@ export interface AgendaRow {
   status: 'current' | 'next' | 'later';
 }
 
+/** Another room's item on now (or next) as a door with nothing left points to it. */
+export interface Elsewhere {
+  room: string;
+  roomName: string;
+  item: ItemJson;
+  /** True when it is on now, false when it is that room's next item. */
+  on: boolean;
+}
+
+/** More items on at once than cards can show readably: they become one list ("8 items on now"). */
+export const LIST_FROM = 4;
+
 export type SignageScreen =
   | { kind: 'connecting' }
   | { kind: 'blackout' }
+  /** The whole event is over, in every room. */
   | { kind: 'after-event' }
+  /** Nothing more in this room today while other rooms have something on: where to go instead. */
+  | { kind: 'room-done'; elsewhere: Elsewhere[]; first: ItemJson | null }
+  /** Many things on at once: a list. */
+  | { kind: 'many-on'; current: CurrentItemJson[]; next: ItemJson | null; agenda: AgendaRow[] }
   /** Before the first item, or between days: the first item to come is the hero. */
   | { kind: 'before-event' | 'between-days'; first: ItemJson | null; agenda: AgendaRow[] }
   /** Only breaks or meals on (or a gap within a day): what comes next is the hero, the break a strip above it. */
@@ -23,16 +40,24 @@ export function signageScreen(state: StateJson | null): SignageScreen {
   if (!state) return { kind: 'connecting' };
   if (state.blackout) return { kind: 'blackout' };
   const agenda = agendaRows(state);
+  const elsewhere = elsewhereOn(state);
   switch (state.phase) {
     case 'after-event':
-      return { kind: 'after-event' };
+      return elsewhere.length ? { kind: 'room-done', elsewhere, first: null } : { kind: 'after-event' };
     case 'before-event':
     case 'between-days':
+      // This room is done for the day but the event goes on next door: send people there first.
+      if (state.phase === 'between-days' && elsewhere.some((e) => e.on)) {
+        return { kind: 'room-done', elsewhere, first: state.next };
+      }
       return { kind: state.phase, first: state.next, agenda };
     case 'in-break':
       return { kind: 'in-break', breaks: state.current, next: state.next, agenda };
     case 'in-session':
       if (state.current.length === 0) return { kind: 'in-break', breaks: [], next: state.next, agenda };
+      if (state.current.length >= LIST_FROM) {
+        return { kind: 'many-on', current: inRoomFirst(state.current), next: state.next, agenda };
+      }
       return { kind: 'in-session', current: inRoomFirst(state.current), next: state.next, agenda };
   }
 }
@@ -62,4 +87,46 @@ export function agendaRows(state: Pick<StateJson, 'current' | 'next' | 'later'>)
     .map((row, order) => ({ row, order }))
     .sort((a, b) => Date.parse(a.row.item.start) - Date.parse(b.row.item.start) || a.order - b.order)
     .map((x) => x.row);
+}
+
+/**
+ * What the other rooms have on now (then, if nothing is on anywhere, what they have next), the biggest room first:
+ * the program lists its rooms from the main hall down, so program order stands for size.
+ */
+export function elsewhereOn(state: Pick<StateJson, 'elsewhere' | 'rooms'>): Elsewhere[] {
+  const order = new Map(state.rooms.map((r, i) => [r.id, i]));
+  const rooms = [...state.elsewhere].sort((a, b) => (order.get(a.room) ?? 0) - (order.get(b.room) ?? 0));
+  const on = rooms.flatMap((r) =>
+    inRoomFirst(r.current)
+      .filter((item) => !item.location)
+      .slice(0, 1)
+      .map((item) => ({ room: r.room, roomName: r.roomName, item, on: true })),
+  );
+  if (on.length) return on;
+  return rooms.flatMap((r) =>
+    r.next && !r.next.location ? [{ room: r.room, roomName: r.roomName, item: r.next, on: false }] : [],
+  );
+}
+
+export interface AgendaGroup {
+  /** The day's date in the program's zone, "2026-06-30". */
+  day: string;
+  rows: AgendaRow[];
+}
+
+/** The local date of an item in the program's zone: its ISO start carries the program's offset. */
+export function localDay(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** The rows split by day, in order: what follows the dinner on day 1 is tomorrow's, not today's. */
+export function agendaGroups(rows: AgendaRow[]): AgendaGroup[] {
+  const groups: AgendaGroup[] = [];
+  for (const row of rows) {
+    const day = localDay(row.item.start);
+    const last = groups.at(-1);
+    if (last && last.day === day) last.rows.push(row);
+    else groups.push({ day, rows: [row] });
+  }
+  return groups;
 }

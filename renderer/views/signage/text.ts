@@ -34,6 +34,11 @@ export function knownSpeakers(item: Pick<ItemJson, 'speakers'>): PersonJson[] {
   return item.speakers.filter((p) => !UNKNOWN.test(p.name.trim()));
 }
 
+/** "and 3 others" after the names a card has room for. */
+export function andOthers(count: number, lang: Lang): string {
+  return lang === 'fr' ? `et ${count} autre${count > 1 ? 's' : ''}` : `and ${count} other${count > 1 ? 's' : ''}`;
+}
+
 /** "Keynotes · Chair: Nahid Emad"; the session's title is left out when it repeats the item's. */
 export function sessionLine(item: Pick<ItemJson, 'title' | 'session'>, lang: Lang): string | null {
   const s = item.session;
@@ -79,6 +84,19 @@ export function dayWord(at: number, now: number, zone: string, lang: Lang): stri
   if (days === 0) return words(lang).today;
   if (days === 1) return t(lang).tomorrow;
   return capitalise(dayLine(at, zone, lang));
+}
+
+/** A day's heading in the list: "Today", "Tomorrow, Tuesday 30 June", else "Wednesday 1 July". */
+export function dayHeading(at: number, now: number, zone: string, lang: Lang): string {
+  const days = daysBetween(at, now, zone);
+  if (days === 0) return words(lang).today;
+  if (days === 1) return `${t(lang).tomorrow}, ${dayLine(at, zone, lang)}`;
+  return capitalise(dayLine(at, zone, lang));
+}
+
+/** The day of an item that is not today ("Tomorrow", "Wednesday 1 July"), null when it is today. */
+export function otherDay(at: number, now: number, zone: string, lang: Lang): string | null {
+  return daysBetween(at, now, zone) === 0 ? null : dayWord(at, now, zone, lang);
 }
 
 /** "Starts in 1 h 05" the same day, else "Tuesday 30 June, 08:30". */

@@ -16,6 +16,12 @@ const en = {
   thanks: 'Thank you',
   program: 'Program',
   connecting: 'Connecting…',
+  itemsOnNow: (n: number) => `${n} items on now`,
+  andMore: (n: number) => `and ${n} more`,
+  nothingMoreHere: 'Nothing more in this room today',
+  onElsewhere: 'On now in the other rooms',
+  nextElsewhere: 'Next in the other rooms',
+  hereNext: (day: string, time: string) => `In this room next: ${day}, ${time}`,
 };
 
 export type SignageWords = typeof en;
@@ -34,6 +40,12 @@ const fr: SignageWords = {
   thanks: 'Merci',
   program: 'Programme',
   connecting: 'Connexion…',
+  itemsOnNow: (n: number) => `${n} activités en cours`,
+  andMore: (n: number) => `et ${n} de plus`,
+  nothingMoreHere: "Plus rien dans cette salle aujourd'hui",
+  onElsewhere: 'En cours dans les autres salles',
+  nextElsewhere: 'Ensuite dans les autres salles',
+  hereNext: (day: string, time: string) => `Prochainement dans cette salle : ${day}, ${time}`,
 };
 
 export function words(lang: Lang): SignageWords {

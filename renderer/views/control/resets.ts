@@ -1,0 +1,36 @@
+// The console's three "back to normal" buttons do different things: each is named by what it does, and says what
+// will change before it is pressed (the planned end it restores, the item the clock has on, NEXT's planned start).
+import type { StateJson } from '../../../core/contract/state.ts';
+import type { ItemJson } from '../../../core/schedule/screen-json.ts';
+import { clockTime } from '../../lib/format.ts';
+import { timedItem } from './timer-view.ts';
+
+/** The program's own times of an item: the state gives them as plannedStart/plannedEnd when live times moved. */
+export function planned(item: ItemJson): { start: string; end: string } {
+  const p = item as ItemJson & { plannedStart?: string; plannedEnd?: string };
+  return { start: p.plannedStart ?? item.start, end: p.plannedEnd ?? item.end };
+}
+
+/** timer.reset: the timed item ends at its planned time again ("10:10"), null when nothing is timed. */
+export function plannedEndOfTimer(state: StateJson): string | null {
+  const item = timedItem(state);
+  return item ? clockTime(planned(item).end, state.timezone) : null;
+}
+
+/** follow: what the program has on at `now` in this room (planned times), which the screens will show. */
+export function clockItem(state: Pick<StateJson, 'day'>, now: number): ItemJson | null {
+  return (
+    state.day.find((item) => {
+      const p = planned(item);
+      return Date.parse(p.start) <= now && now < Date.parse(p.end) && !item.location;
+    }) ?? null
+  );
+}
+
+/** delay.set 0: when NEXT starts once AV's delay is cleared ("10:10"). */
+export function nextWithoutDelay(state: StateJson): string | null {
+  if (!state.next) return null;
+  const p = state.next as ItemJson & { plannedStart?: string };
+  const at = p.plannedStart ? Date.parse(p.plannedStart) : Date.parse(state.next.start) - state.delayMinutes * 60_000;
+  return clockTime(at, state.timezone);
+}
