@@ -18,6 +18,8 @@ Commands:
   serve [--program FILE] [--room ID] [--port N] [--host H] [--pin P] [--at INSTANT] [--speed N] [--state-dir DIR]
                                the show server for browser screens (default 127.0.0.1:4610);
                                --at/--speed run a rehearsal clock
+                               [--feed-interval SECONDS]  --program may be the http(s) URL of
+                               an export (pretalx, frab, Indico, iCalendar), polled every 60 s
                                [--osc-port N] [--osc-out HOST:PORT,...] [--osc-from ADDR,...]
                                OSC in on UDP port N (from loopback and --osc-from senders only),
                                what each room shows sent to the --osc-out targets
@@ -70,6 +72,7 @@ const COMMANDS: Record<string, Command> = {
       'osc-port': { type: 'string' },
       'osc-out': { type: 'string' },
       'osc-from': { type: 'string' },
+      'feed-interval': { type: 'string' },
     },
     run: (v, positionals, io) => {
       if (positionals.length > 0) throw new CliError(`serve takes no arguments, got "${positionals[0]}"`, 2);
@@ -87,6 +90,7 @@ const COMMANDS: Record<string, Command> = {
           oscPort: s('osc-port'),
           oscOut: s('osc-out'),
           oscFrom: s('osc-from'),
+          feedInterval: s('feed-interval'),
         },
         io,
       );

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../core/program/diagnostics.ts';
 import { parseInstant } from '../core/time.ts';
 import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
+import { isProgramUrl } from '../server/program/program-feed.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
 import { parseTarget } from '../server/osc.ts';
 import { DEFAULT_PORT, startShow, type ShowOptions } from '../server/start-show.ts';
@@ -21,6 +22,7 @@ export interface ServeOptions {
   oscPort?: string | undefined;
   oscOut?: string | undefined;
   oscFrom?: string | undefined;
+  feedInterval?: string | undefined;
 }
 
 export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSignal): Promise<number> {
@@ -41,9 +43,19 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
     throw new CliError(`--speed must be a number above 0 and at most 3600, got "${o.speed}"`, 2);
 
   const osc = oscOptions(o);
-  const programFile = resolve(o.program ?? DEFAULT_PROGRAM);
+  const feed = o.program !== undefined && isProgramUrl(o.program);
+  const programFile = feed ? o.program! : resolve(o.program ?? DEFAULT_PROGRAM);
+  let feedIntervalMs: number | undefined;
+  if (o.feedInterval !== undefined) {
+    const seconds = Number(o.feedInterval);
+    if (!feed) throw new CliError('--feed-interval applies to a --program given as an http(s) URL', 2);
+    if (!/^\d+$/.test(o.feedInterval) || seconds < 5 || seconds > 3600)
+      throw new CliError(`--feed-interval must be whole seconds from 5 to 3600, got "${o.feedInterval}"`, 2);
+    feedIntervalMs = seconds * 1000;
+  }
   let startAt: number | undefined;
-  if (o.at !== undefined) {
+  // A feed's time zone is known once it is fetched: startShow reads --at then.
+  if (o.at !== undefined && !feed) {
     const read = await readProgramFile(programFile);
     const zone = read.status === 'ok' ? read.program.timezone : 'UTC';
     const parsed = parseInstant(o.at, zone);
@@ -61,8 +73,10 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
       pin,
       stateDir: o.stateDir ?? defaultStateDir(),
       startAt,
+      at: feed ? o.at : undefined,
       speed,
       osc,
+      feedIntervalMs,
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
@@ -71,6 +85,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
     if (e.code === 'EADDRINUSE')
       throw new CliError(`port ${port} on ${host} is already in use: choose another with --port`, 2);
     if (e.code === 'EADDRNOTAVAIL') throw new CliError(`--host ${host} is not an address of this machine`, 2);
+    if (/^--at: /.test(e.message)) throw new CliError(e.message, 2);
     throw new CliError(e.message, 1);
   }
   const { show, server } = running;

@@ -6,9 +6,10 @@ import { resolveLive } from '../core/live/live-screen.ts';
 import { reduce } from '../core/live/reducer.ts';
 import { emptyLive, type LiveState } from '../core/live/state.ts';
 import { buildTimeline, type Timeline } from '../core/schedule/timeline.ts';
+import { programChanges, summarizeChanges } from '../core/program/diff.ts';
 import { findRoom, type RoomMatch } from '../core/program/rooms.ts';
 import { isoInZone } from '../core/time.ts';
-import type { ProgramChange, ProgramWatcher } from './program/program-watcher.ts';
+import type { ProgramChange, ProgramSource } from './program/program-watcher.ts';
 import type { StateStore } from './store/state-store.ts';
 import type { ShowClock } from './clock.ts';
 
@@ -28,6 +29,8 @@ export class Show {
   private live: LiveState;
   private storeWarning: string | null;
   private rejected: ProgramStatusJson['problem'] = null;
+  /** The last reload that changed items: "3 changes: 'X' moved 14:00–14:30 → 14:30–15:00, …" for the control. */
+  private lastChange: ProgramStatusJson['lastChange'] = null;
   private readonly listeners = new Set<(event: ShowEvent) => void>();
   private pushTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly unwatch: () => void;
@@ -37,7 +40,7 @@ export class Show {
   } | null = null;
 
   constructor(
-    private readonly watcher: ProgramWatcher,
+    private readonly watcher: ProgramSource,
     private readonly store: StateStore<LiveState> | null,
     readonly clock: ShowClock,
     readonly defaultRoom: string,
@@ -140,6 +143,10 @@ export class Show {
           errors: [],
         };
       } else {
+        const changes = programChanges(this.timeline.program, next.program);
+        if (changes.length > 0) {
+          this.lastChange = { at: isoInZone(this.clock.now(), next.zone), summary: summarizeChanges(changes) };
+        }
         this.timeline = next;
         this.rejected = null;
       }
@@ -165,6 +172,7 @@ export class Show {
       warningCount: summary?.count ?? 0,
       warningKinds: summary?.kinds ?? [],
       problem: this.rejected,
+      lastChange: this.lastChange,
     };
   }
 

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIVE_STATE_FORMAT, validateLiveState, type LiveState } from '../core/live/state.ts';
 import { findRoom } from '../core/program/rooms.ts';
-import { ProgramWatcher } from './program/program-watcher.ts';
+import { parseInstant } from '../core/time.ts';
+import { isProgramUrl, ProgramFeed } from './program/program-feed.ts';
+import { ProgramWatcher, type ProgramSource } from './program/program-watcher.ts';
 import { StateStore } from './store/state-store.ts';
 import { createClock } from './clock.ts';
 import { startServer, type RunningServer } from './http-server.ts';
@@ -14,7 +16,9 @@ export const DEFAULT_PORT = 4610;
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 export interface ShowOptions {
+  /** A program file, or the http(s) URL of a program or an export (polled every `feedIntervalMs`). */
   programFile: string;
+  feedIntervalMs?: number | undefined;
   room?: string | undefined;
   host: string;
   port: number;
@@ -22,6 +26,8 @@ export interface ShowOptions {
   stateDir: string;
   /** A rehearsal: the show clock starts at this instant (and its state is not saved). */
   startAt?: number | undefined;
+  /** The same as text, read in the program's zone once it is loaded (a feed's zone is not known before). */
+  at?: string | undefined;
   speed?: number | undefined;
   staticDir?: string | undefined;
   heartbeatMs?: number | undefined;
@@ -34,12 +40,14 @@ export interface RunningShow {
   server: RunningServer;
   osc: RunningOsc | null;
   /** The program file as loaded and watched (its diagnostics include an import's guesses). */
-  watcher: ProgramWatcher;
+  watcher: ProgramSource;
   close(): Promise<void>;
 }
 
 export async function startShow(opts: ShowOptions): Promise<RunningShow> {
-  const watcher = await ProgramWatcher.open(opts.programFile);
+  const watcher: ProgramSource = isProgramUrl(opts.programFile)
+    ? await ProgramFeed.open(opts.programFile, { cacheDir: opts.stateDir, intervalMs: opts.feedIntervalMs })
+    : await ProgramWatcher.open(opts.programFile);
   const program = watcher.current.program;
   const match = findRoom(program.rooms, opts.room ?? program.mainRoom ?? program.rooms[0]!.id);
   if (!match.ok) {
@@ -47,7 +55,16 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
     throw new Error(`${match.message} (in ${opts.programFile})`);
   }
   const room = match.room.id;
-  const clock = createClock({ startAt: opts.startAt, speed: opts.speed });
+  let startAt = opts.startAt;
+  if (startAt === undefined && opts.at !== undefined) {
+    const parsed = parseInstant(opts.at, program.timezone);
+    if (!parsed.ok) {
+      watcher.close();
+      throw new Error(`--at: ${parsed.reason}`);
+    }
+    startAt = parsed.at;
+  }
+  const clock = createClock({ startAt, speed: opts.speed });
   const store = clock.rehearsal
     ? null
     : new StateStore<LiveState>({

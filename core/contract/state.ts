@@ -48,6 +48,8 @@ export interface ProgramStatusJson {
   warningKinds: { kind: WarningKind; count: number }[];
   /** The last edit that could not be loaded (the previous program is still shown); for the control view only. */
   problem: { at: string; summary: string; errors: string[] } | null;
+  /** The last reload (file edit or feed poll) that changed items, summarised; null until one does. */
+  lastChange?: { at: string; summary: string } | null;
 }
 
 export interface StateJson extends ScreenJson {

@@ -24,6 +24,11 @@ export async function readProgramFile(file: string): Promise<ProgramFileResult> 
   } catch (err) {
     return { status: 'unreadable', file, message: describeFsError(err) };
   }
+  return programFromText(text, file);
+}
+
+/** A program from the text of a file or a download: our format, or an export imported first. */
+export function programFromText(text: string, file: string): Exclude<ProgramFileResult, { status: 'unreadable' }> {
   const sniffed = sniffFormat(text);
   if (sniffed.format === 'roomcue') return checked(file, parseProgramJson(sniffed.json));
   if (sniffed.format === null) {

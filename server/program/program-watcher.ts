@@ -21,13 +21,21 @@ export interface ProgramProblem {
   diagnostics: Diagnostic[];
   at: number;
 }
+/** Where the program comes from: a file on disk (ProgramWatcher) or a URL (ProgramFeed); the show needs only this. */
+export interface ProgramSource {
+  readonly current: ProgramSnapshot;
+  readonly problem: ProgramProblem | null;
+  onChange(listener: (event: ProgramChange) => void): () => void;
+  close(): void;
+}
+
 export type ProgramChange =
   { type: 'reloaded'; snapshot: ProgramSnapshot } | { type: 'rejected'; problem: ProgramProblem };
 
 const POLL_MS = 1000;
 const KEPT = 'still showing the last good version';
 
-export class ProgramWatcher {
+export class ProgramWatcher implements ProgramSource {
   static async open(file: string, opts: { debounceMs?: number } = {}): Promise<ProgramWatcher> {
     const path = resolve(file);
     const key = await fingerprint(path);

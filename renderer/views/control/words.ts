@@ -82,7 +82,7 @@ const en = {
   view: 'View',
   address: 'Address',
   since: 'Connected for',
-  problem: 'The last edit of the program could not be loaded: the screens still show the previous version.',
+  problem: 'The program could not be updated: the screens still show the last good version.',
   warnings: (n: number) => `${n} program warning${n === 1 ? '' : 's'}`,
   warningKinds: {
     overlap: 'overlaps',
@@ -92,6 +92,7 @@ const en = {
     other: 'other',
   },
   warningsFirst: (shown: number, all: number) => `the first ${shown} of ${all}:`,
+  programChanged: (hhmm: string) => `Program updated at ${hhmm}`,
   storeProblem: 'Show state problem',
   pinTitle: 'PIN needed',
   pinHelp: 'Actions on this show need its PIN. It is remembered in this tab.',
@@ -188,8 +189,7 @@ const fr: ControlWords = {
   view: 'Vue',
   address: 'Adresse',
   since: 'Connecté depuis',
-  problem:
-    "La dernière modification du programme n'a pas pu être chargée : les écrans montrent encore la version précédente.",
+  problem: "Le programme n'a pas pu être mis à jour : les écrans montrent encore la dernière version valide.",
   warnings: (n: number) => `${n} avertissement${n === 1 ? '' : 's'} du programme`,
   warningKinds: {
     overlap: 'chevauchements',
@@ -199,6 +199,7 @@ const fr: ControlWords = {
     other: 'autres',
   },
   warningsFirst: (shown: number, all: number) => `les ${shown} premiers sur ${all} :`,
+  programChanged: (hhmm: string) => `Programme mis à jour à ${hhmm}`,
   storeProblem: "Problème d'enregistrement",
   pinTitle: 'Code PIN requis',
   pinHelp: 'Les actions demandent le code PIN de la régie. Il est retenu dans cet onglet.',

@@ -1,0 +1,191 @@
+// A program at a URL: a local HTTP server plays a real pretalx export, changes it, fails, answers garbage, goes away.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ProgramFeed } from '../../server/program/program-feed.ts';
+import type { ProgramChange } from '../../server/program/program-watcher.ts';
+import { startShow, type RunningShow } from '../../server/start-show.ts';
+import { repoPath } from '../helpers.ts';
+
+const EXPORT = readFileSync(repoPath('tests/fixtures/import/pretalx-democon.json'), 'utf8');
+
+/** The export with its first event ("Focused 5thgeneration hardware") moved half an hour later. */
+function movedExport(): string {
+  const json = JSON.parse(EXPORT);
+  const event = json.schedule.conference.days[0].rooms['Gray Room'][0];
+  event.date = '2020-12-14T09:30:00+01:00';
+  event.start = '09:30';
+  return JSON.stringify(json);
+}
+
+interface Feed {
+  url: string;
+  server: Server;
+  /** What the next requests get. */
+  answer: { status: number; body: string; etag: string; hang?: boolean };
+  requests: { ifNoneMatch: string | undefined }[];
+}
+
+async function serveFeed(): Promise<Feed> {
+  const feed = {
+    answer: { status: 200, body: EXPORT, etag: '"v1"' },
+    requests: [] as Feed['requests'],
+  } as Feed;
+  feed.server = createServer((req, res) => {
+    feed.requests.push({ ifNoneMatch: req.headers['if-none-match'] });
+    const a = feed.answer;
+    if (a.hang) return; // never answers: the client's time limit must cut it
+    if (a.status === 200 && req.headers['if-none-match'] === a.etag) {
+      res.writeHead(304).end();
+      return;
+    }
+    res.writeHead(a.status, { 'Content-Type': 'application/json', ETag: a.etag }).end(a.body);
+  });
+  await new Promise<void>((r) => feed.server.listen(0, '127.0.0.1', r));
+  feed.url = `http://127.0.0.1:${(feed.server.address() as AddressInfo).port}/democon/schedule/export/schedule.json`;
+  return feed;
+}
+
+const titleOfFirst = (f: ProgramFeed) =>
+  f.current.program.items
+    .concat(f.current.program.sessions.flatMap((s) => s.items))
+    .find((i) => i.title === 'Focused 5thgeneration hardware');
+
+async function until<T>(get: () => T | undefined | null | false, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+let feed: Feed;
+let cacheDir: string;
+const opened: { close(): void }[] = [];
+beforeEach(async () => {
+  feed = await serveFeed();
+  cacheDir = mkdtempSync(join(tmpdir(), 'roomcue-feed-'));
+});
+afterEach(async () => {
+  for (const o of opened.splice(0)) o.close();
+  feed.server.closeAllConnections();
+  await new Promise((r) => feed.server.close(r));
+});
+
+const open = async (opts: Partial<Parameters<typeof ProgramFeed.open>[1]> = {}) => {
+  const f = await ProgramFeed.open(feed.url, { cacheDir, intervalMs: 100, log: () => {}, ...opts });
+  opened.push(f);
+  return f;
+};
+
+describe('a program feed', () => {
+  test('is fetched at start, then polled with its ETag: an unchanged export is not downloaded again', async () => {
+    const f = await open();
+    expect(f.current.program.rooms.map((r) => r.name)).toEqual(['Gray Room', 'Tan Room']);
+    expect(f.current.file).toBe(feed.url);
+    await until(() => feed.requests.length >= 3);
+    expect(feed.requests[0]!.ifNoneMatch).toBeUndefined();
+    expect(feed.requests.slice(1).every((r) => r.ifNoneMatch === '"v1"')).toBe(true);
+  });
+
+  test('a change in the export reaches the program within one poll', async () => {
+    const f = await open();
+    const changes: ProgramChange[] = [];
+    f.onChange((c) => changes.push(c));
+    const before = titleOfFirst(f)!.start;
+    feed.answer = { status: 200, body: movedExport(), etag: '"v2"' };
+    await until(() => changes.length > 0);
+    expect(changes[0]!.type).toBe('reloaded');
+    expect(titleOfFirst(f)!.start).not.toBe(before);
+    expect(f.problem).toBeNull();
+  });
+
+  test.each([
+    { label: 'a 500', answer: { status: 500, body: 'oops', etag: '"x"' }, problem: /cannot be fetched \(HTTP 500/ },
+    {
+      label: 'a garbage body',
+      answer: { status: 200, body: '{"schedule": 12}', etag: '"g"' },
+      problem: /^program feed http:\/\/127\.0\.0\.1:\d+\/democon\/schedule\/export\/schedule\.json: error: /,
+    },
+    {
+      label: 'a timeout',
+      answer: { status: 200, body: '', etag: '"t"', hang: true },
+      problem: /cannot be fetched \(no answer within the time limit\)/,
+    },
+  ])('$label keeps the last good program, with one clear line', async ({ answer, problem }) => {
+    const f = await open({ timeoutMs: 300 });
+    const good = f.current.program;
+    const changes: ProgramChange[] = [];
+    f.onChange((c) => changes.push(c));
+    feed.answer = answer;
+    const rejected = await until(() => changes.find((c) => c.type === 'rejected'));
+    expect(rejected.type === 'rejected' && rejected.problem.message).toMatch(problem);
+    expect(f.problem!.message).toMatch(/still showing the last good version$/);
+    expect(f.current.program).toBe(good);
+    // The feed comes back: the problem line goes.
+    feed.answer = { status: 200, body: EXPORT, etag: '"v1"' };
+    await until(() => f.problem === null, 8000);
+  });
+
+  test('starts without network from the copy saved last time, and says so', async () => {
+    (await open()).close();
+    feed.answer = { status: 503, body: '', etag: '"down"' };
+    const f = await open();
+    expect(f.current.program.rooms.map((r) => r.name)).toEqual(['Gray Room', 'Tan Room']);
+    expect(f.problem!.message).toMatch(/cannot be fetched \(HTTP 503.*\(the copy saved \d{4}-\d\d-\d\dT/);
+  });
+
+  test('cannot start with no feed and no saved copy: the error says what to do', async () => {
+    feed.answer = { status: 404, body: '', etag: '"404"' };
+    await expect(open()).rejects.toThrow(/cannot load the program feed .*: HTTP 404.*there is no saved copy yet/);
+  });
+});
+
+describe('a show on a feed', () => {
+  let running: RunningShow | null = null;
+  afterEach(async () => {
+    await running?.close();
+    running = null;
+  });
+
+  test('the room by its displayed name; a change in the export is summarised for the control view', async () => {
+    const views = mkdtempSync(join(tmpdir(), 'roomcue-views-'));
+    running = await startShow({
+      programFile: feed.url,
+      feedIntervalMs: 100,
+      room: 'tan room',
+      host: '127.0.0.1',
+      port: 0,
+      pin: null,
+      stateDir: cacheDir,
+      staticDir: views,
+      at: '2020-12-14T07:00',
+    });
+    const url = running.server.url;
+    const state = async () => (await fetch(`${url}/api/state?room=${encodeURIComponent('Gray Room')}`)).json();
+    expect((await state()).program.lastChange).toBeNull();
+    expect(running.show.defaultRoom).toBe('tan-room');
+    const startBefore = Date.parse(
+      (await state()).day.find((i: { title: string }) => i.title === 'Focused 5thgeneration hardware').start,
+    );
+    feed.answer = { status: 200, body: movedExport(), etag: '"v2"' };
+    let summary: string | undefined;
+    for (let i = 0; i < 100 && !summary; i++) {
+      summary = (await state()).program.lastChange?.summary;
+      if (!summary) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(summary).toMatch(
+      /^1 change: 'Focused 5thgeneration hardware' moved \d\d:\d\d–\d\d:\d\d → \d\d:\d\d–\d\d:\d\d$/,
+    );
+    const start = async () =>
+      Date.parse(
+        (await state()).day.find((i: { title: string }) => i.title === 'Focused 5thgeneration hardware').start,
+      );
+    expect((await start()) - startBefore).toBe(30 * 60_000);
+  });
+});
