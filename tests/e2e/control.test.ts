@@ -187,7 +187,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
 
   test('a broken program edit shows on the console within 2 s, and clears with a good one', async () => {
     writeFileSync(show.programFile, '{ "formatVersion": 1, garbage');
-    await page.getByText('The last edit of the program could not be loaded').waitFor({ timeout: 2000 });
+    await page.getByText('The program could not be updated').waitFor({ timeout: 2000 });
     await page.getByText('program warnings').click(); // open the warnings too, for the picture and the scan
     await shoot(page, 'alerts');
     expect(await axeViolations(page)).toEqual([]);
@@ -195,7 +195,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     await page.getByRole('button', { name: 'Restore the screens' }).first().click();
     await until(show, (s) => !s.blackout);
     writeFileSync(show.programFile, JSON.stringify(program));
-    await page.getByText('The last edit of the program could not be loaded').waitFor({ state: 'detached' });
+    await page.getByText('The program could not be updated').waitFor({ state: 'detached' });
   });
 
   test('no serious or critical accessibility violation (axe-core)', async () => {
