@@ -35,7 +35,7 @@ export class Show {
   private pushTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly unwatch: () => void;
   private summaryOf: {
-    snapshot: ProgramWatcher['current'];
+    snapshot: ProgramSource['current'];
     summary: { count: number; kinds: { kind: WarningKind; count: number }[]; first: string[] };
   } | null = null;
 

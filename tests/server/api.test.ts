@@ -39,7 +39,7 @@ describe('reading', () => {
     expect((await res.json()).error).toBe('unknown room "Z"; rooms: A ("Room A"), B ("Room B")');
   });
 
-  test('?room= and an action\'s room take the displayed name, case ignored', async () => {
+  test("?room= and an action's room take the displayed name, case ignored", async () => {
     const state = await (await fetch(`${h.url}/api/state?room=${encodeURIComponent('room b')}`)).json();
     expect(state.room).toBe('B');
     expect(state.current[0].id).toBe('b-talk');

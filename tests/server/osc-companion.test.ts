@@ -68,7 +68,9 @@ describe('OSC out', () => {
     const remaining = (await lastValue('/roomcue/L108-A/remaining')) as number;
     expect(remaining).toBeGreaterThan(1190);
     expect(remaining).toBeLessThanOrEqual(1200);
-    expect(await lastValue('/roomcue/L108-A/next')).toBe('HPC+AI Converged Supercomputing on LineShine Exascale System');
+    expect(await lastValue('/roomcue/L108-A/next')).toBe(
+      'HPC+AI Converged Supercomputing on LineShine Exascale System',
+    );
     expect(await lastValue('/roomcue/L108-A/next/start')).toBe('10:10');
   });
 });
