@@ -1,6 +1,7 @@
 // Renderer entry: one page, the view chosen by the path (/signage, /chair, /control), each loaded on its own.
 import { mount, type Component } from 'svelte';
 import './lib/base.css';
+import ViewRoot from './lib/ViewRoot.svelte';
 
 const views: Record<string, () => Promise<{ default: Component }>> = {
   signage: () => import('./views/signage/Signage.svelte'),
@@ -13,4 +14,4 @@ const target = document.getElementById('app')!;
 const known = Object.hasOwn(views, name) ? name : 'signage';
 const load = views[known]!;
 document.body.dataset.view = known;
-void load().then(({ default: View }) => mount(View, { target }));
+void load().then(({ default: View }) => mount(ViewRoot, { target, props: { View } }));

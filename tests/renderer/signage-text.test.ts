@@ -16,7 +16,7 @@ import {
   untilLine,
 } from '../../renderer/views/signage/text.ts';
 import { itemProgress } from '../../renderer/views/signage/timing.ts';
-import { qrPath } from '../../renderer/views/signage/qr.ts';
+import { MAX_QR_MODULES, qrPath } from '../../renderer/views/signage/qr.ts';
 
 const ZONE = 'Europe/Paris';
 const at = (local: string) => Date.parse(`${local}:00+02:00`);
@@ -212,10 +212,24 @@ describe('how far along an item is', () => {
 
 describe('QR codes', () => {
   test('a URL gives a square of modules with dark finder patterns in three corners', () => {
-    const { size, d } = qrPath('https://dp2e-ai.example.org/talks/dongarra');
+    const { size, d } = qrPath('https://dp2e-ai.example.org/talks/dongarra')!;
     expect(size).toBeGreaterThanOrEqual(21);
     expect((size - 17) % 4).toBe(0);
     for (const corner of ['M0 0h', `M${size - 1} 0h`, `M0 ${size - 1}h`]) expect(d).toContain(corner);
     expect(d).not.toContain(`M${size - 1} ${size - 1}h`);
+  });
+
+  test.each([
+    { label: 'longer than any QR code holds (2,400 characters)', length: 2_400 },
+    { label: 'too dense to scan on a door screen (400 characters)', length: 400 },
+  ])('a URL $label gives no code instead of an error', ({ length }) => {
+    const url = `https://example.org/${'x'.repeat(length - 20)}`;
+    expect(qrPath(url)).toBeNull();
+  });
+
+  test('a typical talk page of 120 characters still gets its code', () => {
+    expect(qrPath(`https://indico.example.org/event/1234/contributions/${'5'.repeat(68)}`)?.size).toBeLessThanOrEqual(
+      MAX_QR_MODULES,
+    );
   });
 });
