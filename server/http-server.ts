@@ -7,6 +7,7 @@ import { actionFromQuery, parseAction, type ActionParse } from '../core/live/act
 import { roomNow } from '../core/contract/now.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
 import { PinGuard } from './auth.ts';
+import { ViewErrorLog } from './view-errors.ts';
 import type { Audience, Show } from './show.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
 
@@ -56,6 +57,7 @@ class HttpError extends Error {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { show } = opts;
   const guard = new PinGuard(opts.pin);
+  const viewErrors = new ViewErrorLog();
   const clients = new Map<WebSocket, ScreenInfo>();
   let nextId = 1;
 
@@ -89,19 +91,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await authorize(req, null);
       return sendJson(res, 200, { ok: true });
     }
+    if (path === '/api/view-errors' && req.method === 'POST') {
+      // No PIN (screens have none), but only from our own pages.
+      if (!sameOrigin(req)) throw new HttpError(403, 'reports from another origin are refused');
+      const outcome = viewErrors.record(await readJson(req), req.socket.remoteAddress ?? 'unknown');
+      if (outcome.status !== 204) throw new HttpError(outcome.status, outcome.error!);
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      return void res.end();
+    }
     if (path === '/api/actions' && req.method === 'POST') {
       await authorize(req, null);
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        throw new HttpError(415, 'send the action as JSON with "Content-Type: application/json"');
-      }
-      const body = await readBody(req);
-      let json: unknown;
-      try {
-        json = JSON.parse(body);
-      } catch {
-        throw new HttpError(400, 'the body is not valid JSON');
-      }
-      return act(res, parseAction(json));
+      return act(res, parseAction(await readJson(req)));
     }
     if (path.startsWith('/api/actions/') && req.method === 'GET') {
       await authorize(req, url.searchParams.get('pin'));
@@ -302,6 +302,18 @@ const htmlSecurityHeaders = {
     "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'",
   'X-Frame-Options': 'SAMEORIGIN',
 };
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    throw new HttpError(415, 'send JSON with "Content-Type: application/json"');
+  }
+  const body = await readBody(req);
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new HttpError(400, 'the body is not valid JSON');
+  }
+}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolvePromise, reject) => {
