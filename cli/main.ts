@@ -1,50 +1,57 @@
 // `roomcue`: the command line. Each command returns its exit code; messages name what is wrong, never a stack trace.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runAt } from './at.ts';
 import { runCheck } from './check.ts';
 import { runImport } from './import.ts';
 import { runServe } from './serve.ts';
 import { CliError, type Io, processIo } from './io.ts';
+import { describeFlags, parseFlags, type FlagSpecs } from './flags.ts';
 import { programJsonSchema } from '../core/program/schema.ts';
 
-export const USAGE = `Usage: roomcue <command> [options]
-
-Commands:
-  check [FILE]                 validate a program (default: data/dp2e-ai-2026.json)
-                               exit 0 clean or warnings only, 1 errors, 2 unreadable or not JSON
-  at INSTANT [--program FILE] [--room ID] [--json]
-                               what the room's screen shows at INSTANT: ISO 8601 with an offset
-                               or Z, or without one in the program's time zone; "now" for now
-  serve [--program FILE] [--room ID] [--port N] [--host H] [--pin P] [--at INSTANT] [--speed N] [--state-dir DIR]
-                               the show server for browser screens (default 127.0.0.1:4610);
-                               --at/--speed run a rehearsal clock
-                               [--feed-interval SECONDS]  --program may be the http(s) URL of
-                               an export (pretalx, frab, Indico, iCalendar), polled every 60 s
-                               [--osc-port N] [--osc-out HOST:PORT,...] [--osc-from ADDR,...]
-                               OSC in on UDP port N (from loopback and --osc-from senders only),
-                               what each room shows sent to the --osc-out targets
-  import SOURCE [-o FILE] [--zone ZONE]
-                               turn a pretalx/frab schedule (JSON or XML), an Indico export or an
-                               iCalendar file into a program, with a report of what was guessed or
-                               dropped; without -o (or with -o -) the program goes to standard output;
-                               --zone for sources that do not say their time zone
-                               exit 0 imported, 1 cannot be imported, 2 unreadable
-  schema                       print the program JSON Schema (data/program.schema.json)
-  help                         this text
-`;
-
 interface Command {
-  options: ParseArgsConfig['options'];
+  /** "at INSTANT [options]" */
+  synopsis: string;
+  /** One line for the list of commands. */
+  summary: string;
+  /** More lines for `roomcue <command> --help`. */
+  details?: string;
+  options: FlagSpecs;
   run(values: Record<string, string | boolean | undefined>, positionals: string[], io: Io): Promise<number>;
 }
 
+const helpFlag: FlagSpecs = { help: { type: 'boolean', short: 'h', help: 'this text' } };
+const programFlag: FlagSpecs = {
+  program: { type: 'string', value: 'FILE', example: 'program.json', help: 'program file (default: the bundled one)' },
+};
+const roomFlag: FlagSpecs = {
+  room: {
+    type: 'string',
+    value: 'ROOM',
+    example: 'L108-A',
+    help: "room id or name (default: the program's main room)",
+  },
+};
+
 const COMMANDS: Record<string, Command> = {
   check: {
-    options: {},
+    synopsis: 'check [FILE]',
+    summary: 'validate a program (default: data/dp2e-ai-2026.json)',
+    details:
+      'Lists every error and warning with its JSON path.\nExit 0 clean or warnings only, 1 errors, 2 unreadable or not JSON.',
+    options: helpFlag,
     run: (_v, positionals, io) => runCheck(oneOptional(positionals, 'FILE'), io),
   },
   at: {
-    options: { program: { type: 'string' }, room: { type: 'string' }, json: { type: 'boolean' } },
+    synopsis: 'at INSTANT [options]',
+    summary: "what a room's screen shows at INSTANT",
+    details:
+      'INSTANT is ISO 8601 with an offset or Z, or without one in the program\'s time zone; "now" for now.\n' +
+      'Example: roomcue at 2026-06-29T10:55 --room L108-A',
+    options: {
+      ...programFlag,
+      ...roomFlag,
+      json: { type: 'boolean', help: 'the stable JSON contract instead of text' },
+      ...helpFlag,
+    },
     run: (values, positionals, io) => {
       if (positionals.length !== 1)
         throw new CliError('at: give exactly one INSTANT, e.g. roomcue at 2026-06-29T10:55', 2);
@@ -60,19 +67,65 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   serve: {
+    synopsis: 'serve [options]',
+    summary: 'the show server for browser screens (default http://127.0.0.1:4610)',
+    details:
+      'Serves the signage, chair and control views and the API, without Electron. The views come from dist/:\n' +
+      'build them once with "npm run build:views". Stop with Ctrl+C.',
     options: {
-      program: { type: 'string' },
-      room: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      pin: { type: 'string' },
-      at: { type: 'string' },
-      speed: { type: 'string' },
-      'state-dir': { type: 'string' },
-      'osc-port': { type: 'string' },
-      'osc-out': { type: 'string' },
-      'osc-from': { type: 'string' },
-      'feed-interval': { type: 'string' },
+      program: {
+        type: 'string',
+        value: 'FILE|URL',
+        example: 'program.json',
+        help: 'program file, or the http(s) URL of an export (pretalx, frab, Indico, iCalendar), polled',
+      },
+      ...roomFlag,
+      'feed-interval': {
+        type: 'string',
+        value: 'SECONDS',
+        example: '60',
+        help: 'how often a --program URL is polled (default: 60)',
+      },
+      port: { type: 'string', value: 'N', example: '4610', help: 'port (default: 4610; 0 for any free one)' },
+      host: {
+        type: 'string',
+        value: 'HOST',
+        example: '0.0.0.0',
+        help: 'address to listen on (default: 127.0.0.1); another one needs --pin',
+      },
+      pin: { type: 'string', value: 'PIN', example: '482913', help: 'PIN for actions (or ROOMCUE_PIN)' },
+      at: {
+        type: 'string',
+        value: 'INSTANT',
+        example: '2026-06-29T10:55',
+        help: 'rehearsal: the show clock starts at INSTANT (state not saved)',
+      },
+      speed: { type: 'string', value: 'N', example: '60', help: 'rehearsal: the clock runs N times faster' },
+      'state-dir': {
+        type: 'string',
+        value: 'DIR',
+        example: '/srv/roomcue/state',
+        help: 'where the live state is kept',
+      },
+      'osc-port': {
+        type: 'string',
+        value: 'N',
+        example: '8000',
+        help: 'OSC in on UDP port N (from loopback and --osc-from)',
+      },
+      'osc-out': {
+        type: 'string',
+        value: 'HOST:PORT,...',
+        example: '10.0.0.5:53000',
+        help: 'send what each room shows to these OSC targets',
+      },
+      'osc-from': {
+        type: 'string',
+        value: 'ADDR,...',
+        example: '10.0.0.5',
+        help: 'OSC senders allowed besides loopback',
+      },
+      ...helpFlag,
     },
     run: (v, positionals, io) => {
       if (positionals.length > 0) throw new CliError(`serve takes no arguments, got "${positionals[0]}"`, 2);
@@ -97,7 +150,27 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    options: { output: { type: 'string', short: 'o' }, zone: { type: 'string' } },
+    synopsis: 'import SOURCE [options]',
+    summary: 'turn a pretalx/frab, Indico or iCalendar schedule into a program',
+    details:
+      'Reports what was guessed or dropped. Without -o (or with -o -) the program goes to standard output.\n' +
+      'Exit 0 imported, 1 cannot be imported, 2 unreadable.',
+    options: {
+      output: {
+        type: 'string',
+        short: 'o',
+        value: 'FILE',
+        example: 'program.json',
+        help: 'where to write the program',
+      },
+      zone: {
+        type: 'string',
+        value: 'ZONE',
+        example: 'Europe/Paris',
+        help: 'time zone for sources that do not say theirs',
+      },
+      ...helpFlag,
+    },
     run: (v, positionals, io) => {
       if (positionals.length !== 1)
         throw new CliError('import: give exactly one SOURCE, e.g. roomcue import schedule.json -o program.json', 2);
@@ -108,43 +181,73 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   schema: {
-    options: {},
-    run: async (_v, _p, io) => {
+    synopsis: 'schema',
+    summary: 'print the program JSON Schema (data/program.schema.json)',
+    options: helpFlag,
+    run: async (_v, positionals, io) => {
+      if (positionals.length > 0) throw new CliError(`schema takes no arguments, got "${positionals[0]}"`, 2);
       io.out(JSON.stringify(programJsonSchema(), null, 2));
       return 0;
     },
   },
 };
 
+export const USAGE = `Usage: roomcue <command> [options]
+
+Commands:
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.synopsis.padEnd(26)}${c.summary}`)
+  .join('\n')}
+  ${'help [COMMAND]'.padEnd(26)}this text, or a command's options
+
+"roomcue <command> --help" lists a command's options.`;
+
+export function commandHelp(name: string): string {
+  const c = COMMANDS[name]!;
+  return [
+    `Usage: roomcue ${c.synopsis}`,
+    '',
+    c.summary,
+    ...(c.details ? [c.details] : []),
+    '',
+    'Options:',
+    describeFlags(c.options),
+  ].join('\n');
+}
+
+const findCommand = (name: string) => (Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined);
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.out(USAGE.trimEnd());
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && !findCommand(topic)) {
+      io.err(`roomcue: unknown command "${topic}"\n\n${USAGE}`);
+      return 2;
+    }
+    io.out(topic ? commandHelp(topic) : USAGE);
     return name ? 0 : 2;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = findCommand(name);
   if (!command) {
-    io.err(`roomcue: unknown command "${name}"\n\n${USAGE.trimEnd()}`);
+    io.err(`roomcue: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  const flags = parseFlags(rest, command.options);
+  if (!flags.ok) {
+    io.err(`roomcue ${name}: ${flags.error}\nTry "roomcue ${name} --help".`);
+    return 2;
+  }
+  if (flags.values.help === true) {
+    io.out(commandHelp(name));
+    return 0;
+  }
   try {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      options: command.options,
-      allowPositionals: true,
-      strict: true,
-    });
-    return await command.run(values as Record<string, string | boolean | undefined>, positionals, io);
+    return await command.run(flags.values, flags.positionals, io);
   } catch (err) {
     if (err instanceof CliError) {
       io.err(`roomcue: ${err.message}`);
       return err.exitCode;
-    }
-    if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(
-        `roomcue ${name}: ${err.message.replace(/\. To specify a positional argument.*$/s, '')}\nTry "roomcue help".`,
-      );
-      return 2;
     }
     io.err(`roomcue ${name}: unexpected failure: ${err instanceof Error ? err.message : String(err)}`);
     return 70;

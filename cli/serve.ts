@@ -1,13 +1,14 @@
 // `roomcue serve`: the show server without Electron, for browser-only screens, rehearsals and tests.
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../core/program/diagnostics.ts';
 import { parseInstant } from '../core/time.ts';
 import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import { isProgramUrl } from '../server/program/program-feed.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
 import { parseTarget } from '../server/osc.ts';
-import { DEFAULT_PORT, startShow, type ShowOptions } from '../server/start-show.ts';
+import { DEFAULT_PORT, DEFAULT_STATIC_DIR, startShow, type ShowOptions } from '../server/start-show.ts';
 import { CliError, type Io } from './io.ts';
 
 export interface ServeOptions {
@@ -97,6 +98,10 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
     io.out(`Rehearsal clock from ${o.at ?? 'now'} at ${show.clock.speed}× speed (state not saved)`);
   for (const view of ['signage', 'chair', 'control']) io.out(`  ${view.padEnd(8)} ${server.url}/${view}`);
   io.out(`  api      ${server.url}/api/state`);
+  if (!existsSync(join(DEFAULT_STATIC_DIR, 'index.html')))
+    io.err(
+      'roomcue: the views are not built, so screens show "Views not built": run "npm run build:views" once, then reload them',
+    );
   if (running.osc?.port != null) io.out(`  osc in   udp://${host}:${running.osc.port}/roomcue/<room>/<action>`);
   if (osc && osc.targets.length > 0) io.out(`  osc out  ${osc.targets.map((t) => `${t.host}:${t.port}`).join(', ')}`);
   await untilStopped();

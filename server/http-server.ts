@@ -121,7 +121,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const file = resolveStatic(opts.staticDir, view ? '/index.html' : path, req.headers['accept-encoding']);
     if (!file) {
       if (view)
-        return sendHtml(res, 503, page('Views not built', 'Run <code>npm run build</code> and restart the server.'));
+        return sendHtml(
+          res,
+          503,
+          page('Views not built', 'Run <code>npm run build:views</code> on the server, then reload this page.'),
+        );
       throw new HttpError(404, 'not found');
     }
     res.writeHead(200, {

@@ -1,6 +1,6 @@
 // Starts a whole show (program watcher, state store, clock, server): shared by `roomcue serve` and the Electron shell.
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from './package-root.ts';
 import { LIVE_STATE_FORMAT, validateLiveState, type LiveState } from '../core/live/state.ts';
 import { findRoom } from '../core/program/rooms.ts';
 import { parseInstant } from '../core/time.ts';
@@ -13,7 +13,7 @@ import { startOsc, type OscTarget, type RunningOsc } from './osc.ts';
 import { Show } from './show.ts';
 
 export const DEFAULT_PORT = 4610;
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+export const DEFAULT_STATIC_DIR = join(PACKAGE_ROOT, 'dist');
 
 export interface ShowOptions {
   /** A program file, or the http(s) URL of a program or an export (polled every `feedIntervalMs`). */

@@ -1,8 +1,8 @@
 // Reads a program file from disk and checks it; the one place that turns file problems into user-facing diagnostics.
 // A schedule in another format (pretalx, frab, Indico, iCalendar) is imported first: its notes become warnings.
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { type Diagnostic } from '../../core/program/diagnostics.ts';
 import { type ProgramParse, parseProgramJson, parseProgramText } from '../../core/program/parse.ts';
 import type { Program } from '../../core/program/schema.ts';
@@ -10,7 +10,7 @@ import { describeUnknown, sniffFormat } from '../../core/import/detect.ts';
 import { FORMAT_NAMES, importProgram } from '../../core/import/index.ts';
 import type { ImportFormat, ImportNote } from '../../core/import/types.ts';
 
-export const DEFAULT_PROGRAM = fileURLToPath(new URL('../../data/dp2e-ai-2026.json', import.meta.url));
+export const DEFAULT_PROGRAM = join(PACKAGE_ROOT, 'data', 'dp2e-ai-2026.json');
 
 export type ProgramFileResult =
   | { status: 'unreadable'; file: string; message: string }

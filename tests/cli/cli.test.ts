@@ -146,7 +146,7 @@ describe('roomcue at', () => {
       label: 'an unknown option',
       args: ['at', '2026-06-29T10:55', '--rooom', 'x'],
       code: 2,
-      message: /Unknown option '--rooom'/,
+      message: /^roomcue at: unknown option --rooom \(did you mean --room\?\)\nTry "roomcue at --help"\.\n$/,
     },
     {
       label: 'a missing program',

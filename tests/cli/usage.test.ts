@@ -1,0 +1,76 @@
+// `roomcue <command> --help` for every command, strict flags that say what was meant, and the bundled command that
+// builds itself when missing or out of date.
+import { execFile } from 'node:child_process';
+import { statSync, utimesSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { repoPath } from '../helpers.ts';
+
+const run = promisify(execFile);
+
+async function roomcue(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [repoPath('bin/roomcue.mjs'), ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('help', () => {
+  test.each([
+    { command: 'check', options: ['-h, --help'] },
+    { command: 'at', options: ['--program FILE', '--room ROOM', '--json', '-h, --help'] },
+    {
+      command: 'serve',
+      options: ['--program FILE', '--room ROOM', '--port N', '--host HOST', '--pin PIN', '--at INSTANT', '--speed N'],
+    },
+    { command: 'import', options: ['-o, --output FILE', '--zone ZONE'] },
+    { command: 'schema', options: ['-h, --help'] },
+  ])('roomcue $command --help: its usage and every option, exit 0', async ({ command, options }) => {
+    const r = await roomcue(command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^Usage: roomcue ${command}\\b`));
+    for (const option of options)
+      expect(r.stdout).toMatch(new RegExp(`^  ${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'm'));
+    expect(r.stderr).toBe('');
+    expect((await roomcue('help', command)).stdout).toBe(r.stdout);
+  });
+
+  test('roomcue help lists every command and how to get their options', async () => {
+    const r = await roomcue('help');
+    expect(r.code).toBe(0);
+    for (const c of ['check', 'at', 'serve', 'import', 'schema'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    expect(r.stdout).toContain('"roomcue <command> --help" lists a command\'s options.');
+  });
+});
+
+describe('strict flags', () => {
+  test.each([
+    { args: ['serve', '--prot', '80'], error: 'unknown option --prot (did you mean --port?)' },
+    { args: ['serve', '--rom', 'L109'], error: 'unknown option --rom (did you mean --room?)' },
+    { args: ['serve', '--port'], error: '--port needs a value, e.g. --port 4610' },
+    { args: ['at', 'now', '--json=yes'], error: '--json takes no value' },
+    { args: ['import', 'x.json', '--zome', 'UTC'], error: 'unknown option --zome (did you mean --zone?)' },
+    { args: ['check', '--verbose'], error: 'unknown option --verbose' },
+  ])('roomcue $args.0 $args.1: exit 2, "$error"', async ({ args, error }) => {
+    const r = await roomcue(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`roomcue ${args[0]}: ${error}\nTry "roomcue ${args[0]} --help".\n`);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('the bundled command', () => {
+  test('an edited source is bundled again before the command runs', async () => {
+    const source = repoPath('cli/io.ts');
+    const later = new Date(Date.now() + 2000);
+    utimesSync(source, later, later);
+    const r = await roomcue('schema');
+    expect(r.code).toBe(0);
+    expect(statSync(repoPath('dist-cli/roomcue.mjs')).mtimeMs).toBeGreaterThan(statSync(source).mtimeMs - 2001);
+    expect(JSON.parse(r.stdout)).toHaveProperty('$schema');
+  });
+});
