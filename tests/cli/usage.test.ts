@@ -24,7 +24,14 @@ describe('help', () => {
     { command: 'at', options: ['--program FILE', '--room ROOM', '--json', '-h, --help'] },
     {
       command: 'serve',
-      options: ['--program FILE', '--room ROOM', '--port N', '--host HOST', '--pin PIN', '--at INSTANT', '--speed N'],
+      options: [
+        '--program FILE|URL',
+        '--feed-interval SECONDS',
+        '--room ROOM',
+        '--port N',
+        '--host HOST',
+        '--at INSTANT',
+      ],
     },
     { command: 'import', options: ['-o, --output FILE', '--zone ZONE'] },
     { command: 'schema', options: ['-h, --help'] },
