@@ -217,6 +217,10 @@ function localStart(e: FrabEvent, fromDate: { wall: string } | null, zone: strin
   if (!day || !clock) return { dropped: e.date ? `unreadable date "${e.date}"` : 'no date and no start time' };
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
   let wall = Date.UTC(y, mo - 1, d, Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0));
+  // A day's date like "0" or "0000-00-00" names no day: the event is dropped, not a crash.
+  if (!Number.isFinite(wall) || mo < 1 || mo > 12 || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) {
+    return { dropped: `unreadable date "${day}"` };
+  }
   const parse = () => parseLocal(new Date(wall).toISOString().slice(0, 19), zone);
   let local = parse();
   // frab days may run past midnight (day_change): "01:00" on a day that starts at 10:00 is the next morning.

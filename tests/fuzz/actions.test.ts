@@ -1,8 +1,10 @@
 // Property tests of the action contract: any input, POST body or button query, gives an action or a named refusal.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ACTION_TYPES, actionFromQuery, parseAction, type ActionParse } from '../../core/live/actions.ts';
-import { BUILTIN_NAMES, mutate, mutation, runs } from './arbitraries.ts';
+import { BUILTIN_NAMES, FUZZ_TIMEOUT_MS, mutate, mutation, runs } from './arbitraries.ts';
+
+vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
 
 /** One valid example of every action, to break. */
 const VALID: Record<string, unknown>[] = [

@@ -219,8 +219,18 @@ export function mutate(value: Json, mutations: Mutation[]): Json {
   return root.value;
 }
 
+const SCALE = Number(process.env.ROOMCUE_FUZZ_SCALE ?? 1);
+if (!(SCALE > 0))
+  throw new Error(`ROOMCUE_FUZZ_SCALE must be a positive number, not "${process.env.ROOMCUE_FUZZ_SCALE}"`);
+
 /** Runs per property: small in `npm test`; ROOMCUE_FUZZ_SCALE=50 hunts longer (a seed printed on failure replays it). */
-export const runs = (n: number) => Math.max(1, Math.round(n * Number(process.env.ROOMCUE_FUZZ_SCALE ?? 1)));
+export const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
+
+/**
+ * Each fuzz test's time limit: the slowest property at scale 1 takes a few seconds on a busy two-core machine, so a
+ * minute, times the scale (the work grows with it); vitest's 5 s default failed CI by chance.
+ */
+export const FUZZ_TIMEOUT_MS = Math.round(60_000 * Math.max(1, SCALE));
 
 // `npm test` draws the same sample every time, so a red build means a change, not a lucky draw; to explore, set
 // ROOMCUE_FUZZ_SEED=random (or to a number, e.g. the seed a failure printed).

@@ -1,6 +1,6 @@
 // Property tests of the engine and the live reducer on random valid programs, in zones with DST changes in range.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { stateJson } from '../../core/contract/state.ts';
 import type { Action } from '../../core/live/actions.ts';
 import { effectiveIndex, resolveLive, roomLive } from '../../core/live/live-screen.ts';
@@ -10,7 +10,9 @@ import { isBreakKind } from '../../core/schedule/kinds.ts';
 import { resolveScreen, type Screen } from '../../core/schedule/resolve.ts';
 import { screenJson } from '../../core/schedule/screen-json.ts';
 import { buildTimeline, type RoomIndex, type Timeline } from '../../core/schedule/timeline.ts';
-import { instantNear, runs, validProgram } from './arbitraries.ts';
+import { FUZZ_TIMEOUT_MS, instantNear, runs, validProgram } from './arbitraries.ts';
+
+vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
 
 const boundariesOf = (timeline: Timeline) => timeline.items.flatMap((i) => [i.start, i.end]);
 

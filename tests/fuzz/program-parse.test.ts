@@ -1,11 +1,13 @@
 // Property tests of the program parser: any text or JSON gives a program or located errors, never an exception.
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { parseProgramJson, parseProgramText, type ProgramParse } from '../../core/program/parse.ts';
 import { resolveScreen } from '../../core/schedule/resolve.ts';
 import { buildTimeline } from '../../core/schedule/timeline.ts';
 import { tinyProgram } from '../helpers.ts';
-import { mutate, mutation, runs, validProgram } from './arbitraries.ts';
+import { FUZZ_TIMEOUT_MS, mutate, mutation, runs, validProgram } from './arbitraries.ts';
+
+vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
 
 const RUNS = 300;
 
