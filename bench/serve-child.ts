@@ -1,7 +1,7 @@
 // A show server alone in its process, so the bench can measure its CPU and memory without its own.
 // It runs from the TypeScript sources through tsx, like `roomcue serve`: tsx's loader (a module-hooks thread) is part
 // of what is measured; an idle tsx process alone costs about 0.25 % of a core and tens of MB of RSS.
-// Usage: node --import tsx bench/serve-child.ts --program FILE [--pin PIN] [--start-at EPOCH_MS] [--speed N]
+// Usage: node --import tsx bench/serve-child.ts --program FILE [--pin PIN] [--start-at EPOCH_MS] [--speed N] [--views DIR]
 // Prints `@bench {"url": ...}` once listening, then answers one line per command read on stdin:
 //   cpu  → @bench {"user", "system" (µs, process.cpuUsage), "at" (ms, monotonic)}
 //   rss  → @bench {"rss", "heapUsed", "heapTotal", "external" (bytes)}, after a full GC when started with --expose-gc
@@ -19,13 +19,15 @@ const { values } = parseArgs({
     pin: { type: 'string', default: '2468' },
     'start-at': { type: 'string' },
     speed: { type: 'string' },
+    /** The built views (dist/), for Chromium pages; an empty folder without it. */
+    views: { type: 'string' },
   },
 });
 if (!values.program) throw new Error('--program is required');
 
 const dir = mkdtempSync(join(tmpdir(), 'roomcue-bench-child-'));
-const views = join(dir, 'views');
-mkdirSync(views);
+const views = values.views ?? join(dir, 'views');
+if (!values.views) mkdirSync(views);
 const running = await startShow({
   programFile: values.program,
   host: '127.0.0.1',

@@ -30,7 +30,7 @@ interface Screen {
   onArrival: ((seq: number) => void) | null;
 }
 
-async function connectScreens(url: string, count: number): Promise<Screen[]> {
+export async function connectScreens(url: string, count: number): Promise<Screen[]> {
   const screens: Screen[] = [];
   for (let i = 0; i < count; i++) {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws?view=signage`);
@@ -59,7 +59,7 @@ function assertConnected(screens: Screen[], what: string): void {
   if (dropped > 0) throw new Error(`${what}: the server dropped ${dropped} of ${screens.length} screens`);
 }
 
-function closeScreens(screens: Screen[]): void {
+export function closeScreens(screens: Screen[]): void {
   for (const s of screens) s.ws.terminate();
 }
 
@@ -82,7 +82,7 @@ function allReceived(screens: Screen[], seq: number, timeoutMs = 5000): Promise<
   });
 }
 
-async function postAction(url: string, action: object): Promise<{ status: number; seq: number | null }> {
+export async function postAction(url: string, action: object): Promise<{ status: number; seq: number | null }> {
   const res = await fetch(`${url}/api/actions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${PIN}` },
@@ -145,7 +145,7 @@ interface ChildServer {
   close(): Promise<void>;
 }
 
-async function startChild(args: string[], nodeArgs: string[] = []): Promise<ChildServer> {
+export async function startChild(args: string[], nodeArgs: string[] = []): Promise<ChildServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     [...nodeArgs, '--import', 'tsx', here('./serve-child.ts'), '--pin', PIN, ...args],

@@ -12,6 +12,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumMissing = existsSync(CHROMIUM)
   ? null
   : `Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH): browser tests skipped`;
+// On CI a missing browser is a broken setup, not a reason to pass: every browser suite would silently skip.
+if (chromiumMissing && process.env.CI)
+  throw new Error(`${chromiumMissing.split(':')[0]}: CI must run the browser tests`);
 if (chromiumMissing) console.warn(chromiumMissing);
 
 export const ARTIFACTS = repoPath('test-results/screenshots');

@@ -147,13 +147,18 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     const signage = await page.context().newPage();
     await signage.goto(`${show.url}/signage`);
     await signage.locator('main').waitFor();
+    const lateness = page.locator('.panel', { has: page.getByRole('heading', { name: 'Running late' }) });
+    // Not yet 10 min late anywhere (an earlier test may have left another delay).
+    await expect(lateness.getByRole('status').textContent()).resolves.not.toBe('Running 10 min late');
+    await expect(signage.getByText('Running 10 min late').count()).resolves.toBe(0);
     await page.getByRole('button', { name: '10 min late', exact: true }).click();
     const started = Date.now();
-    await page.getByText('Running 10 min late').first().waitFor({ timeout: 1000 });
+    // Where each says it: the console's lateness panel, and the signage's running-late banner.
+    await lateness.getByRole('status').getByText('Running 10 min late', { exact: true }).waitFor({ timeout: 1000 });
     expect(Date.now() - started).toBeLessThan(1000);
     expect((await until(show, (s) => s.delayMinutes === 10, 1000)).delayMinutes).toBe(10);
-    // The signage view is someone else's: only a loose look that the lateness reached it.
-    await signage.waitForFunction(() => document.body.innerText.includes('10'), null, { timeout: 1000 });
+    await signage.locator('[data-late]').getByText('Running 10 min late', { exact: true }).waitFor({ timeout: 1000 });
+    expect(Date.now() - started).toBeLessThan(2000);
     await signage.close();
   });
 

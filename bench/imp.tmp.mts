@@ -1,2 +1,0 @@
-import { importFigures } from './import.ts';
-console.log(JSON.stringify(await importFigures()));
