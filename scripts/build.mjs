@@ -38,6 +38,7 @@ function writeAtomically(outputFiles) {
   }
 }
 
+/** Builds dist-electron/main.js; returns esbuild's metafile (what went in, what stays outside). */
 export async function buildShell() {
   const { build } = await import('esbuild');
   const result = await build({
@@ -48,6 +49,7 @@ export async function buildShell() {
     external: [...common.external, 'electron'],
   });
   writeAtomically(result.outputFiles);
+  return result.metafile;
 }
 
 export const CLI_BUNDLE = join(root, 'dist-cli/roomcue.mjs');
