@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dict } from '../own.ts';
 import { FORMAT_VERSION, type Item, type ItemKind, type Person, type ProgramInput } from '../program/schema.ts';
 import { isKnownZone, parseLocal, zoneOffset } from '../time.ts';
+import { zoneForOffsets, type OffsetSample } from './zone-from-offsets.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 
 /** A person as the reader found them. */
@@ -149,7 +150,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /** An ISO date-time: its instant when it has an offset, else its wall-clock text "YYYY-MM-DDTHH:MM:SS". */
-function readIso(value: string): { at: number } | { wall: string } | null {
+function readIso(value: string): { at: number; offsetMinutes: number | null } | { wall: string } | null {
   const m = ISO.exec(value);
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [
@@ -165,10 +166,11 @@ function readIso(value: string): { at: number } | { wall: string } | null {
   if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59 || date.getUTCDate() !== d) return null;
   const offset = m[7];
   if (!offset) return { wall: date.toISOString().slice(0, 19) };
-  if (offset.toUpperCase() === 'Z') return { at: wall };
+  // "Z" says UTC, not where the event is: it is no offset to read the event's clock from.
+  if (offset.toUpperCase() === 'Z') return { at: wall, offsetMinutes: null };
   const om = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset)!;
-  const minutes = Number(om[2]) * 60 + Number(om[3] ?? 0);
-  return { at: wall - (om[1] === '-' ? -minutes : minutes) * 60_000 };
+  const minutes = (om[1] === '-' ? -1 : 1) * (Number(om[2]) * 60 + Number(om[3] ?? 0));
+  return { at: wall - minutes * 60_000, offsetMinutes: minutes };
 }
 
 /** "2026-06-29T09:30" (":SS" only when there are seconds): the wall clock of an instant in the zone. */
@@ -260,7 +262,7 @@ export function mapFrabSchedule(
   const guessed = (where: string, message: string) => notes.push({ where, message, kind: 'guessed' });
   const dropped = (where: string, message: string) => notes.push({ where, message, kind: 'dropped' });
 
-  const zone = chooseZone(source.timeZone, options.defaultZone, guessed);
+  const zone = chooseZone(source, options.defaultZone, guessed);
   const name = source.title ?? source.acronym ?? options.sourceName ?? 'Imported program';
   if (!source.title) guessed('', `no conference title: the event is called "${name}"`);
   const eventId = slugify(source.acronym ?? source.title ?? options.sourceName ?? '', 'imported');
@@ -399,12 +401,39 @@ class People {
   }
 }
 
-function chooseZone(declared: string | null, fallback: string | undefined, guessed: (w: string, m: string) => void) {
-  if (declared && isKnownZone(declared)) return declared;
+/**
+ * The zone screens show times in: the declared one, unless the dates' own offsets contradict it (then a zone that
+ * gives the times the export prints, --zone first); with none declared, --zone, else the dates' offsets, else UTC.
+ */
+function chooseZone(source: FrabSchedule, fallback: string | undefined, guessed: (w: string, m: string) => void) {
+  const samples: OffsetSample[] = [];
+  for (const e of source.events) {
+    const iso = e.date ? readIso(e.date) : null;
+    if (iso && 'at' in iso && iso.offsetMinutes !== null)
+      samples.push({ at: iso.at, offsetMinutes: iso.offsetMinutes });
+  }
+  const declared = source.timeZone;
+  if (declared && isKnownZone(declared)) {
+    const choice = zoneForOffsets(declared, samples, fallback);
+    if (choice.agrees) return declared;
+    guessed(
+      '',
+      `time_zone_name is ${declared} but the dates are written with ${choice.offsets}: screens show the times the export prints, in ${choice.why}; give the event's own zone with --zone (e.g. --zone Europe/Berlin) if it has summer time`,
+    );
+    return choice.zone;
+  }
   const said = declared ? `time_zone_name "${declared}" is not a time zone Roomcue knows` : 'no time_zone_name';
   if (fallback && isKnownZone(fallback)) {
     guessed('', `${said}: used ${fallback} as given`);
     return fallback;
+  }
+  const choice = zoneForOffsets('UTC', samples);
+  if (!choice.agrees) {
+    guessed(
+      '',
+      `${said}; the dates are written with ${choice.offsets}: screens show the times the export prints, in ${choice.why}; give the event's own zone with --zone (e.g. --zone Europe/Berlin) if it has summer time`,
+    );
+    return choice.zone;
   }
   guessed('', `${said}: times are read in UTC; give the event's zone (roomcue import --zone Europe/Berlin) to fix`);
   return 'UTC';

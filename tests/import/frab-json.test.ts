@@ -32,7 +32,7 @@ describe('the pretalx DemoCon export', () => {
   test('becomes a valid program: 36 events in 2 rooms, in the order the conference lists them', () => {
     expect(democon.format).toBe('frab-json');
     expect(democon.program.event).toMatchObject({ id: 'democon', name: 'DemoCon' });
-    expect(democon.program.timezone).toBe('UTC');
+    expect(democon.program.timezone).toBe('Etc/GMT-1');
     expect(democon.program.rooms).toEqual([
       { id: 'gray-room', name: 'Gray Room' },
       { id: 'tan-room', name: 'Tan Room' },
@@ -45,28 +45,28 @@ describe('the pretalx DemoCon export', () => {
     {
       label: 'the first talk',
       title: 'Focused 5thgeneration hardware',
-      start: '2020-12-14T08:00',
-      end: '2020-12-14T08:30',
+      start: '2020-12-14T09:00',
+      end: '2020-12-14T09:30',
       room: 'gray-room',
       kind: 'talk',
     },
     {
       label: 'a 90-minute workshop',
       title: 'Managed stable function',
-      start: '2020-12-14T08:00',
-      end: '2020-12-14T09:30',
+      start: '2020-12-14T09:00',
+      end: '2020-12-14T10:30',
       room: 'tan-room',
       kind: 'talk',
     },
     {
       label: 'the last talk of day 3',
       title: 'Seamless real-time installation',
-      start: '2020-12-16T14:00',
-      end: '2020-12-16T14:30',
+      start: '2020-12-16T15:00',
+      end: '2020-12-16T15:30',
       room: 'gray-room',
       kind: 'talk',
     },
-  ])('$label: the instant of "date" (+01:00) in the program zone, its room and kind', (c) => {
+  ])('$label: the time the export prints ("date" with +01:00, "start"), its room and kind', (c) => {
     expect(byTitle(democon, c.title)).toMatchObject({ start: c.start, end: c.end, room: c.room, kind: c.kind });
   });
 
@@ -78,12 +78,21 @@ describe('the pretalx DemoCon export', () => {
     expect(democon.program.people!['curtis-andrews']?.name).toBe('Curtis Andrews');
   });
 
-  test('the report says what was guessed: workshops as talks, and "date" disagreeing with time_zone_name', () => {
+  test('the report says what was guessed: workshops as talks, and the zone of the dates, not the one declared', () => {
     expect(notes(democon)).toContain('guessed: type "Workshop" read as kind "talk" (9 events)');
-    expect(notes(democon)[2]).toBe(
-      'guessed: "date" and "start" disagree in UTC for 36 events (first: day 1, room Gray Room, event "Focused 5thgeneration hardware" (id 25): "date" 2020-12-14T09:00:00+01:00 is 08:00 in UTC, "start" says 09:00); kept the instants of "date", so screens show UTC clock times: if the event is elsewhere, correct time_zone_name in the export and import again',
+    expect(notes(democon)[0]).toBe(
+      "guessed: time_zone_name is UTC but the dates are written with +01:00: screens show the times the export prints, in Etc/GMT-1 (UTC+01:00 all year); give the event's own zone with --zone (e.g. --zone Europe/Berlin) if it has summer time",
     );
     expect(democon.notes.filter((n) => n.kind === 'dropped')).toEqual([]);
+  });
+
+  test('--zone names the zone that gives the printed times, summer time included', () => {
+    const berlin = imported(readFileSync(repoPath('tests/fixtures/import/pretalx-democon.json'), 'utf8'), {
+      defaultZone: 'Europe/Berlin',
+    });
+    expect(berlin.program.timezone).toBe('Europe/Berlin');
+    expect(byTitle(berlin, 'Focused 5thgeneration hardware').start).toBe('2020-12-14T09:00');
+    expect(notes(berlin)[0]).toMatch(/in Europe\/Berlin, as given with --zone/);
   });
 
   test.each([
@@ -141,18 +150,21 @@ describe('hand-made schedule.json files', () => {
     expect(screen.next?.title).toBe('Listed on day 1, after midnight');
   });
 
-  test('no time_zone_name: the given zone, else UTC, and the report says so', () => {
+  test("no time_zone_name: the given zone, else the dates' own offset, and the report says so", () => {
     const given = fixture('frab-no-time-zone.json', { defaultZone: 'Europe/Paris' });
     expect(given.program.timezone).toBe('Europe/Paris');
     expect(byTitle(given, 'With an offset').start).toBe('2026-06-29T10:00');
     expect(byTitle(given, 'Start only').start).toBe('2026-06-29T11:00');
     expect(notes(given)).toContain('guessed: no time_zone_name: used Europe/Paris as given');
 
-    const utc = fixture('frab-no-time-zone.json');
-    expect(utc.program.timezone).toBe('UTC');
-    expect(byTitle(utc, 'With an offset').start).toBe('2026-06-29T08:00');
-    expect(byTitle(utc, 'Start only').start).toBe('2026-06-29T11:00');
-    expect(notes(utc).join('\n')).toMatch(/no time_zone_name: times are read in UTC; give the event's zone/);
+    // No zone given: the dates' own offset says what clock the export prints.
+    const own = fixture('frab-no-time-zone.json');
+    expect(own.program.timezone).toBe('Etc/GMT-2');
+    expect(byTitle(own, 'With an offset').start).toBe('2026-06-29T10:00');
+    expect(byTitle(own, 'Start only').start).toBe('2026-06-29T11:00');
+    expect(notes(own).join('\n')).toMatch(
+      /no time_zone_name; the dates are written with \+02:00: screens show the times/,
+    );
   });
 
   test('duplicate ids get a suffix and a note; missing or odd ids are made up', () => {
