@@ -80,6 +80,12 @@ const COMMANDS: Record<string, Command> = {
         help: 'program file, or the http(s) URL of an export (pretalx, frab, Indico, iCalendar), polled',
       },
       ...roomFlag,
+      zone: {
+        type: 'string',
+        value: 'ZONE',
+        example: 'Europe/Berlin',
+        help: 'the time zone of an imported export that gives none, or one its dates contradict',
+      },
       'feed-interval': {
         type: 'string',
         value: 'SECONDS',
@@ -144,6 +150,7 @@ const COMMANDS: Record<string, Command> = {
           oscOut: s('osc-out'),
           oscFrom: s('osc-from'),
           feedInterval: s('feed-interval'),
+          zone: s('zone'),
         },
         io,
       );

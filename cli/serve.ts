@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../core/program/diagnostics.ts';
-import { parseInstant } from '../core/time.ts';
+import { isKnownZone, parseInstant } from '../core/time.ts';
 import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import { isProgramUrl } from '../server/program/program-feed.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
@@ -24,6 +24,7 @@ export interface ServeOptions {
   oscOut?: string | undefined;
   oscFrom?: string | undefined;
   feedInterval?: string | undefined;
+  zone?: string | undefined;
 }
 
 export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSignal): Promise<number> {
@@ -43,6 +44,8 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
   if (speed !== undefined && !(speed > 0 && speed <= 3600))
     throw new CliError(`--speed must be a number above 0 and at most 3600, got "${o.speed}"`, 2);
 
+  if (o.zone !== undefined && !isKnownZone(o.zone))
+    throw new CliError(`--zone: unknown time zone "${o.zone}": use an IANA name such as Europe/Berlin`, 2);
   const osc = oscOptions(o);
   const feed = o.program !== undefined && isProgramUrl(o.program);
   const programFile = feed ? o.program! : resolve(o.program ?? DEFAULT_PROGRAM);
@@ -57,7 +60,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
   let startAt: number | undefined;
   // A feed's time zone is known once it is fetched: startShow reads --at then.
   if (o.at !== undefined && !feed) {
-    const read = await readProgramFile(programFile);
+    const read = await readProgramFile(programFile, { zone: o.zone });
     const zone = read.status === 'ok' ? read.program.timezone : 'UTC';
     const parsed = parseInstant(o.at, zone);
     if (!parsed.ok) throw new CliError(`--at: ${parsed.reason}`, 2);
@@ -78,6 +81,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
       speed,
       osc,
       feedIntervalMs,
+      zone: o.zone,
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

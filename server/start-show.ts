@@ -19,6 +19,8 @@ export interface ShowOptions {
   /** A program file, or the http(s) URL of a program or an export (polled every `feedIntervalMs`). */
   programFile: string;
   feedIntervalMs?: number | undefined;
+  /** For an imported export: the zone it does not give, or gives wrongly (see docs/import.md). */
+  zone?: string | undefined;
   room?: string | undefined;
   host: string;
   port: number;
@@ -46,8 +48,12 @@ export interface RunningShow {
 
 export async function startShow(opts: ShowOptions): Promise<RunningShow> {
   const watcher: ProgramSource = isProgramUrl(opts.programFile)
-    ? await ProgramFeed.open(opts.programFile, { cacheDir: opts.stateDir, intervalMs: opts.feedIntervalMs })
-    : await ProgramWatcher.open(opts.programFile);
+    ? await ProgramFeed.open(opts.programFile, {
+        cacheDir: opts.stateDir,
+        intervalMs: opts.feedIntervalMs,
+        zone: opts.zone,
+      })
+    : await ProgramWatcher.open(opts.programFile, { zone: opts.zone });
   const program = watcher.current.program;
   const match = findRoom(program.rooms, opts.room ?? program.mainRoom ?? program.rooms[0]!.id);
   if (!match.ok) {

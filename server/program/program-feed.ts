@@ -19,6 +19,8 @@ export interface FeedOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
   log?: (line: string) => void;
+  /** --zone, for an export that gives no zone or contradicts it. */
+  zone?: string | undefined;
 }
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -45,7 +47,7 @@ export class ProgramFeed implements ProgramSource {
     const feed = new ProgramFeed(url, opts);
     const got = await feed.fetchOnce(false);
     if (got.status === 'ok') {
-      const result = programFromText(got.text, url);
+      const result = programFromText(got.text, url, { zone: opts.zone });
       if (result.status === 'ok') {
         feed.accept(got, result.program, result.diagnostics);
         feed.start();
@@ -146,7 +148,7 @@ export class ProgramFeed implements ProgramSource {
       this.lastModified = got.lastModified;
       return this.recovered();
     }
-    const result = programFromText(got.text, this.url);
+    const result = programFromText(got.text, this.url, { zone: this.opts.zone });
     if (result.status !== 'ok') return this.fail(this.problemOfInvalid(result.status, result.diagnostics));
     this.failures = 0;
     this.prob = null;
@@ -263,7 +265,7 @@ export class ProgramFeed implements ProgramSource {
       return null;
     }
     if (meta.url !== this.url) return null;
-    const result = programFromText(text, this.url);
+    const result = programFromText(text, this.url, { zone: this.opts.zone });
     if (result.status !== 'ok') return null;
     this.snap = { file: this.url, program: result.program, diagnostics: result.diagnostics, loadedAt: meta.savedAt };
     // Conditional requests against the copy: a feed that did not change since answers 304.

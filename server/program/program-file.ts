@@ -17,18 +17,27 @@ export type ProgramFileResult =
   | { status: 'not-json' | 'invalid'; file: string; diagnostics: Diagnostic[]; importedFrom?: ImportFormat }
   | { status: 'ok'; file: string; program: Program; diagnostics: Diagnostic[]; importedFrom?: ImportFormat };
 
-export async function readProgramFile(file: string): Promise<ProgramFileResult> {
+/** How to read an export: `zone` (--zone) for one that gives no zone, or whose dates contradict the one it gives. */
+export interface ReadOptions {
+  zone?: string | undefined;
+}
+
+export async function readProgramFile(file: string, opts: ReadOptions = {}): Promise<ProgramFileResult> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     return { status: 'unreadable', file, message: describeFsError(err) };
   }
-  return programFromText(text, file);
+  return programFromText(text, file, opts);
 }
 
 /** A program from the text of a file or a download: our format, or an export imported first. */
-export function programFromText(text: string, file: string): Exclude<ProgramFileResult, { status: 'unreadable' }> {
+export function programFromText(
+  text: string,
+  file: string,
+  opts: ReadOptions = {},
+): Exclude<ProgramFileResult, { status: 'unreadable' }> {
   const sniffed = sniffFormat(text);
   if (sniffed.format === 'roomcue') return checked(file, parseProgramJson(sniffed.json));
   if (sniffed.format === null) {
@@ -37,7 +46,8 @@ export function programFromText(text: string, file: string): Exclude<ProgramFile
     if (!/^\uFEFF?\s*</.test(text)) return checked(file, parseProgramText(text));
     return { status: 'not-json', file, diagnostics: [{ severity: 'error', path: '', message: describeUnknown(text) }] };
   }
-  const imported = importProgram(text, { sourceName: basename(file).replace(/\.[^.]*$/, '') }, sniffed);
+  const sourceName = basename(file).replace(/\.[^.]*$/, '');
+  const imported = importProgram(text, { sourceName, ...(opts.zone ? { defaultZone: opts.zone } : {}) }, sniffed);
   const from = sniffed.format;
   if (!imported.ok) {
     const message = `cannot import this ${FORMAT_NAMES[from]}: ${imported.error}`;

@@ -36,13 +36,16 @@ const POLL_MS = 1000;
 const KEPT = 'still showing the last good version';
 
 export class ProgramWatcher implements ProgramSource {
-  static async open(file: string, opts: { debounceMs?: number } = {}): Promise<ProgramWatcher> {
+  static async open(
+    file: string,
+    opts: { debounceMs?: number; zone?: string | undefined } = {},
+  ): Promise<ProgramWatcher> {
     const path = resolve(file);
     const key = await fingerprint(path);
-    const result = await readProgramFile(path);
+    const result = await readProgramFile(path, { zone: opts.zone });
     if (result.status !== 'ok') throw new Error(openFailure(file, result));
     const snapshot = { file, program: result.program, diagnostics: result.diagnostics, loadedAt: Date.now() };
-    return new ProgramWatcher(file, path, snapshot, key, opts.debounceMs ?? 150);
+    return new ProgramWatcher(file, path, snapshot, key, opts.debounceMs ?? 150, opts.zone);
   }
 
   private snap: ProgramSnapshot;
@@ -61,6 +64,7 @@ export class ProgramWatcher implements ProgramSource {
     /** What was last read (a hash of the text, or the read error): an event that changes nothing stays silent. */
     private lastKey: string,
     private readonly debounceMs: number,
+    private readonly zone: string | undefined,
   ) {
     this.snap = snapshot;
     // The directory, not the file: editors save by writing a new file and renaming it over the old one.
@@ -119,7 +123,7 @@ export class ProgramWatcher implements ProgramSource {
   private async reload(): Promise<void> {
     const key = await fingerprint(this.path);
     if (this.closed || key === this.lastKey) return;
-    const result = await readProgramFile(this.path);
+    const result = await readProgramFile(this.path, { zone: this.zone });
     if (this.closed) return;
     this.lastKey = key;
     if (result.status === 'ok') {

@@ -142,6 +142,28 @@ describe('roomcue serve options', () => {
     expect(lines.slice(header + 1)).toContainEqual(expect.stringMatching(/warning: guessed: no venue in the source/));
   });
 
+  test('--zone gives an export the zone it contradicts, and an unknown zone is refused', async () => {
+    const lines: string[] = [];
+    let zone = '';
+    await runServe(
+      {
+        program: repoPath('tests/fixtures/import/pretalx-democon.json'),
+        port: '0',
+        zone: 'Europe/Berlin',
+        stateDir: mkdtempSync(join(tmpdir(), 'rc-')),
+      },
+      { out: (l) => lines.push(l), err: () => {} },
+      async () => {
+        const api = lines.map((l) => /api\s+(http\S+)/.exec(l)?.[1]).find(Boolean)!;
+        zone = (await (await fetch(api)).json()).timezone;
+      },
+    );
+    expect(zone).toBe('Europe/Berlin');
+    await expect(
+      runServe({ zone: 'Mars/Olympus', stateDir: mkdtempSync(join(tmpdir(), 'rc-')) }, io, async () => {}),
+    ).rejects.toThrow(/--zone: unknown time zone "Mars\/Olympus"/);
+  });
+
   test('loopback hosts and the default state folder per platform', () => {
     expect(['127.0.0.1', '::1', 'localhost'].every(isLoopback)).toBe(true);
     expect(['0.0.0.0', '192.168.1.20', '::'].some(isLoopback)).toBe(false);
