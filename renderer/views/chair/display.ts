@@ -6,6 +6,7 @@ import type { Lang } from '../../../core/schedule/kinds.ts';
 import { clockTime, countdown } from '../../lib/format.ts';
 import { t } from '../../lib/i18n.ts';
 import { localDate } from '../../lib/days.ts';
+import { afterCurrent, announcedLate, nextInRoom } from '../../lib/stage.ts';
 import { dayHeading, dayWord } from '../signage/text.ts';
 import { chairWords } from './words.ts';
 
@@ -46,6 +47,11 @@ export function awayItem(state: StateJson): CurrentItemJson | null {
   return item?.location && !state.current.some((i) => !i.location) ? item : null;
 }
 
+/** The item the digits count down to when nothing is on: the room's next, never one away from it. */
+function ahead(state: StateJson): ItemJson | null {
+  return nextInRoom(state) ?? state.next;
+}
+
 export function countdownDisplay(state: StateJson, showNow: number, lang: Lang): CountdownDisplay | null {
   const words = t(lang);
   // An item away from the room is never counted down here: the chair looks ahead to the room's next item.
@@ -57,14 +63,20 @@ export function countdownDisplay(state: StateJson, showNow: number, lang: Lang):
     const label = !timer.running ? words.paused : phase === 'overtime' ? words.overtime : null;
     return { text, template: sizingTemplate(text), phase, label, paused: !timer.running };
   }
-  if (!state.next) return null;
-  const start = Date.parse(state.next.start);
+  const target = ahead(state);
+  if (!target) return null;
+  const start = Date.parse(target.start);
+  if (target.location) {
+    // Only something away from the room is left (the dinner): where and when, no countdown.
+    const text = clockTime(start, state.timezone);
+    return { text, template: sizingTemplate(text), phase: 'later', label: target.location.name, paused: false };
+  }
   if (localDate(start, state.timezone) !== localDate(showNow, state.timezone)) {
     const text = clockTime(start, state.timezone);
     const day = dayHeading(start, showNow, state.timezone, lang);
     return { text, template: sizingTemplate(text), phase: 'later', label: day, paused: false };
   }
-  const text = countdown(Math.max(1000, Date.parse(state.next.start) - showNow));
+  const text = countdown(Math.max(1000, start - showNow));
   return { text, template: sizingTemplate(text), phase: 'idle', label: chairWords(lang).untilNext, paused: false };
 }
 
@@ -87,6 +99,11 @@ export interface NextLine {
 export function nextLine(state: StateJson, showNow: number, lang: Lang): NextLine | null {
   const next = state.next;
   if (!next) return null;
+  const plannedAfter = afterCurrent(state);
+  if (plannedAfter !== null) {
+    const time = chairWords(lang).afterThisTalk(clockTime(plannedAfter, state.timezone));
+    return { id: next.id, title: next.title, time };
+  }
   const start = Date.parse(next.start);
   const time = clockTime(start, state.timezone);
   const sameDay = localDate(start, state.timezone) === localDate(showNow, state.timezone);
@@ -103,11 +120,12 @@ export interface Mark {
 }
 
 /** The small marks in the corner: offline first (the screen may be stale), then running late, then rehearsal. */
-export function marks(state: StateJson | null, online: boolean, lang: Lang): Mark[] {
+export function marks(state: StateJson | null, online: boolean, lang: Lang, showNow = 0): Mark[] {
   const words = t(lang);
   const list: Mark[] = [];
   if (!online && state) list.push({ kind: 'offline', text: words.offline });
-  if (state && state.delayMinutes > 0) list.push({ kind: 'late', text: words.runningLate(state.delayMinutes) });
+  const late = state ? announcedLate(state, showNow) : 0;
+  if (late > 0) list.push({ kind: 'late', text: words.runningLate(late) });
   if (state?.clock.rehearsal) list.push({ kind: 'rehearsal', text: words.rehearsal });
   return list;
 }

@@ -26,12 +26,14 @@ const en = {
   noState: 'Not connected to the show yet',
   noFullscreen: 'Full screen is not available here',
   nothingOn: 'Nothing on now',
+  roomDone: 'Nothing more in this room today',
   untilNext: 'until the next item',
   speakerMessage: 'Message to the speaker',
   keysOffNoPin:
     'Keys off: the show has a PIN and this screen was not given it (open the chair link from the control view).',
   keysOffWrongPin: 'Keys off: the PIN given to this screen is wrong (open the chair link from the control view again).',
   away: (place: string) => `Away from this room${place ? `: ${place}` : ''}`,
+  afterThisTalk: (time: string) => `after this talk (planned ${time})`,
 };
 
 export type ChairWords = typeof en;
@@ -61,6 +63,7 @@ const fr: ChairWords = {
   noState: 'Pas encore connecté au spectacle',
   noFullscreen: "Le plein écran n'est pas disponible ici",
   nothingOn: 'Rien en cours',
+  roomDone: "Plus rien dans cette salle aujourd'hui",
   untilNext: 'avant la suite',
   speakerMessage: "Message pour l'orateur·rice",
   keysOffNoPin:
@@ -68,6 +71,7 @@ const fr: ChairWords = {
   keysOffWrongPin:
     'Touches inactives : le code PIN donné à cet écran est faux (rouvrez le lien président·e depuis la régie).',
   away: (place: string) => `Hors de cette salle${place ? ` : ${place}` : ''}`,
+  afterThisTalk: (time: string) => `après cette intervention (prévu à ${time})`,
 };
 
 export function chairWords(lang: Lang): ChairWords {

@@ -67,6 +67,11 @@ export function timeLeftText(remainingMs: number, lang: Lang): string | null {
   return remainingMs > 0 ? words(lang).minLeft(shortDuration(remainingMs, lang)) : null;
 }
 
+/** "running 3 min over" once an item held on stage is past its time ("running over" in its first minute). */
+export function runningOverText(overMs: number, lang: Lang): string {
+  return words(lang).runningOver(Math.floor(overMs / 60_000));
+}
+
 /** "starts in 25 min" when the start is close, "starting now" at it, null when it is further than `within`. */
 export function startsInText(untilStartMs: number, lang: Lang, within = STARTS_IN_WITHIN_MS): string | null {
   if (untilStartMs > within) return null;
