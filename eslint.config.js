@@ -1,6 +1,8 @@
 // Lint rules, including the architecture's boundaries: core/ is pure (no Electron, Node, DOM or network).
 import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
 import tseslint from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
 
 export default tseslint.config(
   {
@@ -17,6 +19,16 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Components are linted too, so the renderer's import rules below cover their <script> blocks.
+  ...svelte.configs.recommended,
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig },
+    },
+    // Undefined names in components are svelte-check's job (it knows the DOM types); no-undef does not.
+    rules: { 'no-undef': 'off' },
+  },
   {
     languageOptions: {
       globals: {
@@ -63,7 +75,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.ts'],
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     rules: {
       'no-restricted-imports': [
         'error',
