@@ -131,6 +131,18 @@ const COMMANDS: Record<string, Command> = {
         example: '10.0.0.5',
         help: 'OSC senders allowed besides loopback',
       },
+      overtime: {
+        type: 'string',
+        value: 'hold|clock|always',
+        example: 'hold',
+        help: 'what an item a person touched does at 0:00 (default: hold)',
+      },
+      'overtime-limit': {
+        type: 'string',
+        value: 'MIN',
+        example: '15',
+        help: "with hold: back to the clock MIN minutes after the next item's planned start (default: 15)",
+      },
       ...helpFlag,
     },
     run: (v, positionals, io) => {
@@ -151,6 +163,8 @@ const COMMANDS: Record<string, Command> = {
           oscFrom: s('osc-from'),
           feedInterval: s('feed-interval'),
           zone: s('zone'),
+          overtime: s('overtime'),
+          overtimeLimit: s('overtime-limit'),
         },
         io,
       );

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../core/program/diagnostics.ts';
+import { DEFAULT_HOLD_LIMIT_MINUTES, OVERTIME_POLICIES, type OvertimePolicy } from '../core/live/state.ts';
 import { isKnownZone, parseInstant } from '../core/time.ts';
 import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import { isProgramUrl } from '../server/program/program-feed.ts';
@@ -25,6 +26,19 @@ export interface ServeOptions {
   oscFrom?: string | undefined;
   feedInterval?: string | undefined;
   zone?: string | undefined;
+  overtime?: string | undefined;
+  overtimeLimit?: string | undefined;
+}
+
+/** `--overtime hold|clock|always` and `--overtime-limit MIN`: the default overtime policy of every room. */
+export function overtimeOption(policy: string | undefined, limit: string | undefined): OvertimePolicy | null {
+  if (policy === undefined && limit === undefined) return null;
+  if (policy !== undefined && !(OVERTIME_POLICIES as readonly string[]).includes(policy))
+    throw new CliError(`--overtime must be one of ${OVERTIME_POLICIES.join(', ')}, got "${policy}"`, 2);
+  const minutes = limit === undefined ? DEFAULT_HOLD_LIMIT_MINUTES : Number(limit);
+  if (!/^\d+$/.test(limit ?? '15') || minutes < 1 || minutes > 240)
+    throw new CliError(`--overtime-limit must be a whole number of minutes from 1 to 240, got "${limit}"`, 2);
+  return { policy: (policy ?? 'hold') as OvertimePolicy['policy'], limitMinutes: minutes };
 }
 
 export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSignal): Promise<number> {
@@ -40,6 +54,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
   const port = o.port === undefined ? DEFAULT_PORT : Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be a number from 0 to 65535, got "${o.port}"`, 2);
+  const overtime = overtimeOption(o.overtime, o.overtimeLimit);
   const speed = o.speed === undefined ? undefined : Number(o.speed);
   if (speed !== undefined && !(speed > 0 && speed <= 3600))
     throw new CliError(`--speed must be a number above 0 and at most 3600, got "${o.speed}"`, 2);
@@ -82,6 +97,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
       osc,
       feedIntervalMs,
       zone: o.zone,
+      overtime,
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

@@ -2,9 +2,9 @@
 import { formatDiagnostic, type WarningKind } from '../core/program/diagnostics.ts';
 import { stateJson, type ProgramStatusJson, type StateJson } from '../core/contract/state.ts';
 import type { Action } from '../core/live/actions.ts';
-import { resolveLive } from '../core/live/live-screen.ts';
-import { reduce } from '../core/live/reducer.ts';
-import { emptyLive, type LiveState } from '../core/live/state.ts';
+import { applyAction, emptyShowState, historyLabels, type ShowState } from '../core/live/history.ts';
+import { resolveLive, screenChanges } from '../core/live/live-screen.ts';
+import type { LiveState, OvertimePolicy } from '../core/live/state.ts';
 import { buildTimeline, type Timeline } from '../core/schedule/timeline.ts';
 import { programChanges, summarizeChanges } from '../core/program/diff.ts';
 import { findRoom, type RoomMatch } from '../core/program/rooms.ts';
@@ -26,7 +26,7 @@ const MAX_PUSH_WAIT_MS = 30_000;
 
 export class Show {
   private timeline: Timeline;
-  private live: LiveState;
+  private saved: ShowState;
   private storeWarning: string | null;
   private rejected: ProgramStatusJson['problem'] = null;
   /** The last reload that changed items: "3 changes: 'X' moved 14:00–14:30 → 14:30–15:00, …" for the control. */
@@ -41,13 +41,16 @@ export class Show {
 
   constructor(
     private readonly watcher: ProgramSource,
-    private readonly store: StateStore<LiveState> | null,
+    private readonly store: StateStore<ShowState> | null,
     readonly clock: ShowClock,
     readonly defaultRoom: string,
+    options: { overtime?: OvertimePolicy | null } = {},
   ) {
     this.timeline = buildTimeline(watcher.current.program);
     const loaded = store?.load() ?? { state: null, warning: null };
-    this.live = loaded.state ?? emptyLive();
+    const saved = loaded.state ?? emptyShowState();
+    // The configured default applies to every room whose operators did not choose; it is not an undoable step.
+    this.saved = { ...saved, live: { ...saved.live, overtimeDefault: options.overtime ?? null } };
     this.storeWarning = loaded.warning;
     this.unwatch = watcher.onChange((change) => this.onProgramChange(change));
     this.schedulePush();
@@ -73,11 +76,15 @@ export class Show {
   /** Applies an action (throws ActionRejected when it does not apply now) and saves before answering. */
   dispatch(action: Action): StateJson {
     const at = this.clock.now();
-    this.live = reduce(this.timeline, this.live, action, at, this.defaultRoom);
+    this.saved = applyAction(this.timeline, this.saved, action, at, this.defaultRoom);
     this.save();
     this.emit('action');
     this.schedulePush();
     return this.state(action.room ?? this.defaultRoom);
+  }
+
+  private get live(): LiveState {
+    return this.saved.live;
   }
 
   state(room = this.defaultRoom, audience: Audience = 'control'): StateJson {
@@ -96,6 +103,7 @@ export class Show {
       clock: this.clock.json(),
       program: this.programStatus(audience),
       storeWarning: this.storeWarning,
+      history: historyLabels(this.saved, room),
     });
   }
 
@@ -125,7 +133,7 @@ export class Show {
   private save(): void {
     if (!this.store) return;
     try {
-      this.store.save(this.live);
+      this.store.save(this.saved);
       if (this.storeWarning?.startsWith('cannot save')) this.storeWarning = null;
     } catch (err) {
       // The show goes on from memory; control says the state is not being kept.
@@ -201,17 +209,8 @@ export class Show {
     const now = this.clock.now();
     let next = Infinity;
     for (const room of this.rooms) {
-      const s = resolveLive(this.timeline, this.live, room, now);
-      for (const instant of [
-        ...s.current.map((i) => i.end),
-        s.next?.start,
-        s.timer?.running ? s.timer.endsAt : undefined,
-        // While a timer is paused the rest of the day slides later: refresh the times shown once a minute.
-        s.timer && !s.timer.running ? now + 60_000 : undefined,
-        s.messages.public?.until,
-        s.messages.speaker?.until,
-      ]) {
-        if (instant !== undefined && instant !== null && instant > now) next = Math.min(next, instant);
+      for (const instant of screenChanges(resolveLive(this.timeline, this.live, room, now), now)) {
+        next = Math.min(next, instant);
       }
     }
     const wait = Math.min(this.clock.realDelayUntil(next), MAX_PUSH_WAIT_MS);

@@ -1,7 +1,8 @@
 // Starts a whole show (program watcher, state store, clock, server): shared by `roomcue serve` and the Electron shell.
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.ts';
-import { LIVE_STATE_FORMAT, validateLiveState, type LiveState } from '../core/live/state.ts';
+import { SHOW_STATE_FORMAT, upgradeShowState, validateShowState, type ShowState } from '../core/live/history.ts';
+import type { OvertimePolicy } from '../core/live/state.ts';
 import { findRoom } from '../core/program/rooms.ts';
 import { parseInstant } from '../core/time.ts';
 import { isProgramUrl, ProgramFeed } from './program/program-feed.ts';
@@ -35,6 +36,8 @@ export interface ShowOptions {
   heartbeatMs?: number | undefined;
   /** OSC in (a UDP port) and out (targets); none by default. */
   osc?: { port: number | null; targets: OscTarget[]; allowFrom: string[] } | undefined;
+  /** The overtime policy of rooms whose operators did not choose one (default: hold, 15 min). */
+  overtime?: OvertimePolicy | null | undefined;
 }
 
 export interface RunningShow {
@@ -73,12 +76,13 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
   const clock = createClock({ startAt, speed: opts.speed });
   const store = clock.rehearsal
     ? null
-    : new StateStore<LiveState>({
+    : new StateStore<ShowState>({
         file: join(opts.stateDir, `${program.event.id}.state.json`),
-        formatVersion: LIVE_STATE_FORMAT,
-        validate: validateLiveState,
+        formatVersion: SHOW_STATE_FORMAT,
+        validate: validateShowState,
+        upgrade: upgradeShowState,
       });
-  const show = new Show(watcher, store, clock, room);
+  const show = new Show(watcher, store, clock, room, { overtime: opts.overtime ?? null });
   let server: RunningServer;
   try {
     server = await startServer({

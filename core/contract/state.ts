@@ -1,5 +1,6 @@
 // The state every screen receives (GET /api/state, WebSocket pushes): the `roomcue at --json` contract plus live fields.
-import type { LiveScreen, TimerPhase } from '../live/live-screen.ts';
+import type { LateCause, LiveScreen, TimerPhase } from '../live/live-screen.ts';
+import type { OvertimePolicy } from '../live/state.ts';
 import type { WarningKind } from '../program/diagnostics.ts';
 import { itemJson, screenJson, type ItemJson, type ScreenJson } from '../schedule/screen-json.ts';
 import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
@@ -52,7 +53,38 @@ export interface ProgramStatusJson {
   lastChange?: { at: string; summary: string } | null;
 }
 
-export interface StateJson extends ScreenJson {
+/** What is on stage in this room: the single answer every screen uses (see docs/api.md, "On stage"). */
+export interface StageJson {
+  itemId: string | null;
+  touched: boolean;
+  startedAtMs: Instant | null;
+  /** The countdown's zero, all lateness included (== timer.endsAtMs). */
+  endsAtMs: Instant | null;
+  overtime: boolean;
+  held: boolean;
+  holdUntilMs: Instant | null;
+  away: boolean;
+}
+
+export interface NextStartJson {
+  atMs: Instant;
+  /** While the item on stage is held in overtime, NEXT starts "after this talk"; atMs moves with the clock. */
+  afterCurrent: boolean;
+  plannedAtMs: Instant;
+  day: string;
+  today: boolean;
+}
+
+export interface LateJson {
+  ms: number;
+  minutes: number;
+  growing: boolean;
+  cause: LateCause | null;
+}
+
+export interface StateJson extends Omit<ScreenJson, 'phase'> {
+  /** The screen's phase, plus 'room-idle': nothing more in this room today while the event goes on elsewhere. */
+  phase: ScreenJson['phase'] | 'room-idle';
   seq: number;
   event: { id: string; name: string; venue: string; address: string | null; url: string | null };
   roomName: string;
@@ -64,15 +96,38 @@ export interface StateJson extends ScreenJson {
   messages: { speaker: MessageJson | null; public: MessageJson | null };
   blackout: boolean;
   program: ProgramStatusJson;
-  /** The other rooms of the program: what is on there now and next, with live times (empty for one room). */
-  elsewhere: { room: string; roomName: string; current: ItemJson[]; next: ItemJson | null }[];
+  /** The other rooms: what is on there now and next, with live times (empty for one room); biggest room first. */
+  elsewhere: {
+    room: string;
+    roomName: string;
+    capacity: number | null;
+    current: ItemJson[];
+    next: ItemJson | null;
+  }[];
   /** Today's items in this room with live times (the day of the item on now, else of the next one). */
   day: ItemJson[];
   /** Problems with the saved show state (corrupt file moved aside, disk refusing writes); control view only. */
   storeWarning: string | null;
+  /** The room's today in the program's zone, "2026-06-29". */
+  today: string;
+  /** The whole event in this room, every day, with live times. */
+  days: { date: string; items: ItemJson[] }[];
+  /** The next item that happens in this room (not away, like the dinner): what the chair may count down to. */
+  nextInRoom: ItemJson | null;
+  stage: StageJson;
+  nextStart: NextStartJson | null;
+  /** The one lateness every screen shows; `delayMinutes` equals `late.minutes`. */
+  late: LateJson;
+  /** What timer.start would do now (null: refused, the timer is running): the control confirms a restart. */
+  startNow: { itemId: string; title: string; restarts: boolean; fromSeconds: number } | null;
+  overtimePolicy: OvertimePolicy;
+  /** What undo and redo would do in this room: "+5 min on HPC in Transition". */
+  history: { undo: string | null; redo: string | null };
 }
 
 export interface StateContext {
+  /** What undo and redo would do (labels); none when the caller keeps no history. */
+  history?: { undo: string | null; redo: string | null };
   /** The other rooms' items on now and next (multi-room programs). */
   elsewhere?: { room: string; current: TimelineItem[]; next: TimelineItem | null }[];
   seq: number;
@@ -89,8 +144,23 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
       ? { text: m.text, setAt: isoInZone(m.setAt, zone), until: m.until === null ? null : isoInZone(m.until, zone) }
       : null;
   const t = screen.timer;
+  const elsewhere = ctx.elsewhere ?? [];
+  const rooms = new Map(p.rooms.map((r, i) => [r.id, { room: r, i }]));
+  const size = (room: string) => rooms.get(room)?.room.capacity ?? null;
+  const rank = (room: string) => (room === timeline.mainRoom ? -1 : (rooms.get(room)?.i ?? Infinity));
+  const sorted = [...elsewhere].sort(
+    (a, b) => (size(b.room) ?? -1) - (size(a.room) ?? -1) || rank(a.room) - rank(b.room),
+  );
+  const item = (i: TimelineItem) => itemJson(i, zone);
+  const doneToday = screen.current.length === 0 && (!screen.next || screen.next.day !== screen.today);
+  const onElsewhere = elsewhere.some((e) => e.current.length > 0 || e.next !== null);
+  const phase: StateJson['phase'] =
+    doneToday && onElsewhere && (screen.phase === 'after-event' || screen.phase === 'between-days')
+      ? 'room-idle'
+      : screen.phase;
   return {
     ...screenJson(timeline, screen),
+    phase,
     seq: ctx.seq,
     event: {
       id: p.event.id,
@@ -121,14 +191,48 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
       : null,
     messages: { speaker: message(screen.messages.speaker), public: message(screen.messages.public) },
     blackout: screen.blackout,
-    day: screen.day.map((item) => itemJson(item, zone)),
-    elsewhere: (ctx.elsewhere ?? []).map((e) => ({
+    day: screen.day.map(item),
+    elsewhere: sorted.map((e) => ({
       room: e.room,
-      roomName: p.rooms.find((r) => r.id === e.room)?.name ?? e.room,
-      current: e.current.map((item) => itemJson(item, zone)),
-      next: e.next ? itemJson(e.next, zone) : null,
+      roomName: rooms.get(e.room)?.room.name ?? e.room,
+      capacity: size(e.room),
+      current: e.current.map(item),
+      next: e.next ? item(e.next) : null,
     })),
     program: ctx.program,
     storeWarning: ctx.storeWarning,
+    today: screen.today,
+    days: screen.days.map((d) => ({ date: d.date, items: d.items.map(item) })),
+    nextInRoom: screen.nextInRoom ? item(screen.nextInRoom) : null,
+    stage: {
+      itemId: screen.stage.itemId,
+      touched: screen.stage.touched,
+      startedAtMs: screen.stage.startedAt,
+      endsAtMs: screen.stage.endsAt,
+      overtime: screen.stage.overtime,
+      held: screen.stage.held,
+      holdUntilMs: screen.stage.holdUntil,
+      away: screen.stage.away,
+    },
+    nextStart: screen.nextStart
+      ? {
+          atMs: screen.nextStart.at,
+          afterCurrent: screen.nextStart.afterCurrent,
+          plannedAtMs: screen.nextStart.plannedAt,
+          day: screen.nextStart.day,
+          today: screen.nextStart.day === screen.today,
+        }
+      : null,
+    late: { ...screen.late },
+    startNow: screen.startNow
+      ? {
+          itemId: screen.startNow.itemId,
+          title: screen.startNow.title,
+          restarts: screen.startNow.restarts,
+          fromSeconds: Math.ceil(screen.startNow.fromMs / 1000),
+        }
+      : null,
+    overtimePolicy: { ...screen.overtimePolicy },
+    history: ctx.history ?? { undo: null, redo: null },
   };
 }

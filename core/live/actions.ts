@@ -1,6 +1,7 @@
 // The operator actions: one schema for every channel (HTTP POST, Companion GET, chair keyboard, IPC).
 import { z } from 'zod';
 import { dict } from '../own.ts';
+import { OVERTIME_POLICIES } from './state.ts';
 
 const room = z.string().min(1).max(100).optional().describe('Room id; defaults to the room the server shows');
 const only = <T extends string>(type: T) => z.object({ type: z.literal(type), room }).strict();
@@ -38,10 +39,23 @@ export const Action = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('message.clear'), room, to: z.enum(MESSAGE_AUDIENCES).optional() }).strict(),
   z.object({ type: z.literal('blackout'), room, on: z.boolean() }).strict(),
+  only('item.previous'),
+  z
+    .object({
+      type: z.literal('overtime.policy'),
+      room,
+      policy: z.enum(OVERTIME_POLICIES),
+      limitMinutes: z.number().int().min(1).max(240).optional(),
+    })
+    .strict(),
+  only('undo'),
+  only('redo'),
 ]);
 
 export type Action = z.infer<typeof Action>;
 export type ActionType = Action['type'];
+/** The actions that change the room's live state (undo and redo walk its history instead). */
+export type LiveAction = Exclude<Action, { type: 'undo' | 'redo' }>;
 export const ACTION_TYPES = Action.options.map((o) => o.shape.type.value) as ActionType[];
 
 export type ActionParse = { ok: true; action: Action } | { ok: false; message: string };
@@ -76,7 +90,8 @@ export function actionFromQuery(type: string, params: URLSearchParams): ActionPa
   const input = dict<unknown>([['type', type]]);
   for (const [key, value] of params) {
     if (key === 'pin' || key === 'type') continue; // authentication, and the type is the path's
-    if (key === 'seconds' || key === 'minutes') input[key] = /^-?\d+$/.test(value) ? Number(value) : value;
+    if (key === 'seconds' || key === 'minutes' || key === 'limitMinutes')
+      input[key] = /^-?\d+$/.test(value) ? Number(value) : value;
     else if (key === 'on')
       input[key] =
         value === 'true' || value === '1' || value === 'on'

@@ -2,9 +2,18 @@
 import { isBreakKind } from '../schedule/kinds.ts';
 import { resolveInIndex, type Screen, UnknownRoomError } from '../schedule/resolve.ts';
 import { byTime, indexItems, type RoomIndex, type Timeline, type TimelineItem } from '../schedule/timeline.ts';
-import type { Instant } from '../time.ts';
+import { localDate, type Instant } from '../time.ts';
 import { own } from '../own.ts';
-import { emptyRoom, type LiveState, type Message, type RoomLive, type TimerState } from './state.ts';
+import {
+  DEFAULT_OVERTIME,
+  emptyRoom,
+  overtimePolicy,
+  type LiveState,
+  type Message,
+  type OvertimePolicy,
+  type RoomLive,
+  type TimerState,
+} from './state.ts';
 
 import { timerPhase, type TimerPhase } from './timer-phase.ts';
 
@@ -26,8 +35,60 @@ export interface TimerView {
   dangerSeconds: number;
 }
 
+/** The one answer to "what is on stage in this room", which every screen uses. */
+export interface StageView {
+  /** The item the chair times; null when nothing is on, or only an item away from the room (the dinner). */
+  itemId: string | null;
+  /** A person touched its timer (start, pause, resume, add, jump, next, previous). */
+  touched: boolean;
+  startedAt: Instant | null;
+  /** When its time is up (the countdown's zero), all lateness included. */
+  endsAt: Instant | null;
+  /** At `at`, its time is up and it is still on stage. */
+  overtime: boolean;
+  /** On stage past its time only because a person touched it (the overtime policy); the clock would move on. */
+  held: boolean;
+  /** When a held room goes back to the clock by itself; null when not held or with no limit. */
+  holdUntil: Instant | null;
+  /** Something is on, but only away from the room (a location): no countdown here. */
+  away: boolean;
+}
+
+export interface NextStartView {
+  /** NEXT's projected start (its live `start`). */
+  at: Instant;
+  /** NEXT starts when the held item on stage ends ("after this talk"): `at` moves with the clock. */
+  afterCurrent: boolean;
+  plannedAt: Instant;
+  day: string;
+}
+
+export const LATE_CAUSES = ['delay', 'start', 'pause', 'added', 'overtime'] as const;
+export type LateCause = (typeof LATE_CAUSES)[number];
+
+export interface LateView {
+  /** How much later than planned NEXT (and the rest of its day) starts. */
+  ms: number;
+  /** `ms` as a person says it: under a minute is on time, else to the nearest minute. */
+  minutes: number;
+  /** The lateness grows with the clock from `ms` at `at` (an item held in overtime, a paused timer). */
+  growing: boolean;
+  /** The biggest contributor; null when on time. */
+  cause: LateCause | null;
+}
+
+export interface StartNowView {
+  itemId: string;
+  title: string;
+  /** The item is already on: starting it now restarts it with its full length. */
+  restarts: boolean;
+  /** The countdown it would start from. */
+  fromMs: number;
+}
+
 export interface LiveScreen extends Screen {
   mode: RoomLive['mode'];
+  /** `late.minutes`, kept for the views that read it. */
   delayMinutes: number;
   /** The item the chair timer counts for, null when nothing is on. */
   timer: TimerView | null;
@@ -35,31 +96,83 @@ export interface LiveScreen extends Screen {
   blackout: boolean;
   /** The whole day of the item on now (else of the next one) in this room, with live times, for the control view. */
   day: TimelineItem[];
+  /** The room's today in the program's zone. */
+  today: string;
+  /** The whole event in this room, every day, with live times. */
+  days: { date: string; items: TimelineItem[] }[];
+  stage: StageView;
+  nextStart: NextStartView | null;
+  /** The next item that happens in this room (not away): what the chair may count down to. */
+  nextInRoom: TimelineItem | null;
+  late: LateView;
+  /** What `timer.start` would do now; null when it would be refused. */
+  startNow: StartNowView | null;
+  overtimePolicy: OvertimePolicy;
 }
 
 export function roomLive(live: LiveState, room: string): RoomLive {
   return own(live.rooms, room) ?? emptyRoom();
 }
 
+/** Lateness as a person says it: under a minute is on time; 1 min 29 s is "1 min", 1 min 30 s is "2 min". */
+export function publicLateMinutes(ms: number): number {
+  return ms < 60_000 ? 0 : Math.round(ms / 60_000);
+}
+
+export const isAway = (item: TimelineItem) => item.location !== null;
+
 export function resolveLive(timeline: Timeline, live: LiveState, room: string, at: Instant): LiveScreen {
   const base = timeline.rooms.get(room);
   if (!base) throw new UnknownRoomError(room, [...timeline.rooms.keys()]);
   const r = roomLive(live, room);
-  const index = effectiveIndex(base, r, at);
+  const policy = overtimePolicy(live, r);
+  const { index, timing } = liveIndex(base, r, at, policy);
   let screen = resolveInIndex(index, timeline.zone, room, at);
-  if (r.mode === 'manual' && r.manualItemId) screen = pinned(index, screen, r.manualItemId) ?? screen;
+  if (r.mode === 'manual' && r.manualItemId) {
+    screen =
+      pinned(index, screen, r.manualItemId, timing?.itemId === r.manualItemId ? timing.stageEnd : null) ?? screen;
+  }
   const timed = timedItem(screen.current);
+  const own = timed !== null && timing !== null && timing.itemId === timed.id ? timing : null;
+  const timer = timed ? timerView(timed, own ? own.timeUp : timed.end, own ? r.timer : null, at) : null;
   const active = (m: Message | null) => (m && (m.until === null || m.until > at) ? m : null);
+  const next = screen.next;
+  const stage: StageView = {
+    itemId: timed?.id ?? null,
+    touched: own !== null,
+    startedAt: timer?.startedAt ?? null,
+    endsAt: timer?.endsAt ?? null,
+    overtime: timer !== null && at >= timer.endsAt,
+    held: own?.held ?? false,
+    holdUntil: own?.held && Number.isFinite(own.holdUntil) ? own.holdUntil : null,
+    away: timed === null && screen.current.length > 0,
+  };
+  const nextStart: NextStartView | null = next
+    ? {
+        at: next.start,
+        afterCurrent: stage.held && own !== null && next.start <= own.stageEnd,
+        plannedAt: next.plannedStart,
+        day: next.day,
+      }
+    : null;
+  const late = lateness(r, timing, own, next, at);
+  const today = localDate(at, timeline.zone);
   return {
     ...screen,
     mode: r.mode,
-    delayMinutes: Math.max(r.delay?.minutes ?? 0, Math.ceil((timerLateness(timeline, r, at) - 1000) / 60_000)),
-    timer: timed
-      ? timerView(timed, timeline.byId.get(timed.id)!, r.timer?.itemId === timed.id ? r.timer : null, at)
-      : null,
+    delayMinutes: late.minutes,
+    timer,
     messages: { speaker: active(r.messages.speaker), public: active(r.messages.public) },
     blackout: r.blackout,
     day: dayOf(index, screen.current[0]?.day ?? screen.next?.day ?? null),
+    today,
+    days: daysOf(index),
+    stage,
+    nextStart,
+    nextInRoom: nextInRoom(index, screen, at),
+    late,
+    startNow: startNowPreview(timeline, r, screen, timed, at),
+    overtimePolicy: policy,
   };
 }
 
@@ -67,19 +180,39 @@ function dayOf(index: RoomIndex, day: string | null): TimelineItem[] {
   return day === null ? [] : index.items.filter((i) => i.day === day);
 }
 
-/** The item the chair times among those on: a talk rather than the break beside it. */
+function daysOf(index: RoomIndex): { date: string; items: TimelineItem[] }[] {
+  const days: { date: string; items: TimelineItem[] }[] = [];
+  for (const item of index.items) {
+    const last = days.at(-1);
+    if (last && last.date === item.day) last.items.push(item);
+    else {
+      const same = days.find((d) => d.date === item.day); // a delay can move an item past the next day's first
+      if (same) same.items.push(item);
+      else days.push({ date: item.day, items: [item] });
+    }
+  }
+  return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+function nextInRoom(index: RoomIndex, screen: Screen, at: Instant): TimelineItem | null {
+  if (screen.next && !isAway(screen.next)) return screen.next;
+  const from = screen.next?.start ?? at;
+  return index.items.find((i) => i.start > from && !isAway(i) && !screen.current.includes(i)) ?? null;
+}
+
+/** The item the chair times among those on: a talk rather than the break beside it; never an item away. */
 export function timedItem(current: TimelineItem[]): TimelineItem | null {
-  return current.find((i) => !isBreakKind(i.kind)) ?? current[0] ?? null;
+  const here = current.filter((i) => !isAway(i));
+  return here.find((i) => !isBreakKind(i.kind)) ?? here[0] ?? null;
 }
 
 /** When a timer reaches zero; `scheduled` is the item as the program has it (its length is the talk's length). */
 export function timerEnd(timer: TimerState, scheduled: TimelineItem, at: Instant): Instant {
   const paused = timer.pausedAt === null ? 0 : at - timer.pausedAt;
-  return timer.startedAt + (scheduled.end - scheduled.start) + timer.addedMs + timer.pausedMs + paused;
+  return timer.startedAt + (scheduled.plannedEnd - scheduled.plannedStart) + timer.addedMs + timer.pausedMs + paused;
 }
 
-function timerView(item: TimelineItem, scheduled: TimelineItem, timer: TimerState | null, at: Instant): TimerView {
-  const endsAt = timer ? timerEnd(timer, scheduled, at) : item.end;
+function timerView(item: TimelineItem, endsAt: Instant, timer: TimerState | null, at: Instant): TimerView {
   const remainingMs = endsAt - at;
   const { warningSeconds, dangerSeconds } = item.thresholds;
   const phase = timerPhase(remainingMs, warningSeconds, dangerSeconds);
@@ -97,59 +230,184 @@ function timerView(item: TimelineItem, scheduled: TimelineItem, timer: TimerStat
   };
 }
 
-/** How much later than planned the timed item ends (0 when it ends early or does not move the day). */
-function timerLateness(timeline: Timeline, r: RoomLive, at: Instant): number {
-  const original = r.timer?.movesDay ? timeline.byId.get(r.timer.itemId) : undefined;
-  return original ? Math.max(0, timerEnd(r.timer!, original, at) - original.end) : 0;
+/** How the room's explicit timer places its item, computed with the room's live times. */
+interface Timing {
+  itemId: string;
+  /** The planned item. */
+  original: TimelineItem;
+  /** When its time is up: the timer's end, or later when AV's delay moved the item's end further. */
+  timeUp: Instant;
+  held: boolean;
+  holdUntil: Instant;
+  /** When it leaves the stage as far as anyone can say now (just after `at` while held). */
+  stageEnd: Instant;
+  /** How much later than planned the rest of its day starts because of it. */
+  shift: number;
+}
+
+/** The end of an item held on stage: the next whole second after `at`, so that what follows is not on yet. */
+const heldEnd = (at: Instant) => Math.floor(at / 1000) * 1000 + 1000;
+
+/**
+ * The room's items with live times (for the fuzz tests and tools; resolveLive uses liveIndex). See liveIndex.
+ */
+export function effectiveIndex(base: RoomIndex, r: RoomLive, at: Instant, policy?: OvertimePolicy): RoomIndex {
+  return liveIndex(base, r, at, policy ?? r.overtime ?? DEFAULT_OVERTIME).index;
 }
 
 /**
- * The room's items with live times. AV's delay moves the rest of its day; a started timer moves its item to when
- * it really started, ends what came before it, and makes what follows on its day start no earlier than its end
- * (so the day runs as late as the timer says, to the second); in overtime the timed item stays on until the next
- * one starts. Item `start`/`end` of the result are effective times; the original ones stay in the timeline.
+ * The room's items with live times. AV's delay moves the rest of its day (the item on when it was set ends that
+ * much later). A timer a person touched moves its item to when it really started, ends what came before it, and
+ * makes what follows on its day start no earlier than its end, to the second. When its time is up, the overtime
+ * policy decides: held, it stays on stage and what follows waits for it; not held (policy "clock", or past the
+ * hold limit), it stays until the next item starts. `start`/`end` of the result are live times; `plannedStart`/
+ * `plannedEnd` keep the program's.
  */
-export function effectiveIndex(base: RoomIndex, r: RoomLive, at: Instant): RoomIndex {
+export function liveIndex(
+  base: RoomIndex,
+  r: RoomLive,
+  at: Instant,
+  policy: OvertimePolicy,
+): { index: RoomIndex; timing: Timing | null } {
   const { delay, timer } = r;
-  if (!delay && !timer) return base;
-  const original = timer ? base.items.find((i) => i.id === timer.itemId) : undefined;
-  const end = timer && original ? timerEnd(timer, original, at) : 0;
-  const late = timer?.movesDay && original ? Math.max(0, end - original.end) : 0;
+  if (!delay && !timer) return { index: base, timing: null };
   const delayMs = delay ? delay.minutes * 60_000 : 0;
-  let items = base.items.map((item) => {
-    const byDelay = delay && item.day === delay.day && item.end > delay.from;
-    const byTimer = late > 0 && original && item.day === original.day && item.start >= original.end;
-    const shift = Math.max(byDelay && item.start >= delay.from ? delayMs : 0, byTimer ? late : 0);
-    if (shift > 0) return { ...item, start: item.start + shift, end: item.end + shift };
-    if (byDelay) return { ...item, end: item.end + delayMs }; // on when the delay was set: it ends late
-    return item;
-  });
-  if (timer && original) {
-    const position = items.findIndex((i) => i.id === timer.itemId);
-    const following = items.find((i, k) => k !== position && i.start >= timer.startedAt && i.order > original.order);
-    const overtimeUntil = following ? Math.max(end, following.start) : end;
+  const delayed = (item: TimelineItem): TimelineItem => {
+    if (!delay || item.day !== delay.day || item.end <= delay.from) return item;
+    if (item.start >= delay.from) return { ...item, start: item.start + delayMs, end: item.end + delayMs };
+    return { ...item, end: item.end + delayMs }; // on when the delay was set: it ends late
+  };
+  let items = base.items.map(delayed);
+  const position = timer ? base.items.findIndex((i) => i.id === timer.itemId) : -1;
+  let timing: Timing | null = null;
+  if (timer && position >= 0) {
+    const original = base.items[position]!;
+    const moved = items[position]!;
+    const ownEnd = timerEnd(timer, original, at);
+    // AV's "running N min late" gives the item on its N minutes too: one lateness, not two.
+    const byDelay = moved.end - original.plannedEnd;
+    const timeUp = timer.movesDay && byDelay > 0 ? Math.max(ownEnd, moved.end) : ownEnd;
+    const following = base.items.slice(position + 1).find((i) => i.start >= original.start && i.id !== original.id);
+    const sameDayNext = following && following.day === original.day ? delayed(following) : undefined;
+    const manual = r.mode === 'manual';
+    const holdUntil =
+      manual || policy.policy === 'always'
+        ? Infinity
+        : (sameDayNext ? Math.max(sameDayNext.start, timeUp) : timeUp) + policy.limitMinutes * 60_000;
+    const held = at >= timeUp && (manual || (policy.policy !== 'clock' && at < holdUntil));
+    const stageEnd = held ? heldEnd(at) : timeUp;
+    const shift = timer.movesDay ? Math.max(0, stageEnd - original.plannedEnd) : 0;
+    timing = { itemId: original.id, original, timeUp, held, holdUntil, stageEnd, shift };
+    const followingStart = sameDayNext ? Math.max(sameDayNext.start, sameDayNext.plannedStart + shift) : Infinity;
     items = items.flatMap((item, i) => {
-      if (i === position) return [{ ...item, start: timer.startedAt, end: at >= end ? overtimeUntil : end }];
+      if (i === position) {
+        // Not held: in overtime it stays until the next item starts, as the clock has it.
+        const overtimeEnd = Number.isFinite(followingStart) ? Math.max(timeUp, followingStart) : timeUp;
+        return [{ ...item, start: timer.startedAt, end: held ? stageEnd : at >= timeUp ? overtimeEnd : timeUp }];
+      }
       if (i < position && item.end > timer.startedAt) {
         // What was on before the timed item ends when it really started.
         return item.start < timer.startedAt ? [{ ...item, end: timer.startedAt }] : [];
+      }
+      const byTimer = shift > 0 && item.day === original.day && item.plannedStart >= original.plannedEnd;
+      if (byTimer && item.plannedStart + shift > item.start) {
+        const by = item.plannedStart + shift - item.start;
+        return [{ ...item, start: item.start + by, end: item.end + by }];
       }
       return [item];
     });
   }
   // A delay can move a late item past the next day's first ones: the lookup needs start order.
   items.sort(byTime);
-  return indexItems(items);
+  return { index: indexItems(items), timing };
 }
 
-/** Manual mode: the pinned item alone is on; next and later follow it in program order. */
-function pinned(index: RoomIndex, screen: Screen, itemId: string): Screen | null {
+function lateness(
+  r: RoomLive,
+  timing: Timing | null,
+  own: Timing | null,
+  next: TimelineItem | null,
+  at: Instant,
+): LateView {
+  if (r.mode === 'manual') {
+    // A jump (back or far ahead) says nothing about the rest of the day: only AV's delay makes it late.
+    const ms = r.delay && next && next.day === r.delay.day ? r.delay.minutes * 60_000 : 0;
+    return { ms, minutes: publicLateMinutes(ms), growing: false, cause: ms > 0 ? 'delay' : null };
+  }
+  const ms = next ? Math.max(0, next.start - next.plannedStart) : 0;
+  const timer = r.timer;
+  const growing =
+    ms > 0 &&
+    ((own?.held ?? false) || (timing !== null && timer !== null && timer.pausedAt !== null && timer.movesDay));
+  if (ms === 0) return { ms: 0, minutes: 0, growing: false, cause: null };
+  const parts: [LateCause, number][] = [['delay', r.delay ? r.delay.minutes * 60_000 : 0]];
+  if (timing && timer) {
+    if (timer.movesDay) {
+      parts.push(
+        ['start', timer.startedAt - timing.original.plannedStart],
+        ['pause', timer.pausedMs + (timer.pausedAt === null ? 0 : at - timer.pausedAt)],
+        ['added', timer.addedMs],
+        ['overtime', timing.held ? timing.stageEnd - timing.timeUp : 0],
+      );
+    }
+  }
+  const [cause] = parts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return { ms, minutes: publicLateMinutes(ms), growing, cause: parts.some((p) => p[1] > 0) ? cause : null };
+}
+
+/** What `timer.start` would do at `at` (the same choice as the reducer). */
+function startNowPreview(
+  timeline: Timeline,
+  r: RoomLive,
+  screen: Screen,
+  now: TimelineItem | null,
+  at: Instant,
+): StartNowView | null {
+  const length = (item: TimelineItem) => item.plannedEnd - item.plannedStart;
+  if (now && r.timer?.itemId === now.id) {
+    if (r.timer.pausedAt === null) return null; // refused: already running
+    const original = timeline.byId.get(now.id)!;
+    return { itemId: now.id, title: now.title, restarts: false, fromMs: timerEnd(r.timer, original, at) - at };
+  }
+  const target = now && !isBreakKind(now.kind) ? now : (screen.next ?? now);
+  if (!target) return null;
+  return { itemId: target.id, title: target.title, restarts: target === now && at > now.start, fromMs: length(target) };
+}
+
+/** Instants after `at` at which the room's screen changes by itself (an item starts or ends, a timer hits zero). */
+export function screenChanges(s: LiveScreen, at: Instant): Instant[] {
+  const out: (Instant | null | undefined)[] = [
+    ...s.current.filter((i) => !(s.stage.held && i.id === s.stage.itemId)).map((i) => i.end),
+    s.nextStart?.afterCurrent ? null : s.next?.start,
+    s.timer?.running ? s.timer.endsAt : undefined,
+    s.stage.holdUntil,
+    // While a timer is paused or an item held, the rest of the day slides later: refresh once a minute.
+    (s.timer && !s.timer.running) || s.stage.held ? at + 60_000 : undefined,
+    s.messages.public?.until,
+    s.messages.speaker?.until,
+  ];
+  return out.filter((i): i is Instant => typeof i === 'number' && i > at);
+}
+
+/**
+ * Manual mode: the pinned item alone is on; next and later follow it in program order, never before it ends
+ * (`stageEnd`: a jump back to an earlier talk moves what follows it).
+ */
+function pinned(index: RoomIndex, screen: Screen, itemId: string, stageEnd: Instant | null): Screen | null {
   const position = index.items.findIndex((i) => i.id === itemId);
   if (position < 0) return null;
   const item = index.items[position]!;
-  const next = index.items.slice(position + 1).find((i) => i.start >= item.start && i.id !== item.id) ?? null;
-  const later = next
-    ? index.items.filter((i) => i.order > next.order && i.day === next.day && i.start >= next.start)
+  let next = index.items.slice(position + 1).find((i) => i.start >= item.start && i.id !== item.id) ?? null;
+  let later = next
+    ? index.items.filter((i) => i.order > next!.order && i.day === next!.day && i.start >= next!.start)
     : [];
+  const end = stageEnd ?? item.end;
+  // Unless the program itself overlaps them, what follows waits for the pinned item's end.
+  if (next && next.start < end && next.plannedStart >= item.plannedEnd) {
+    const by = end - next.start;
+    const move = (i: TimelineItem) => ({ ...i, start: i.start + by, end: i.end + by });
+    next = move(next);
+    later = later.map(move);
+  }
   return { ...screen, phase: isBreakKind(item.kind) ? 'in-break' : 'in-session', current: [item], next, later };
 }

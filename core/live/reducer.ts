@@ -3,9 +3,9 @@ import { isBreakKind } from '../schedule/kinds.ts';
 import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
 import { localDate, type Instant } from '../time.ts';
 import { dict } from '../own.ts';
-import type { Action } from './actions.ts';
-import { resolveLive, roomLive, timedItem, timerEnd } from './live-screen.ts';
-import type { LiveState, RoomLive, TimerState } from './state.ts';
+import type { Action, LiveAction } from './actions.ts';
+import { isAway, resolveLive, roomLive, timedItem, timerEnd } from './live-screen.ts';
+import { DEFAULT_HOLD_LIMIT_MINUTES, type LiveState, type RoomLive, type TimerState } from './state.ts';
 
 /** An action that is well formed but does not apply now (pause a paused timer, go to an unknown item). HTTP 409. */
 export class ActionRejected extends Error {}
@@ -17,11 +17,14 @@ export function reduce(
   at: Instant,
   defaultRoom: string,
 ): LiveState {
+  if (action.type === 'undo' || action.type === 'redo') {
+    throw new ActionRejected(`${action.type} walks the show's history: dispatch it through applyAction`);
+  }
   const room = action.room ?? defaultRoom;
   if (!timeline.rooms.has(room)) throw new ActionRejected(`unknown room "${room}"`);
   const before = roomLive(live, room);
   const after = reduceRoom(timeline, live, room, before, action, at);
-  return { seq: live.seq + 1, rooms: dict([...Object.entries(live.rooms), [room, after]]) };
+  return { ...live, seq: live.seq + 1, rooms: dict([...Object.entries(live.rooms), [room, after]]) };
 }
 
 function reduceRoom(
@@ -29,7 +32,7 @@ function reduceRoom(
   live: LiveState,
   room: string,
   r: RoomLive,
-  action: Action,
+  action: LiveAction,
   at: Instant,
 ): RoomLive {
   const screen = () => resolveLive(timeline, live, room, at);
@@ -58,9 +61,29 @@ function reduceRoom(
     const pinned = manual || r.mode === 'manual';
     return {
       ...r,
+      previous: onStage(),
       mode: pinned ? 'manual' : 'follow',
       manualItemId: pinned ? item.id : null,
       timer: { itemId: item.id, startedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0, movesDay: !pinned },
+    };
+  };
+
+  /** The timer of the item on stage, as it stands (made explicit if nobody touched it), before a person moves on. */
+  const onStage = (): TimerState | null => {
+    const s = screen();
+    const item = timedItem(s.current);
+    if (!item) return r.previous;
+    if (r.timer?.itemId === item.id) return r.timer;
+    const end = s.timer?.endsAt ?? item.end;
+    const original = timeline.byId.get(item.id)!;
+    // Its end as every screen shows it now (delay included), as an explicit timer.
+    return {
+      itemId: item.id,
+      startedAt: item.start,
+      pausedAt: null,
+      pausedMs: 0,
+      addedMs: end - item.start - (original.plannedEnd - original.plannedStart),
+      movesDay: r.mode === 'follow',
     };
   };
 
@@ -108,9 +131,52 @@ function reduceRoom(
       if (!item || !inRoom) throw new ActionRejected(`unknown item "${action.itemId}" in room ${room}`);
       return startNow(item, true);
     }
-    case 'follow':
-      // Back to the clock: the jump's timer goes too, or it would keep its item on and hide the day around it.
-      return { ...r, mode: 'follow', manualItemId: null, timer: r.mode === 'manual' ? null : r.timer };
+    case 'follow': {
+      // Back to the clock: the jump's timer goes too, or it would keep its item on and hide the day around it;
+      // so does the timer of an item held in overtime (the clock would have moved on). A running timer stays.
+      const s = screen();
+      const release = r.mode === 'manual' || s.stage.held || (r.timer !== null && s.stage.itemId !== r.timer.itemId);
+      return { ...r, mode: 'follow', manualItemId: null, timer: release ? null : r.timer };
+    }
+    case 'item.previous': {
+      const s = screen();
+      const index = timeline.rooms.get(room)!;
+      const onNow = timedItem(s.current);
+      // The item before the one on stage (before the next one when nothing is on), in this room.
+      const ref = onNow ?? s.next;
+      const before = index.items.filter(
+        (i) => !isAway(i) && i.id !== ref?.id && (ref ? i.order < ref.order : i.plannedStart <= at),
+      );
+      const target = before.at(-1);
+      if (!target) throw new ActionRejected('nothing comes before the current item in this room');
+      const original = timeline.byId.get(target.id)!;
+      // The time it really has left on the clock: its timer as it was when a person moved on from it, else its
+      // place in the program, never a fresh start.
+      const kept = r.previous?.itemId === target.id ? r.previous : null;
+      const timer: TimerState = kept ?? {
+        itemId: target.id,
+        startedAt: original.plannedStart,
+        pausedAt: null,
+        pausedMs: 0,
+        addedMs: 0,
+        movesDay: r.mode === 'follow',
+      };
+      const manual = r.mode === 'manual';
+      return {
+        ...r,
+        previous: onStage(),
+        manualItemId: manual ? target.id : null,
+        timer: { ...timer, movesDay: !manual },
+      };
+    }
+    case 'overtime.policy':
+      return {
+        ...r,
+        overtime: {
+          policy: action.policy,
+          limitMinutes: action.limitMinutes ?? r.overtime?.limitMinutes ?? DEFAULT_HOLD_LIMIT_MINUTES,
+        },
+      };
     case 'delay.set': {
       if (action.minutes === 0) return { ...r, delay: null };
       const day = localDate(at, timeline.zone);

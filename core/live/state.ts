@@ -28,11 +28,28 @@ const Delay = z.object({
   day: z.string(),
 });
 
+export const OVERTIME_POLICIES = ['hold', 'clock', 'always'] as const;
+export const DEFAULT_HOLD_LIMIT_MINUTES = 15;
+
+/**
+ * What happens when a countdown reaches zero. hold: an item a person touched stays on stage in overtime until a
+ * person moves on, or until `limitMinutes` past the next item's planned start; clock: the clock moves on;
+ * always: touched items hold with no limit. Items nobody touched follow the clock in every policy.
+ */
+export const OvertimePolicy = z.object({
+  policy: z.enum(OVERTIME_POLICIES),
+  limitMinutes: z.number().int().min(1).max(240),
+});
+
 const RoomLive = z.object({
   /** follow: the clock decides what is on; manual: AV pinned `manualItemId`. */
   mode: z.enum(['follow', 'manual']),
   manualItemId: z.string().nullable(),
   timer: TimerState.nullable(),
+  /** The timer of the item a person last moved on from, so that ← gives it back the time it really has left. */
+  previous: TimerState.nullable().default(null),
+  /** null: the show's default (config, `roomcue serve --overtime`). */
+  overtime: OvertimePolicy.nullable().default(null),
   delay: Delay.nullable(),
   messages: z.object({ speaker: Message.nullable(), public: Message.nullable() }),
   blackout: z.boolean(),
@@ -42,6 +59,8 @@ const LiveState = z.object({
   /** How many actions were applied; lets clients and tests tell states apart. */
   seq: z.number().int().min(0),
   rooms: z.record(z.string(), RoomLive),
+  /** The show's default overtime policy (from the config), for rooms whose own is null. Not an action. */
+  overtimeDefault: OvertimePolicy.nullable().default(null),
 });
 
 export type TimerState = z.infer<typeof TimerState>;
@@ -49,6 +68,15 @@ export type Message = z.infer<typeof Message>;
 export type Delay = z.infer<typeof Delay>;
 export type RoomLive = z.infer<typeof RoomLive>;
 export type LiveState = z.infer<typeof LiveState>;
+export { LiveState as LiveStateSchema, RoomLive as RoomLiveSchema };
+export type OvertimePolicy = z.infer<typeof OvertimePolicy>;
+export type OvertimePolicyName = OvertimePolicy['policy'];
+
+export const DEFAULT_OVERTIME: OvertimePolicy = { policy: 'hold', limitMinutes: DEFAULT_HOLD_LIMIT_MINUTES };
+
+export function overtimePolicy(live: LiveState, r: RoomLive): OvertimePolicy {
+  return r.overtime ?? live.overtimeDefault ?? DEFAULT_OVERTIME;
+}
 
 export const LIVE_STATE_FORMAT = 1;
 
@@ -67,9 +95,11 @@ export const emptyRoom = (): RoomLive => ({
   mode: 'follow',
   manualItemId: null,
   timer: null,
+  previous: null,
+  overtime: null,
   delay: null,
   messages: { speaker: null, public: null },
   blackout: false,
 });
 
-export const emptyLive = (): LiveState => ({ seq: 0, rooms: dict() });
+export const emptyLive = (): LiveState => ({ seq: 0, rooms: dict(), overtimeDefault: null });

@@ -80,6 +80,8 @@ export const Room = z
   .object({
     id: Id,
     name: text(LIMITS.name),
+    /** Seats; screens list other rooms biggest first. */
+    capacity: z.number().int().positive().optional(),
   })
   .strict();
 

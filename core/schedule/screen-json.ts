@@ -13,8 +13,14 @@ export interface ItemJson {
   kind: TimelineItem['kind'];
   title: string;
   subtitle: string | null;
+  /** Live times (after delays and timers). */
   start: string;
   end: string;
+  /** The program's times. */
+  plannedStart: string;
+  plannedEnd: string;
+  /** The program-zone date the item is on, "2026-06-29". */
+  day: string;
   speakers: PersonJson[];
   room: string | null;
   /** null when the item is in a room; where to go otherwise. */
@@ -46,6 +52,9 @@ export function itemJson(item: TimelineItem, zone: string): ItemJson {
     subtitle: item.subtitle,
     start: isoInZone(item.start, zone),
     end: isoInZone(item.end, zone),
+    plannedStart: isoInZone(item.plannedStart, zone),
+    plannedEnd: isoInZone(item.plannedEnd, zone),
+    day: item.day,
     speakers: item.speakers.map((p) => ({ name: p.name, affiliation: p.affiliation })),
     room: item.room,
     location: item.location

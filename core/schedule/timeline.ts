@@ -22,8 +22,12 @@ export interface TimelineItem {
   kind: ItemKind;
   title: string;
   subtitle: string | null;
+  /** Live times once a `core/live` adjustment moved the item; the program's times otherwise. */
   start: Instant;
   end: Instant;
+  /** The times the program gives, whatever the live adjustments did. */
+  plannedStart: Instant;
+  plannedEnd: Instant;
   /** Program-zone calendar date of the start, "2026-06-29". */
   day: string;
   /** Room id, or null when the item happens away from the rooms (see `location`). */
@@ -80,13 +84,16 @@ export function buildTimeline(program: Program): Timeline {
 
   const items: TimelineItem[] = placedItems(program).map(({ item, session }) => {
     const start = instant(item.start, zone);
+    const end = instant(item.end, zone);
     return {
       id: item.id,
       kind: item.kind,
       title: item.title,
       subtitle: item.subtitle ?? null,
       start,
-      end: instant(item.end, zone),
+      end,
+      plannedStart: start,
+      plannedEnd: end,
       day: localDate(start, zone),
       room: itemRoom(program, item, session),
       location: item.location ? (locations.get(item.location) ?? null) : null,

@@ -12,6 +12,8 @@ export interface StateStoreOptions<T> {
   formatVersion: number;
   /** Returns the state (it sees only the file's `state` member) or throws with the reason it is bad. */
   validate: (data: unknown) => T;
+  /** Turns the `state` member of a file saved in an older format (below `formatVersion`) into the current one. */
+  upgrade?: (version: number, data: unknown) => unknown;
   /** Path the next save writes before renaming; must be in `file`'s directory, where rename is atomic. For tests. */
   tempName?: (file: string) => string;
 }
@@ -81,10 +83,14 @@ export class StateStore<T> {
     if (typeof data !== 'object' || data === null || !('formatVersion' in data) || !('state' in data)) {
       throw new Error('not a show state file');
     }
-    if (data.formatVersion !== this.opts.formatVersion) {
-      throw new Error(`format version ${JSON.stringify(data.formatVersion)}, expected ${this.opts.formatVersion}`);
+    const version = data.formatVersion;
+    const { upgrade, formatVersion } = this.opts;
+    const older = upgrade && typeof version === 'number' && Number.isInteger(version) && version >= 1;
+    if (version !== formatVersion && !(older && version < formatVersion)) {
+      throw new Error(`format version ${JSON.stringify(version)}, expected ${formatVersion}`);
     }
-    return reword('invalid show state', () => this.opts.validate(data.state));
+    const state = version === formatVersion ? data.state : upgrade!(version, data.state);
+    return reword('invalid show state', () => this.opts.validate(state));
   }
 
   // Moved, never deleted: the operator may still want what was in it.

@@ -106,6 +106,8 @@ describe('the wall clock jumps an hour during the show', () => {
 
   test('forward past a started timer’s end: its item is over and the day goes on, as late as the timer made it', async () => {
     const { show, events } = await startAt('09:40');
+    // With the default policy ("hold") a touched talk would stay on stage in overtime; this is the clock's rule.
+    show.dispatch({ type: 'overtime.policy', policy: 'clock' });
     show.dispatch({ type: 'timer.start' }); // the first talk restarts now for its 50 minutes: ends 10:30
     expect(show.state().timer).toMatchObject({ itemId: 'talk1', remainingSeconds: 50 * 60 });
 

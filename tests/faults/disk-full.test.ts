@@ -38,7 +38,7 @@ function fillTheDisk(stateFile: string): { refused: () => number } {
   return { refused: () => refused };
 }
 
-const saved = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')).state as { seq: number };
+const saved = (file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')).state as { live: { seq: number } }).live;
 const leftovers = (h: Harness) => fs.readdirSync(h.stateDir).filter((f) => f.endsWith('.tmp'));
 
 describe('the disk is full when the show state is saved', () => {

@@ -94,12 +94,22 @@ describe('timer actions', () => {
     expect(show(live, '10:00').timer!.source).toBe('timer');
   });
 
-  test('overtime counts up and the talk stays on until the next one starts', () => {
+  test('overtime counts up and a touched talk stays on past the next start until a person moves on', () => {
     const live = play([['09:30', { type: 'timer.add', seconds: -120 }]]);
     const s = show(live, '10:09');
     expect(s.timer!.phase).toBe('overtime');
     expect(mmss(s.timer!.remainingMs)).toBe('+1:00');
     expect(title(s.current[0])).toBe('HPC in Transition');
+    expect(title(show(live, '10:10').current[0])).toBe('HPC in Transition');
+    expect(title(show(play([['10:10', { type: 'item.end' }]], live), '10:10').current[0])).toMatch(/^HPC\+AI/);
+  });
+
+  test('with the overtime policy "clock", a touched talk leaves when the next one starts', () => {
+    const live = play([
+      ['09:00', { type: 'overtime.policy', policy: 'clock' }],
+      ['09:30', { type: 'timer.add', seconds: -120 }],
+    ]);
+    expect(title(show(live, '10:09').current[0])).toBe('HPC in Transition');
     expect(title(show(live, '10:10').current[0])).toMatch(/^HPC\+AI/);
   });
 

@@ -107,6 +107,9 @@ describe('several things at once', () => {
     subtitle: null,
     start: '2026-06-30T13:30:00+02:00',
     end: '2026-06-30T14:00:00+02:00',
+    plannedStart: '2026-06-30T13:30:00+02:00',
+    plannedEnd: '2026-06-30T14:00:00+02:00',
+    day: '2026-06-30',
     speakers: [],
     room: away ? null : 'L108-A',
     location: away ? { id: 'x', name: 'Elsewhere', address: null, url: null } : null,
@@ -145,6 +148,7 @@ describe('many on at once, and a room with nothing more', () => {
   const other = (room: string, roomName: string, id: string, on: boolean): StateJson['elsewhere'][number] => ({
     room,
     roomName,
+    capacity: null,
     current: on ? [{ ...base.current[0]!, id, room }] : [],
     next: on ? null : { ...base.current[0]!, id, room },
   });

@@ -44,6 +44,9 @@ export function signageScreen(state: StateJson | null): SignageScreen {
   switch (state.phase) {
     case 'after-event':
       return elsewhere.length ? { kind: 'room-done', elsewhere, first: null } : { kind: 'after-event' };
+    case 'room-idle':
+      // Nothing more here today while the event goes on elsewhere (the server decides): where to go instead.
+      return { kind: 'room-done', elsewhere, first: state.next };
     case 'before-event':
     case 'between-days':
       // This room is done for the day but the event goes on next door: send people there first.
