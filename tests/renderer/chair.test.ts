@@ -206,7 +206,8 @@ describe('the countdown', () => {
 
   test('the dinner away at Restaurant Procope is no countdown on the chair: it looks ahead to tomorrow', () => {
     const state = stateAt('19:30');
-    expect(state.timer?.itemId).toBe('d1-dinner'); // the server still times it
+    expect(state.timer).toBeNull(); // the server gives no countdown for an item away
+    expect(state.stage).toMatchObject({ itemId: null, away: true });
     expect(awayItem(state)?.id).toBe('d1-dinner');
     expect(countdownDisplay(state, at('19:30'), 'en')).toMatchObject({ text: '08:30', phase: 'later' });
     expect(awayItem(stateAt('09:45'))).toBeNull();

@@ -43,6 +43,8 @@ export function phaseClass(phase: CountdownPhase): string {
 
 /** An item away from this room (the dinner at a restaurant) on now: the chair has nothing to time. */
 export function awayItem(state: StateJson): CurrentItemJson | null {
+  // The server gives no timer for an item away (stage.away): the item is the one on with a location.
+  if (state.stage.away) return state.current.find((i) => i.location) ?? null;
   const item = timedItem(state);
   return item?.location && !state.current.some((i) => !i.location) ? item : null;
 }
