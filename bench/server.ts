@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { DateTime } from 'luxon';
 import WebSocket from 'ws';
 import { startShow } from '../server/start-show.ts';
 import { percentile, round, type Figure } from './figures.ts';
@@ -17,7 +16,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function serverFigures(): Promise<Figure[]> {
-  return [...(await wsLatency()), ...(await idleCpu()), ...(await rssOverRehearsedDay())];
+  return [...(await wsLatency()), ...(await wsFanout()), ...(await idleCpu())];
 }
 
 /** A screen: records when (performance.now()) each state seq first reached it. */
@@ -115,24 +114,102 @@ export async function wsLatency(): Promise<Figure[]> {
   try {
     screens = await connectScreens(url, 50);
     const samples: number[] = [];
+    const answers: number[] = [];
     const warmUp = 20;
     for (let n = 0; n < warmUp + 200; n++) {
       const t0 = performance.now();
       const { status, seq } = await postAction(url, { type: 'message.set', to: 'public', text: `bench ${n}` });
+      const answered = performance.now();
       if (status !== 200 || seq === null) throw new Error(`message.set answered ${status}`);
       await allReceived(screens, seq);
-      if (n >= warmUp) for (const s of screens) samples.push(s.arrivals.get(seq)! - t0);
+      if (n >= warmUp) {
+        for (const s of screens) samples.push(s.arrivals.get(seq)! - t0);
+        answers.push(answered - t0);
+      }
       for (const s of screens) s.arrivals.clear();
       await sleep(10);
     }
     assertConnected(screens, 'ws.latency');
     return [
-      { name: 'ws.latency.median_ms', value: round(percentile(samples, 0.5)), unit: 'ms' },
+      { name: 'ws.latency.median_ms', value: round(percentile(samples, 0.5)), unit: 'ms', goal: '<= 3' },
       { name: 'ws.latency.p99_ms', value: round(percentile(samples, 0.99)), unit: 'ms', goal: '<= 20' },
+      { name: 'http.action.median_ms', value: round(percentile(answers, 0.5)), unit: 'ms', goal: '<= 3' },
     ];
   } finally {
     closeScreens(screens);
     await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * ws.fanout.1000: a server alone in a child process with 1,000 signage sockets (in this process); for each of 200
+ * actions (after 10 unmeasured ones), the time from just before the POST until the last of the 1,000 receives the
+ * state of that action. The sockets read only the seq of what they receive (no full parse), so that this process's
+ * own work stays small next to the server's.
+ */
+export async function wsFanout(clients = 1000, actions = 200): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'roomcue-bench-'));
+  const programFile = join(dir, 'program.json');
+  writeFileSync(programFile, JSON.stringify(programAroundNow(), null, 2));
+  const server = await startChild(['--program', programFile]);
+  const sockets: WebSocket[] = [];
+  try {
+    // Per seq: how many sockets have it, and when the last one got it.
+    const got = new Map<number, { count: number; lastAt: number }>();
+    let dropped = 0;
+    for (let i = 0; i < clients; i++) {
+      const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/ws?view=signage`);
+      let lastSeq = -1; // a later push of the same seq (an item boundary) is not a second receipt
+      ws.on('message', (data) => {
+        const at = performance.now();
+        const m = /"seq":(\d+)/.exec(String(data));
+        if (!m || Number(m[1]) === lastSeq) return;
+        lastSeq = Number(m[1]);
+        const entry = got.get(Number(m[1])) ?? { count: 0, lastAt: 0 };
+        entry.count++;
+        entry.lastAt = Math.max(entry.lastAt, at);
+        got.set(Number(m[1]), entry);
+      });
+      ws.once('close', () => dropped++);
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      });
+      sockets.push(ws);
+    }
+    await sleep(1000);
+    const samples: number[] = [];
+    const warmUp = 10;
+    for (let n = 0; n < warmUp + actions; n++) {
+      const t0 = performance.now();
+      const { status, seq } = await postAction(server.url, { type: 'message.set', to: 'public', text: `fanout ${n}` });
+      if (status !== 200 || seq === null) throw new Error(`message.set answered ${status}`);
+      const deadline = performance.now() + 10_000;
+      while ((got.get(seq)?.count ?? 0) < clients) {
+        if (performance.now() > deadline || dropped > 0) {
+          throw new Error(
+            `ws.fanout: ${got.get(seq)?.count ?? 0} of ${clients} sockets got seq ${seq} (${dropped} dropped)`,
+          );
+        }
+        await sleep(1);
+      }
+      if (n >= warmUp) samples.push(got.get(seq)!.lastAt - t0);
+      got.clear();
+      await sleep(20);
+    }
+    if (dropped > 0) throw new Error(`ws.fanout: the server dropped ${dropped} of ${clients} sockets`);
+    return [
+      {
+        name: `ws.fanout.${clients}.p99_ms`,
+        value: round(percentile(samples, 0.99)),
+        unit: 'ms',
+        goal: '<= 50',
+      },
+    ];
+  } finally {
+    for (const ws of sockets) ws.terminate();
+    await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -242,94 +319,5 @@ function procCpuTicks(pid: number): number | null {
     return Number(fields[11]) + Number(fields[12]);
   } catch {
     return null;
-  }
-}
-
-interface RssReport {
-  rss: number;
-  heapUsed: number;
-  heapTotal: number;
-  external: number;
-  gc: boolean;
-}
-
-/**
- * server.rss_*: a rehearsal of the shipped program from 2026-06-29 00:00 at 1440× (a simulated day per real minute)
- * in a child with 10 screens and one action per simulated minute. The first sample is taken after a warm-up of
- * 15 s (6 simulated hours of the same load), when V8's young generation has grown to its working size; the
- * second 60 s (24 simulated hours) later, each after a full GC. Growth past the warm-up is what a leak shows as.
- */
-export async function rssOverRehearsedDay(measureMs = 60_000): Promise<Figure[]> {
-  const speed = 1440;
-  const startAt = DateTime.fromISO('2026-06-29T00:00', { zone: 'Europe/Paris' }).toMillis();
-  const server = await startChild(
-    ['--program', here('../data/dp2e-ai-2026.json'), '--start-at', String(startAt), '--speed', String(speed)],
-    ['--expose-gc'],
-  );
-  let screens: Screen[] = [];
-  let stop = false;
-  const statuses = new Map<number, number>();
-  const actions = (n: number): object => {
-    switch (n % 6) {
-      case 0:
-        return { type: 'message.set', to: 'public', text: `rehearsal message ${n}` };
-      case 1:
-        return { type: 'delay.set', minutes: Math.floor(n / 6) % 6 };
-      case 2:
-        return { type: 'blackout', on: true };
-      case 3:
-        return { type: 'timer.add', seconds: 60 };
-      case 4:
-        return { type: 'blackout', on: false };
-      default:
-        return { type: 'timer.add', seconds: -60 };
-    }
-  };
-  try {
-    screens = await connectScreens(server.url, 10);
-    const everyMs = 60_000 / speed; // one action per simulated minute
-    const loop = (async () => {
-      const t0 = performance.now();
-      for (let n = 0; !stop; n++) {
-        await sleep(Math.max(0, t0 + n * everyMs - performance.now()));
-        if (stop) break;
-        const { status } = await postAction(server.url, actions(n));
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (status !== 200 && status !== 409) throw new Error(`${JSON.stringify(actions(n))} answered ${status}`);
-      }
-    })();
-    loop.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled meanwhile
-    await sleep(15_000);
-    const start = await server.request<RssReport>('rss');
-    await Promise.race([sleep(measureMs), loop]);
-    const end = await server.request<RssReport>('rss');
-    stop = true;
-    await loop;
-    assertConnected(screens, 'server.rss_growth_pct');
-    const mb = (bytes: number) => bytes / (1024 * 1024);
-    const sent = [...statuses.values()].reduce((a, b) => a + b, 0);
-    const pushed = screens.reduce((a, s) => a + s.messages, 0) / screens.length;
-    console.log(
-      `rehearsal: ${sent} actions (${[...statuses].map(([s, c]) => `${c}× ${s}`).join(', ')}), ` +
-        `${Math.round(pushed)} messages per screen; MB from start to end: ` +
-        `heap used ${round(mb(start.heapUsed), 1)} → ${round(mb(end.heapUsed), 1)}, ` +
-        `heap total ${round(mb(start.heapTotal), 1)} → ${round(mb(end.heapTotal), 1)}, ` +
-        `external ${round(mb(start.external), 1)} → ${round(mb(end.external), 1)}` +
-        (start.gc ? '' : ' (no forced GC)'),
-    );
-    return [
-      { name: 'server.rss_start_mb', value: round(mb(start.rss), 1), unit: 'MB' },
-      { name: 'server.rss_end_mb', value: round(mb(end.rss), 1), unit: 'MB' },
-      {
-        name: 'server.rss_growth_pct',
-        value: round(((end.rss - start.rss) / start.rss) * 100, 1),
-        unit: '%',
-        goal: '<= 10',
-      },
-    ];
-  } finally {
-    stop = true;
-    closeScreens(screens);
-    await server.close();
   }
 }

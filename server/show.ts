@@ -77,8 +77,12 @@ export class Show {
   dispatch(action: Action): StateJson {
     const at = this.clock.now();
     this.saved = applyAction(this.timeline, this.saved, action, at, this.defaultRoom);
-    this.save();
+    // Screens first: they need not wait for the disk (a save with fsync takes milliseconds); the answer to the
+    // operator does, so that an acknowledged action is on disk. A save that changes the store warning pushes again.
     this.emit('action');
+    const warning = this.storeWarning;
+    this.save();
+    if (this.storeWarning !== warning) this.emit('action');
     this.schedulePush();
     return this.state(action.room ?? this.defaultRoom);
   }
