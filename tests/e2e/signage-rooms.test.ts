@@ -30,7 +30,8 @@ function twoRooms(): ProgramInput {
       {
         id: 'b1',
         kind: 'talk',
-        title: 'Computable numbers revisited',
+        title:
+          'Computable numbers revisited: what a machine can and cannot decide, ninety years on, and what large language models can prove about programs',
         start: at('10:00'),
         end: at('11:00'),
         room: 'saal-2',
@@ -77,6 +78,41 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
       expect(strip).toContain('Saal 3');
       expect(await overflowing(page, '[data-fit]')).toEqual([]);
       await screenshot(page, `signage-others-${room}-${viewport.width}x${viewport.height}`);
+      await page.close();
+    }
+  });
+
+  test('each other room: its title on up to two lines, cut at a word only at the end; until / at its time', async () => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1080, height: 1920 },
+    ]) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${show.url}/signage?room=saal-1&others=1`);
+      await page.waitForSelector('[data-other-room="saal-2"]');
+      await page.waitForTimeout(300); // fonts loaded, text fitted
+      const title = (await page.locator('[data-other-room="saal-2"] .title').textContent())!.trim();
+      const full =
+        'Computable numbers revisited: what a machine can and cannot decide, ninety years on, and what large language models can prove about programs';
+      const where = `${viewport.width}x${viewport.height}: "${title}"`;
+      // The whole title, or a prefix of whole words of at least three words with an ellipsis.
+      if (title !== full) {
+        expect(title.endsWith('…'), where).toBe(true);
+        const shown = title.slice(0, -1);
+        expect(full.startsWith(shown), where).toBe(true);
+        expect([' ', ':', ','].includes(full[shown.length] ?? ' '), where).toBe(true);
+        expect(shown.split(/\s+/).length, where).toBeGreaterThanOrEqual(3);
+      }
+      const lines = await page
+        .locator('[data-other-room="saal-2"] .title')
+        .evaluate((n) => Math.round(n.getBoundingClientRect().height / parseFloat(getComputedStyle(n).lineHeight)));
+      expect(lines, where).toBeLessThanOrEqual(2);
+      // Nothing cut by the box (no mid-word clip, no CSS ellipsis hiding the end).
+      expect(await overflowing(page, '[data-other-room] .title'), where).toEqual([]);
+      expect(await page.locator('[data-other-room="saal-2"] .when').innerText(), where).toBe('until 11:00');
+      expect(await page.locator('[data-other-room="saal-3"] .when').innerText(), where).toBe('at 11:00');
+      expect(await overflowing(page, '.others [data-fit]'), where).toEqual([]);
+      await screenshot(page, `signage-others-long-${viewport.width}x${viewport.height}`);
       await page.close();
     }
   });
