@@ -36,7 +36,7 @@ function state(s: ShowState, at: number, room = ROOM, tl: Timeline = timeline): 
     elsewhere,
     seq: s.live.seq,
     clock: { now: at, serverTime: at, speed: 1, rehearsal: false },
-    program: { file: 'x.json', loadedAt: '', warnings: [], problem: null },
+    program: { file: 'x.json', loadedAt: '', warnings: [], warningCount: 0, warningKinds: [], problem: null },
     storeWarning: null,
     history: historyLabels(s, room),
   });
