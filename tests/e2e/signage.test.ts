@@ -161,6 +161,42 @@ describe.skipIf(chromiumMissing !== null)('signage', () => {
     await Promise.all(shows.map((s) => s.close()));
   });
 
+  test.each(['2026-06-29T09:45', '2026-06-29T10:55', '2026-06-29T19:30', '2026-06-29T23:00', '2026-06-30T13:45'])(
+    'read from the corridor at %s: NEXT at 4 percent of the short side or more, the rest of the day at 2.5 percent',
+    async (at) => {
+      const show = await serve(at);
+      const page = await open(`${show.url}/signage`, 1920, 1080);
+      for (const [width, height] of [
+        [1920, 1080],
+        [1080, 1920],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await settled(page);
+        const short = Math.min(width, height);
+        // The rendered font size of each visible text in `selector`, in px.
+        const sizes = (selector: string) =>
+          page.$$eval(selector, (nodes) =>
+            nodes
+              .filter((n) => (n as HTMLElement).offsetParent !== null && (n.textContent ?? '').trim() !== '')
+              .map((n) => `${parseFloat(getComputedStyle(n).fontSize)} ${(n.textContent ?? '').trim().slice(0, 30)}`),
+          );
+        const next = [
+          ...(await sizes('article.next .title')),
+          ...(await sizes('article.next [data-range]')),
+          ...(await sizes('article.next .speakers .name')),
+        ];
+        expect(next.length, `${at} ${width}x${height}: a NEXT card`).toBeGreaterThanOrEqual(2);
+        for (const line of next)
+          expect(parseFloat(line), `${at} ${width}x${height}: ${line}`).toBeGreaterThanOrEqual(0.04 * short);
+        const rest = await sizes('.agenda h3, .agenda .time, .agenda .title, .agenda .sub');
+        for (const line of rest)
+          expect(parseFloat(line), `${at} ${width}x${height}: ${line}`).toBeGreaterThanOrEqual(0.025 * short - 0.5);
+        expect(await overflowing(page, '[data-fit]'), `${at} ${width}x${height}`).toEqual([]);
+      }
+      await page.close();
+    },
+  );
+
   test.each(MOMENTS)('at $at ($label) the door shows the right things', async (m) => {
     const show = await serve(m.at);
     const page = await open(`${show.url}/signage`, SIZES[0][0], SIZES[0][1]);
