@@ -250,7 +250,7 @@ describe('the lines around the digits', () => {
   });
 
   test('marks: offline first, then running late, then rehearsal', () => {
-    const late = stateAt('09:45', [['09:45', { type: 'timer.add', seconds: 300 }]]);
+    const late = stateAt('09:45', [['09:45', { type: 'delay.set', minutes: 5 }]]);
     expect(marks(late, false, 'en')).toEqual([
       { kind: 'offline', text: 'Reconnecting…' },
       { kind: 'late', text: 'Running 5 min late' },
@@ -258,6 +258,12 @@ describe('the lines around the digits', () => {
     ]);
     expect(marks(late, true, 'fr').map((m) => m.text)).toEqual(['Retard de 5 min', 'Répétition']);
     expect(marks(null, false, 'en')).toEqual([]); // not connected yet: "Connecting…" says it
+  });
+
+  test('time given on purpose (+5 min) moves the times but is not announced as running late', () => {
+    const added = stateAt('09:45', [['09:45', { type: 'timer.add', seconds: 300 }]]);
+    expect(added.late.cause).toBe('added');
+    expect(marks(added, true, 'en', at('09:45')).map((m) => m.kind)).toEqual(['rehearsal']);
   });
 
   test.each([
