@@ -5,6 +5,7 @@ import { FORMAT_VERSION, type Item, type ItemKind, type Person, type ProgramInpu
 import { isKnownZone, parseLocal, zoneOffset } from '../time.ts';
 import { zoneForOffsets, type OffsetSample } from './zone-from-offsets.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
+import { IdPool, kindFromLabel, plainText, slugify } from './shared.ts';
 
 /** A person as the reader found them. */
 export interface FrabPerson {
@@ -63,36 +64,6 @@ export function text(value: unknown): string | null {
   return null;
 }
 
-/** "Gray Room" → "gray-room"; letters lose their accents; `fallback` when nothing is left. */
-export function slugify(value: string, fallback: string): string {
-  const slug = value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || fallback;
-}
-
-/** Ids handed out once each: `claim("x")` gives "x", then "x-2", "x-3"… (remembering where each base got to). */
-export class IdPool {
-  private readonly taken = new Set<string>();
-  private readonly next = new Map<string, number>();
-
-  has(id: string): boolean {
-    return this.taken.has(id);
-  }
-
-  claim(id: string): string {
-    let candidate = id;
-    let n = this.next.get(id) ?? 2;
-    while (this.taken.has(candidate)) candidate = `${id}-${n++}`;
-    this.next.set(id, n);
-    this.taken.add(candidate);
-    return candidate;
-  }
-}
-
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const validUrl = z.url();
 
@@ -121,27 +92,11 @@ export function parseDuration(raw: string): { minutes: number; guess?: string } 
   return null;
 }
 
-// First match wins, so "Opening keynote" is a keynote and "Lunch break" a meal. Plurals count ("Breaks" as a track).
-const KIND_RULES: [RegExp, ItemKind][] = [
-  [/keynote/i, 'keynote'],
-  [/\b(lunch(es)?|dinners?|breakfasts?|meals?|food)\b|mittag/i, 'meal'],
-  [/\b(breaks?|coffee|tea)\b|pause/i, 'break'],
-  [/panel|podium/i, 'panel'],
-  [/\b(social|part(y|ies)|receptions?|get-together)\b/i, 'social'],
-  [/\b(opening|welcome)\b/i, 'opening'],
-  [/\bclosing\b/i, 'closing'],
-  [/\bposters?\b/i, 'poster'],
-  [/\b(registration|check-in)\b/i, 'registration'],
-  [/\b(talks?|lectures?|workshops?|presentations?|sessions?|tutorials?|lightning)\b/i, 'talk'],
-];
-
-const ruleKind = (label: string | null) => (label ? KIND_RULES.find(([re]) => re.test(label))?.[1] : undefined);
-
 /** Our kind for a frab type and track; `note` says how it was guessed (null when the type names the kind). */
 export function kindOf(type: string | null, track: string | null): { kind: ItemKind; note: string | null } {
-  const fromType = ruleKind(type);
+  const fromType = kindFromLabel(type);
   if (fromType) return { kind: fromType, note: type!.toLowerCase() === fromType ? null : `type "${type}"` };
-  const fromTrack = ruleKind(track);
+  const fromTrack = kindFromLabel(track);
   if (fromTrack) return { kind: fromTrack, note: `${type ? `type "${type}", ` : ''}track "${track}"` };
   return { kind: 'talk', note: type ? `type "${type}" (not one Roomcue knows)` : 'events without a type' };
 }
@@ -241,17 +196,6 @@ function representable(at: number, zone: string): string | null {
   return back.ok && back.at === Math.floor(at / 1000) * 1000 ? local : null;
 }
 
-/** HTML from some exports (FOSDEM's descriptions) becomes plain text; Markdown is left as is. */
-function plain(value: string | null): string | undefined {
-  if (!value) return undefined;
-  const stripped = value
-    .replace(/<br\s*\/?>|<\/p>/gi, '\n')
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  return stripped || undefined;
-}
-
 export function mapFrabSchedule(
   source: FrabSchedule,
   format: 'frab-json' | 'frab-xml',
@@ -337,7 +281,7 @@ export function mapFrabSchedule(
       addRoom(e.room);
       item.room = roomIds.get(e.room)!;
     } else noRoom++;
-    const abstract = plain(e.abstract) ?? plain(e.description);
+    const abstract = plainText(e.abstract) || plainText(e.description) || undefined;
     if (abstract) item.abstract = abstract;
     const url = absoluteUrl(e.url, source.baseUrl);
     if (url) item.url = url;

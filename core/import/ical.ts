@@ -11,23 +11,12 @@ type Time = InstanceType<typeof ICAL.Time>;
 type ItemInput = NonNullable<ProgramInput['items']>[number];
 type Note = (where: string, message: string, kind: ImportNote['kind']) => void;
 
+import { IdPool, idFromForeign, kindFromLabel, mostCommon, sampleOf, slugify } from './shared.ts';
+
 const FORMAT = 'ical';
 /** A repeating event is expanded into at most this many occurrences, within a year of its first one. */
 export const MAX_OCCURRENCES = 500;
 const RECURRENCE_WINDOW_MS = 366 * 86_400_000;
-/** Categories first, then the title; first match wins ("Opening keynote" is a keynote). */
-const KIND_HINTS: [ItemKind, RegExp][] = [
-  ['keynote', /\b(keynote|invited|plenary talk)\b/i],
-  ['poster', /\bposters?\b/i],
-  ['panel', /\bpanel\b/i],
-  ['meal', /\b(lunch|dinner|d[ée]jeuner|d[iî]ner|breakfast|banquet|meal)\b/i],
-  ['break', /\b(coffee|tea break|break)\b/i],
-  ['registration', /\bregistration\b/i],
-  ['social', /\b(reception|social event|excursion)\b/i],
-  ['opening', /\b(opening|welcome)\b/i],
-  ['closing', /\b(closing|farewell|concluding)\b/i],
-];
-
 interface Occurrence {
   component: Component;
   id: string;
@@ -104,13 +93,8 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
     note('', `floating times (no TZID, no Z) are read in ${read}${against}`, 'guessed');
   }
 
-  const ids = new Set<string>();
-  const uniqueId = (base: string) => {
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    return id;
-  };
+  const ids = new IdPool();
+  const uniqueId = (base: string) => ids.claim(base);
   const rooms: { id: string; name: string }[] = [];
   const kindGuesses = new Map<string, string[]>();
   const roomless: string[] = [];
@@ -124,8 +108,8 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
     if (!title) note(where, 'no SUMMARY: called "Untitled"', 'guessed');
     title ||= 'Untitled';
     const categories = c.getAllProperties('categories').flatMap((p) => p.getValues().map(textOf));
-    const hint = KIND_HINTS.find(([, re]) => categories.some((cat) => re.test(cat)))?.[0];
-    const kind = hint ?? KIND_HINTS.find(([, re]) => re.test(title))?.[0] ?? 'talk';
+    const hint = categories.map(kindFromLabel).find(Boolean);
+    const kind = hint ?? kindFromLabel(title) ?? 'talk';
     const reason = hint
       ? 'from CATEGORIES'
       : kind === 'talk'
@@ -143,7 +127,7 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
     const place = textOf(c.getFirstPropertyValue('location')).replace(/\s+/g, ' ');
     if (place) {
       let room = rooms.find((r) => r.name.toLowerCase() === place.toLowerCase());
-      if (!room) rooms.push((room = { id: uniqueId(slug(place, 'room')), name: place }));
+      if (!room) rooms.push((room = { id: uniqueId(slugify(place, 'room')), name: place }));
       item.room = room.id;
     } else roomless.push(where);
     const abstract = textOf(c.getFirstPropertyValue('description'));
@@ -180,7 +164,7 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
   note('', `iCalendar has no venue: the venue is called "${name}"`, 'guessed');
   const program: ProgramInput = {
     formatVersion: 1,
-    event: { id: slug(name, 'event'), name },
+    event: { id: slugify(name, 'event'), name },
     timezone: zone,
     venue: { name },
     rooms,
@@ -214,7 +198,7 @@ function expand(
   ];
   const [start, end] = span(event);
   if (end <= start) return drop('it ends before it starts, or when it starts');
-  const base = safeId(uid);
+  const base = idFromForeign(uid, 'event');
   if (!event.isRecurring()) return [{ component, id: base, start, end }];
 
   // An occurrence of the series lasts as long as the first; an override (RECURRENCE-ID) has its own times.
@@ -321,48 +305,4 @@ function local(at: number, zone: string): string {
 
 function textOf(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
-}
-
-function mostCommon(values: string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-}
-
-function slug(text: string, fallback: string): string {
-  const s = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return s || fallback;
-}
-
-/**
- * An item id from a UID, stable across imports of the same file. UIDs are often "talk-42@host", kept as "talk-42";
- * Outlook's are 112 hex digits that differ near the end, so a long UID becomes its start and a hash of the whole.
- */
-function safeId(uid: string): string {
-  const id = uid
-    .replace(/@.*$/, '')
-    .replace(/[^A-Za-z0-9._:-]+/g, '-')
-    .replace(/^[^A-Za-z0-9]+|[-.:_]+$/g, '');
-  if (id.length <= 40) return id || 'event';
-  let hash = 0x811c9dc5; // FNV-1a, 32 bits
-  for (const ch of uid) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  return `${id.slice(0, 12)}-${hash.toString(16).padStart(8, '0')}`;
-}
-
-/** A few distinct titles for a note: '"Lunch", "Coffee", …'. */
-function sampleOf(titles: string[]): string {
-  const distinct = [...new Set(titles)];
-  return (
-    distinct
-      .slice(0, 3)
-      .map((t) => `"${t}"`)
-      .join(', ') + (distinct.length > 3 ? ', …' : '')
-  );
 }

@@ -5,6 +5,7 @@ import { dict } from '../own.ts';
 import type { ItemKind, ProgramInput } from '../program/schema.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { ianaZoneFor } from './windows-zones.ts';
+import { IdPool, idFromForeign, kindFromLabel, mostCommon, plainText, sampleOf, slugify } from './shared.ts';
 
 type ItemInput = NonNullable<ProgramInput['items']>[number];
 type SessionInput = NonNullable<ProgramInput['sessions']>[number];
@@ -12,20 +13,7 @@ type Json = Record<string, unknown>;
 type EntryType = 'session' | 'contribution' | 'break';
 
 const FORMAT = 'indico-json';
-const MEAL_WORDS = 'lunch|dinner|d[ée]jeuner|d[iî]ner|breakfast|banquet|repas|meal';
-const MEAL = new RegExp(`\\b(${MEAL_WORDS})\\b`, 'i');
-/** Title hints, first match wins: "Opening keynote" is a keynote, "Welcome reception" a social event. */
-const KIND_HINTS: [ItemKind, RegExp][] = [
-  ['keynote', /\b(keynote|invited|plenary talk)\b/i],
-  ['poster', /\bposters?\b/i],
-  ['panel', /\bpanel\b/i],
-  ['social', /\b(reception|social event|excursion)\b/i],
-  ['opening', /\b(opening|welcome)\b/i],
-  ['closing', /\b(closing|farewell|concluding)\b/i],
-  ['registration', /^\s*registration\b/i],
-  ['meal', new RegExp(`^\\s*(${MEAL_WORDS})\\b`, 'i')],
-  ['break', /^\s*(coffee|tea|break)\b/i],
-];
+const MEAL = /\b(lunch|dinner|d[ée]jeuner|d[iî]ner|breakfast|banquet|repas|meal)\b/i;
 
 export function importIndico(text: string, options: ImportOptions = {}): ImportResult {
   const fail = (error: string): ImportResult => ({ ok: false, format: FORMAT, error });
@@ -63,13 +51,8 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
   // Indico lists session blocks first: read the day in time order, so rooms come in the order they are first used.
   const startOf = (e: Json) => readDate(e.startDate, zone)?.toMillis() ?? Infinity;
   tops.sort((a, b) => startOf(a) - startOf(b));
-  const ids = new Set<string>();
-  const uniqueId = (base: string) => {
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    return id;
-  };
+  const ids = new IdPool();
+  const uniqueId = (base: string) => ids.claim(base);
   const people = dict<{ name: string; affiliation?: string }>();
   const personIds = new Map<string, string>();
   const personRef = (p: unknown): string[] => {
@@ -83,7 +66,7 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
       if (affiliation && !people[known]!.affiliation) people[known]!.affiliation = affiliation;
       return [known];
     }
-    const id = uniqueId(slug(name, 'person'));
+    const id = uniqueId(slugify(name, 'person'));
     personIds.set(key, id);
     people[id] = affiliation ? { name, affiliation } : { name };
     return [id];
@@ -101,7 +84,7 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
       if (name.length > known.name.length) known.name = name; // a later entry may give the full name
       return known.id;
     }
-    const id = uniqueId(slug(short || full, 'room'));
+    const id = uniqueId(slugify(short || full, 'room'));
     roomIds.set(key, id);
     rooms.push({ id, name });
     return id;
@@ -134,7 +117,9 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
       note(where, `no title: called "${title}"`, 'guessed');
     }
     let kind: ItemKind = 'talk';
-    const hint = KIND_HINTS.find(([, re]) => re.test(`${title} ${str(e.type)}`))?.[0];
+    // A title that only says it is a talk ("Lightning talks") is no hint: talks are the default.
+    const named = kindFromLabel(title) ?? kindFromLabel(str(e.type));
+    const hint = named === 'talk' ? undefined : named;
     if (type === 'break') kind = MEAL.test(title) ? 'meal' : 'break';
     else if (session?.isPoster) kind = 'poster';
     else if (hint) kind = hint;
@@ -146,7 +131,7 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
     const away = !session && !room ? str(e.location) || str(e.venueName) : '';
     if (!session && !room && !away) roomless.push(where);
     const item: ItemInput = {
-      id: uniqueId(safeId(str(e.id), type.charAt(0))),
+      id: uniqueId(idFromForeign(str(e.id), type.charAt(0))),
       kind,
       title,
       ...span,
@@ -197,7 +182,7 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
       continue;
     }
     const session: SessionInput = {
-      id: uniqueId(safeId(str(e.id), 's')),
+      id: uniqueId(idFromForeign(str(e.id), 's')),
       title,
       ...span,
       chairs: peopleOf(e, ['conveners', 'convenors', 'chairs'], false).flatMap(personRef),
@@ -229,7 +214,7 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
       continue;
     }
     let location = locations.find((l) => l.name === place);
-    if (!location) locations.push((location = { id: uniqueId(slug(place, 'location')), name: place }));
+    if (!location) locations.push((location = { id: uniqueId(slugify(place, 'location')), name: place }));
     item.location = location.id;
     note(where, `no room but the location "${place}": shown on every screen as away from the rooms`, 'guessed');
   }
@@ -240,7 +225,7 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
   const eventUrl = all.map((e) => /^(https?:\/\/\S+?\/event\/[^/\s]+\/)/.exec(str(e.url))?.[1]).find(Boolean);
   const program: ProgramInput = {
     formatVersion: 1,
-    event: { id: slug(name, 'event'), name, ...(eventUrl ? { url: eventUrl } : {}) },
+    event: { id: slugify(name, 'event'), name, ...(eventUrl ? { url: eventUrl } : {}) },
     timezone: zone,
     venue: { name: venue },
     rooms,
@@ -367,45 +352,8 @@ function describe(type: string, e: Json): string {
   return `${type} "${str(e.sessionTitle) || str(e.title)}"${str(e.id) ? ` (id ${str(e.id)})` : ''}`;
 }
 
-/** Indico descriptions are HTML: screens want text. */
-function plainText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>|<\/(p|div|li|h\d)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\n\s*\n+/g, '\n\n')
-    .trim();
-}
-
 function byStart<T extends { start: string }>(a: T, b: T): number {
   return a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
-}
-
-function mostCommon(values: string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-}
-
-function slug(text: string, fallback: string): string {
-  const s = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  return s || fallback;
-}
-
-function safeId(raw: string, fallback: string): string {
-  return raw.replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || fallback;
 }
 
 function obj(v: unknown): Json | null {
@@ -419,15 +367,4 @@ function str(v: unknown): string {
 function num(v: unknown): number | null {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN;
   return Number.isFinite(n) ? n : null;
-}
-
-/** A few distinct titles for a note: '"Lunch", "Coffee", …'. */
-function sampleOf(titles: string[]): string {
-  const distinct = [...new Set(titles)];
-  return (
-    distinct
-      .slice(0, 3)
-      .map((t) => `"${t}"`)
-      .join(', ') + (distinct.length > 3 ? ', …' : '')
-  );
 }
