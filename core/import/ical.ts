@@ -2,7 +2,7 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { ItemKind, ProgramInput } from '../program/schema.ts';
+import type { ProgramInput } from '../program/schema.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { ianaZoneFor } from './windows-zones.ts';
 
