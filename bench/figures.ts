@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+
 // What a benchmark reports, and the statistics the benchmarks share (medians and percentiles, never means).
 
 export interface Figure {
@@ -5,6 +7,18 @@ export interface Figure {
   value: number;
   unit: string;
   goal?: string;
+  /** When it was measured (ISO 8601), and the machine's load average then: figures come from separate runs. */
+  measured?: string;
+  load?: string;
+}
+
+/** Stamps figures with the time and the machine's 1/5/15-minute load averages (a shared machine: say how busy). */
+export function stamped(figures: Figure[]): Figure[] {
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+  const measured = new Date().toISOString();
+  return figures.map((f) => ({ ...f, measured, load }));
 }
 
 /** The value at quantile q (0..1) of the samples, nearest-rank. */

@@ -40,3 +40,21 @@ export function generateProgram(days: number, rooms: number, totalItems: number)
     items,
   };
 }
+
+/** `n` talks in one room all from 09:00 to 18:00 (one more overlap for every item): the worst case of the checks. */
+export function overlappingProgram(n: number): ProgramInput {
+  return {
+    formatVersion: 1,
+    event: { id: 'overlap', name: 'Overlap Conf' },
+    timezone: 'Europe/Paris',
+    venue: { name: 'Hall' },
+    rooms: [{ id: 'A', name: 'Room A' }],
+    items: Array.from({ length: n }, (_, k) => ({
+      id: `o${k}`,
+      kind: 'talk' as const,
+      title: `Talk ${k}`,
+      start: '2026-09-07T09:00',
+      end: '2026-09-07T18:00',
+    })),
+  };
+}

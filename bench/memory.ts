@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { DateTime } from 'luxon';
-import { median, round, type Figure } from './figures.ts';
+import { median, round, stamped, type Figure } from './figures.ts';
 import { soakProgram } from './soak.ts';
 import { postAction, startChild } from './server.ts';
 
@@ -216,7 +216,7 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
         { name: `${name}_per_day_pct`, value: pct(one[key], last[key], days), unit, goal: '<= 1' },
       );
     }
-    return { figures, samples };
+    return { figures: stamped(figures), samples };
   } finally {
     stop = true;
     await browser.close();
