@@ -1,13 +1,95 @@
-// frab/pretalx schedule.json (the c3voc format): read leniently into the frab model, then mapped by frab-common.
+// frab/pretalx schedule.json (the c3voc format): read leniently through a zod schema into the frab model, then
+// mapped by frab-common.
+import { z } from 'zod';
 import { type FrabEvent, type FrabPerson, type FrabSchedule, mapFrabSchedule, text } from './frab-common.ts';
 import { jsonErrorReason } from './detect.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
-type Json = Record<string, unknown>;
+/** Text of any scalar (see `text`): the JSON's own types vary between exporters. */
+const Text = z.unknown().optional().transform(text);
+/** A name given as text or as an object with a name ("track": "Main" or "track": {"name": "Main"}). */
+const NameOrText = z
+  .unknown()
+  .optional()
+  .transform((v) => text(v) ?? (isRecord(v) ? text(v.name) : null));
 
-const record = (value: unknown): Json | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** A list whose entries that do not fit are left out (as are lists that are not lists). */
+function listOf<T extends z.ZodType>(entry: T) {
+  return z
+    .unknown()
+    .optional()
+    .transform((v) =>
+      (Array.isArray(v) ? v : []).flatMap((raw) => {
+        const parsed = entry.safeParse(raw);
+        return parsed.success ? [parsed.data as z.output<T>] : [];
+      }),
+    );
+}
+
+const FrabJsonPerson = z.union([
+  z
+    .looseObject({ public_name: Text, name: Text, full_name: Text, biography: Text, bio: Text })
+    .transform((p): FrabPerson => ({ name: p.public_name ?? p.name ?? p.full_name, bio: p.biography ?? p.bio })),
+  z.unknown().transform((v): FrabPerson => ({ name: text(v), bio: null })),
+]);
+
+const FrabJsonEvent = z.looseObject({
+  id: Text,
+  code: Text,
+  guid: Text,
+  title: Text,
+  subtitle: Text,
+  date: Text,
+  start: Text,
+  duration: Text,
+  end: Text,
+  type: Text,
+  track: NameOrText,
+  room: NameOrText,
+  persons: z.unknown().optional(),
+  participants: z.unknown().optional(),
+  abstract: Text,
+  description: Text,
+  url: Text,
+});
+type FrabJsonEvent = z.output<typeof FrabJsonEvent>;
+
+const FrabJsonDay = z.looseObject({
+  index: Text,
+  date: Text,
+  day_start: Text,
+  start: Text,
+  // Rooms by name: read as entries, so a room called "__proto__" or "constructor" is an ordinary room.
+  rooms: z
+    .unknown()
+    .optional()
+    .transform((v) =>
+      isRecord(v)
+        ? Object.entries(v).map(([room, events]) => ({ room, events: listOf(FrabJsonEvent).parse(events) }))
+        : [],
+    ),
+});
+
+/** schedule.json as exporters write it (frab, pretalx, c3voc): everything optional, every scalar read as text. */
+export const FrabJsonFile = z.looseObject({
+  schedule: z.looseObject({
+    base_url: Text,
+    conference: z.looseObject({
+      title: Text,
+      acronym: Text,
+      time_zone_name: Text,
+      venue: Text,
+      url: Text,
+      base_url: Text,
+      rooms: listOf(NameOrText),
+      days: listOf(FrabJsonDay),
+    }),
+    // Schedule version 2 lists its events flat, with ISO start and end.
+    events: listOf(FrabJsonEvent),
+  }),
+});
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function importFrabJson(source: string, options: ImportOptions = {}): ImportResult {
   let json: unknown;
@@ -21,85 +103,62 @@ export function importFrabJson(source: string, options: ImportOptions = {}): Imp
 
 /** The same, from JSON already parsed (the format detector has parsed it once). */
 export function importFrabJsonValue(json: unknown, options: ImportOptions = {}): ImportResult {
-  const schedule = record(record(json)?.schedule);
-  const conference = record(schedule?.conference);
-  if (!schedule || !conference) {
+  const parsed = FrabJsonFile.safeParse(json);
+  if (!parsed.success) {
     return {
       ok: false,
       format: 'frab-json',
       error: 'not a frab/pretalx schedule.json: there is no "schedule" with a "conference" in it',
     };
   }
+  const { schedule } = parsed.data;
+  const { conference } = schedule;
   const events: FrabEvent[] = [];
-  list(conference.days).forEach((rawDay, position) => {
-    const day = record(rawDay);
-    if (!day) return;
-    const index = Number(text(day.index) ?? position + 1);
-    const rooms = record(day.rooms) ?? {};
-    for (const [roomName, roomEvents] of Object.entries(rooms)) {
-      for (const raw of list(roomEvents)) {
-        const event = record(raw);
-        if (event) events.push(readEvent(event, index, text(day.date), text(day.day_start ?? day.start), roomName));
-      }
-    }
+  conference.days.forEach((day, position) => {
+    const index = Number(day.index ?? position + 1);
+    for (const { room, events: roomEvents } of day.rooms)
+      for (const e of roomEvents) events.push(toFrabEvent(e, index, day.date, day.day_start ?? day.start, room));
   });
-  // Schedule version 2 lists its events flat, with ISO start and end.
-  for (const raw of list(schedule.events)) {
-    const event = record(raw);
-    if (event) events.push(readEvent(event, 0, null, null, null));
-  }
-  const rooms = list(conference.rooms)
-    .map((r) => text(r) ?? text(record(r)?.name))
-    .filter((r): r is string => r !== null);
+  for (const e of schedule.events) events.push(toFrabEvent(e, 0, null, null, null));
   const result: FrabSchedule = {
-    title: text(conference.title),
-    acronym: text(conference.acronym),
-    timeZone: text(conference.time_zone_name),
-    venue: text(conference.venue),
-    url: text(conference.url),
-    baseUrl: text(schedule.base_url) ?? text(conference.base_url),
-    rooms,
+    title: conference.title,
+    acronym: conference.acronym,
+    timeZone: conference.time_zone_name,
+    venue: conference.venue,
+    url: conference.url,
+    baseUrl: schedule.base_url ?? conference.base_url,
+    rooms: conference.rooms.filter((r): r is string => r !== null),
     events,
   };
   return mapFrabSchedule(result, 'frab-json', options);
 }
 
-function readEvent(
-  e: Json,
+function toFrabEvent(
+  e: FrabJsonEvent,
   day: number,
   dayDate: string | null,
   dayStart: string | null,
   listedRoom: string | null,
 ): FrabEvent {
-  const ownRoom = text(e.room) ?? text(record(e.room)?.name);
-  const startIsIso = typeof e.start === 'string' && e.start.includes('T');
+  const startIsIso = e.start !== null && e.start.includes('T');
   return {
     day,
     dayDate,
     dayStart,
-    room: text(listedRoom) ?? ownRoom,
-    id: text(e.id) ?? text(e.code),
-    guid: text(e.guid),
-    title: text(e.title),
-    subtitle: text(e.subtitle),
-    date: text(e.date) ?? (startIsIso ? text(e.start) : null),
-    start: startIsIso ? null : text(e.start),
-    duration: text(e.duration),
-    end: text(e.end),
-    type: text(e.type),
-    track: text(e.track) ?? text(record(e.track)?.name),
-    persons: list(e.persons ?? e.participants).map(readPerson),
-    abstract: text(e.abstract),
-    description: text(e.description),
-    url: text(e.url),
-  };
-}
-
-function readPerson(raw: unknown): FrabPerson {
-  const p = record(raw);
-  if (!p) return { name: text(raw), bio: null };
-  return {
-    name: text(p.public_name) ?? text(p.name) ?? text(p.full_name),
-    bio: text(p.biography) ?? text(p.bio),
+    room: text(listedRoom) ?? e.room,
+    id: e.id ?? e.code,
+    guid: e.guid,
+    title: e.title,
+    subtitle: e.subtitle,
+    date: e.date ?? (startIsIso ? e.start : null),
+    start: startIsIso ? null : e.start,
+    duration: e.duration,
+    end: e.end,
+    type: e.type,
+    track: e.track,
+    persons: listOf(FrabJsonPerson).parse(e.persons ?? e.participants),
+    abstract: e.abstract,
+    description: e.description,
+    url: e.url,
   };
 }
