@@ -150,3 +150,18 @@ node --expose-gc --import tsx bench/memory.ts   # the memory run alone
 \`\`\`
 `;
 }
+
+// `npx tsx bench/performance-doc.ts`: writes docs/performance.md again from bench/report.json and the soak's report
+// (after a memory run or a soak that finished after `npm run bench`).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const here = (p: string) => new URL(p, import.meta.url);
+  const figures = JSON.parse(readFileSync(here('./report.json'), 'utf8')) as Figure[];
+  let soak: SoakReport | null;
+  try {
+    soak = JSON.parse(readFileSync(here('./soak-report.json'), 'utf8')) as SoakReport;
+  } catch {
+    soak = null;
+  }
+  writeFileSync(here('../docs/performance.md'), performanceDoc(figures, new Date(), soak));
+}
