@@ -131,6 +131,12 @@ const COMMANDS: Record<string, Command> = {
         example: '10.0.0.5',
         help: 'OSC senders allowed besides loopback',
       },
+      'allowed-host': {
+        type: 'string',
+        value: 'NAME,...',
+        example: 'screens.lan',
+        help: 'names screens use for this machine besides its addresses and host name',
+      },
       overtime: {
         type: 'string',
         value: 'hold|clock|always',
@@ -161,6 +167,7 @@ const COMMANDS: Record<string, Command> = {
           oscPort: s('osc-port'),
           oscOut: s('osc-out'),
           oscFrom: s('osc-from'),
+          allowedHost: s('allowed-host'),
           feedInterval: s('feed-interval'),
           zone: s('zone'),
           overtime: s('overtime'),

@@ -28,6 +28,7 @@ export interface ServeOptions {
   zone?: string | undefined;
   overtime?: string | undefined;
   overtimeLimit?: string | undefined;
+  allowedHost?: string | undefined;
 }
 
 /** `--overtime hold|clock|always` and `--overtime-limit MIN`: the default overtime policy of every room. */
@@ -41,6 +42,9 @@ export function overtimeOption(policy: string | undefined, limit: string | undef
   return { policy: (policy ?? 'hold') as OvertimePolicy['policy'], limitMinutes: minutes };
 }
 
+/** Below this many characters a PIN on the network can be found by guessing within days: see docs/api.md. */
+export const ADVISED_PIN_LENGTH = 6;
+
 export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSignal): Promise<number> {
   const host = o.host ?? '127.0.0.1';
   const pin = o.pin ?? process.env.ROOMCUE_PIN ?? null;
@@ -50,6 +54,19 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
       `--host ${host} makes the server reachable from the network: give a --pin (or ROOMCUE_PIN) so only staff can act`,
       2,
     );
+  }
+  if (pin !== null && !isLoopback(host) && pin.length < ADVISED_PIN_LENGTH) {
+    io.err(
+      `warning: a ${pin.length}-character PIN on the network can be guessed within days even with the server's limits; use ${ADVISED_PIN_LENGTH} digits or more (see docs/api.md, Security)`,
+    );
+  }
+  const allowedHosts = (o.allowedHost ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  for (const name of allowedHosts) {
+    if (!/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/.test(name))
+      throw new CliError(`--allowed-host: "${name}" is not a host name or address (e.g. screens.lan)`, 2);
   }
   const port = o.port === undefined ? DEFAULT_PORT : Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -98,6 +115,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
       feedIntervalMs,
       zone: o.zone,
       overtime,
+      allowedHosts,
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

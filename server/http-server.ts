@@ -6,7 +6,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { actionFromQuery, parseAction, type ActionParse } from '../core/live/actions.ts';
 import { roomNow } from '../core/contract/now.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
-import { PinGuard } from './auth.ts';
+import { PinGuard, SESSION_MS } from './auth.ts';
+import { HostNames } from './host-names.ts';
 import { ViewErrorLog } from './view-errors.ts';
 import type { Audience, Show } from './show.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   staticDir: string;
   /** How often silent WebSocket peers are checked for (default 30 s). */
   heartbeatMs?: number;
+  /** Names besides loopback and the machine's own that the server answers to (--allowed-host). */
+  allowedHosts?: readonly string[];
 }
 
 export interface ScreenInfo {
@@ -58,6 +61,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { show } = opts;
   const guard = new PinGuard(opts.pin);
   const viewErrors = new ViewErrorLog();
+  const hosts = new HostNames(opts.allowedHosts);
   const clients = new Map<WebSocket, ScreenInfo>();
   let nextId = 1;
 
@@ -69,6 +73,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const path = url.pathname;
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    // Reads too: a page whose DNS name was pointed at this machine (rebinding) must not read the state either.
+    if (!hosts.allows(req.headers.host)) throw new HttpError(421, misdirected(req.headers.host));
     if (path === '/api/state' && (req.method === 'GET' || req.method === 'HEAD'))
       return sendJson(res, 200, show.state(roomParam(url)));
     if (path.startsWith('/api/rooms/') && path.endsWith('/now') && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -88,7 +94,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return sendJson(res, 200, { ok: true, pinRequired: guard.required });
     if (path === '/api/auth' && req.method === 'POST') {
       // Lets a console check a PIN without acting; wrong PINs count like any other.
-      await authorize(req, null);
+      await authorize(req, res, null);
       return sendJson(res, 200, { ok: true });
     }
     if (path === '/api/view-errors' && req.method === 'POST') {
@@ -100,11 +106,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return void res.end();
     }
     if (path === '/api/actions' && req.method === 'POST') {
-      await authorize(req, null);
+      await authorize(req, res, null);
       return act(res, parseAction(await readJson(req)));
     }
     if (path.startsWith('/api/actions/') && req.method === 'GET') {
-      await authorize(req, url.searchParams.get('pin'));
+      await authorize(req, res, url.searchParams.get('pin'));
       let type: string;
       try {
         type = decodeURIComponent(path.slice('/api/actions/'.length));
@@ -149,7 +155,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   };
 
-  const authorize = async (req: IncomingMessage, queryPin: string | null) => {
+  const authorize = async (req: IncomingMessage, res: ServerResponse, queryPin: string | null) => {
     // Browsers attach Origin / Sec-Fetch-Site: refuse actions that another page (another site or port) sends.
     if (!sameOrigin(req)) throw new HttpError(403, 'actions from another origin are refused');
     const fetchSite = req.headers['sec-fetch-site'];
@@ -157,8 +163,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       throw new HttpError(403, 'actions from another site are refused');
     }
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? null;
-    const result = guard.check(req.socket.remoteAddress ?? 'unknown', bearer ?? queryPin);
-    if (result.ok) return;
+    const result = guard.check(req.socket.remoteAddress ?? 'unknown', bearer ?? queryPin, sessionCookie(req));
+    if (result.ok) {
+      // The browser that gave the right PIN keeps acting with this, even while guessers have the PIN locked.
+      if (result.session)
+        res.setHeader(
+          'Set-Cookie',
+          `${SESSION_COOKIE}=${result.session}; Path=/api; Max-Age=${SESSION_MS / 1000}; HttpOnly; SameSite=Strict`,
+        );
+      return;
+    }
     if (result.delayMs > 0) await new Promise((r) => setTimeout(r, result.delayMs));
     throw new HttpError(result.status, result.message);
   };
@@ -171,18 +185,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
   const roomParam = (url: URL): string => roomId(url.searchParams.get('room') ?? show.defaultRoom);
 
-  /**
-   * Without a PIN the server is loopback-only; a Host that is not loopback then means DNS rebinding (a web page
-   * whose name now points at 127.0.0.1), so it is refused. An Origin, when sent, must be this server.
-   */
+  /** An Origin, when sent, must be this server (the Host is checked against the allowed names first). */
   const sameOrigin = (req: IncomingMessage): boolean => {
-    const host = req.headers.host ?? '';
-    if (!guard.required && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i.test(host)) return false;
     const origin = req.headers.origin;
-    return origin === undefined || origin === `http://${host}`;
+    return origin === undefined || origin === `http://${req.headers.host ?? ''}`;
   };
 
-  const server: Server = createServer((req, res) => {
+  // Node enforces headersTimeout and requestTimeout only when it checks its connections: every 30 s by default,
+  // which let a slow client hold a connection 30 s past them. Checked every second, they hold to within a second.
+  const server: Server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
@@ -203,6 +214,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     const match = show.findRoom(url.searchParams.get('room') ?? show.defaultRoom);
     const room = match.ok ? match.room.id : '';
+    if (!hosts.allows(req.headers.host)) {
+      socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n${misdirected(req.headers.host)}`);
+      return;
+    }
     if (url.pathname !== '/ws' || !sameOrigin(req) || !match.ok) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
       return;
@@ -307,6 +322,21 @@ const htmlSecurityHeaders = {
   'X-Frame-Options': 'SAMEORIGIN',
 };
 
+const SESSION_COOKIE = 'roomcue_session';
+
+function sessionCookie(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=');
+  }
+  return null;
+}
+
+function misdirected(host: string | undefined): string {
+  const name = JSON.stringify((host ?? '').slice(0, 100));
+  return `this server does not answer to the name ${name}: open it by this machine's address or name, or start it with --allowed-host NAME`;
+}
+
 async function readJson(req: IncomingMessage): Promise<unknown> {
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     throw new HttpError(415, 'send JSON with "Content-Type: application/json"');
@@ -336,7 +366,8 @@ function readBody(req: IncomingMessage): Promise<string> {
       } else chunks.push(chunk);
     });
     req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    // Aborted by the client, or cut by the request timeout: nothing to answer, nothing unexpected to log.
+    req.on('error', () => reject(new HttpError(408, 'the request was not completed in time')));
   });
 }
 

@@ -34,6 +34,8 @@ export interface ShowOptions {
   speed?: number | undefined;
   staticDir?: string | undefined;
   heartbeatMs?: number | undefined;
+  /** Names the server answers to besides loopback and the machine's own (--allowed-host). */
+  allowedHosts?: readonly string[] | undefined;
   /** OSC in (a UDP port) and out (targets); none by default. */
   osc?: { port: number | null; targets: OscTarget[]; allowFrom: string[] } | undefined;
   /** The overtime policy of rooms whose operators did not choose one (default: hold, 15 min). */
@@ -92,6 +94,7 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
       pin: opts.pin,
       staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
       heartbeatMs: opts.heartbeatMs,
+      allowedHosts: opts.allowedHosts,
     });
   } catch (err) {
     show.close();

@@ -53,7 +53,7 @@ describe('WebSocket junk', () => {
 });
 
 describe('requests from pages that are not ours', () => {
-  test('without a PIN, a Host that is not loopback (DNS rebinding) cannot act', async () => {
+  test('without a PIN, a Host that is not this machine (DNS rebinding) cannot act', async () => {
     const status = await new Promise<number>((resolve) => {
       const { port } = new URL(open.url);
       const req = request(
@@ -72,7 +72,7 @@ describe('requests from pages that are not ours', () => {
       );
       req.end('{"type":"blackout","on":true}');
     });
-    expect(status).toBe(403);
+    expect(status).toBe(421);
     expect((await (await fetch(`${open.url}/api/state`)).json()).blackout).toBe(false);
   });
 

@@ -1,0 +1,201 @@
+// Holes 3, 4 and 6 of issue 12 on a real server: PIN guessing from many addresses, DNS rebinding, slow clients.
+import { connect as netConnect } from 'node:net';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { GLOBAL_WRONG_PER_MINUTE } from '../../server/auth.ts';
+import { programAroundNow, startHarness, type Harness } from '../server/harness.ts';
+
+interface Answer {
+  status: number;
+  body: string;
+  setCookie: string[];
+}
+
+/** One HTTP request from a chosen loopback source address, with a chosen Host header. */
+function send(
+  h: Harness,
+  opts: {
+    path: string;
+    method?: string;
+    host?: string;
+    from?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  },
+): Promise<Answer> {
+  const { port } = new URL(h.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: opts.path,
+        method: opts.method ?? 'GET',
+        localAddress: opts.from,
+        headers: { Host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, setCookie: res.headers['set-cookie'] ?? [] }));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+const blackout = (on: boolean) => JSON.stringify({ type: 'blackout', on });
+const json = { 'Content-Type': 'application/json' };
+
+describe('PIN guessing from many addresses (hole 3)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(programAroundNow(), { pin: '2468' });
+  });
+  afterAll(() => h.close());
+
+  test(`240 addresses: ${GLOBAL_WRONG_PER_MINUTE} wrong PINs are checked, then 429 for everyone but the signed-in console`, async () => {
+    // The operator's browser gave the right PIN once, before the attack.
+    const signIn = await send(h, { path: '/api/auth', method: 'POST', headers: { Authorization: 'Bearer 2468' } });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.setCookie[0]!.split(';')[0]!;
+    expect(cookie).toMatch(/^roomcue_session=[\w-]{40,}$/);
+    expect(signIn.setCookie[0]).toMatch(/HttpOnly; SameSite=Strict/);
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 240; i++) {
+      const guess = String(1000 + i);
+      const r = await send(h, {
+        path: '/api/actions',
+        method: 'POST',
+        from: `127.0.${1 + Math.floor(i / 200)}.${1 + (i % 200)}`,
+        headers: { ...json, Authorization: `Bearer ${guess}` },
+        body: blackout(true),
+      });
+      statuses.push(r.status);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(GLOBAL_WRONG_PER_MINUTE);
+    expect(statuses.slice(GLOBAL_WRONG_PER_MINUTE).every((s) => s === 429)).toBe(true);
+
+    // The right PIN from a new browser is refused unchecked while the cap holds…
+    const fresh = await send(h, {
+      path: '/api/actions',
+      method: 'POST',
+      from: '127.0.9.9',
+      headers: { ...json, Authorization: 'Bearer 2468' },
+      body: blackout(true),
+    });
+    expect(fresh.status).toBe(429);
+    expect(JSON.parse(fresh.body).error).toMatch(/^too many wrong PINs on this server; try again in \d+ s/);
+    // …but the operator's browser, with its session, still acts.
+    const operator = await send(h, {
+      path: '/api/actions',
+      method: 'POST',
+      headers: { ...json, Authorization: 'Bearer 2468', Cookie: cookie },
+      body: blackout(true),
+    });
+    expect(operator.status).toBe(200);
+    expect(JSON.parse(operator.body).blackout).toBe(true);
+  });
+});
+
+describe('Host allow-list, with or without a PIN (hole 4)', () => {
+  let open: Harness;
+  let guarded: Harness;
+  beforeAll(async () => {
+    open = await startHarness(programAroundNow(), { pin: null });
+    guarded = await startHarness(programAroundNow(), { pin: '2468' });
+  });
+  afterAll(async () => {
+    await open.close();
+    await guarded.close();
+  });
+
+  test.each(['/api/state', '/api/program', '/api/screens', '/api/health', '/signage', '/'])(
+    'GET %s by a foreign name is refused 421 (no PIN set)',
+    async (path) => {
+      const r = await send(open, { path, host: 'rebind.evil.example' });
+      expect(r.status).toBe(421);
+      expect(JSON.parse(r.body).error).toMatch(/does not answer to the name "rebind.evil.example"/);
+    },
+  );
+
+  test('with a PIN, a rebinding page cannot spend the operator address on wrong guesses', async () => {
+    for (let i = 0; i < 15; i++) {
+      const r = await send(guarded, {
+        path: '/api/actions',
+        method: 'POST',
+        host: 'rebind.evil.example',
+        headers: { ...json, Authorization: 'Bearer 0000' },
+        body: blackout(true),
+      });
+      expect(r.status).toBe(421);
+    }
+    const operator = await send(guarded, {
+      path: '/api/actions',
+      method: 'POST',
+      headers: { ...json, Authorization: 'Bearer 2468' },
+      body: blackout(false),
+    });
+    expect(operator.status).toBe(200);
+  });
+
+  test('a WebSocket upgrade by a foreign name is refused 421', async () => {
+    const { port } = new URL(open.url);
+    const first = await new Promise<string>((resolve) => {
+      const socket = netConnect(Number(port), '127.0.0.1', () =>
+        socket.write(
+          'GET /ws HTTP/1.1\r\nHost: rebind.evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        ),
+      );
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('close', () => resolve(data.split('\r\n')[0] ?? ''));
+    });
+    expect(first).toBe('HTTP/1.1 421 Misdirected Request');
+  });
+
+  test.each(['localhost', '127.0.0.1', '[::1]'])('the name %s is answered', async (name) => {
+    const { port } = new URL(open.url);
+    expect((await send(open, { path: '/api/health', host: `${name}:${port}` })).status).toBe(200);
+  });
+});
+
+describe('slow clients are cut at the documented times (hole 6)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(programAroundNow(), { pin: null });
+  });
+  afterAll(() => h.close());
+
+  /** Seconds until the server ends a connection that sends `start` and then a byte every 500 ms. */
+  function secondsUntilCut(start: string, drip: string | null): Promise<number> {
+    const { port } = new URL(h.url);
+    return new Promise((resolve) => {
+      const t0 = Date.now();
+      const socket = netConnect(Number(port), '127.0.0.1', () => socket.write(start));
+      const timer = drip ? setInterval(() => socket.write(drip), 500) : undefined;
+      const done = () => {
+        clearInterval(timer);
+        resolve((Date.now() - t0) / 1000);
+      };
+      socket.on('close', done);
+      socket.on('error', () => socket.destroy());
+      setTimeout(() => socket.destroy(), 40_000);
+    });
+  }
+
+  test('headers within 5 s, the whole request within 10 s (each to within 1.5 s)', async () => {
+    const [headers, body] = await Promise.all([
+      secondsUntilCut('GET /api/state HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: 1\r\n'),
+      secondsUntilCut(
+        'POST /api/view-errors HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n',
+        ' ',
+      ),
+    ]);
+    expect(headers).toBeGreaterThanOrEqual(4.9);
+    expect(headers).toBeLessThan(6.5);
+    expect(body).toBeGreaterThanOrEqual(9.9);
+    expect(body).toBeLessThan(11.5);
+  }, 45_000);
+});
