@@ -5,13 +5,12 @@ import { z } from 'zod';
 import type { ProgramInput } from '../program/schema.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { ianaZoneFor } from './windows-zones.ts';
+import { IdPool, idFromForeign, kindFromLabel, mostCommon, sampleOf, slugify } from './shared.ts';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Time = InstanceType<typeof ICAL.Time>;
 type ItemInput = NonNullable<ProgramInput['items']>[number];
 type Note = (where: string, message: string, kind: ImportNote['kind']) => void;
-
-import { IdPool, idFromForeign, kindFromLabel, mostCommon, sampleOf, slugify } from './shared.ts';
 
 const FORMAT = 'ical';
 /** A repeating event is expanded into at most this many occurrences, within a year of its first one. */
@@ -50,6 +49,31 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
 
   const vevents = calendars.flatMap((c) => c.getAllSubcomponents('vevent'));
   if (!vevents.length) return fail('the calendar has no events (no VEVENT)');
+  const occurrences = occurrencesOf(vevents, zones, note);
+  if (!occurrences.length)
+    return fail('no usable events in the calendar (see the notes: all-day, cancelled or without times)');
+
+  const zone = programZone(zones, calendarZone, defaultZone, note);
+  const { items, rooms } = itemsOf(occurrences, zone, note);
+  const name =
+    calendarValue('x-wr-calname') || calendarValue('name') || options.sourceName?.trim() || 'Imported calendar';
+  if (!calendarValue('x-wr-calname') && !calendarValue('name'))
+    note('', `the calendar has no name (X-WR-CALNAME): the event is called "${name}"`, 'guessed');
+  note('', `iCalendar has no venue: the venue is called "${name}"`, 'guessed');
+  const program: ProgramInput = {
+    formatVersion: 1,
+    event: { id: slugify(name, 'event'), name },
+    timezone: zone,
+    venue: { name },
+    rooms,
+    people: {},
+    items,
+  };
+  return { ok: true, format: FORMAT, program, notes };
+}
+
+/** Every VEVENT as occurrences; overrides of one occurrence (RECURRENCE-ID) go with their series. */
+function occurrencesOf(vevents: Component[], zones: ZoneReader, note: Note): Occurrence[] {
   const occurrences: Occurrence[] = [];
   const byUid = new Map<string, Component[]>();
   vevents.forEach((v, i) => {
@@ -57,7 +81,7 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
     byUid.set(uid, [...(byUid.get(uid) ?? []), v]);
   });
   for (const [uid, components] of byUid) {
-    // Overrides of one occurrence (RECURRENCE-ID) belong to their series; without exactly one series they stand alone.
+    // Without exactly one series, overrides stand alone.
     const masters = components.filter((c) => !c.hasProperty('recurrence-id'));
     const overrides = components.filter((c) => c.hasProperty('recurrence-id'));
     const groups: [Component, Component[]][] =
@@ -71,9 +95,11 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
       }
     }
   }
-  if (!occurrences.length)
-    return fail('no usable events in the calendar (see the notes: all-day, cancelled or without times)');
+  return occurrences;
+}
 
+/** X-WR-TIMEZONE, else the zone most times are given in, else the default; notes say what was converted. */
+function programZone(zones: ZoneReader, calendarZone: string | null, defaultZone: string | null, note: Note): string {
   const zone = calendarZone ?? mostCommon(zones.seen) ?? defaultZone ?? 'UTC';
   if (!calendarZone && !zones.seen.length && !defaultZone)
     note('', 'the calendar names no time zone: the program is in UTC (give a default zone to choose one)', 'guessed');
@@ -92,14 +118,16 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
         : '';
     note('', `floating times (no TZID, no Z) are read in ${read}${against}`, 'guessed');
   }
+  return zone;
+}
 
+/** Occurrences in time order as items, each LOCATION a room; notes sum up the kinds guessed and what was left out. */
+function itemsOf(occurrences: Occurrence[], zone: string, note: Note) {
   const ids = new IdPool();
-  const uniqueId = (base: string) => ids.claim(base);
   const rooms: { id: string; name: string }[] = [];
   const kindGuesses = new Map<string, string[]>();
   const roomless: string[] = [];
-  let badLinks = 0;
-  let participants = 0;
+  const dropped = { links: 0, participants: 0 };
   const items: ItemInput[] = [];
   for (const occ of occurrences.sort((a, b) => a.start - b.start || a.end - b.end)) {
     const c = occ.component;
@@ -107,17 +135,10 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
     let title = textOf(c.getFirstPropertyValue('summary'));
     if (!title) note(where, 'no SUMMARY: called "Untitled"', 'guessed');
     title ||= 'Untitled';
-    const categories = c.getAllProperties('categories').flatMap((p) => p.getValues().map(textOf));
-    const hint = categories.map(kindFromLabel).find(Boolean);
-    const kind = hint ?? kindFromLabel(title) ?? 'talk';
-    const reason = hint
-      ? 'from CATEGORIES'
-      : kind === 'talk'
-        ? 'by default (no hint in CATEGORIES or SUMMARY)'
-        : 'from SUMMARY';
+    const { kind, reason } = kindOf(c, title);
     kindGuesses.set(`${kind}|${reason}`, [...(kindGuesses.get(`${kind}|${reason}`) ?? []), title]);
     const item: ItemInput = {
-      id: uniqueId(occ.id),
+      id: ids.claim(occ.id),
       kind,
       title,
       start: local(occ.start, zone),
@@ -127,51 +148,52 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
     const place = textOf(c.getFirstPropertyValue('location')).replace(/\s+/g, ' ');
     if (place) {
       let room = rooms.find((r) => r.name.toLowerCase() === place.toLowerCase());
-      if (!room) rooms.push((room = { id: uniqueId(slugify(place, 'room')), name: place }));
+      if (!room) rooms.push((room = { id: ids.claim(slugify(place, 'room')), name: place }));
       item.room = room.id;
     } else roomless.push(where);
     const abstract = textOf(c.getFirstPropertyValue('description'));
     if (abstract) item.abstract = abstract;
     const link = textOf(c.getFirstPropertyValue('url'));
     if (link && /^https?:\/\//i.test(link) && z.url().safeParse(link).success) item.url = link;
-    else if (link) badLinks++;
-    if (c.hasProperty('organizer') || c.hasProperty('attendee')) participants++;
+    else if (link) dropped.links++;
+    if (c.hasProperty('organizer') || c.hasProperty('attendee')) dropped.participants++;
     items.push(item);
   }
-
-  for (const [key, titles] of kindGuesses) {
-    const [kind, reason] = key.split('|');
-    const sample = sampleOf(titles);
-    note('', `${titles.length} item${titles.length > 1 ? 's' : ''} made "${kind}" ${reason}: ${sample}`, 'guessed');
-  }
-  if (badLinks) note('', `${badLinks} URL value(s) that are not http(s) links dropped`, 'dropped');
-  if (participants)
-    note(
-      '',
-      `ORGANIZER/ATTENDEE of ${participants} item(s) not imported: they are invitees, not speakers; add speakers by hand`,
-      'dropped',
-    );
+  noteItems(kindGuesses, dropped, note);
   if (!rooms.length) {
     rooms.push({ id: 'main', name: 'Main' });
     note('', 'no event has a LOCATION: everything is in a single room "Main"', 'guessed');
   } else
     for (const where of roomless) note(where, `no LOCATION: shown in the main room "${rooms[0]!.name}"`, 'guessed');
+  return { items, rooms };
+}
 
-  const name =
-    calendarValue('x-wr-calname') || calendarValue('name') || options.sourceName?.trim() || 'Imported calendar';
-  if (!calendarValue('x-wr-calname') && !calendarValue('name'))
-    note('', `the calendar has no name (X-WR-CALNAME): the event is called "${name}"`, 'guessed');
-  note('', `iCalendar has no venue: the venue is called "${name}"`, 'guessed');
-  const program: ProgramInput = {
-    formatVersion: 1,
-    event: { id: slugify(name, 'event'), name },
-    timezone: zone,
-    venue: { name },
-    rooms,
-    people: {},
-    items,
-  };
-  return { ok: true, format: FORMAT, program, notes };
+/** CATEGORIES first, then the SUMMARY; a talk by default. */
+function kindOf(c: Component, title: string) {
+  const categories = c.getAllProperties('categories').flatMap((p) => p.getValues().map(textOf));
+  const hint = categories.map(kindFromLabel).find(Boolean);
+  const kind = hint ?? kindFromLabel(title) ?? 'talk';
+  const reason = hint
+    ? 'from CATEGORIES'
+    : kind === 'talk'
+      ? 'by default (no hint in CATEGORIES or SUMMARY)'
+      : 'from SUMMARY';
+  return { kind, reason };
+}
+
+function noteItems(kindGuesses: Map<string, string[]>, dropped: { links: number; participants: number }, note: Note) {
+  for (const [key, titles] of kindGuesses) {
+    const [kind, reason] = key.split('|');
+    const sample = sampleOf(titles);
+    note('', `${titles.length} item${titles.length > 1 ? 's' : ''} made "${kind}" ${reason}: ${sample}`, 'guessed');
+  }
+  if (dropped.links) note('', `${dropped.links} URL value(s) that are not http(s) links dropped`, 'dropped');
+  if (dropped.participants)
+    note(
+      '',
+      `ORGANIZER/ATTENDEE of ${dropped.participants} item(s) not imported: they are invitees, not speakers; add speakers by hand`,
+      'dropped',
+    );
 }
 
 /** A VEVENT as its occurrences: one, or the expansion of its RRULE/RDATE with overrides and EXDATEs applied. */
