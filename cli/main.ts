@@ -80,6 +80,12 @@ const COMMANDS: Record<string, Command> = {
         help: 'program file, or the http(s) URL of an export (pretalx, frab, Indico, iCalendar), polled',
       },
       ...roomFlag,
+      server: {
+        type: 'string',
+        value: 'URL',
+        example: 'http://192.168.1.10:4610',
+        help: "follow a central server: its program and show, served from this box's copy when it is away",
+      },
       zone: {
         type: 'string',
         value: 'ZONE',
@@ -170,6 +176,7 @@ const COMMANDS: Record<string, Command> = {
           allowedHost: s('allowed-host'),
           feedInterval: s('feed-interval'),
           zone: s('zone'),
+          server: s('server'),
           overtime: s('overtime'),
           overtimeLimit: s('overtime-limit'),
         },

@@ -29,6 +29,7 @@ export interface ServeOptions {
   overtime?: string | undefined;
   overtimeLimit?: string | undefined;
   allowedHost?: string | undefined;
+  server?: string | undefined;
 }
 
 /** `--overtime hold|clock|always` and `--overtime-limit MIN`: the default overtime policy of every room. */
@@ -78,6 +79,15 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
 
   if (o.zone !== undefined && !isKnownZone(o.zone))
     throw new CliError(`--zone: unknown time zone "${o.zone}": use an IANA name such as Europe/Berlin`, 2);
+  if (o.server !== undefined) {
+    if (!/^https?:\/\/[^/\s]+\/?$/i.test(o.server))
+      throw new CliError(
+        `--server must be the central server's address, like http://192.168.1.10:4610, got "${o.server}"`,
+        2,
+      );
+    if (o.program !== undefined)
+      throw new CliError('--server and --program: a box that follows a central server shows its program', 2);
+  }
   const osc = oscOptions(o);
   const feed = o.program !== undefined && isProgramUrl(o.program);
   const programFile = feed ? o.program! : resolve(o.program ?? DEFAULT_PROGRAM);
@@ -91,7 +101,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
   }
   let startAt: number | undefined;
   // A feed's time zone is known once it is fetched: startShow reads --at then.
-  if (o.at !== undefined && !feed) {
+  if (o.at !== undefined && !feed && o.server === undefined) {
     const read = await readProgramFile(programFile, { zone: o.zone });
     const zone = read.status === 'ok' ? read.program.timezone : 'UTC';
     const parsed = parseInstant(o.at, zone);
@@ -109,11 +119,12 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
       pin,
       stateDir: o.stateDir ?? defaultStateDir(),
       startAt,
-      at: feed ? o.at : undefined,
+      at: feed || o.server !== undefined ? o.at : undefined,
       speed,
       osc,
       feedIntervalMs,
       zone: o.zone,
+      central: o.server,
       overtime,
       allowedHosts,
     });
@@ -136,6 +147,11 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
     io.out(`Rehearsal clock from ${o.at ?? 'now'} at ${show.clock.speed}× speed (state not saved)`);
   for (const view of ['signage', 'chair', 'control']) io.out(`  ${view.padEnd(8)} ${server.url}/${view}`);
   io.out(`  api      ${server.url}/api/state`);
+  if (show.central) {
+    io.out(
+      `Following the central server ${show.central.url}${show.central.online ? '' : ' (unreachable now: serving the copy saved on this box)'}`,
+    );
+  }
   if (!existsSync(join(DEFAULT_STATIC_DIR, 'index.html')))
     io.err(
       'roomcue: the views are not built, so screens show "Views not built": run "npm run build:views" once, then reload them',

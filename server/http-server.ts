@@ -9,6 +9,7 @@ import { ActionRejected } from '../core/live/reducer.ts';
 import { PinGuard, SESSION_MS } from './auth.ts';
 import { HostNames } from './host-names.ts';
 import { ViewErrorLog } from './view-errors.ts';
+import type { CentralLink } from './replica.ts';
 import type { Audience, Show } from './show.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
 
@@ -19,6 +20,8 @@ const VIEWS = ['signage', 'chair', 'control'] as const;
 
 export interface ServerOptions {
   show: Show;
+  /** On a box that follows a central server: actions go there while it is reachable. */
+  central?: CentralLink | null;
   host: string;
   port: number;
   pin: string | null;
@@ -83,6 +86,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return sendJson(res, 200, roomNow(show.state(room), show.clock.now()));
     }
     if (path === '/api/program' && req.method === 'GET') return sendJson(res, 200, show.program);
+    // A room's box that follows this server fetches everything it needs to go on alone (see server/replica.ts).
+    if (path === '/api/replica' && req.method === 'GET') return sendJson(res, 200, show.replica());
     if (path === '/api/screens' && req.method === 'GET') {
       return sendJson(
         res,
@@ -107,7 +112,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (path === '/api/actions' && req.method === 'POST') {
       await authorize(req, res, null);
-      return act(res, parseAction(await readJson(req)));
+      return act(req, res, parseAction(await readJson(req)), null);
     }
     if (path.startsWith('/api/actions/') && req.method === 'GET') {
       await authorize(req, res, url.searchParams.get('pin'));
@@ -117,7 +122,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       } catch {
         throw new HttpError(400, 'the action type in the path is not valid URL encoding');
       }
-      return act(res, actionFromQuery(type, url.searchParams));
+      return act(req, res, actionFromQuery(type, url.searchParams), url.searchParams.get('pin'));
     }
     if (path.startsWith('/api/'))
       throw new HttpError(path.startsWith('/api/actions') ? 405 : 404, `no such API: ${req.method} ${path}`);
@@ -143,10 +148,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     pipeline(streamFile(file), res, () => {});
   };
 
-  const act = (res: ServerResponse, parsed: ActionParse) => {
+  const act = async (req: IncomingMessage, res: ServerResponse, parsed: ActionParse, queryPin: string | null) => {
     if (!parsed.ok) throw new HttpError(400, parsed.message);
     const action =
       parsed.action.room === undefined ? parsed.action : { ...parsed.action, room: roomId(parsed.action.room) };
+    // A box that follows a central server sends actions there (it decides), with the PIN they came with.
+    const central = opts.central ?? null;
+    if (central) {
+      // The box checked the PIN (or the operator's session) itself: it vouches with its own PIN, which must be the
+      // central server's (a session token means nothing there).
+      const auth = opts.pin
+        ? `Bearer ${opts.pin}`
+        : (req.headers.authorization ?? (queryPin ? `Bearer ${queryPin}` : null));
+      const forwarded = await central.forward({ ...action, room: action.room ?? show.defaultRoom }, auth);
+      if (forwarded) {
+        if (forwarded.status === 200) return sendJson(res, 200, show.state(action.room ?? show.defaultRoom));
+        return sendJson(res, forwarded.status, forwarded.body);
+      }
+      // Offline: the box acts on its own copy until the central server is back (then its state wins).
+    }
     try {
       sendJson(res, 200, show.dispatch(action));
     } catch (err) {

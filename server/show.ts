@@ -11,6 +11,8 @@ import { findRoom, type RoomMatch } from '../core/program/rooms.ts';
 import { isoInZone } from '../core/time.ts';
 import type { ProgramChange, ProgramSource } from './program/program-watcher.ts';
 import type { StateStore } from './store/state-store.ts';
+import { programKey, type CentralStatus, type ReplicaJson } from './replica.ts';
+import type { Program } from '../core/program/schema.ts';
 import type { ShowClock } from './clock.ts';
 
 export type ShowEvent = 'action' | 'program' | 'tick' | 'screens';
@@ -91,6 +93,37 @@ export class Show {
     return this.saved.live;
   }
 
+  /** Set on a box that follows a central server (`--server`): whether it is reachable, for the control view. */
+  central: CentralStatus | null = null;
+
+  /**
+   * A box following a central server takes its live state as it is: the central server decides. What this box did
+   * while it was offline is replaced, and its undo history with it (it described states that no longer exist).
+   */
+  adoptLive(live: LiveState): void {
+    if (JSON.stringify(live) === JSON.stringify(this.saved.live)) return;
+    this.saved = { live, history: [] };
+    this.emit('action');
+    this.save();
+    this.schedulePush();
+  }
+
+  /** The central server came or went: the control view's mark changes. */
+  centralChanged(status: CentralStatus): void {
+    // In the show's time (a rehearsal clock differs from the real one), as the control view prints it.
+    this.central = { ...status, offlineSince: status.online ? null : this.clock.now() };
+    this.emit('program');
+  }
+
+  /** What a box needs to compute every screen by itself (GET /api/replica). */
+  replica(): ReplicaJson {
+    if (this.replicaKey?.program !== this.program) {
+      this.replicaKey = { program: this.program, key: programKey(this.program) };
+    }
+    return { format: 1, programKey: this.replicaKey.key, program: this.program, live: this.live };
+  }
+  private replicaKey: { program: Program; key: string } | null = null;
+
   state(room = this.defaultRoom, audience: Audience = 'control'): StateJson {
     const now = this.clock.now();
     const screen = resolveLive(this.timeline, this.live, room, now);
@@ -108,6 +141,7 @@ export class Show {
       program: this.programStatus(audience),
       storeWarning: this.storeWarning,
       history: historyLabels(this.saved, room),
+      central: this.central,
     });
   }
 

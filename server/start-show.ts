@@ -11,6 +11,7 @@ import { StateStore } from './store/state-store.ts';
 import { createClock } from './clock.ts';
 import { startServer, type RunningServer } from './http-server.ts';
 import { startOsc, type OscTarget, type RunningOsc } from './osc.ts';
+import { CentralLink } from './replica.ts';
 import { Show } from './show.ts';
 
 export const DEFAULT_PORT = 4610;
@@ -38,6 +39,11 @@ export interface ShowOptions {
   allowedHosts?: readonly string[] | undefined;
   /** OSC in (a UDP port) and out (targets); none by default. */
   osc?: { port: number | null; targets: OscTarget[]; allowFrom: string[] } | undefined;
+  /**
+   * The URL of a central server this box follows (its program and live state; --program is then unused): the box
+   * serves its screens from a copy of them, so they go on when the central server cannot be reached.
+   */
+  central?: string | undefined;
   /** The overtime policy of rooms whose operators did not choose one (default: hold, 15 min). */
   overtime?: OvertimePolicy | null | undefined;
 }
@@ -52,13 +58,16 @@ export interface RunningShow {
 }
 
 export async function startShow(opts: ShowOptions): Promise<RunningShow> {
-  const watcher: ProgramSource = isProgramUrl(opts.programFile)
-    ? await ProgramFeed.open(opts.programFile, {
-        cacheDir: opts.stateDir,
-        intervalMs: opts.feedIntervalMs,
-        zone: opts.zone,
-      })
-    : await ProgramWatcher.open(opts.programFile, { zone: opts.zone });
+  const central = opts.central ? await CentralLink.open({ url: opts.central, cacheDir: opts.stateDir }) : null;
+  const watcher: ProgramSource = central
+    ? central
+    : isProgramUrl(opts.programFile)
+      ? await ProgramFeed.open(opts.programFile, {
+          cacheDir: opts.stateDir,
+          intervalMs: opts.feedIntervalMs,
+          zone: opts.zone,
+        })
+      : await ProgramWatcher.open(opts.programFile, { zone: opts.zone });
   const program = watcher.current.program;
   const match = findRoom(program.rooms, opts.room ?? program.mainRoom ?? program.rooms[0]!.id);
   if (!match.ok) {
@@ -95,12 +104,14 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
       staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
       heartbeatMs: opts.heartbeatMs,
       allowedHosts: opts.allowedHosts,
+      central,
     });
   } catch (err) {
     show.close();
     watcher.close();
     throw err;
   }
+  central?.attach(show, room);
   let osc: RunningOsc | null = null;
   if (opts.osc) {
     try {

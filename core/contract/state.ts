@@ -123,9 +123,20 @@ export interface StateJson extends Omit<ScreenJson, 'phase'> {
   overtimePolicy: OvertimePolicy;
   /** What undo and redo would do in this room: "+5 min on HPC in Transition". */
   history: { undo: string | null; redo: string | null };
+  /** Only on a box that follows a central server (--server). */
+  central?: CentralJson | null;
+}
+
+/** A box that follows a central server: whether it reaches it (control view only shows it). */
+export interface CentralJson {
+  url: string;
+  online: boolean;
+  /** Epoch ms since when the box serves its screens from its own copy; null while online. */
+  offlineSince: number | null;
 }
 
 export interface StateContext {
+  central?: CentralJson | null;
   /** What undo and redo would do (labels); none when the caller keeps no history. */
   history?: { undo: string | null; redo: string | null };
   /** The other rooms' items on now and next (multi-room programs). */
@@ -201,6 +212,7 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
     })),
     program: ctx.program,
     storeWarning: ctx.storeWarning,
+    ...(ctx.central ? { central: ctx.central } : {}),
     today: screen.today,
     days: screen.days.map((d) => ({ date: d.date, items: d.items.map(item) })),
     nextInRoom: screen.nextInRoom ? item(screen.nextInRoom) : null,

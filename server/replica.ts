@@ -1,0 +1,321 @@
+// A room's box that follows a central server: it keeps a copy of the central program and live state, serves its own
+// screens from that copy (so they never go dark), and returns to the central server's word as soon as it is back.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { parseProgramJson } from '../core/program/parse.ts';
+import type { Program } from '../core/program/schema.ts';
+import { validateLiveState, type LiveState } from '../core/live/state.ts';
+import type { ProgramChange, ProgramSnapshot, ProgramSource } from './program/program-watcher.ts';
+
+/** What GET /api/replica answers: everything a box needs to compute every screen by itself. */
+export interface ReplicaJson {
+  format: 1;
+  /** Changes when the program changes (a box fetches the program only then). */
+  programKey: string;
+  program: Program;
+  live: LiveState;
+}
+
+export interface CentralStatus {
+  url: string;
+  online: boolean;
+  /** When the box lost the central server (epoch ms); null while online. */
+  offlineSince: number | null;
+}
+
+/** The box's Show, as the link drives it. */
+export interface ReplicaHost {
+  /** The central server's live state replaces the box's (what the box did while offline is dropped). */
+  adoptLive(live: LiveState): void;
+  /** Online/offline changed: push it to the control view. */
+  centralChanged(status: CentralStatus): void;
+}
+
+export interface CentralOptions {
+  /** The central server, e.g. "http://192.168.1.10:4610". */
+  url: string;
+  /** Where the copy is kept (the box's state folder). */
+  cacheDir: string;
+  /** A request's limit; default 3 s. */
+  timeoutMs?: number;
+  /** Between two attempts to reconnect; default 1 s. */
+  retryMs?: number;
+  log?: (line: string) => void;
+}
+
+interface Cached {
+  url: string;
+  savedAt: number;
+  replica: ReplicaJson;
+}
+
+export function programKey(program: Program): string {
+  return createHash('sha256').update(JSON.stringify(program)).digest('hex').slice(0, 24);
+}
+
+export class CentralLink implements ProgramSource {
+  /** Fetches the central server's state, or loads the copy of the last one; fails when there is neither. */
+  static async open(opts: CentralOptions): Promise<CentralLink> {
+    const link = new CentralLink(opts);
+    const fetched = await link.fetchReplica();
+    if (typeof fetched !== 'string') {
+      link.take(fetched);
+      link.status = { url: link.base, online: true, offlineSince: null };
+      return link;
+    }
+    const cached = link.loadCopy();
+    if (!cached) {
+      throw new Error(
+        `cannot reach the central server ${link.base} (${fetched}) and this box has no copy of its program yet: ` +
+          'start it once while the central server is reachable',
+      );
+    }
+    link.log(
+      `roomcue: central server ${link.base} unreachable (${fetched}): serving the copy saved ${iso(cached.savedAt)}`,
+    );
+    link.status = { url: link.base, online: false, offlineSince: Date.now() };
+    return link;
+  }
+
+  status!: CentralStatus;
+  /** The live state the box starts from when it reached the central server (else its own saved state applies). */
+  initialLive: LiveState | null = null;
+  private snap!: ProgramSnapshot;
+  private key = '';
+  private readonly listeners = new Set<(event: ProgramChange) => void>();
+  private host: ReplicaHost | null = null;
+  private ws: WebSocket | null = null;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+  private idle: ReturnType<typeof setTimeout> | null = null;
+  private inFlight = false;
+  private dirty = false;
+  private closed = false;
+  private readonly base: string;
+  private readonly log: (line: string) => void;
+
+  private constructor(private readonly opts: CentralOptions) {
+    this.base = opts.url.replace(/\/+$/, '');
+    this.log = opts.log ?? ((line) => console.log(line));
+  }
+
+  get current(): ProgramSnapshot {
+    return this.snap;
+  }
+
+  get problem(): null {
+    return null; // the central server's own program problems are shown on its control view
+  }
+
+  onChange(listener: (event: ProgramChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts following: a WebSocket to the central server, each of its pushes fetches the replica. */
+  attach(host: ReplicaHost, room: string): void {
+    this.host = host;
+    this.room = room;
+    host.centralChanged(this.status);
+    if (this.initialLive) host.adoptLive(this.initialLive);
+    this.connect();
+  }
+  private room = '';
+
+  /**
+   * Sends an operator's action to the central server while it is reachable (the central server decides); null while
+   * offline, when the box applies it itself until the central server is back.
+   */
+  async forward(body: unknown, authorization: string | null): Promise<{ status: number; body: unknown } | null> {
+    if (!this.status.online) return null;
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/api/actions`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(authorization ? { Authorization: authorization } : {}),
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3000),
+      });
+    } catch {
+      this.wentOffline();
+      return null;
+    }
+    const answer = (await res.json().catch(() => ({ error: `central server answered ${res.status}` }))) as unknown;
+    if (res.ok) await this.refresh();
+    return { status: res.status, body: answer };
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    if (this.idle) clearTimeout(this.idle);
+    this.ws?.terminate();
+    this.listeners.clear();
+  }
+
+  private connect(): void {
+    if (this.closed) return;
+    const wsUrl = `${this.base.replace(/^http/, 'ws')}/ws?room=${encodeURIComponent(this.room)}&view=box`;
+    const ws = new WebSocket(wsUrl, { handshakeTimeout: this.opts.timeoutMs ?? 3000 });
+    this.ws = ws;
+    const alive = () => {
+      if (this.idle) clearTimeout(this.idle);
+      // The central server pings every 30 s: silence for longer means the network is gone, not the server.
+      this.idle = setTimeout(() => ws.terminate(), 45_000);
+      this.idle.unref();
+    };
+    ws.on('open', () => {
+      alive();
+      void this.refresh();
+    });
+    ws.on('message', () => {
+      alive();
+      void this.refresh();
+    });
+    ws.on('ping', alive);
+    ws.on('error', () => {}); // 'close' follows and handles it
+    ws.on('close', () => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      if (this.idle) clearTimeout(this.idle);
+      this.wentOffline();
+      if (!this.closed) {
+        this.retry = setTimeout(() => this.connect(), this.opts.retryMs ?? 1000);
+        this.retry.unref();
+      }
+    });
+  }
+
+  private wentOffline(): void {
+    if (!this.status.online) return;
+    this.status = { url: this.base, online: false, offlineSince: Date.now() };
+    this.log(`roomcue: central server ${this.base} lost: the screens go on from this box's copy`);
+    this.host?.centralChanged(this.status);
+  }
+
+  /** Fetches the replica and adopts it; pushes that arrive meanwhile are coalesced into one more fetch. */
+  private async refresh(): Promise<void> {
+    if (this.inFlight) {
+      this.dirty = true;
+      return;
+    }
+    this.inFlight = true;
+    try {
+      do {
+        this.dirty = false;
+        const fetched = await this.fetchReplica();
+        if (this.closed) return;
+        if (typeof fetched === 'string') {
+          this.log(`roomcue: central server ${this.base}: ${fetched}`);
+          return;
+        }
+        const programChanged = fetched.programKey !== this.key;
+        this.take(fetched);
+        if (programChanged) this.emit({ type: 'reloaded', snapshot: this.snap });
+        this.host?.adoptLive(fetched.live);
+        if (!this.status.online) {
+          this.status = { url: this.base, online: true, offlineSince: null };
+          this.log(`roomcue: central server ${this.base} is back: following it again`);
+          this.host?.centralChanged(this.status);
+        }
+      } while (this.dirty);
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  /** The replica, validated like anything that crosses the API; a string says why there is none. */
+  private async fetchReplica(): Promise<ReplicaJson | string> {
+    let json: unknown;
+    try {
+      const res = await fetch(`${this.base}/api/replica`, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3000) });
+      if (!res.ok) return `HTTP ${res.status}`;
+      json = await res.json();
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } };
+      return e.name === 'TimeoutError' ? 'no answer' : (e.cause?.code ?? e.message);
+    }
+    return readReplica(json) ?? 'its answer is not a Roomcue replica';
+  }
+
+  private take(replica: ReplicaJson): void {
+    this.key = replica.programKey;
+    this.snap = {
+      file: `${this.base} (central server)`,
+      program: replica.program,
+      diagnostics: [],
+      loadedAt: Date.now(),
+    };
+    this.initialLive = replica.live;
+    this.saveCopy(replica);
+  }
+
+  private get copyFile(): string {
+    return join(
+      this.opts.cacheDir,
+      'central',
+      `${createHash('sha256').update(this.base).digest('hex').slice(0, 16)}.json`,
+    );
+  }
+
+  private saveCopy(replica: ReplicaJson): void {
+    const cached: Cached = { url: this.base, savedAt: Date.now(), replica };
+    try {
+      mkdirSync(join(this.opts.cacheDir, 'central'), { recursive: true });
+      writeFileSync(`${this.copyFile}.tmp`, JSON.stringify(cached));
+      renameSync(`${this.copyFile}.tmp`, this.copyFile);
+    } catch (err) {
+      this.log(`roomcue: cannot save the central server's copy (${err instanceof Error ? err.message : err})`);
+    }
+  }
+
+  private loadCopy(): Cached | null {
+    let cached: Cached;
+    try {
+      cached = JSON.parse(readFileSync(this.copyFile, 'utf8')) as Cached;
+    } catch {
+      return null;
+    }
+    const replica = readReplica(cached.replica);
+    if (!replica || cached.url !== this.base) return null;
+    this.key = replica.programKey;
+    this.snap = {
+      file: `${this.base} (central server, copy)`,
+      program: replica.program,
+      diagnostics: [],
+      loadedAt: cached.savedAt,
+    };
+    // The box's own saved live state (what it showed last) is newer than the copy's: initialLive stays null.
+    return { ...cached, replica };
+  }
+
+  private emit(event: ProgramChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (err) {
+        this.log(`roomcue: a program listener failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+}
+
+/** A replica from JSON: the program through the same checks as a program file, the live state through its schema. */
+export function readReplica(json: unknown): ReplicaJson | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const r = json as Partial<ReplicaJson>;
+  if (r.format !== 1 || typeof r.programKey !== 'string') return null;
+  const parsed = parseProgramJson(r.program);
+  if (!parsed.program) return null;
+  try {
+    return { format: 1, programKey: r.programKey, program: parsed.program, live: validateLiveState(r.live) };
+  } catch {
+    return null;
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
