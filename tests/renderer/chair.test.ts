@@ -19,14 +19,7 @@ import {
   speakerNames,
   timedItem,
 } from '../../renderer/views/chair/display.ts';
-import {
-  commandAction,
-  helpRows,
-  keyCommand,
-  previousItemId,
-  toggleKind,
-  type ChairCommand,
-} from '../../renderer/views/chair/keys.ts';
+import { commandAction, helpRows, keyCommand, toggleKind, type ChairCommand } from '../../renderer/views/chair/keys.ts';
 import { chairWords } from '../../renderer/views/chair/words.ts';
 import { loadShippedProgram } from '../helpers.ts';
 
@@ -68,6 +61,8 @@ describe('keys', () => {
     { key: '−', command: 'minus' },
     { key: 'r', command: 'reset' },
     { key: 'R', command: 'reset' },
+    { key: 'u', command: 'undo' },
+    { key: 'C', command: 'follow' },
     { key: 'f', command: 'fullscreen' },
     { key: '?', command: 'help' },
     { key: 'x', command: null },
@@ -80,10 +75,15 @@ describe('keys', () => {
     expect(keyCommand({ key: '+', altKey: true })).toBeNull();
   });
 
+  test('Ctrl+Z (Cmd+Z) undoes, as everywhere else', () => {
+    expect(keyCommand({ key: 'z', ctrlKey: true })).toBe('undo');
+    expect(keyCommand({ key: 'z', metaKey: true })).toBe('undo');
+  });
+
   test('the help lists every key in both languages', () => {
     for (const lang of ['en', 'fr'] as const) {
       const rows = helpRows(chairWords(lang));
-      expect(rows.map((r) => r.keys)).toEqual(['Space', '←', '→', '+', '−', 'R', 'F', '?', 'Esc']);
+      expect(rows.map((r) => r.keys)).toEqual(['Space', '←', '→', '+', '−', 'R', 'U', 'C', 'F', '?', 'Esc']);
       expect(rows.every((r) => r.text.length > 0)).toBe(true);
     }
   });
@@ -108,11 +108,13 @@ describe('commands become actions in the current state', () => {
     { label: '− takes one away', command: 'minus', state: running, action: { type: 'timer.add', seconds: -60 } },
     { label: 'R resets', command: 'reset', state: running, action: { type: 'timer.reset' } },
     {
-      label: '← goes back to the item before',
+      label: '← goes back to the item before, with the time it has left (the server decides which)',
       command: 'previous',
       state: running,
-      action: { type: 'goto', itemId: 'd1-opening' },
+      action: { type: 'item.previous' },
     },
+    { label: 'U undoes the last action', command: 'undo', state: running, action: { type: 'undo' } },
+    { label: 'C follows the clock again', command: 'follow', state: running, action: { type: 'follow' } },
   ])('$label', ({ command, state, action }) => {
     expect(commandAction(command, state, null)).toEqual({ kind: 'action', action });
   });
@@ -129,18 +131,10 @@ describe('commands become actions in the current state', () => {
     expect(commandAction('help', null, null)).toEqual({ kind: 'local', command: 'help' });
   });
 
-  test('before the first state, Space and ← cannot decide; the others can be sent', () => {
+  test('before the first state, Space cannot decide; the others can be sent', () => {
     expect(commandAction('toggle', null, null)).toEqual({ kind: 'refused', word: 'noState' });
-    expect(commandAction('previous', null, null)).toEqual({ kind: 'refused', word: 'noState' });
+    expect(commandAction('previous', null, null)).toEqual({ kind: 'action', action: { type: 'item.previous' } });
     expect(commandAction('next', null, null)).toEqual({ kind: 'action', action: { type: 'item.end' } });
-  });
-
-  test('the previous item is taken from the live day, breaks included', () => {
-    expect(previousItemId(stateAt('11:30'))).toBe('d1-coffee-break'); // Nakajima follows the coffee break
-    expect(previousItemId(stateAt('10:20', [['09:45', { type: 'item.end' }]]))).toBe('d1-dongarra');
-    expect(previousItemId(stateAt('08:45'))).toBeNull(); // registration opens the day
-    expect(commandAction('previous', stateAt('08:45'), null)).toEqual({ kind: 'refused', word: 'noPrevious' });
-    expect(previousItemId(afterEvent)).toBeNull();
   });
 
   test.each([

@@ -3,7 +3,8 @@ import type { StateJson, TimerJson } from '../../../core/contract/state.ts';
 import type { Action } from '../../../core/live/actions.ts';
 import type { ChairWords } from './words.ts';
 
-export type ChairCommand = 'toggle' | 'previous' | 'next' | 'plus' | 'minus' | 'reset' | 'fullscreen' | 'help';
+export type ChairCommand =
+  'toggle' | 'previous' | 'next' | 'plus' | 'minus' | 'reset' | 'undo' | 'follow' | 'fullscreen' | 'help';
 
 export interface KeyPress {
   key: string;
@@ -24,6 +25,10 @@ const KEYS: Record<string, ChairCommand> = {
   _: 'minus',
   r: 'reset',
   R: 'reset',
+  u: 'undo',
+  U: 'undo',
+  c: 'follow',
+  C: 'follow',
   f: 'fullscreen',
   F: 'fullscreen',
   '?': 'help',
@@ -31,6 +36,7 @@ const KEYS: Record<string, ChairCommand> = {
 
 /** The command a key press means, or null (with Ctrl, Cmd or Alt the browser keeps its own shortcuts). */
 export function keyCommand(press: KeyPress): ChairCommand | null {
+  if ((press.ctrlKey || press.metaKey) && !press.altKey && press.key === 'z') return 'undo';
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   return Object.hasOwn(KEYS, press.key) ? KEYS[press.key]! : null;
 }
@@ -42,6 +48,8 @@ const KEY_HELP: { keys: string; word: keyof ChairWords }[] = [
   { keys: '+', word: 'keyPlus' },
   { keys: '−', word: 'keyMinus' },
   { keys: 'R', word: 'keyReset' },
+  { keys: 'U', word: 'keyUndo' },
+  { keys: 'C', word: 'keyFollow' },
   { keys: 'F', word: 'keyFullscreen' },
   { keys: '?', word: 'keyHelp' },
   { keys: 'Esc', word: 'keyClose' },
@@ -54,7 +62,7 @@ export function helpRows(words: ChairWords): { keys: string; text: string }[] {
 
 export type CommandOutcome =
   | { kind: 'action'; action: Action }
-  | { kind: 'refused'; word: 'noPrevious' | 'noState' }
+  | { kind: 'refused'; word: 'noState' }
   | { kind: 'local'; command: 'fullscreen' | 'help' };
 
 /** What Space does: pause a running timer, else start (the server resumes a paused timer on start). */
@@ -62,13 +70,6 @@ export function toggleKind(timer: TimerJson | null): 'start' | 'pause' | 'resume
   if (!timer) return 'start';
   if (timer.running) return 'pause';
   return 'resume';
-}
-
-/** The item before the one on now in today's list (before the next one when nothing is on). */
-export function previousItemId(state: StateJson): string | null {
-  const anchor = state.timer?.itemId ?? state.current[0]?.id ?? state.next?.id ?? null;
-  const position = state.day.findIndex((item) => item.id === anchor);
-  return position > 0 ? state.day[position - 1]!.id : null;
 }
 
 /** The server action for a command in `state`, for the room the view was opened on (`room`, else the server's). */
@@ -80,11 +81,13 @@ export function commandAction(command: ChairCommand, state: StateJson | null, ro
     case 'toggle':
       if (!state) return { kind: 'refused', word: 'noState' };
       return act({ type: toggleKind(state.timer) === 'pause' ? 'timer.pause' : 'timer.start' });
-    case 'previous': {
-      if (!state) return { kind: 'refused', word: 'noState' };
-      const itemId = previousItemId(state);
-      return itemId ? act({ type: 'goto', itemId }) : { kind: 'refused', word: 'noPrevious' };
-    }
+    case 'previous':
+      // The server knows the item before the one on stage and the time it really has left.
+      return act({ type: 'item.previous' });
+    case 'undo':
+      return act({ type: 'undo' });
+    case 'follow':
+      return act({ type: 'follow' });
     case 'next':
       return act({ type: 'item.end' });
     case 'plus':

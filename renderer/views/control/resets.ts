@@ -5,10 +5,9 @@ import type { ItemJson } from '../../../core/schedule/screen-json.ts';
 import { clockTime } from '../../lib/format.ts';
 import { timedItem } from './timer-view.ts';
 
-/** The program's own times of an item: the state gives them as plannedStart/plannedEnd when live times moved. */
+/** The program's own times of an item (its `start`/`end` are the live ones). */
 export function planned(item: ItemJson): { start: string; end: string } {
-  const p = item as ItemJson & { plannedStart?: string; plannedEnd?: string };
-  return { start: p.plannedStart ?? item.start, end: p.plannedEnd ?? item.end };
+  return { start: item.plannedStart, end: item.plannedEnd };
 }
 
 /** timer.reset: the timed item ends at its planned time again ("10:10"), null when nothing is timed. */
@@ -30,7 +29,5 @@ export function clockItem(state: Pick<StateJson, 'day'>, now: number): ItemJson 
 /** delay.set 0: when NEXT starts once AV's delay is cleared ("10:10"). */
 export function nextWithoutDelay(state: StateJson): string | null {
   if (!state.next) return null;
-  const p = state.next as ItemJson & { plannedStart?: string };
-  const at = p.plannedStart ? Date.parse(p.plannedStart) : Date.parse(state.next.start) - state.delayMinutes * 60_000;
-  return clockTime(at, state.timezone);
+  return clockTime(state.next.plannedStart, state.timezone);
 }

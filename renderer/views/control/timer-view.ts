@@ -36,20 +36,9 @@ export function transportAction(timer: TimerJson | null): 'timer.pause' | 'timer
   return timer.running ? 'timer.pause' : 'timer.resume';
 }
 
-/**
- * What "Start now" would restart, when it restarts something: the item already on (its timer running by the
- * clock), from its full planned length ("restart from 40:00"). The state's `startNow` says it when it has one.
- */
+/** What "Start now" would restart, when it restarts something: the item already on, from its full length (40:00). */
 export function restartFrom(
-  state: Pick<StateJson, 'timer' | 'current' | 'day'>,
+  state: Pick<StateJson, 'startNow'>,
 ): { itemId: string; title: string; fromSeconds: number } | null {
-  const told = (
-    state as { startNow?: { itemId: string; title: string; restarts: boolean; fromSeconds: number } | null }
-  ).startNow;
-  if (told !== undefined) return told && told.restarts ? told : null;
-  const item = timedItem(state);
-  if (!item || !state.timer) return null;
-  const p = item as ItemJson & { plannedStart?: string; plannedEnd?: string };
-  const length = Date.parse(p.plannedEnd ?? item.end) - Date.parse(p.plannedStart ?? item.start);
-  return { itemId: item.id, title: item.title, fromSeconds: Math.round(length / 1000) };
+  return state.startNow?.restarts ? state.startNow : null;
 }
