@@ -95,7 +95,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     await show?.close();
   });
 
-  test('a tap on the next item puts it on now; "Follow the clock" gives the room back to the clock', async () => {
+  test('a tap on the next item puts it on now; "Follow the clock again" gives the room back to the clock', async () => {
     await expect(page.locator('[aria-current="true"]').textContent()).resolves.toContain('HPC in Transition');
     await expect(page.getByText('Following the clock').isVisible()).resolves.toBe(true);
     await shoot(page, 'following');
@@ -103,7 +103,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     await page.getByRole('button', { name: /HPC\+AI Converged Supercomputing/ }).click();
     const jumped = await until(show, (s) => s.mode === 'manual');
     expect(jumped.current.map((i) => i.id)).toEqual(['d1-lu']);
-    const follow = page.getByRole('button', { name: 'Follow the clock' });
+    const follow = page.getByRole('button', { name: 'Follow the clock again', exact: true });
     await follow.waitFor();
     await page.locator('[aria-current="true"][data-item="d1-lu"]').waitFor();
     await shoot(page, 'manual');
@@ -122,7 +122,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     await dinner.click();
     await until(show, (s) => s.current[0]?.id === 'd1-dinner');
 
-    await page.getByRole('button', { name: 'Follow the clock' }).click();
+    await page.getByRole('button', { name: 'Follow the clock again', exact: true }).click();
     await until(show, (s) => s.mode === 'follow' && s.current[0]?.id === 'd1-dongarra');
   });
 
