@@ -16,6 +16,7 @@ export const ConfigFile = z
     signageDisplay: DisplayChoice,
     chairDisplay: z.union([DisplayChoice, z.literal('none')]),
     stateDir: z.string().min(1),
+    server: z.string().regex(/^https?:\/\/[^/\s]+\/?$/, "the central server's address, like http://192.168.1.10:4610"),
   })
   .partial()
   .strict();
@@ -33,6 +34,8 @@ export interface KioskConfig {
   signageDisplay: DisplayChoice;
   chairDisplay: DisplayChoice | 'none';
   stateDir: string | null;
+  /** A central server this box follows (docs/api.md, "A venue"); null: the box runs its own show. */
+  server: string | null;
 }
 
 export const DEFAULT_CONFIG: KioskConfig = {
@@ -45,6 +48,7 @@ export const DEFAULT_CONFIG: KioskConfig = {
   signageDisplay: 'primary',
   chairDisplay: 'none',
   stateDir: null,
+  server: null,
 };
 
 export type ConfigResult = { ok: true; config: KioskConfig; help: boolean } | { ok: false; errors: string[] };
@@ -57,6 +61,12 @@ export const KIOSK_FLAGS: FlagSpecs = {
   host: { type: 'string', value: 'HOST', example: '0.0.0.0', help: 'address of the show server (default: 127.0.0.1)' },
   port: { type: 'string', value: 'N', example: '4610', help: 'port of the show server (default: 4610)' },
   pin: { type: 'string', value: 'PIN', example: '482913', help: 'PIN for actions (needed with another host)' },
+  server: {
+    type: 'string',
+    value: 'URL',
+    example: 'http://192.168.1.10:4610',
+    help: "follow a central server (its program and show; served from this box's copy when it is away)",
+  },
   'signage-display': {
     type: 'string',
     value: 'D',
@@ -122,6 +132,7 @@ const ENV: Record<string, keyof KioskConfig> = {
   ROOMCUE_SIGNAGE_DISPLAY: 'signageDisplay',
   ROOMCUE_CHAIR_DISPLAY: 'chairDisplay',
   ROOMCUE_STATE_DIR: 'stateDir',
+  ROOMCUE_SERVER: 'server',
 };
 
 /** Text from a flag or the environment, typed like the config file ("2" → display 2, "4610" → port). */

@@ -85,6 +85,7 @@ async function start(config: KioskConfig): Promise<void> {
     port: config.port,
     pin: config.pin,
     stateDir: config.stateDir ?? join(app.getPath('userData'), 'state'),
+    central: config.server ?? undefined,
     staticDir: join(app.getAppPath(), 'dist'),
   });
   const serverUrl = running.server.url;

@@ -24,6 +24,17 @@ describe('resolveConfig', () => {
     expect(r).toMatchObject({ ok: true, config: { room: 'L109', lang: 'fr', port: 5000, signageDisplay: 2 } });
   });
 
+  test('a box that follows a central server: --server, ROOMCUE_SERVER or "server" in the file', () => {
+    expect(resolve(['--server', 'http://192.168.1.10:4610'])).toMatchObject({
+      ok: true,
+      config: { server: 'http://192.168.1.10:4610' },
+    });
+    expect(resolve([], {}, { server: 'http://desk.local:4610/' })).toMatchObject({
+      config: { server: 'http://desk.local:4610/' },
+    });
+    expect(resolve(['--server', 'desk:4610'])).toMatchObject({ ok: false });
+  });
+
   test("Electron's and Chromium's own switches are ignored", () => {
     expect(
       resolve(['--no-sandbox', '--enable-logging', '--program', '/srv/p.json', '--ozone-platform=x11']),
