@@ -129,28 +129,30 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
   const { index, timing } = liveIndex(base, r, at, policy);
   let screen = resolveInIndex(index, timeline.zone, room, at);
   if (r.mode === 'manual' && r.manualItemId) {
-    screen =
-      pinned(index, screen, r.manualItemId, timing?.itemId === r.manualItemId ? timing.stageEnd : null) ?? screen;
+    const ownEnd = timing?.itemId === r.manualItemId ? timing.stageEnd : null;
+    screen = pinned(index, screen, r.manualItemId, ownEnd, at) ?? screen;
   }
   const timed = timedItem(screen.current);
   const own = timed !== null && timing !== null && timing.itemId === timed.id ? timing : null;
   const timer = timed ? timerView(timed, own ? own.timeUp : timed.end, own ? r.timer : null, at) : null;
   const active = (m: Message | null) => (m && (m.until === null || m.until > at) ? m : null);
   const next = screen.next;
+  const pinnedHere = r.mode === 'manual' && timed !== null && timed.id === r.manualItemId;
   const stage: StageView = {
     itemId: timed?.id ?? null,
     touched: own !== null,
     startedAt: timer?.startedAt ?? null,
     endsAt: timer?.endsAt ?? null,
     overtime: timer !== null && at >= timer.endsAt,
-    held: own?.held ?? false,
+    // AV's pin holds its item on stage past its time too.
+    held: (own?.held ?? false) || (pinnedHere && timer !== null && at >= timer.endsAt),
     holdUntil: own?.held && Number.isFinite(own.holdUntil) ? own.holdUntil : null,
     away: timed === null && screen.current.length > 0,
   };
   const nextStart: NextStartView | null = next
     ? {
         at: next.start,
-        afterCurrent: stage.held && own !== null && next.start <= own.stageEnd,
+        afterCurrent: stage.held && next.start <= (own ? own.stageEnd : heldEnd(at)),
         plannedAt: next.plannedStart,
         day: next.day,
       }
@@ -309,7 +311,11 @@ export function liveIndex(
         // What was on before the timed item ends when it really started.
         return item.start < timer.startedAt ? [{ ...item, end: timer.startedAt }] : [];
       }
-      const byTimer = shift > 0 && item.day === original.day && item.plannedStart >= original.plannedEnd;
+      // The rest of its day runs late; so does anything of the next day it would run into (past midnight).
+      const byTimer =
+        shift > 0 &&
+        item.plannedStart >= original.plannedEnd &&
+        (item.day === original.day || item.plannedStart < stageEnd);
       if (byTimer && item.plannedStart + shift > item.start) {
         const by = item.plannedStart + shift - item.start;
         return [{ ...item, start: item.start + by, end: item.end + by }];
@@ -317,9 +323,34 @@ export function liveIndex(
       return [item];
     });
   }
+  items = waitForPredecessors(items, timer?.itemId ?? null);
   // A delay can move a late item past the next day's first ones: the lookup needs start order.
   items.sort(byTime);
   return { index: indexItems(items), timing };
+}
+
+/**
+ * No item starts before an item the program ends before it has ended live (past midnight too, where a delay or a
+ * timer of the day before does not reach): such an item moves later by what it lacks. `fixedId`, the item a timer
+ * says really started, never moves.
+ */
+function waitForPredecessors(items: TimelineItem[], fixedId: string | null): TimelineItem[] {
+  const byPlannedStart = [...items].sort((a, b) => a.plannedStart - b.plannedStart || a.order - b.order);
+  const byPlannedEnd = [...items].sort((a, b) => a.plannedEnd - b.plannedEnd || a.order - b.order);
+  const live = new Map(items.map((i) => [i.id, i]));
+  let k = 0;
+  let bound = -Infinity;
+  for (const item of byPlannedStart) {
+    while (k < byPlannedEnd.length && byPlannedEnd[k]!.plannedEnd <= item.plannedStart) {
+      const before = byPlannedEnd[k++]!;
+      if (before.id !== item.id) bound = Math.max(bound, live.get(before.id)!.end);
+    }
+    const now = live.get(item.id)!;
+    if (item.id !== fixedId && now.start < bound) {
+      live.set(item.id, { ...now, start: bound, end: now.end + (bound - now.start) });
+    }
+  }
+  return items.map((i) => live.get(i.id)!);
 }
 
 function lateness(
@@ -393,7 +424,13 @@ export function screenChanges(s: LiveScreen, at: Instant): Instant[] {
  * Manual mode: the pinned item alone is on; next and later follow it in program order, never before it ends
  * (`stageEnd`: a jump back to an earlier talk moves what follows it).
  */
-function pinned(index: RoomIndex, screen: Screen, itemId: string, stageEnd: Instant | null): Screen | null {
+function pinned(
+  index: RoomIndex,
+  screen: Screen,
+  itemId: string,
+  stageEnd: Instant | null,
+  at: Instant,
+): Screen | null {
   const position = index.items.findIndex((i) => i.id === itemId);
   if (position < 0) return null;
   const item = index.items[position]!;
@@ -401,7 +438,8 @@ function pinned(index: RoomIndex, screen: Screen, itemId: string, stageEnd: Inst
   let later = next
     ? index.items.filter((i) => i.order > next!.order && i.day === next!.day && i.start >= next!.start)
     : [];
-  const end = stageEnd ?? item.end;
+  // Past its time, the pinned item stays on until a person moves on: what follows waits.
+  const end = stageEnd ?? (item.end > at ? item.end : heldEnd(at));
   // Unless the program itself overlaps them, what follows waits for the pinned item's end.
   if (next && next.start < end && next.plannedStart >= item.plannedEnd) {
     const by = end - next.start;

@@ -81,8 +81,13 @@ describe('the engine on small programs', () => {
     const t = timelineOf(p);
     const late = reduce(t, emptyLive(), { type: 'delay.set', minutes: 45 }, Date.UTC(2026, 5, 29, 21, 0), 'A');
     const s = resolveLive(t, late, 'A', Date.UTC(2026, 5, 29, 22, 5)); // 00:05 in Paris
-    expect(s.current.map((i) => i.id)).toEqual(['night-hack']);
+    // The demo runs 45 min late (00:15-00:44); the hack, after it in the program, waits for it past midnight.
+    expect(s.current.map((i) => i.id)).toEqual([]);
     expect(s.next?.id).toBe('night-demo');
+    const at = (h: number, m: number) =>
+      resolveLive(t, late, 'A', Date.UTC(2026, 5, 29, h, m)).current.map((i) => i.id);
+    expect(at(22, 40)).toEqual(['night-demo']); // 00:40
+    expect(at(22, 50)).toEqual(['night-hack']); // 00:50
   });
 
   test('a long item overlapped by short ones stays current throughout', () => {

@@ -1,6 +1,5 @@
 // fast-check generators shared by the fuzz tests: valid programs around DST changes, instants, mutations, actions.
 import fc from 'fast-check';
-import { vi } from 'vitest';
 import { DateTime } from 'luxon';
 import { parseProgramJson } from '../../core/program/parse.ts';
 import { ITEM_KINDS, type Program, type ProgramInput } from '../../core/program/schema.ts';
@@ -232,15 +231,6 @@ export const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
  * minute, times the scale (the work grows with it); vitest's 5 s default failed CI by chance.
  */
 export const FUZZ_TIMEOUT_MS = Math.round(60_000 * Math.max(1, SCALE));
-
-/**
- * A property's time budget: `ms` for one run of the default sample on a loaded 2-core machine, scaled like
- * `runs`, so neither a busy CI box nor a long hunt hits vitest's 5 s default.
- */
-export const fuzzTimeout = (ms: number) => Math.max(ms, Math.round(ms * Number(process.env.ROOMCUE_FUZZ_SCALE ?? 1)));
-
-// Every fuzz file imports this module: its properties get the scaled budget instead of vitest's 5 s.
-vi.setConfig({ testTimeout: fuzzTimeout(60_000) });
 
 // `npm test` draws the same sample every time, so a red build means a change, not a lucky draw; to explore, set
 // ROOMCUE_FUZZ_SEED=random (or to a number, e.g. the seed a failure printed).
