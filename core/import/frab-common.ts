@@ -204,7 +204,6 @@ export function mapFrabSchedule(
   if (source.events.length === 0) return { ok: false, format, error: 'the schedule has no events' };
   const notes: ImportNote[] = [];
   const guessed = (where: string, message: string) => notes.push({ where, message, kind: 'guessed' });
-  const dropped = (where: string, message: string) => notes.push({ where, message, kind: 'dropped' });
 
   const zone = chooseZone(source, options.defaultZone, guessed);
   const name = source.title ?? source.acronym ?? options.sourceName ?? 'Imported program';
@@ -213,82 +212,9 @@ export function mapFrabSchedule(
   const venue = source.venue ?? name;
   if (!source.venue) guessed('', `no venue in the source: venue.name set to "${venue}"`);
 
-  const roomIds = new Map<string, string>();
-  const roomPool = new IdPool();
-  const addRoom = (room: string) => {
-    if (!roomIds.has(room)) roomIds.set(room, roomPool.claim(slugify(room, 'room')));
-  };
-  source.rooms.forEach(addRoom);
-
-  const people = new People();
-  const itemIds = new IdPool();
-  // Guesses that repeat (a type's kind, a way of writing durations) are reported once, with how many events.
-  const tallies = new Map<string, number>();
-  const tally = (message: string) => tallies.set(message, (tallies.get(message) ?? 0) + 1);
-  const mismatches: { where: string; event: FrabEvent; start: number }[] = [];
-  let noRoom = 0;
-  const items: Item[] = [];
-
-  for (const [n, e] of source.events.entries()) {
-    const rawId = e.guid ?? e.id;
-    const shownId = e.id ?? e.guid;
-    const where = [
-      e.day ? `day ${e.day}` : '',
-      e.room ? `room ${e.room}` : '',
-      `event "${e.title ?? '?'}"${shownId ? ` (id ${shownId})` : ''}`,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    const placed = placeEvent(e, zone);
-    if ('dropped' in placed) {
-      dropped(where, `${placed.dropped}: left out`);
-      continue;
-    }
-    const start = representable(placed.start, zone);
-    const end = representable(placed.end, zone);
-    if (!start || !end) {
-      dropped(
-        where,
-        `${localDateTime(start ? placed.end : placed.start, zone)} happens twice in ${zone} (clocks go back): a program time cannot say which, left out`,
-      );
-      continue;
-    }
-    if (placed.clockMismatch) mismatches.push({ where, event: e, start: placed.start });
-    if (placed.guess) tally(placed.guess);
-
-    let id = rawId && ID.test(rawId) ? rawId : slugify(rawId ?? '', `event-${n + 1}`);
-    if (itemIds.has(id)) {
-      const first = id;
-      id = itemIds.claim(id);
-      guessed(where, `id "${first}" is used twice: this one became "${id}"`);
-    } else itemIds.claim(id);
-
-    const { kind, note } = kindOf(e.type, e.track);
-    if (note) tally(`${note} read as kind "${kind}"`);
-
-    const speakers: string[] = [];
-    for (const person of e.persons) {
-      const pid = person.name ? people.add(person.name, person.bio) : null;
-      if (!pid) dropped(where, 'a person without a name: left out');
-      else if (!speakers.includes(pid)) speakers.push(pid);
-    }
-
-    const title = e.title ?? `Untitled event ${rawId ?? n + 1}`;
-    if (!e.title) guessed(where, `no title: called "${title}"`);
-    const item: Item = { id, kind, title, start, end, speakers };
-    if (e.subtitle) item.subtitle = e.subtitle;
-    if (e.room) {
-      addRoom(e.room);
-      item.room = roomIds.get(e.room)!;
-    } else noRoom++;
-    const abstract = plainText(e.abstract) || plainText(e.description) || undefined;
-    if (abstract) item.abstract = abstract;
-    const url = absoluteUrl(e.url, source.baseUrl);
-    if (url) item.url = url;
-    else if (e.url) dropped(where, `url "${e.url}" is not a web address: left out`);
-    items.push(item);
-  }
-
+  const mapping = new FrabMapping(zone, source.baseUrl, notes);
+  source.rooms.forEach((room) => mapping.addRoom(room));
+  const items = source.events.flatMap((e, n) => mapping.item(e, n) ?? []);
   if (items.length === 0) {
     const reason = notes.find((x) => x.kind === 'dropped');
     return {
@@ -297,21 +223,11 @@ export function mapFrabSchedule(
       error: `none of the ${source.events.length} events could be placed${reason ? ` (first: ${reason.where}: ${reason.message})` : ''}`,
     };
   }
-  if (roomIds.size === 0) addRoom('Main room');
-  if (noRoom > 0) guessed('', `${count(noRoom, 'event')} without a room: placed in the main room`);
-  for (const [message, n] of tallies) guessed('', `${message} (${count(n, 'event')})`);
-  if (mismatches.length > 0) {
-    const { where, event, start } = mismatches[0]!;
-    const clock = localDateTime(start, zone).slice(11, 16);
-    guessed(
-      '',
-      `"date" and "start" disagree in ${zone} for ${count(mismatches.length, 'event')} (first: ${where}: "date" ${event.date} is ${clock} in ${zone}, "start" says ${event.start}); kept the instants of "date", so screens show ${zone} clock times: if the event is elsewhere, correct time_zone_name in the export and import again`,
-    );
-  }
+  mapping.summarize();
   // Whole-file notes first, then the events' in source order.
   notes.sort((a, b) => Number(a.where !== '') - Number(b.where !== ''));
 
-  const rooms = [...roomIds].map(([roomName, id]) => ({ id, name: roomName }));
+  const rooms = mapping.rooms();
   const program: ProgramInput = {
     formatVersion: FORMAT_VERSION,
     event: { id: eventId, name, ...(validUrl.safeParse(source.url).success ? { url: source.url! } : {}) },
@@ -319,10 +235,139 @@ export function mapFrabSchedule(
     venue: { name: venue },
     rooms,
     mainRoom: rooms[0]!.id,
-    people: people.byId,
+    people: mapping.people.byId,
     items,
   };
   return { ok: true, format, program, notes };
+}
+
+/** Frab events to items, one at a time, with the rooms, people and ids they need and the guesses to report. */
+class FrabMapping {
+  readonly people = new People();
+  private readonly roomIds = new Map<string, string>();
+  private readonly roomPool = new IdPool();
+  private readonly itemIds = new IdPool();
+  /** Guesses that repeat (a type's kind, a way of writing durations) are reported once, with how many events. */
+  private readonly tallies = new Map<string, number>();
+  private readonly mismatches: { where: string; event: FrabEvent; start: number }[] = [];
+  private noRoom = 0;
+
+  constructor(
+    private readonly zone: string,
+    private readonly baseUrl: string | null,
+    private readonly notes: ImportNote[],
+  ) {}
+
+  private guessed(where: string, message: string): void {
+    this.notes.push({ where, message, kind: 'guessed' });
+  }
+
+  private dropped(where: string, message: string): void {
+    this.notes.push({ where, message, kind: 'dropped' });
+  }
+
+  private tally(message: string): void {
+    this.tallies.set(message, (this.tallies.get(message) ?? 0) + 1);
+  }
+
+  addRoom(room: string): string {
+    if (!this.roomIds.has(room)) this.roomIds.set(room, this.roomPool.claim(slugify(room, 'room')));
+    return this.roomIds.get(room)!;
+  }
+
+  rooms(): { id: string; name: string }[] {
+    if (this.roomIds.size === 0) this.addRoom('Main room');
+    return [...this.roomIds].map(([name, id]) => ({ id, name }));
+  }
+
+  /** The `n`th event as an item, or null (with a note) when it cannot be placed in time. */
+  item(e: FrabEvent, n: number): Item | null {
+    const where = eventWhere(e);
+    const times = this.times(e, where);
+    if (!times) return null;
+    const rawId = e.guid ?? e.id;
+    // In the order the notes have always come: the id, the speakers, the title.
+    const id = this.itemId(rawId, n, where);
+    const { kind, note } = kindOf(e.type, e.track);
+    if (note) this.tally(`${note} read as kind "${kind}"`);
+    const speakers = this.speakers(e, where);
+    const title = e.title ?? `Untitled event ${rawId ?? n + 1}`;
+    if (!e.title) this.guessed(where, `no title: called "${title}"`);
+    const item: Item = { id, kind, title, ...times, speakers };
+    if (e.subtitle) item.subtitle = e.subtitle;
+    if (e.room) item.room = this.addRoom(e.room);
+    else this.noRoom++;
+    const abstract = plainText(e.abstract) || plainText(e.description) || undefined;
+    if (abstract) item.abstract = abstract;
+    const url = absoluteUrl(e.url, this.baseUrl);
+    if (url) item.url = url;
+    else if (e.url) this.dropped(where, `url "${e.url}" is not a web address: left out`);
+    return item;
+  }
+
+  private times(e: FrabEvent, where: string): { start: string; end: string } | null {
+    const placed = placeEvent(e, this.zone);
+    if ('dropped' in placed) {
+      this.dropped(where, `${placed.dropped}: left out`);
+      return null;
+    }
+    const start = representable(placed.start, this.zone);
+    const end = representable(placed.end, this.zone);
+    if (!start || !end) {
+      const at = localDateTime(start ? placed.end : placed.start, this.zone);
+      this.dropped(
+        where,
+        `${at} happens twice in ${this.zone} (clocks go back): a program time cannot say which, left out`,
+      );
+      return null;
+    }
+    if (placed.clockMismatch) this.mismatches.push({ where, event: e, start: placed.start });
+    if (placed.guess) this.tally(placed.guess);
+    return { start, end };
+  }
+
+  private itemId(rawId: string | null, n: number, where: string): string {
+    const id = rawId && ID.test(rawId) ? rawId : slugify(rawId ?? '', `event-${n + 1}`);
+    if (!this.itemIds.has(id)) return this.itemIds.claim(id);
+    const renamed = this.itemIds.claim(id);
+    this.guessed(where, `id "${id}" is used twice: this one became "${renamed}"`);
+    return renamed;
+  }
+
+  private speakers(e: FrabEvent, where: string): string[] {
+    const speakers: string[] = [];
+    for (const person of e.persons) {
+      const pid = person.name ? this.people.add(person.name, person.bio) : null;
+      if (!pid) this.dropped(where, 'a person without a name: left out');
+      else if (!speakers.includes(pid)) speakers.push(pid);
+    }
+    return speakers;
+  }
+
+  /** The notes that sum up the events: rooms guessed, repeated guesses, clocks that disagree. */
+  summarize(): void {
+    if (this.noRoom > 0) this.guessed('', `${count(this.noRoom, 'event')} without a room: placed in the main room`);
+    for (const [message, n] of this.tallies) this.guessed('', `${message} (${count(n, 'event')})`);
+    if (this.mismatches.length === 0) return;
+    const { where, event, start } = this.mismatches[0]!;
+    const zone = this.zone;
+    const clock = localDateTime(start, zone).slice(11, 16);
+    this.guessed(
+      '',
+      `"date" and "start" disagree in ${zone} for ${count(this.mismatches.length, 'event')} (first: ${where}: "date" ${event.date} is ${clock} in ${zone}, "start" says ${event.start}); kept the instants of "date", so screens show ${zone} clock times: if the event is elsewhere, correct time_zone_name in the export and import again`,
+    );
+  }
+}
+
+function eventWhere(e: FrabEvent): string {
+  const shownId = e.id ?? e.guid;
+  return [
+    e.day ? `day ${e.day}` : '',
+    e.room ? `room ${e.room}` : '',
+    `event "${e.title ?? '?'}"${shownId ? ` (id ${shownId})` : ''}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Speakers by name: the same name (spacing and case aside) is one person; a namesake by slug gets "-2". */
