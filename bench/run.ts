@@ -7,6 +7,7 @@ import { buildTimeline } from '../core/schedule/timeline.ts';
 import { median, round, stamped, type Figure } from './figures.ts';
 import { generateProgram } from './generate-program.ts';
 import { serverFigures } from './server.ts';
+import { failoverFigures } from './failover.ts';
 import { viewFigures } from './views.ts';
 import { importFigures } from './import.ts';
 import { memoryFigures } from './memory.ts';
@@ -81,6 +82,8 @@ const push = (...measured: Figure[]) => figures.push(...stamped(measured));
 // The server: push latency to 50 screens and HTTP answers, fan-out to 1,000, idle CPU (about 2 minutes in all).
 push(...(await importFigures()));
 push(...(await serverFigures()));
+// A room's box following a central server that is killed, then started again (about 15 s).
+push(...(await failoverFigures()));
 push(...(await viewFigures()));
 // Memory over three simulated days at 60× (72 minutes): BENCH_SKIP_MEMORY=1 keeps the last run's figures.
 if (process.env.BENCH_SKIP_MEMORY !== '1') {
