@@ -54,8 +54,10 @@ export function describeUnknown(source: string): string {
   if (text === '') return `the file is empty: ${expected}`;
   if (text.startsWith('<')) {
     const valid = XMLValidator.validate(text);
-    if (valid !== true) return `not valid XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`;
-    return `XML whose root element is <${XML_ROOT.exec(text)?.[1] ?? '?'}>, not <schedule>: ${expected}`;
+    if (valid !== true)
+      return `not valid XML: ${parserReason(valid.err.msg)} (line ${valid.err.line}, column ${valid.err.col})`;
+    // The root element's name (a tag, not text of the file) tells what was given instead: <rss>, <svg>.
+    return `XML whose root element is <${XML_ROOT.exec(text)?.[1]?.slice(0, 40) ?? '?'}>, not <schedule>: ${expected}`;
   }
   if (text.startsWith('{') || text.startsWith('[')) {
     try {
@@ -68,10 +70,25 @@ export function describeUnknown(source: string): string {
   return `not JSON, XML or iCalendar: ${expected}`;
 }
 
+/**
+ * A parser's message without what it quotes of the file: a program path pointing at some other file (a key, a
+ * password file) must not show its contents to every reader of /api/state. Positions and the reason stay.
+ */
+export function parserReason(err: unknown): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  return raw
+    .replace(/"(?:[^"\\\n]|\\.)*"(\.\.\.)?/g, '"…"')
+    .replace(/'[^'\n]*'/g, "'…'")
+    .replace(/\s+/g, ' ')
+    .slice(0, 160);
+}
+
 /** JSON.parse's message without the position or the quoted text, which differ between Node versions. */
 export function jsonErrorReason(err: unknown): string {
   const raw = err instanceof Error ? err.message : String(err);
-  return raw.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+  return parserReason(raw.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, ''))
+    .replace(/, "…" is not valid JSON$/, '')
+    .replace(/ "…" is not valid JSON$/, '');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 // frab/pretalx schedule.xml: parsed with fast-xml-parser, read leniently into the frab model, mapped by frab-common.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type FrabEvent, type FrabSchedule, mapFrabSchedule, text } from './frab-common.ts';
+import { parserReason } from './detect.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
 type Node = Record<string, unknown>;
@@ -30,13 +31,17 @@ export function importFrabXml(source: string, options: ImportOptions = {}): Impo
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    return { ok: false, format: 'frab-xml', error: `not valid XML: ${msg} (line ${line}, column ${col})` };
+    return {
+      ok: false,
+      format: 'frab-xml',
+      error: `not valid XML: ${parserReason(msg)} (line ${line}, column ${col})`,
+    };
   }
   let doc: Node;
   try {
     doc = parser.parse(xml) as Node;
   } catch (err) {
-    return { ok: false, format: 'frab-xml', error: `not valid XML: ${err instanceof Error ? err.message : err}` };
+    return { ok: false, format: 'frab-xml', error: `not valid XML: ${parserReason(err)}` };
   }
   const schedule = node(doc.schedule);
   if (!schedule) {

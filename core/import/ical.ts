@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { ProgramInput } from '../program/schema.ts';
+import { parserReason } from './detect.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { ianaZoneFor } from './windows-zones.ts';
 import { IdPool, idFromForeign, kindFromLabel, mostCommon, sampleOf, slugify } from './shared.ts';
@@ -35,7 +36,7 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
     const jcal: unknown = ICAL.parse(source);
     calendars = (Array.isArray(jcal) && Array.isArray(jcal[0]) ? jcal : [jcal]).map((j) => new ICAL.Component(j));
   } catch (err) {
-    return fail(`not a valid iCalendar file: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(`not a valid iCalendar file: ${parserReason(err)}`);
   }
 
   const notes: ImportNote[] = [];
@@ -91,7 +92,7 @@ function occurrencesOf(vevents: Component[], zones: ZoneReader, note: Note): Occ
       try {
         occurrences.push(...expand(component, exceptions, uid, where, zones, note));
       } catch (err) {
-        note(where, `unreadable: ${err instanceof Error ? err.message : String(err)}`, 'dropped');
+        note(where, `unreadable: ${parserReason(err)}`, 'dropped');
       }
     }
   }

@@ -1,4 +1,5 @@
 // From an Indico timetable export (/export/timetable/<id>.json) to a program: session blocks, contributions, breaks.
+import { jsonErrorReason } from './detect.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { ianaZoneFor } from './windows-zones.ts';
 import { childEntries, findTimetable, obj, programZone, readDate, str, type Json } from './indico-entries.ts';
@@ -12,7 +13,7 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
   try {
     root = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return fail(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(`not valid JSON: ${jsonErrorReason(err)}`);
   }
   const found = findTimetable(root);
   if ('error' in found) return fail(found.error);

@@ -3,29 +3,43 @@
 import { z } from 'zod';
 import { dict } from '../own.ts';
 
-const instant = z.number().finite();
+// A state read back from disk is range-checked like an action: a value no action can produce (a delay of 1e12
+// minutes, a timer started in the year 50000) means a damaged or forged file, which is set aside with a warning.
+/** An instant between 2000 and 2100. */
+const FIRST = 946_684_800_000;
+const LAST = 4_102_444_800_000;
+const instant = z.number().min(FIRST).max(LAST);
+/** No duration (paused, added) can be longer than that span. */
+const duration = z
+  .number()
+  .min(FIRST - LAST)
+  .max(LAST - FIRST);
 
 const TimerState = z.object({
-  itemId: z.string(),
+  itemId: z.string().min(1).max(200),
   /** When the item really started. */
   startedAt: instant,
   /** Set while paused. */
   pausedAt: instant.nullable(),
   /** Total time spent paused before `pausedAt`. */
-  pausedMs: z.number(),
+  pausedMs: duration.min(0),
   /** Time added (negative: removed) by the chair or AV. */
-  addedMs: z.number(),
+  addedMs: duration,
   /** Whether the rest of the day follows this item's real end (false for AV's jumps, which say nothing of it). */
   movesDay: z.boolean(),
 });
 
-const Message = z.object({ text: z.string(), setAt: instant, until: instant.nullable() });
+const Message = z.object({ text: z.string().max(280), setAt: instant, until: instant.nullable() });
 
 const Delay = z.object({
-  minutes: z.number().int(),
+  minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   /** Items of `day` that start at or after this instant run late; the one on at this instant ends late. */
   from: instant,
-  day: z.string(),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 
 export const OVERTIME_POLICIES = ['hold', 'clock', 'always'] as const;
@@ -44,7 +58,7 @@ export const OvertimePolicy = z.object({
 const RoomLive = z.object({
   /** follow: the clock decides what is on; manual: AV pinned `manualItemId`. */
   mode: z.enum(['follow', 'manual']),
-  manualItemId: z.string().nullable(),
+  manualItemId: z.string().min(1).max(200).nullable(),
   timer: TimerState.nullable(),
   /** The timer of the item a person last moved on from, so that ← gives it back the time it really has left. */
   previous: TimerState.nullable().default(null),
@@ -57,7 +71,7 @@ const RoomLive = z.object({
 
 const LiveState = z.object({
   /** How many actions were applied; lets clients and tests tell states apart. */
-  seq: z.number().int().min(0),
+  seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   rooms: z.record(z.string(), RoomLive),
   /** The show's default overtime policy (from the config), for rooms whose own is null. Not an action. */
   overtimeDefault: OvertimePolicy.nullable().default(null),
