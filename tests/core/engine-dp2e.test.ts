@@ -17,20 +17,21 @@ describe('DP2E-AI 2026, room L108-A', () => {
       instant: '2026-06-29T08:30',
       phase: 'in-session',
       current: ['Registration'],
-      next: 'Opening session',
+      next: 'Welcome address',
     },
     {
       label: 'last second of registration',
       instant: '2026-06-29T08:59:59',
       phase: 'in-session',
       current: ['Registration'],
-      next: 'Opening session',
+      next: 'Welcome address',
     },
     {
       label: 'opening starts (start inclusive, end exclusive)',
       instant: '2026-06-29T09:00',
       phase: 'in-session',
-      current: ['Opening session'],
+      // The opening's two parts, as the program page gives them: one slot, the welcome, then the introduction.
+      current: ['Welcome address', 'Introduction to the workshop'],
       next: 'HPC in Transition',
     },
     {

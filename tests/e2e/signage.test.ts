@@ -100,7 +100,7 @@ const MOMENTS: Moment[] = [
 ];
 
 /** The longest titles of the program (and the panel with five speakers), photographed when jumped to. */
-const LONGEST = ['d2-denoyer', 'd2-pan', 'd2-dirhoussi', 'd1-panel', 'd1-opening'];
+const LONGEST = ['d2-denoyer', 'd2-pan', 'd2-dirhoussi', 'd1-panel', 'd1-welcome'];
 
 async function settled(page: Page): Promise<void> {
   await page.evaluate(
