@@ -8,6 +8,44 @@ import { mostCommon } from './shared.ts';
 export type Json = Record<string, unknown>;
 export type EntryType = 'session' | 'contribution' | 'break';
 
+/** Text of a scalar, '' when missing: Indico writes ids as numbers or strings, and leaves fields out. */
+const Text = z.unknown().optional().transform(str);
+
+/**
+ * One timetable entry (session block, contribution or break) as Indico's exports write it, old and new: the fields
+ * Roomcue reads, as text; dates, people and children stay as found and are read by readDate, peopleOf and
+ * childEntries. Unknown fields are kept, so peopleOf can look under the keys each Indico version uses.
+ */
+export const IndicoEntry = z.looseObject({
+  id: Text,
+  title: Text,
+  sessionTitle: Text,
+  slotTitle: Text,
+  entryType: Text,
+  _type: Text,
+  type: Text,
+  description: Text,
+  url: Text,
+  room: Text,
+  roomFullname: Text,
+  room_fullname: Text,
+  location: Text,
+  venueName: Text,
+  startDate: z.unknown().optional(),
+  endDate: z.unknown().optional(),
+  duration: z.unknown().optional(),
+  isPoster: z.unknown().optional(),
+  entries: z.unknown().optional(),
+});
+export type IndicoEntry = z.output<typeof IndicoEntry>;
+
+/** An entry, or null for a value that is not one (a number, a list) in the export. */
+export function readEntry(value: unknown): IndicoEntry | null {
+  if (!obj(value)) return null;
+  const parsed = IndicoEntry.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 export function findTimetable(root: unknown): { eventId: string; days: Json; otherEvents: string } | { error: string } {
   const isDays = (v: unknown) => {
     const keys = Object.keys(obj(v) ?? {});
@@ -34,7 +72,7 @@ export function findTimetable(root: unknown): { eventId: string; days: Json; oth
 
 /** The zone most entries are given in; the others are converted into it. */
 export function programZone(
-  entries: Json[],
+  entries: IndicoEntry[],
   defaultZone: string | null,
   note: (where: string, message: string, kind: ImportNote['kind']) => void,
 ): string {
@@ -91,8 +129,8 @@ export function isHttpUrl(link: string): boolean {
   return /^https?:\/\//i.test(link) && z.url().safeParse(link).success;
 }
 
-export function entryType(e: Json): EntryType | null {
-  const t = `${str(e.entryType)} ${str(e._type)}`.toLowerCase();
+export function entryType(e: IndicoEntry): EntryType | null {
+  const t = `${e.entryType} ${e._type}`.toLowerCase();
   if (/session|linkedtimesch/.test(t) || (!t.trim() && obj(e.entries))) return 'session';
   if (/contrib/.test(t)) return 'contribution';
   if (/break/.test(t)) return 'break';
@@ -100,7 +138,7 @@ export function entryType(e: Json): EntryType | null {
 }
 
 /** The people of an entry under the first key that has some; newer Indico puts them all in personLinks with roles. */
-export function peopleOf(e: Json, keys: string[], speakersOnly: boolean): unknown[] {
+export function peopleOf(e: IndicoEntry, keys: string[], speakersOnly: boolean): unknown[] {
   for (const key of keys) {
     const v = e[key];
     if (Array.isArray(v) && v.length) return v;
@@ -112,15 +150,12 @@ export function peopleOf(e: Json, keys: string[], speakersOnly: boolean): unknow
   return withRoles.filter((p) => (obj(p)!.roles as unknown[]).includes('speaker'));
 }
 
-export function childEntries(e: Json): Json[] {
-  return Object.values(obj(e.entries) ?? {}).flatMap((c) => {
-    const child = obj(c);
-    return child ? [child] : [];
-  });
+export function childEntries(e: IndicoEntry): IndicoEntry[] {
+  return Object.values(obj(e.entries) ?? {}).flatMap((c) => readEntry(c) ?? []);
 }
 
-export function describe(type: string, e: Json): string {
-  return `${type} "${str(e.sessionTitle) || str(e.title)}"${str(e.id) ? ` (id ${str(e.id)})` : ''}`;
+export function describe(type: string, e: IndicoEntry): string {
+  return `${type} "${e.sessionTitle || e.title}"${e.id ? ` (id ${e.id})` : ''}`;
 }
 
 export function byStart<T extends { start: string }>(a: T, b: T): number {

@@ -19,7 +19,7 @@ import {
   readDate,
   str,
   type EntryType,
-  type Json,
+  type IndicoEntry,
 } from './indico-entries.ts';
 
 type ItemInput = NonNullable<ProgramInput['items']>[number];
@@ -47,18 +47,18 @@ export class IndicoReader {
   ) {}
 
   /** A top-level entry of a day: a session block with its contributions, or a lone contribution or break. */
-  readTop(e: Json): void {
+  readTop(e: IndicoEntry): void {
     const type = entryType(e);
     const where = describe(type ?? 'entry', e);
-    if (!type) this.note(where, `unknown entry type "${str(e.entryType) || str(e._type)}"`, 'dropped');
+    if (!type) this.note(where, `unknown entry type "${e.entryType || e._type}"`, 'dropped');
     if (type === 'session') return this.readSession(e, where);
     const item = type ? this.toItem(e, type, where) : null;
     if (item) this.items.push(item);
   }
 
-  private readSession(e: Json, where: string): void {
-    const sessionTitle = str(e.sessionTitle) || str(e.title) || 'Session';
-    const block = str(e.slotTitle) || (str(e.sessionTitle) ? str(e.title) : '');
+  private readSession(e: IndicoEntry, where: string): void {
+    const sessionTitle = e.sessionTitle || e.title || 'Session';
+    const block = e.slotTitle || (e.sessionTitle ? e.title : '');
     const title = block && block !== sessionTitle ? `${sessionTitle}: ${block}` : sessionTitle;
     const span = this.time(e, where);
     if (!span) return;
@@ -81,7 +81,7 @@ export class IndicoReader {
       return this.note(where, message, 'guessed');
     }
     const session: SessionInput = {
-      id: this.ids.claim(idFromForeign(str(e.id), 's')),
+      id: this.ids.claim(idFromForeign(e.id, 's')),
       title,
       ...span,
       chairs: peopleOf(e, ['conveners', 'convenors', 'chairs'], false).flatMap((p) => this.personRef(p)),
@@ -91,20 +91,20 @@ export class IndicoReader {
     this.sessions.push(session);
   }
 
-  private toItem(e: Json, type: EntryType, where: string, session?: { room?: string; isPoster: boolean }) {
+  private toItem(e: IndicoEntry, type: EntryType, where: string, session?: { room?: string; isPoster: boolean }) {
     const span = this.time(e, where);
     if (!span) return null;
-    let title = str(e.title);
+    let title = e.title;
     if (!title) {
       title = type === 'break' ? 'Break' : 'Untitled';
       this.note(where, `no title: called "${title}"`, 'guessed');
     }
     let room = this.roomOf(e);
     if (session && room === session.room) room = undefined;
-    const away = !session && !room ? str(e.location) || str(e.venueName) : '';
+    const away = !session && !room ? e.location || e.venueName : '';
     if (!session && !room && !away) this.roomless.push(where);
     const item: ItemInput = {
-      id: this.ids.claim(idFromForeign(str(e.id), type.charAt(0))),
+      id: this.ids.claim(idFromForeign(e.id, type.charAt(0))),
       kind: this.kindOf(e, type, title, session?.isPoster === true),
       title,
       ...span,
@@ -113,17 +113,17 @@ export class IndicoReader {
     };
     if (room) item.room = room;
     if (away) this.elsewhere.push({ item, where, place: away });
-    const abstract = plainText(str(e.description));
+    const abstract = plainText(e.description);
     if (abstract) item.abstract = abstract;
-    const link = str(e.url);
+    const link = e.url;
     if (isHttpUrl(link)) item.url = link;
     else if (link) this.relativeLinks++;
     return item;
   }
 
-  private kindOf(e: Json, type: EntryType, title: string, inPosterSession: boolean): ItemKind {
+  private kindOf(e: IndicoEntry, type: EntryType, title: string, inPosterSession: boolean): ItemKind {
     // A title that only says it is a talk ("Lightning talks") is no hint: talks are the default.
-    const named = kindFromLabel(title) ?? kindFromLabel(str(e.type));
+    const named = kindFromLabel(title) ?? kindFromLabel(e.type);
     const hint = named === 'talk' ? undefined : named;
     let kind: ItemKind = 'talk';
     if (type === 'break') kind = MEAL.test(title) ? 'meal' : 'break';
@@ -140,7 +140,7 @@ export class IndicoReader {
     this.kindGuesses.set(key, [...(this.kindGuesses.get(key) ?? []), title]);
   }
 
-  private time(e: Json, where: string): { start: string; end: string } | null {
+  private time(e: IndicoEntry, where: string): { start: string; end: string } | null {
     const start = readDate(e.startDate, this.zone);
     let end = readDate(e.endDate, this.zone);
     const minutes = num(e.duration);
@@ -169,9 +169,9 @@ export class IndicoReader {
     return [id];
   }
 
-  private roomOf(e: Json): string | undefined {
-    const short = str(e.room);
-    const full = str(e.roomFullname) || str(e.room_fullname);
+  private roomOf(e: IndicoEntry): string | undefined {
+    const short = e.room;
+    const full = e.roomFullname || e.room_fullname;
     const key = (short || full).toLowerCase();
     if (!key) return undefined;
     const name = full.length > short.length ? full : short;
@@ -187,12 +187,12 @@ export class IndicoReader {
   }
 
   /** The program, once every entry is read: its venue, rooms, locations away and the notes that sum it up. */
-  program(all: Json[], eventId: string, sourceName: string | undefined): ProgramInput {
+  program(all: IndicoEntry[], eventId: string, sourceName: string | undefined): ProgramInput {
     this.noteGuesses();
     const name = sourceName?.trim() || `Indico event ${eventId || 'import'}`;
     const namedAfter = sourceName?.trim() ? 'the source' : 'the event id';
     this.note('', `the timetable export has no event title: named after ${namedAfter}, "${name}"`, 'guessed');
-    const mainVenue = mostCommon(all.map((e) => str(e.location) || str(e.venueName)));
+    const mainVenue = mostCommon(all.map((e) => e.location || e.venueName));
     const venue = mainVenue ?? name;
     if (!mainVenue) this.note('', `no location (venue) in the export: the venue is called "${venue}"`, 'guessed');
     const locations = this.placeElsewhere(mainVenue);
@@ -202,7 +202,7 @@ export class IndicoReader {
     } else
       for (const where of this.roomless)
         this.note(where, `no room: shown in the main room "${this.rooms[0]!.name}"`, 'guessed');
-    const eventUrl = all.map((e) => /^(https?:\/\/\S+?\/event\/[^/\s]+\/)/.exec(str(e.url))?.[1]).find(Boolean);
+    const eventUrl = all.map((e) => /^(https?:\/\/\S+?\/event\/[^/\s]+\/)/.exec(e.url)?.[1]).find(Boolean);
     return {
       formatVersion: 1,
       event: { id: slugify(name, 'event'), name, ...(eventUrl ? { url: eventUrl } : {}) },

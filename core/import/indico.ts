@@ -2,7 +2,16 @@
 import { jsonErrorReason } from './detect.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { ianaZoneFor } from './windows-zones.ts';
-import { childEntries, findTimetable, obj, programZone, readDate, str, type Json } from './indico-entries.ts';
+import {
+  childEntries,
+  findTimetable,
+  obj,
+  programZone,
+  readDate,
+  readEntry,
+  type IndicoEntry,
+  type Json,
+} from './indico-entries.ts';
 import { IndicoReader } from './indico-reader.ts';
 
 const FORMAT = 'indico-json';
@@ -31,7 +40,7 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
 
   const zone = programZone(all, defaultZone, note);
   // Indico lists session blocks first: read the day in time order, so rooms come in the order they are first used.
-  const startOf = (e: Json) => readDate(e.startDate, zone)?.toMillis() ?? Infinity;
+  const startOf = (e: IndicoEntry) => readDate(e.startDate, zone)?.toMillis() ?? Infinity;
   tops.sort((a, b) => startOf(a) - startOf(b));
   const reader = new IndicoReader(zone, note);
   for (const e of tops) reader.readTop(e);
@@ -42,15 +51,15 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
 }
 
 /** The entries of every day, each once: session blocks that run past midnight are listed under both days. */
-function topEntries(days: Json): Json[] {
+function topEntries(days: Json): IndicoEntry[] {
   const seen = new Set<string>();
-  const tops: Json[] = [];
+  const tops: IndicoEntry[] = [];
   for (const day of Object.keys(days).sort()) {
     for (const [key, value] of Object.entries(obj(days[day]) ?? {})) {
-      const entry = obj(value);
-      if (!entry || seen.has(str(entry.id) || key)) continue;
-      seen.add(str(entry.id) || key);
-      tops.push({ ...entry, id: str(entry.id) || key });
+      const entry = readEntry(value);
+      if (!entry || seen.has(entry.id || key)) continue;
+      seen.add(entry.id || key);
+      tops.push({ ...entry, id: entry.id || key });
     }
   }
   return tops;
