@@ -14,12 +14,19 @@ afterEach(async () => {
   h = null;
 });
 
-/** A program whose current talk has a very long title and subtitle: every state of room A is about 400 KB. */
+/**
+ * A program whose current talk has 400 speakers with the longest names and affiliations the format allows (fields
+ * are bounded): every state of room A, which lists the talk several times, is about 400 KB.
+ */
 function heavyProgram() {
   const program = programAroundNow();
   const talk = program.items!.find((i) => i.id === 'talk1')!;
-  talk.title = `Talk ${'t'.repeat(100_000)}`;
-  talk.subtitle = `Subtitle ${'s'.repeat(100_000)}`;
+  const people: Record<string, { name: string; affiliation: string }> = { ...program.people };
+  for (let i = 0; i < 400; i++) {
+    people[`p${i}`] = { name: `Speaker ${i} ${'n'.repeat(130)}`, affiliation: `Lab ${i} ${'a'.repeat(180)}` };
+  }
+  program.people = people;
+  talk.speakers = Object.keys(people).filter((id) => id.startsWith('p'));
   return program;
 }
 
