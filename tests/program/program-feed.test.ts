@@ -189,3 +189,29 @@ describe('a show on a feed', () => {
     expect((await start()) - startBefore).toBe(30 * 60_000);
   });
 });
+
+describe('real exports served over HTTP, the room named as the schedule prints it', () => {
+  test.each([
+    { file: 'pretalx-democon.json', room: 'Tan Room', id: 'tan-room' },
+    { file: 'frab-small.xml', room: 'saal 2', id: 'saal-2' },
+    { file: 'indico-timetable.json', room: '40/S2-A01 - Salle Anderson', id: '40-s2-a01-salle-anderson' },
+  ])('$file, --room "$room"', async ({ file, room, id }) => {
+    feed.answer = { status: 200, body: readFileSync(repoPath(`tests/fixtures/import/${file}`), 'utf8'), etag: '"x"' };
+    const running = await startShow({
+      programFile: feed.url,
+      room,
+      host: '127.0.0.1',
+      port: 0,
+      pin: null,
+      stateDir: cacheDir,
+      staticDir: mkdtempSync(join(tmpdir(), 'roomcue-views-')),
+    });
+    try {
+      expect(running.show.defaultRoom).toBe(id);
+      const state = await (await fetch(`${running.server.url}/api/state?room=${encodeURIComponent(room)}`)).json();
+      expect(state.room).toBe(id);
+    } finally {
+      await running.close();
+    }
+  });
+});
