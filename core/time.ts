@@ -54,7 +54,29 @@ export function parseLocal(text: string, zone: string): LocalParse {
   if (at + zoneOffset(zone, at) * 60_000 !== wall) {
     return { ok: false, reason: `"${text}" does not exist in ${zone} (clocks skip it for summer time)` };
   }
-  return { ok: true, at };
+  // West of Greenwich the guess above lands on the first of two; the rule is the later one, everywhere.
+  const [, later] = wallInstants(wall, at, zone);
+  return { ok: true, at: later ?? at };
+}
+
+/** The instants (one, or two in the repeated hour, in order) whose clock in `zone` reads `wall`, near `near`. */
+function wallInstants(wall: number, near: Instant, zone: string): Instant[] {
+  const found = new Set<Instant>();
+  for (const probe of [near - 6 * 3_600_000, near, near + 6 * 3_600_000]) {
+    const candidate = wall - zoneOffset(zone, probe) * 60_000;
+    if (candidate + zoneOffset(zone, candidate) * 60_000 === wall) found.add(candidate);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * Whether a local date-time happens twice in `zone` (the hour repeated when clocks go back, 02:00–03:00 on the last
+ * Sunday of October in Paris). parseLocal reads such a time as the second one; a program should be told.
+ */
+export function isRepeatedLocal(text: string, zone: string): boolean {
+  const read = parseLocal(text, zone);
+  if (!read.ok) return false;
+  return wallInstants(read.at + zoneOffset(zone, read.at) * 60_000, read.at, zone).length > 1;
 }
 
 export type InstantParse = { ok: true; at: Instant } | { ok: false; reason: string };

@@ -1,7 +1,7 @@
 // The rules between fields that a schema cannot say: references, time order, overlaps, TBA people.
 import { type Diagnostic, type WarningKind } from './diagnostics.ts';
 import { TBA, type Program } from './schema.ts';
-import { isKnownZone, localTime, parseLocal } from '../time.ts';
+import { isKnownZone, isRepeatedLocal, localTime, parseLocal } from '../time.ts';
 import { itemRoom, placedItems } from './walk.ts';
 
 interface Span {
@@ -52,6 +52,17 @@ export function checkProgram(program: Program): Diagnostic[] {
     if (!s.ok) error(path, `start ${s.reason}`);
     if (!e.ok) error(path, `end ${e.reason}`);
     if (!s.ok || !e.ok) return null;
+    for (const [what, text] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
+      if (isRepeatedLocal(text, zone))
+        warn(
+          path,
+          `${what} ${text.replace('T', ' ')} happens twice in ${zone} (clocks go back an hour): it is read as the second one, after the change`,
+          'repeated-hour',
+        );
+    }
     if (e.at < s.at) error(path, `end ${hm(end)} is before start ${hm(start)}`);
     else if (e.at === s.at) error(path, `end ${hm(end)} is the same as start: an item must last`);
     else return { start: s.at, end: e.at };
