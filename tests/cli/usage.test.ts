@@ -3,8 +3,11 @@
 import { execFile } from 'node:child_process';
 import { statSync, utimesSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { repoPath } from '../helpers.ts';
+
+// Each case runs the command as a process.
+vi.setConfig({ testTimeout: 30_000 });
 
 const run = promisify(execFile);
 

@@ -6,9 +6,12 @@ import { createServer, type Server } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { repoPath, tinyProgram } from '../helpers.ts';
 import { Kiosk, type KioskOptions, type StandInDisplay } from './stand-in/kiosk.ts';
+
+// Each test starts the app as a process (two for the second instance): seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const tv: StandInDisplay = { id: 10, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, primary: true };
 const monitor: StandInDisplay = { id: 20, bounds: { x: 1920, y: 0, width: 1280, height: 1024 } };

@@ -3,8 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { repoPath } from '../helpers.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
 
 const start = (env: Record<string, string>) =>
   spawnSync(process.execPath, [repoPath('scripts/start.mjs'), '--room', 'L108-A'], {

@@ -101,7 +101,7 @@ export class Kiosk {
   }
 
   /** Waits until `check` returns something (not undefined/false), failing with what happened so far. */
-  async until<T>(what: string, check: () => T | undefined | false, timeoutMs = 8000): Promise<T> {
+  async until<T>(what: string, check: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = check();
