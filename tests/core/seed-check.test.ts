@@ -17,14 +17,10 @@ describe('data/dp2e-ai-2026.json against the published page', () => {
     const program = loadShippedProgram();
     const opening = program.sessions.find((s) => s.id === 'd1-opening-session')!;
     expect(opening.items.map((i) => [i.id, i.title, i.speakers])).toEqual([
-      [
-        'd1-welcome',
-        'Welcome address from Ecole des Mines de Paris',
-        ['paolo-stringari', 'corinne-ancourt', 'fabien-coelho'],
-      ],
+      ['d1-welcome', 'Welcome address', ['paolo-stringari', 'corinne-ancourt', 'fabien-coelho']],
       ['d1-introduction', 'Introduction to the workshop', ['serge-petiton']],
     ]);
-    expect(opening.items[1]!.subtitle).toBe('by the Program Chair');
+    expect(opening.items.map((i) => i.subtitle)).toEqual(['from Ecole des Mines de Paris', 'by the Program Chair']);
     expect(program.event.programChairs).toEqual(['serge-petiton']);
     expect(program.people['paolo-stringari']!.affiliation).toBe('Director of Research at MINES Paris – PSL');
   });
