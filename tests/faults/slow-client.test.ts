@@ -21,7 +21,7 @@ afterEach(async () => {
 function heavyProgram() {
   const program = programAroundNow();
   const talk = program.items!.find((i) => i.id === 'talk1')!;
-  const people: Record<string, { name: string; affiliation: string }> = { ...program.people };
+  const people: Record<string, { name: string; affiliation?: string }> = { ...program.people };
   for (let i = 0; i < 400; i++) {
     people[`p${i}`] = { name: `Speaker ${i} ${'n'.repeat(130)}`, affiliation: `Lab ${i} ${'a'.repeat(180)}` };
   }
