@@ -2,11 +2,11 @@
 import { isIP } from 'node:net';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../core/program/diagnostics.ts';
 import { DEFAULT_HOLD_LIMIT_MINUTES, OVERTIME_POLICIES, type OvertimePolicy } from '../core/live/state.ts';
 import { isKnownZone, parseInstant } from '../core/time.ts';
 import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import { isProgramUrl } from '../server/program/program-feed.ts';
+import { programNoteLines } from '../server/program/program-notes.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
 import { parseTarget } from '../server/osc.ts';
 import { DEFAULT_PORT, DEFAULT_STATIC_DIR, startShow, type ShowOptions } from '../server/start-show.ts';
@@ -142,7 +142,8 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
   io.out(
     `Roomcue serving "${show.program.event.name}", room ${show.defaultRoom}${pin ? ' (actions need the PIN)' : ''}`,
   );
-  printProgramNotes(running.watcher.current.diagnostics, o.program ?? 'data/dp2e-ai-2026.json', io);
+  for (const line of programNoteLines(running.watcher.current.diagnostics, o.program ?? 'data/dp2e-ai-2026.json'))
+    io.out(line);
   if (show.clock.rehearsal)
     io.out(`Rehearsal clock from ${o.at ?? 'now'} at ${show.clock.speed}× speed (state not saved)`);
   for (const view of ['signage', 'chair', 'control']) io.out(`  ${view.padEnd(8)} ${server.url}/${view}`);
@@ -197,15 +198,4 @@ function oscOptions(o: ServeOptions): ShowOptions['osc'] {
     if (isIP(a) === 0) throw new CliError(`--osc-from: "${a}" is not an IP address`, 2);
   }
   return { port, targets, allowFrom };
-}
-
-/** What the import guessed or dropped, and the program's warnings, so that whoever starts the show sees them. */
-function printProgramNotes(diagnostics: readonly Diagnostic[], shown: string, io: Io): void {
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (warnings.length === 0) return;
-  const SHOWN = 12;
-  io.out(`${warnings.length} note${warnings.length === 1 ? '' : 's'} on ${shown}:`);
-  for (const d of warnings.slice(0, SHOWN)) io.out(`  ${formatDiagnostic(shown, d)}`);
-  if (warnings.length > SHOWN)
-    io.out(`  … and ${warnings.length - SHOWN} more: "roomcue check ${shown}" lists them all`);
 }

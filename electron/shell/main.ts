@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, globalShortcut, powerSaveBlocker, screen, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { programNoteLines } from '../../server/program/program-notes.ts';
 import { startShow, type RunningShow } from '../../server/start-show.ts';
 import { appArguments, KIOSK_USAGE, resolveConfig, type KioskConfig } from './config.ts';
 import { KioskWindows, lockDown, webPreferences } from './kiosk-windows.ts';
@@ -89,6 +90,10 @@ async function start(config: KioskConfig): Promise<void> {
     staticDir: join(app.getAppPath(), 'dist'),
   });
   const serverUrl = running.server.url;
+  // What an imported export's conversion guessed, for whoever reads the log (journalctl).
+  for (const line of programNoteLines(running.watcher.current.diagnostics, config.program ?? 'the bundled program')) {
+    console.log(`roomcue: ${line}`);
+  }
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   powerSaveBlocker.start('prevent-display-sleep');

@@ -268,6 +268,16 @@ describe('one instance, and quitting', () => {
     expect(second.stderr).toBe('roomcue: already running; showing its window\n');
   });
 
+  test('an imported export: what the import guessed is in the log at start', async () => {
+    const kiosk = start({
+      displays: [tv],
+      args: ['--program', repoPath('tests/fixtures/import/pretalx-democon.json')],
+    });
+    await kiosk.windowOf('signage');
+    expect(kiosk.stdout).toMatch(/^roomcue: \d+ notes on .*pretalx-democon\.json:$/m);
+    expect(kiosk.stdout).toMatch(/^roomcue: {3}.*warning: guessed: time_zone_name is UTC but the dates are written/m);
+  });
+
   test('quit waits for the show server to close before the app ends', async () => {
     const kiosk = start({ displays: [tv] });
     await kiosk.windowOf('signage');
