@@ -137,6 +137,43 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
     await photograph(s, '1-overtime');
     await close(s);
   });
+  test('2. at 09:50 the chair skips ahead by mistake and comes back: Dongarra has his 20 minutes, not 40', async () => {
+    show = await serveShow('2026-06-29T09:50');
+    const s = await screens();
+    // Before: Dongarra with 20 minutes left, Yutong Lu next at 10:10.
+    await expect.poll(() => chairItem(s.chair)).toBe('d1-dongarra');
+    expect(await chairDigits(s.chair)).toMatch(/^(19|20):\d\d$/);
+    await s.chair.keyboard.press('ArrowRight');
+    await expect.poll(() => chairItem(s.chair)).toBe('d1-lu');
+    await expect.poll(() => doorNow(s.door).getAttribute('data-item-id')).toBe('d1-lu');
+
+    // The moment: ← on the chair.
+    await s.chair.keyboard.press('ArrowLeft');
+    await expect.poll(() => chairItem(s.chair)).toBe('d1-dongarra');
+    // The time it really has left on the clock, not a fresh 40:00.
+    expect(await chairDigits(s.chair)).toMatch(/^(19|20):\d\d$/);
+    // The door: NOW is the keynote until 10:10 as planned, NEXT Yutong Lu at 10:10: the two agree.
+    await expect.poll(() => doorNow(s.door).getAttribute('data-item-id')).toBe('d1-dongarra');
+    expect(await doorNow(s.door).locator('[data-range]').innerText()).toBe('09:30–10:10');
+    expect(await doorNext(s.door).getAttribute('data-item-id')).toBe('d1-lu');
+    expect(await doorNext(s.door).locator('[data-range]').innerText()).toBe('10:10–10:50');
+    // The control times the same talk, and offers to undo what the chair just did.
+    await expect.poll(() => controlItem(s.control)).toBe('d1-dongarra');
+    expect(await controlDigits(s.control)).toMatch(/^(19|20):\d\d$/);
+    expect(await s.control.locator('[data-undo]').getAttribute('data-undo')).not.toBe('');
+    await photograph(s, '2-back');
+
+    // U on the chair undoes the ←, and again the →: Dongarra as the clock has him, on time.
+    await s.chair.keyboard.press('u');
+    await expect.poll(() => chairItem(s.chair)).toBe('d1-lu');
+    await s.chair.keyboard.press('u');
+    await expect.poll(() => chairItem(s.chair)).toBe('d1-dongarra');
+    await expect.poll(() => doorNow(s.door).getAttribute('data-item-id')).toBe('d1-dongarra');
+    expect(await chairDigits(s.chair)).toMatch(/^(19|20):\d\d$/);
+    expect(await doorNext(s.door).locator('[data-range]').innerText()).toBe('10:10–10:50');
+    await close(s);
+  });
+
   test('3. the chair gave 5 minutes and took them back, then AV says 10 min late: NOW and NEXT move together', async () => {
     show = await serveShow('2026-06-29T09:50');
     await act(show, { type: 'timer.add', seconds: 300 });
