@@ -1,6 +1,7 @@
 // The kiosk's configuration from its flags, the environment and the config file (in that order of precedence). Pure.
 import { z } from 'zod';
 import { describeFlags, parseFlags, type FlagSpecs } from '../../cli/flags.ts';
+import { OVERTIME_POLICIES } from '../../core/live/state.ts';
 
 const DisplayChoice = z.union([z.literal('primary'), z.literal('secondary'), z.number().int().min(1)]);
 
@@ -16,6 +17,9 @@ export const ConfigFile = z
     signageDisplay: DisplayChoice,
     chairDisplay: z.union([DisplayChoice, z.literal('none')]),
     stateDir: z.string().min(1),
+    /** What an item a person touched does at 0:00 (docs/api.md, "On stage"); the control can change it per room. */
+    overtime: z.enum(OVERTIME_POLICIES),
+    overtimeLimit: z.number().int().min(1).max(240),
     server: z.string().regex(/^https?:\/\/[^/\s]+\/?$/, "the central server's address, like http://192.168.1.10:4610"),
   })
   .partial()
@@ -34,6 +38,9 @@ export interface KioskConfig {
   signageDisplay: DisplayChoice;
   chairDisplay: DisplayChoice | 'none';
   stateDir: string | null;
+  /** The rooms' default overtime policy: hold (default), clock or always; with hold, minutes of grace. */
+  overtime: 'hold' | 'clock' | 'always';
+  overtimeLimit: number;
   /** A central server this box follows (docs/api.md, "A venue"); null: the box runs its own show. */
   server: string | null;
 }
@@ -48,6 +55,8 @@ export const DEFAULT_CONFIG: KioskConfig = {
   signageDisplay: 'primary',
   chairDisplay: 'none',
   stateDir: null,
+  overtime: 'hold',
+  overtimeLimit: 15,
   server: null,
 };
 
@@ -80,6 +89,18 @@ export const KIOSK_FLAGS: FlagSpecs = {
     help: 'display of the chair timer: none, primary, secondary or a number (default: none)',
   },
   'state-dir': { type: 'string', value: 'DIR', example: '/srv/roomcue/state', help: 'where the live state is kept' },
+  overtime: {
+    type: 'string',
+    value: 'hold|clock|always',
+    example: 'clock',
+    help: 'what an item a person touched does at 0:00 (default: hold)',
+  },
+  'overtime-limit': {
+    type: 'string',
+    value: 'MIN',
+    example: '15',
+    help: "with hold: back to the clock MIN minutes after the next item's planned start (default: 15)",
+  },
   help: { type: 'boolean', short: 'h', help: 'this text' },
 };
 
@@ -132,12 +153,14 @@ const ENV: Record<string, keyof KioskConfig> = {
   ROOMCUE_SIGNAGE_DISPLAY: 'signageDisplay',
   ROOMCUE_CHAIR_DISPLAY: 'chairDisplay',
   ROOMCUE_STATE_DIR: 'stateDir',
+  ROOMCUE_OVERTIME: 'overtime',
+  ROOMCUE_OVERTIME_LIMIT: 'overtimeLimit',
   ROOMCUE_SERVER: 'server',
 };
 
 /** Text from a flag or the environment, typed like the config file ("2" → display 2, "4610" → port). */
 function typed(key: keyof KioskConfig, text: string): unknown {
-  if (key === 'port') return /^\d+$/.test(text) ? Number(text) : text;
+  if (key === 'port' || key === 'overtimeLimit') return /^\d+$/.test(text) ? Number(text) : text;
   if (key === 'signageDisplay' || key === 'chairDisplay') return /^\d+$/.test(text) ? Number(text) : text;
   return text;
 }

@@ -86,6 +86,7 @@ async function start(config: KioskConfig): Promise<void> {
     port: config.port,
     pin: config.pin,
     stateDir: config.stateDir ?? join(app.getPath('userData'), 'state'),
+    overtime: { policy: config.overtime, limitMinutes: config.overtimeLimit },
     central: config.server ?? undefined,
     staticDir: join(app.getAppPath(), 'dist'),
   });

@@ -24,6 +24,17 @@ describe('resolveConfig', () => {
     expect(r).toMatchObject({ ok: true, config: { room: 'L109', lang: 'fr', port: 5000, signageDisplay: 2 } });
   });
 
+  test('the overtime policy: --overtime/--overtime-limit, ROOMCUE_OVERTIME or the file; a bad one is named', () => {
+    expect(resolve(['--overtime', 'clock'], { ROOMCUE_OVERTIME_LIMIT: '5' })).toMatchObject({
+      ok: true,
+      config: { overtime: 'clock', overtimeLimit: 5 },
+    });
+    expect(resolve([], {}, { overtime: 'always' })).toMatchObject({ ok: true, config: { overtime: 'always' } });
+    const bad = resolve(['--overtime', 'later']);
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? [] : bad.errors[0]).toMatch(/^command line: overtime: /);
+  });
+
   test('a box that follows a central server: --server, ROOMCUE_SERVER or "server" in the file', () => {
     expect(resolve(['--server', 'http://192.168.1.10:4610'])).toMatchObject({
       ok: true,
