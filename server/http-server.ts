@@ -39,6 +39,23 @@ export interface ScreenInfo {
   room: string;
   address: string;
   since: number;
+  /** A room's box (view "box"): the screens connected to it, per view, as it last reported them. */
+  screens?: Record<string, number>;
+}
+
+/** `{"type":"screens","counts":{"signage":2}}` from a box: at most 10 views, names of up to 20 characters. */
+function boxCounts(msg: { counts?: unknown }): Record<string, number> | null {
+  const counts = msg.counts;
+  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) return null;
+  const entries = Object.entries(counts);
+  if (entries.length > 10) return null;
+  const out: Record<string, number> = Object.create(null);
+  for (const [view, n] of entries) {
+    if (!/^[a-z][a-z-]{0,19}$/.test(view) || !Number.isInteger(n) || (n as number) < 0 || (n as number) > 10_000)
+      return null;
+    out[view] = n as number;
+  }
+  return out;
 }
 
 export interface RunningServer {
@@ -224,6 +241,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
 
+  /** A box tells its central server how many screens it serves, per view (previews not counted). */
+  const reportScreens = () => {
+    if (!opts.central) return;
+    const counts: Record<string, number> = Object.create(null);
+    for (const c of clients.values()) {
+      if (c.view.endsWith('-preview')) continue;
+      counts[c.view] = (counts[c.view] ?? 0) + 1;
+    }
+    opts.central.reportScreens(counts);
+  };
+
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   server.on('upgrade', (req, socket, head) => {
     let url: URL;
@@ -252,12 +280,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         since: Date.now(),
       };
       clients.set(ws, info);
+      reportScreens();
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       send(ws, { type: 'state', state: show.state(room, audienceOf(info)) });
       show.emit('screens');
       ws.on('message', (data) => {
-        let msg: { type?: unknown; t?: unknown } | null = null;
+        let msg: { type?: unknown; t?: unknown; counts?: unknown } | null = null;
         try {
           const parsed: unknown = JSON.parse(String(data));
           if (typeof parsed === 'object' && parsed !== null) msg = parsed;
@@ -267,11 +296,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         if (!msg) return send(ws, { type: 'error', error: 'messages are JSON objects like {"type":"ping","t":0}' });
         if (msg.type === 'ping')
           send(ws, { type: 'pong', t: typeof msg.t === 'number' ? msg.t : null, serverTime: Date.now() });
-        else
+        else if (msg.type === 'screens' && info.view === 'box') {
+          const counts = boxCounts(msg);
+          if (!counts) return send(ws, { type: 'error', error: 'screens: {"counts": {"signage": 2, …}}' });
+          info.screens = { ...counts };
+          show.emit('screens');
+        } else
           send(ws, { type: 'error', error: 'send actions with POST /api/actions; the socket takes {"type":"ping"}' });
       });
       ws.on('close', () => {
         clients.delete(ws);
+        reportScreens();
         show.emit('screens');
       });
       ws.on('error', () => ws.terminate());

@@ -149,6 +149,17 @@ export class CentralLink implements ProgramSource {
     return { status: res.status, body: answer };
   }
 
+  /** The box's own screens, per view: sent to the central server now and on every reconnection. */
+  reportScreens(counts: Record<string, number>): void {
+    this.screens = { ...counts };
+    this.sendScreens();
+  }
+  private screens: Record<string, number> = {};
+
+  private sendScreens(): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ type: 'screens', counts: this.screens }));
+  }
+
   close(): void {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
@@ -170,6 +181,7 @@ export class CentralLink implements ProgramSource {
     };
     ws.on('open', () => {
       alive();
+      this.sendScreens();
       void this.refresh();
     });
     ws.on('message', () => {

@@ -79,5 +79,18 @@ describe.skipIf(chromiumMissing !== null)('a box that follows a central server',
 
     await startCentral();
     await control.locator('[data-central="online"]').waitFor({ timeout: 5000 });
+
+    // The AV desk's control view, at the central server, lists the room's box and the screens it serves.
+    const desk = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await desk.goto(`${central!.server.url}/control`);
+    const row = desk.locator('[data-screen-view="box"]');
+    await row.waitFor({ timeout: 8000 });
+    await desk.waitForFunction(
+      () => document.querySelector('[data-screen-view="box"]')?.textContent?.includes('1 signage'),
+      null,
+      { timeout: 8000 },
+    );
+    expect(await row.innerText()).toBe('box: 1 control, 1 signage');
+    await screenshot(desk, 'control-central-desk-1920x1080');
   }, 30_000);
 });

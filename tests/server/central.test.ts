@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
@@ -132,6 +133,24 @@ describe('a box that follows a central server', () => {
       body: JSON.stringify({ type: 'follow' }),
     });
     expect(wrong.status).toBe(401);
+  });
+
+  test("the central server lists every room's box, with the screens each serves", async () => {
+    const screen = new WebSocket(`${box!.server.url.replace('http', 'ws')}/ws?room=A&view=signage`);
+    await new Promise((r) => screen.once('open', r));
+    try {
+      let boxes: { view: string; room: string; screens?: Record<string, number> }[] = [];
+      for (let i = 0; i < 60; i++) {
+        boxes = ((await (await fetch(`${central!.server.url}/api/screens`)).json()) as typeof boxes).filter(
+          (s) => s.view === 'box',
+        );
+        if (boxes[0]?.screens?.signage === 1) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(boxes).toEqual([expect.objectContaining({ view: 'box', room: 'A', screens: { signage: 1 } })]);
+    } finally {
+      screen.close();
+    }
   });
 
   test('the central server dies: the box goes on alone, across the next item, and across its own restart', async () => {

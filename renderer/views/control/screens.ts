@@ -6,6 +6,18 @@ export interface ScreenInfo {
   address: string;
   /** Epoch ms, server clock (real time, even in a rehearsal). */
   since: number;
+  /** A room's box: the screens it serves, per view. */
+  screens?: Record<string, number>;
+}
+
+/** "box: 2 signage, 1 chair" for a room's box; the view's name for any other screen. */
+export function viewLabel(s: ScreenInfo): string {
+  if (!s.screens) return s.view;
+  const parts = Object.entries(s.screens)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([view, n]) => `${n} ${view}`);
+  return `${s.view}: ${parts.length ? parts.join(', ') : 'no screen'}`;
 }
 
 export async function fetchScreens(): Promise<ScreenInfo[] | null> {
