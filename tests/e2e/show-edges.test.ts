@@ -334,6 +334,35 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
     await end.getByText('Thank you for coming').waitFor();
     await end.close();
   });
+
+  test('7. at 09:00 the opening session shows its two parts: the welcome address and the Program Chair', async () => {
+    show = await serveShow('2026-06-29T08:59:56');
+    const s = await screens();
+    // Before: registration ends, the welcome address is next.
+    await expect.poll(() => doorNext(s.door).getAttribute('data-item-id'), { timeout: 5000 }).toBe('d1-welcome');
+
+    await untilShowTime(show, '2026-06-29T09:00:03');
+    // After: two cards on the door, each part with its own people, not one merged list.
+    const heroIds = () =>
+      s.door.$$eval('.hero article[data-item-id]', (n) => n.map((a) => a.getAttribute('data-item-id')));
+    await expect.poll(heroIds, { timeout: 5000 }).toEqual(['d1-welcome', 'd1-introduction']);
+    const names = (id: string) =>
+      s.door.$$eval(`.hero article[data-item-id="${id}"] .speakers .name`, (n) => n.map((x) => x.textContent));
+    expect(await names('d1-welcome')).toEqual(['Paolo Stringari', 'Corinne Ancourt', 'Fabien Coelho']);
+    expect(await names('d1-introduction')).toEqual(['Serge G. Petiton']);
+    expect(await s.door.locator('.hero article[data-item-id="d1-introduction"] .subtitle').innerText()).toBe(
+      'by the Program Chair',
+    );
+    expect(await s.door.locator('.hero article[data-item-id="d1-welcome"] [data-range]').innerText()).toBe(
+      '09:00–09:30',
+    );
+    // The chair times the opening; the control shows both parts on now.
+    expect(await chairItem(s.chair)).toBe('d1-welcome');
+    expect(await s.control.locator('[data-item="d1-welcome"]').getAttribute('aria-current')).toBe('true');
+    expect(await s.control.locator('[data-item="d1-introduction"]').getAttribute('aria-current')).toBe('true');
+    await photograph(s, '7-opening');
+    await close(s);
+  });
 });
 
 /** Three rooms: Saal 1 ends at 11:00, Saal 2 (the big hall, listed first after it) and Saal 3 go on. */
