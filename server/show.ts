@@ -134,7 +134,7 @@ export class Show {
         const s = resolveLive(this.timeline, this.live, other, now);
         return { room: other, current: s.current.filter((i) => i.room !== null), next: s.next?.room ? s.next : null };
       });
-    return stateJson(this.timeline, screen, {
+    const state = stateJson(this.timeline, screen, {
       elsewhere,
       seq: this.live.seq,
       clock: this.clock.json(),
@@ -143,6 +143,8 @@ export class Show {
       history: historyLabels(this.saved, room),
       central: this.central,
     });
+    // The whole event, every day, is for the control view: about half of a state the door and chair never read.
+    return audience === 'control' ? state : { ...state, days: [] };
   }
 
   subscribe(listener: (event: ShowEvent) => void): () => void {
