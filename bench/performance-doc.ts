@@ -37,6 +37,11 @@ const HOW: [RegExp, string][] = [
   [/^signage\.first_paint/, 'median of 9 fresh loads'],
   [/^signage\.cpu/, 'one 60 s window'],
   [/^sync\.skew/, 'p95 of the spreads over ≥ 12 item changes, 10 pages'],
+  [
+    /^failover\.ms/,
+    'median of 5: central `roomcue serve` killed (SIGKILL) → a screen on the box gets the offline state',
+  ],
+  [/^failover\.return/, 'median of 5: central started again on its port → the box follows it (retry every 1 s)'],
 ];
 const how = (name: string) => HOW.find(([re]) => re.test(name))?.[1] ?? '';
 
