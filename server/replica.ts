@@ -1,5 +1,6 @@
 // A room's box that follows a central server: it keeps a copy of the central program and live state, serves its own
 // screens from that copy (so they never go dark), and returns to the central server's word as soon as it is back.
+import { Listeners } from './program/listeners.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,7 +85,9 @@ export class CentralLink implements ProgramSource {
   initialLive: LiveState | null = null;
   private snap!: ProgramSnapshot;
   private key = '';
-  private readonly listeners = new Set<(event: ProgramChange) => void>();
+  private readonly listeners = new Listeners<ProgramChange>((message) =>
+    this.log(`roomcue: a program listener failed: ${message}`),
+  );
   private host: ReplicaHost | null = null;
   private ws: WebSocket | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
@@ -109,8 +112,7 @@ export class CentralLink implements ProgramSource {
   }
 
   onChange(listener: (event: ProgramChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Starts following: a WebSocket to the central server, each of its pushes fetches the replica. */
@@ -227,7 +229,7 @@ export class CentralLink implements ProgramSource {
         }
         const programChanged = fetched.programKey !== this.key;
         this.take(fetched);
-        if (programChanged) this.emit({ type: 'reloaded', snapshot: this.snap });
+        if (programChanged) this.listeners.emit({ type: 'reloaded', snapshot: this.snap });
         this.host?.adoptLive(fetched.live);
         if (!this.status.online) {
           this.status = { url: this.base, online: true, offlineSince: null };
@@ -303,16 +305,6 @@ export class CentralLink implements ProgramSource {
     };
     // The box's own saved live state (what it showed last) is newer than the copy's: initialLive stays null.
     return { ...cached, replica };
-  }
-
-  private emit(event: ProgramChange): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch (err) {
-        this.log(`roomcue: a program listener failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
   }
 }
 

@@ -1,6 +1,7 @@
 // A program that lives at a URL (a pretalx/frab/Indico/iCalendar export): fetched at start, polled with
 // ETag / If-Modified-Since, backing off on errors, the last good version kept and a copy saved on disk so that a
 // box starts without network.
+import { Listeners } from './listeners.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,7 +76,9 @@ export class ProgramFeed implements ProgramSource {
 
   private snap!: ProgramSnapshot;
   private prob: ProgramProblem | null = null;
-  private readonly listeners = new Set<(event: ProgramChange) => void>();
+  private readonly listeners = new Listeners<ProgramChange>((message) =>
+    this.log(`roomcue feed: a listener failed: ${message}`),
+  );
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
   private failures = 0;
@@ -104,8 +107,7 @@ export class ProgramFeed implements ProgramSource {
   }
 
   onChange(listener: (event: ProgramChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   close(): void {
@@ -153,7 +155,7 @@ export class ProgramFeed implements ProgramSource {
     this.failures = 0;
     this.prob = null;
     this.accept(got, result.program, result.diagnostics);
-    this.emit({ type: 'reloaded', snapshot: this.snap });
+    this.listeners.emit({ type: 'reloaded', snapshot: this.snap });
   }
 
   /** The feed answers again with what we have: the problem line goes. */
@@ -161,7 +163,7 @@ export class ProgramFeed implements ProgramSource {
     this.failures = 0;
     if (this.prob === null) return;
     this.prob = null;
-    this.emit({ type: 'reloaded', snapshot: this.snap });
+    this.listeners.emit({ type: 'reloaded', snapshot: this.snap });
   }
 
   private fail(problem: ProgramProblem): void {
@@ -170,7 +172,7 @@ export class ProgramFeed implements ProgramSource {
     this.prob = problem;
     if (changed) {
       this.log(`roomcue feed: ${problem.message}`);
-      this.emit({ type: 'rejected', problem });
+      this.listeners.emit({ type: 'rejected', problem });
     }
   }
 
@@ -273,16 +275,6 @@ export class ProgramFeed implements ProgramSource {
     this.lastModified = meta.lastModified;
     this.bodyHash = sha(text);
     return meta;
-  }
-
-  private emit(event: ProgramChange): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch (err) {
-        this.log(`roomcue feed: a listener failed: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
   }
 }
 

@@ -1,4 +1,5 @@
 // Keeps the last good program of a file that people edit during the event, and says why an edit was refused.
+import { Listeners } from './listeners.ts';
 import { createHash } from 'node:crypto';
 import { type FSWatcher, type StatsListener, unwatchFile, watch, watchFile } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -50,7 +51,9 @@ export class ProgramWatcher implements ProgramSource {
 
   private snap: ProgramSnapshot;
   private prob: ProgramProblem | null = null;
-  private readonly listeners = new Set<(event: ProgramChange) => void>();
+  private readonly listeners = new Listeners<ProgramChange>((message) =>
+    console.error(`program watcher listener failed: ${message}`),
+  );
   private dirWatcher: FSWatcher | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -91,8 +94,7 @@ export class ProgramWatcher implements ProgramSource {
   }
 
   onChange(listener: (event: ProgramChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   close(): void {
@@ -129,21 +131,10 @@ export class ProgramWatcher implements ProgramSource {
     if (result.status === 'ok') {
       this.snap = { file: this.file, program: result.program, diagnostics: result.diagnostics, loadedAt: Date.now() };
       this.prob = null;
-      this.emit({ type: 'reloaded', snapshot: this.snap });
+      this.listeners.emit({ type: 'reloaded', snapshot: this.snap });
     } else {
       this.prob = problemOf(this.file, result);
-      this.emit({ type: 'rejected', problem: this.prob });
-    }
-  }
-
-  private emit(event: ProgramChange): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(event);
-      } catch (err) {
-        // A faulty listener must not stop the others nor the watcher.
-        console.error(`program watcher listener failed: ${text(err)}`);
-      }
+      this.listeners.emit({ type: 'rejected', problem: this.prob });
     }
   }
 }
