@@ -65,8 +65,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Only the control view gets the program's warnings; signage, chair and previews get the public state. */
-const audienceOf = (info: ScreenInfo): Audience => (info.view === 'control' ? 'control' : 'public');
+/** Only the control view gets the program's warnings, edits and AV notes; the chair its notes; the rest none. */
+const audienceOf = (info: ScreenInfo): Audience =>
+  info.view === 'control' ? 'control' : info.view === 'chair' ? 'chair' : 'public';
+
+/** Who acts, for the edits and the log: the name the control tab gives (X-Roomcue-Who), else its address. */
+export function whoOf(req: IncomingMessage): string {
+  const named = req.headers['x-roomcue-who'];
+  const text = typeof named === 'string' ? [...named].filter((c) => c >= ' ' && c !== '\u007f').join('') : '';
+  const name = text.trim().slice(0, 60);
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return name ? `${name} (${address})` : address;
+}
 
 class HttpError extends Error {
   constructor(
@@ -185,7 +195,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // Offline: the box acts on its own copy until the central server is back (then its state wins).
     }
     try {
-      sendJson(res, 200, show.dispatch(action));
+      sendJson(res, 200, show.dispatch(action, whoOf(req)));
     } catch (err) {
       if (err instanceof ActionRejected) throw new HttpError(409, err.message);
       throw err;

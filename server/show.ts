@@ -1,8 +1,23 @@
 // The one source of truth of a running show: program, live state, clock and store; every channel dispatches here.
 import { formatDiagnostic, type WarningKind } from '../core/program/diagnostics.ts';
 import { stateJson, type ProgramStatusJson, type StateJson } from '../core/contract/state.ts';
-import type { Action } from '../core/live/actions.ts';
-import { applyAction, emptyShowState, historyLabels, type ShowState } from '../core/live/history.ts';
+import { z } from 'zod';
+import { isProgramAction, PRESET_LENGTH, PRESETS_MAX, type Action } from '../core/live/actions.ts';
+import {
+  applyAction,
+  emptyShowState,
+  historyLabels,
+  peekStep,
+  recordEdit,
+  StoredEditSchema,
+  type ShowState,
+  type StoredEdit,
+} from '../core/live/history.ts';
+import { ActionRejected } from '../core/live/reducer.ts';
+import { applyEdits, checkEdit, fieldLabel, type EditConflict, type Merged } from '../core/edits/overlay.ts';
+import { editFor } from '../core/edits/program-actions.ts';
+import { parseProgramJson } from '../core/program/parse.ts';
+import type { EditsJson, NoteJson } from '../core/contract/state.ts';
 import { resolveLive, screenChanges } from '../core/live/live-screen.ts';
 import type { LiveState, OvertimePolicy } from '../core/live/state.ts';
 import { buildTimeline, type Timeline } from '../core/schedule/timeline.ts';
@@ -17,8 +32,34 @@ import type { ShowClock } from './clock.ts';
 
 export type ShowEvent = 'action' | 'program' | 'tick' | 'screens';
 
-/** Who a state is for: the control view gets the program's warnings (summarised), the other views none. */
-export type Audience = 'control' | 'public';
+/**
+ * Who a state is for: the control view gets the program's warnings (summarised), the edits and every note; the
+ * chair its notes; the door none of these.
+ */
+export type Audience = 'control' | 'chair' | 'public';
+
+/** The overlay file: the operators' edits of the program and the preset messages, beside the live state. */
+export interface OverlayFile {
+  edits: StoredEdit[];
+  presets: string[];
+}
+
+export const OVERLAY_FORMAT = 1;
+
+const OverlaySchema = z.object({
+  edits: z.array(StoredEditSchema),
+  presets: z.array(z.string().max(PRESET_LENGTH)).max(PRESETS_MAX),
+});
+
+/** Throws with the first problem when `data` is not an overlay file's content. */
+export function validateOverlay(data: unknown): OverlayFile {
+  const parsed = OverlaySchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new Error(`${issue.path.join('.') || 'overlay'}: ${issue.message}`);
+}
+
+export const DEFAULT_PRESETS = ['5 minutes left', 'Wrap up, please', 'Time for questions', 'Please use the microphone'];
 
 /** How many warning lines the control view gets; the rest are counted. */
 export const WARNINGS_SHOWN = 20;
@@ -28,7 +69,15 @@ const MAX_PUSH_WAIT_MS = 30_000;
 
 export class Show {
   private timeline: Timeline;
+  /** The program as its source has it, without the operators' edits (the last good version). */
+  private source: Program;
   private saved: ShowState;
+  /** The program as loaded, with the operators' edits applied on top (the timeline is built from it). */
+  private merged: Merged;
+  /** Edits that no longer apply to the source (the merged program would be invalid), with the reason. */
+  private refused: EditConflict[] = [];
+  private presets: string[];
+  private readonly overlay: StateStore<OverlayFile> | null;
   private storeWarning: string | null;
   private rejected: ProgramStatusJson['problem'] = null;
   /** The last reload that changed items: "3 changes: 'X' moved 14:00–14:30 → 14:30–15:00, …" for the control. */
@@ -46,14 +95,23 @@ export class Show {
     private readonly store: StateStore<ShowState> | null,
     readonly clock: ShowClock,
     readonly defaultRoom: string,
-    options: { overtime?: OvertimePolicy | null } = {},
+    options: { overtime?: OvertimePolicy | null; overlay?: StateStore<OverlayFile> | null } = {},
   ) {
-    this.timeline = buildTimeline(watcher.current.program);
     const loaded = store?.load() ?? { state: null, warning: null };
     const saved = loaded.state ?? emptyShowState();
+    this.overlay = options.overlay ?? null;
+    const overlay = this.overlay?.load() ?? { state: null, warning: null };
     // The configured default applies to every room whose operators did not choose; it is not an undoable step.
-    this.saved = { ...saved, live: { ...saved.live, overtimeDefault: options.overtime ?? null } };
-    this.storeWarning = loaded.warning;
+    this.saved = {
+      ...saved,
+      live: { ...saved.live, overtimeDefault: options.overtime ?? null },
+      edits: overlay.state?.edits ?? [],
+    };
+    this.presets = overlay.state?.presets ?? [...DEFAULT_PRESETS];
+    this.storeWarning = loaded.warning ?? overlay.warning;
+    this.source = watcher.current.program;
+    this.merged = this.mergeEdits(this.source);
+    this.timeline = buildTimeline(this.merged.program);
     this.unwatch = watcher.onChange((change) => this.onProgramChange(change));
     this.schedulePush();
   }
@@ -62,8 +120,76 @@ export class Show {
     return [...this.timeline.rooms.keys()];
   }
 
+  /** The program the screens show: the source with the operators' edits. */
   get program() {
     return this.timeline.program;
+  }
+
+  /** The edits that apply (one that would make the program invalid since the source changed is left out). */
+  private activeEdits() {
+    const refused = new Set(this.refused.map((c) => c.index));
+    return this.saved.edits.filter((_, i) => !refused.has(i)).map((e) => e.edit);
+  }
+
+  /**
+   * The source with the edits on top. An edit that makes the merged program invalid (the source changed under it)
+   * is left out and reported, never dropped: it stays in the overlay and comes back if the source allows it again.
+   */
+  private mergeEdits(source: Program): Merged {
+    const edits = this.saved.edits.map((e) => e.edit);
+    this.refused = [];
+    let merged = applyEdits(source, edits);
+    if (edits.length === 0 || !parseProgramJson(merged.program).diagnostics.some((d) => d.severity === 'error'))
+      return merged;
+    // Find the edits that break it, one by one, in order.
+    const kept: typeof edits = [];
+    edits.forEach((edit, index) => {
+      const check = checkEdit(source, kept, edit);
+      if (check.ok) kept.push(edit);
+      else
+        this.refused.push({
+          kind: 'missing',
+          index,
+          itemId: 'itemId' in edit ? edit.itemId : edit.op === 'swap' ? edit.a : edit.item.id,
+          message: `an edit no longer applies: ${check.reason}`,
+        });
+    });
+    merged = applyEdits(source, kept);
+    return merged;
+  }
+
+  /** What the control view shows of the edits: each edited item with what changed, and the conflicts. */
+  private editsJson(): EditsJson {
+    const titleOf = (id: string) => this.timeline.byId.get(id)?.title ?? id;
+    return {
+      count: this.saved.edits.length,
+      items: [...this.merged.edits].map(([itemId, e]) => ({
+        itemId,
+        title: titleOf(itemId),
+        changed: [...e.changed].map(([field, was]) => ({ field, label: fieldLabel(field), was })),
+        cancelled: e.cancelled ? { reason: e.cancelled.reason, public: e.cancelled.publicReason } : null,
+        added: e.added,
+      })),
+      conflicts: [...this.merged.conflicts, ...this.refused].map((c) => ({
+        editId: this.saved.edits[c.index]?.id ?? null,
+        itemId: c.itemId,
+        kind: c.kind,
+        message: c.message,
+        field: c.kind === 'changed-in-source' ? c.field : null,
+        yours: c.kind === 'changed-in-source' ? c.yours : null,
+        theirs: c.kind === 'changed-in-source' ? c.theirs : null,
+      })),
+    };
+  }
+
+  private notesJson(audience: Audience): NoteJson[] {
+    if (audience === 'public') return [];
+    const notes: NoteJson[] = [];
+    for (const [itemId, n] of this.merged.notes) {
+      const note = { itemId, av: audience === 'control' ? n.av : null, chair: n.chair };
+      if (note.av !== null || note.chair !== null) notes.push(note);
+    }
+    return notes;
   }
 
   hasRoom(room: string): boolean {
@@ -75,10 +201,41 @@ export class Show {
     return findRoom(this.program.rooms, query);
   }
 
-  /** Applies an action (throws ActionRejected when it does not apply now) and saves before answering. */
-  dispatch(action: Action): StateJson {
+  /**
+   * Applies an action (throws ActionRejected when it does not apply now) and saves before answering. `who` is the
+   * control tab's name or address, kept with an edit.
+   */
+  dispatch(action: Action, who = 'unknown'): StateJson {
     const at = this.clock.now();
-    this.saved = applyAction(this.timeline, this.saved, action, at, this.defaultRoom);
+    if (action.type === 'presets.set') {
+      this.presets = action.texts;
+      this.emit('program');
+      this.saveOverlay();
+      return this.state(action.room ?? this.defaultRoom);
+    }
+    const editsBefore = this.saved.edits;
+    if (isProgramAction(action)) {
+      const request = editFor(this.merged.program, this.timeline, action, this.defaultRoom);
+      const check = checkEdit(this.source, this.activeEdits(), request.edit);
+      if (!check.ok) throw new ActionRejected(check.reason);
+      const id = Math.max(this.saved.live.seq, ...this.saved.edits.map((e) => e.id)) + 1;
+      this.saved = recordEdit(this.saved, request.room, request.label, { id, at, who, edit: request.edit });
+    } else {
+      if (action.type === 'redo') {
+        // Redoing an edit must still make a valid program (the source may have changed since it was undone).
+        const step = peekStep(this.saved, action.room ?? this.defaultRoom, 'redo');
+        if (step?.edit) {
+          const check = checkEdit(this.source, this.activeEdits(), step.edit.edit);
+          if (!check.ok) throw new ActionRejected(`cannot redo "${step.label}": ${check.reason}`);
+        }
+      }
+      this.saved = applyAction(this.timeline, this.saved, action, at, this.defaultRoom);
+    }
+    if (this.saved.edits !== editsBefore) {
+      this.merged = this.mergeEdits(this.source);
+      this.timeline = buildTimeline(this.merged.program);
+      this.saveOverlay();
+    }
     // Screens first: they need not wait for the disk (a save with fsync takes milliseconds); the answer to the
     // operator does, so that an acknowledged action is on disk. A save that changes the store warning pushes again.
     this.emit('action');
@@ -102,7 +259,14 @@ export class Show {
    */
   adoptLive(live: LiveState): void {
     if (JSON.stringify(live) === JSON.stringify(this.saved.live)) return;
-    this.saved = { live, history: [] };
+    // Its program is the central server's with the central edits applied: edits made here offline go too.
+    const hadEdits = this.saved.edits.length > 0;
+    this.saved = { live, history: [], edits: [] };
+    if (hadEdits) {
+      this.merged = this.mergeEdits(this.source);
+      this.timeline = buildTimeline(this.merged.program);
+      this.saveOverlay();
+    }
     this.emit('action');
     this.save();
     this.schedulePush();
@@ -143,8 +307,10 @@ export class Show {
       history: historyLabels(this.saved, room),
       central: this.central,
     });
+    const notes = this.notesJson(audience);
     // The whole event, every day, is for the control view: about half of a state the door and chair never read.
-    return audience === 'control' ? state : { ...state, days: [] };
+    if (audience !== 'control') return { ...state, days: [], notes };
+    return { ...state, notes, edits: this.editsJson(), presets: this.presets };
   }
 
   subscribe(listener: (event: ShowEvent) => void): () => void {
@@ -170,10 +336,20 @@ export class Show {
     this.listeners.clear();
   }
 
+  private saveOverlay(): void {
+    if (!this.overlay) return;
+    try {
+      this.overlay.save({ edits: this.saved.edits, presets: this.presets });
+    } catch (err) {
+      this.storeWarning = `cannot save the edits: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+
   private save(): void {
     if (!this.store) return;
     try {
-      this.store.save(this.saved);
+      // The edits have their own file (the overlay); the state file keeps the live state and the history.
+      this.store.save({ ...this.saved, edits: [] });
       if (this.storeWarning?.startsWith('cannot save')) this.storeWarning = null;
     } catch (err) {
       // The show goes on from memory; control says the state is not being kept.
@@ -183,8 +359,10 @@ export class Show {
 
   private onProgramChange(change: ProgramChange): void {
     if (change.type === 'reloaded') {
-      const next = buildTimeline(change.snapshot.program);
+      const merged = this.mergeEdits(change.snapshot.program);
+      const next = buildTimeline(merged.program);
       if (!next.rooms.has(this.defaultRoom)) {
+        this.merged = this.mergeEdits(this.source); // the refused list of the version still shown
         this.rejected = {
           at: isoInZone(this.clock.now(), next.zone),
           summary: `the edited program has no room "${this.defaultRoom}"; still showing the last good version`,
@@ -196,6 +374,8 @@ export class Show {
           this.lastChange = { at: isoInZone(this.clock.now(), next.zone), summary: summarizeChanges(changes) };
         }
         this.timeline = next;
+        this.merged = merged;
+        this.source = change.snapshot.program;
         this.rejected = null;
       }
     } else {

@@ -8,6 +8,7 @@ import { parseInstant } from '../core/time.ts';
 import { isProgramUrl, ProgramFeed } from './program/program-feed.ts';
 import { ProgramWatcher, type ProgramSource } from './program/program-watcher.ts';
 import { StateStore } from './store/state-store.ts';
+import { OVERLAY_FORMAT, validateOverlay, type OverlayFile } from './show.ts';
 import { createClock } from './clock.ts';
 import { startServer, type RunningServer } from './http-server.ts';
 import { startOsc, type OscTarget, type RunningOsc } from './osc.ts';
@@ -93,7 +94,15 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
         validate: validateShowState,
         upgrade: upgradeShowState,
       });
-  const show = new Show(watcher, store, clock, room, { overtime: opts.overtime ?? null });
+  // The operators' edits of the program live beside the state, in their own file (the source is never rewritten).
+  const overlay = clock.rehearsal
+    ? null
+    : new StateStore<OverlayFile>({
+        file: join(opts.stateDir, `${program.event.id}.overlay.json`),
+        formatVersion: OVERLAY_FORMAT,
+        validate: validateOverlay,
+      });
+  const show = new Show(watcher, store, clock, room, { overtime: opts.overtime ?? null, overlay });
   let server: RunningServer;
   try {
     server = await startServer({

@@ -35,6 +35,42 @@ export interface MessageJson {
   text: string;
   setAt: string;
   until: string | null;
+  /** When the chair acknowledged it (speaker messages); null until then. */
+  ackedAt: string | null;
+}
+
+/** Notes on an item: `av` for the control view only (null elsewhere), `chair` for the chair and the control. */
+export interface NoteJson {
+  itemId: string;
+  av: string | null;
+  chair: string | null;
+}
+
+/** The operators' edits of the program, for the control view (see core/edits/overlay.ts). */
+export interface EditsJson {
+  /** How many edits the overlay holds. */
+  count: number;
+  /** Each item the edits changed: the fields with the source's value (`was`), cancelled, or added by an edit. */
+  items: {
+    itemId: string;
+    title: string;
+    changed: { field: string; label: string; was: unknown }[];
+    cancelled: { reason: string | null; public: boolean } | null;
+    added: boolean;
+  }[];
+  /**
+   * Edits that met a change in the source: "Title of 'X' was changed in the source too" (yours is kept, theirs is
+   * shown), an item that is gone, an edit that no longer makes a valid program. Never dropped silently.
+   */
+  conflicts: {
+    editId: number | null;
+    itemId: string;
+    kind: 'missing' | 'changed-in-source' | 'id-taken';
+    message: string;
+    field: string | null;
+    yours: unknown;
+    theirs: unknown;
+  }[];
 }
 
 export interface ProgramStatusJson {
@@ -125,6 +161,12 @@ export interface StateJson extends Omit<ScreenJson, 'phase'> {
   history: { undo: string | null; redo: string | null };
   /** Only on a box that follows a central server (--server). */
   central?: CentralJson | null;
+  /** Notes on items (control: AV and chair notes; chair: chair notes; door: none). */
+  notes?: NoteJson[];
+  /** Control view only: the operators' edits and their conflicts. */
+  edits?: EditsJson;
+  /** Control view only: the preset messages for the speaker, one tap to send. */
+  presets?: string[];
 }
 
 /** A box that follows a central server: whether it reaches it (control view only shows it). */
@@ -152,7 +194,12 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
   const p = timeline.program;
   const message = (m: LiveScreen['messages']['speaker']) =>
     m
-      ? { text: m.text, setAt: isoInZone(m.setAt, zone), until: m.until === null ? null : isoInZone(m.until, zone) }
+      ? {
+          text: m.text,
+          setAt: isoInZone(m.setAt, zone),
+          until: m.until === null ? null : isoInZone(m.until, zone),
+          ackedAt: m.ackedAt === null ? null : isoInZone(m.ackedAt, zone),
+        }
       : null;
   const t = screen.timer;
   const elsewhere = ctx.elsewhere ?? [];

@@ -10,6 +10,8 @@ export const EDITABLE_FIELDS = ['title', 'subtitle', 'kind', 'speakers', 'abstra
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const ItemId = z.string().min(1).max(200);
+export const NOTE_LIMIT = 1000;
+const NoteText = z.string().trim().max(NOTE_LIMIT, `a note is at most ${NOTE_LIMIT} characters`);
 /** A field's value in the source when the edit was made; `null` means the field was absent. */
 const BaseValue = z.unknown();
 
@@ -51,6 +53,13 @@ export const Edit = z.discriminatedUnion('op', [
   z.object({ op: z.literal('swap'), a: ItemId, b: ItemId }),
   z.object({ op: z.literal('add'), item: Item }),
   z.object({ op: z.literal('remove'), itemId: ItemId }),
+  /** Notes on an item: `av` for the control view only, `chair` for the chair view; null clears, absent keeps. */
+  z.object({
+    op: z.literal('note'),
+    itemId: ItemId,
+    av: NoteText.nullable().optional(),
+    chair: NoteText.nullable().optional(),
+  }),
 ]);
 export type Edit = z.infer<typeof Edit>;
 
@@ -77,8 +86,15 @@ export interface ItemEdits {
   added: boolean;
 }
 
+export interface ItemNotes {
+  av: string | null;
+  chair: string | null;
+}
+
 export interface Merged {
   program: Program;
+  /** Per item id, the operators' notes. */
+  notes: Map<string, ItemNotes>;
   /** Per item id, what the overlay changed. */
   edits: Map<string, ItemEdits>;
   conflicts: EditConflict[];
@@ -97,6 +113,7 @@ export function applyEdits(source: Program, edits: readonly Edit[]): Merged {
   const added = new Set<string>();
   const out = new Map<string, ItemEdits>();
   const conflicts: EditConflict[] = [];
+  const notes = new Map<string, ItemNotes>();
   const record = (id: string): ItemEdits => {
     let e = out.get(id);
     if (!e) out.set(id, (e = { changed: new Map(), cancelled: null, added: added.has(id) }));
@@ -138,12 +155,25 @@ export function applyEdits(source: Program, edits: readonly Edit[]): Merged {
         if (!item) return;
         const c = { reason: edit.reason, publicReason: edit.publicReason };
         record(item.id).cancelled = c;
+        // The merged program says so (the door reads it); a private reason stays in the overlay.
+        item.cancelled = c.reason && c.publicReason ? { reason: c.reason } : {};
         return;
       }
       case 'restore': {
         const item = find(edit.itemId, index);
         if (!item) return;
         record(item.id).cancelled = null;
+        delete item.cancelled;
+        return;
+      }
+      case 'note': {
+        const item = find(edit.itemId, index);
+        if (!item) return;
+        const was = notes.get(item.id) ?? { av: null, chair: null };
+        const pick = (v: string | null | undefined, old: string | null) => (v === undefined ? old : v || null);
+        const now = { av: pick(edit.av, was.av), chair: pick(edit.chair, was.chair) };
+        if (now.av === null && now.chair === null) notes.delete(item.id);
+        else notes.set(item.id, now);
         return;
       }
       case 'move': {
@@ -226,6 +256,7 @@ export function applyEdits(source: Program, edits: readonly Edit[]): Merged {
         slot.list.splice(slot.index, 1);
         added.delete(edit.itemId);
         out.delete(edit.itemId);
+        notes.delete(edit.itemId);
         reindex(slots, slot.list);
         slots.delete(edit.itemId);
         return;
@@ -242,7 +273,7 @@ export function applyEdits(source: Program, edits: readonly Edit[]): Merged {
     }
     if (e.changed.size === 0 && !e.cancelled && !e.added) out.delete(id);
   }
-  return { program, edits: out, conflicts };
+  return { program, notes, edits: out, conflicts };
 }
 
 /** An update edit for `set`, remembering the current (merged) values it replaces. */

@@ -2,11 +2,54 @@
 import { z } from 'zod';
 import { dict } from '../own.ts';
 import { OVERTIME_POLICIES } from './state.ts';
+import { Item, LIMITS, LocalDateTime } from '../program/schema.ts';
+import { ItemPatch, NOTE_LIMIT } from '../edits/overlay.ts';
 
 const room = z.string().min(1).max(100).optional().describe('Room id; defaults to the room the server shows');
 const only = <T extends string>(type: T) => z.object({ type: z.literal(type), room }).strict();
 
 export const MESSAGE_AUDIENCES = ['speaker', 'public'] as const;
+/** How many preset messages the control keeps, and how long each may be. */
+export const PRESETS_MAX = 20;
+export const PRESET_LENGTH = 80;
+
+const itemId = z.string().min(1).max(200);
+const note = z.string().trim().max(NOTE_LIMIT, `a note is at most ${NOTE_LIMIT} characters`).nullable().optional();
+
+/**
+ * Operator edits of the program (kept in the overlay, see core/edits/overlay.ts). `room` on `program.item.move` is
+ * where the item goes; on the others it is not used (the edit belongs to the item's room's history).
+ */
+const ProgramActions = [
+  z.object({ type: z.literal('program.item.update'), room, itemId, set: ItemPatch }).strict(),
+  z
+    .object({
+      type: z.literal('program.item.cancel'),
+      room,
+      itemId,
+      reason: z.string().trim().max(LIMITS.reason, `reason is longer than ${LIMITS.reason} characters`).optional(),
+      /** Whether the door may show the reason (default true); a private reason stays on the control view. */
+      public: z.boolean().optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('program.item.restore'), room, itemId }).strict(),
+  z
+    .object({
+      type: z.literal('program.item.move'),
+      itemId,
+      start: LocalDateTime,
+      /** Default: the same length as now. */
+      end: LocalDateTime.optional(),
+      room: z.string().min(1).max(100).optional().describe('The room it moves to; default: where it is'),
+    })
+    .strict(),
+  z.object({ type: z.literal('program.item.swap'), room, a: itemId, b: itemId }).strict(),
+  z.object({ type: z.literal('program.item.add'), room, item: Item }).strict(),
+  z.object({ type: z.literal('program.item.remove'), room, itemId }).strict(),
+  z.object({ type: z.literal('program.item.note'), room, itemId, av: note, chair: note }).strict(),
+] as const;
+
+export const PROGRAM_ACTION_TYPES = ProgramActions.map((o) => o.shape.type.value);
 
 export const Action = z.discriminatedUnion('type', [
   only('timer.start'),
@@ -50,12 +93,32 @@ export const Action = z.discriminatedUnion('type', [
     .strict(),
   only('undo'),
   only('redo'),
+  /** The chair saw the speaker message. */
+  only('message.ack'),
+  z
+    .object({
+      type: z.literal('presets.set'),
+      room,
+      texts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1, 'a preset is empty')
+            .max(PRESET_LENGTH, `a preset is at most ${PRESET_LENGTH} characters`),
+        )
+        .max(PRESETS_MAX, `at most ${PRESETS_MAX} presets`),
+    })
+    .strict(),
+  ...ProgramActions,
 ]);
 
 export type Action = z.infer<typeof Action>;
 export type ActionType = Action['type'];
-/** The actions that change the room's live state (undo and redo walk its history instead). */
-export type LiveAction = Exclude<Action, { type: 'undo' | 'redo' }>;
+export type ProgramAction = Extract<Action, { type: `program.${string}` }>;
+/** The actions that change the room's live state (undo and redo walk its history; the others edit the program). */
+export type LiveAction = Exclude<Action, { type: 'undo' | 'redo' | 'presets.set' } | ProgramAction>;
+export const isProgramAction = (a: Action): a is ProgramAction => a.type.startsWith('program.');
 export const ACTION_TYPES = Action.options.map((o) => o.shape.type.value) as ActionType[];
 
 export type ActionParse = { ok: true; action: Action } | { ok: false; message: string };
@@ -75,7 +138,9 @@ export function parseAction(input: unknown): ActionParse {
   const parsed = Action.safeParse(input);
   if (parsed.success) return { ok: true, action: parsed.data };
   const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '');
+  const where = issue.path.join('.');
+  const field =
+    issue.code === 'unrecognized_keys' ? issue.keys.map((k) => (where ? `${where}.${k}` : k)).join(', ') : where;
   const message =
     issue.code === 'unrecognized_keys' ? `unknown field ${field}` : `${field ? `${field}: ` : ''}${issue.message}`;
   return { ok: false, message: `${type}: ${message}` };

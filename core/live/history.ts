@@ -4,6 +4,7 @@ import { dict } from '../own.ts';
 import type { Timeline } from '../schedule/timeline.ts';
 import type { Instant } from '../time.ts';
 import type { Action, LiveAction } from './actions.ts';
+import { Edit } from '../edits/overlay.ts';
 import { resolveLive, roomLive } from './live-screen.ts';
 import { ActionRejected, reduce } from './reducer.ts';
 import { emptyLive, LiveStateSchema, RoomLiveSchema, type LiveState, type RoomLive } from './state.ts';
@@ -11,11 +12,23 @@ import { emptyLive, LiveStateSchema, RoomLiveSchema, type LiveState, type RoomLi
 /** How many steps back (and forward) each room keeps. */
 export const HISTORY_LIMIT = 100;
 
+/** An operator's edit of the program as kept in the overlay file, in the order they were made. */
+export const StoredEditSchema = z.object({
+  id: z.number().int().min(1),
+  /** When it was made (epoch ms) and by whom (the control tab's name or address). */
+  at: z.number(),
+  who: z.string().max(200),
+  edit: Edit,
+});
+export type StoredEdit = z.infer<typeof StoredEditSchema>;
+
 const Step = z.object({
   /** What the step did, for the control's buttons: "+5 min on HPC in Transition". */
   label: z.string(),
   /** The room's live state to go back (undo) or forward (redo) to. */
   room: RoomLiveSchema,
+  /** A step that edited the program: undo takes this edit out of the overlay, redo puts it back. */
+  edit: StoredEditSchema.optional(),
 });
 
 const RoomHistory = z.object({ room: z.string(), undo: z.array(Step), redo: z.array(Step) });
@@ -24,6 +37,8 @@ export const ShowStateSchema = z.object({
   live: LiveStateSchema,
   /** Per room; the newest step last. */
   history: z.array(RoomHistory),
+  /** The operators' edits of the program, oldest first (saved in their own overlay file, not with the state). */
+  edits: z.array(StoredEditSchema).default([]),
 });
 
 export type Step = z.infer<typeof Step>;
@@ -33,7 +48,7 @@ export type ShowState = z.infer<typeof ShowStateSchema>;
 /** The format of the saved show state: 2 adds the history (format 1 was the live state alone). */
 export const SHOW_STATE_FORMAT = 2;
 
-export const emptyShowState = (): ShowState => ({ live: emptyLive(), history: [] });
+export const emptyShowState = (): ShowState => ({ live: emptyLive(), history: [], edits: [] });
 
 /** Throws with the first problem when `data` is not a saved show state. */
 export function validateShowState(data: unknown): ShowState {
@@ -49,7 +64,7 @@ export function validateShowState(data: unknown): ShowState {
 
 /** A state saved by an older version (format 1: the live state alone) with an empty history. */
 export function upgradeShowState(version: number, data: unknown): unknown {
-  if (version === 1) return { live: data, history: [] };
+  if (version === 1) return { live: data, history: [], edits: [] };
   return data;
 }
 
@@ -87,15 +102,42 @@ export function applyAction(
     const [from, to] = action.type === 'undo' ? [h.undo, h.redo] : [h.redo, h.undo];
     const step = from.at(-1);
     if (!step) throw new ActionRejected(`nothing to ${action.type} in room ${room}`);
-    const moved = [...to, { label: step.label, room: current }].slice(-HISTORY_LIMIT);
+    const moved = [...to, { label: step.label, room: current, ...(step.edit ? { edit: step.edit } : {}) }].slice(
+      -HISTORY_LIMIT,
+    );
     const left = from.slice(0, -1);
     const next = action.type === 'undo' ? { room, undo: left, redo: moved } : { room, undo: moved, redo: left };
-    return { live: withRoom(step.room), history: replace(state.history, next) };
+    // An edit step: undo takes the edit out of the overlay (wherever it is in the list), redo appends it again.
+    const edits = !step.edit
+      ? state.edits
+      : action.type === 'undo'
+        ? state.edits.filter((e) => e.id !== step.edit!.id)
+        : [...state.edits, step.edit];
+    return { live: withRoom(step.room), history: replace(state.history, next), edits };
   }
-  const label = describeAction(timeline, state.live, action, at, room);
+  if (action.type === 'presets.set' || action.type.startsWith('program.')) {
+    throw new ActionRejected(`${action.type} edits the program: the show records it with recordEdit`);
+  }
+  const label = describeAction(timeline, state.live, action as LiveAction, at, room);
   const live = reduce(timeline, state.live, action, at, defaultRoom);
   const undo = [...h.undo, { label, room: current }].slice(-HISTORY_LIMIT);
-  return { live, history: replace(state.history, { room, undo, redo: [] }) };
+  return { ...state, live, history: replace(state.history, { room, undo, redo: [] }) };
+}
+
+/** The step undo or redo would take in `room` now, if any (the show checks that an edit can be redone). */
+export function peekStep(state: ShowState, room: string, direction: 'undo' | 'redo'): Step | null {
+  return roomHistory(state, room)[direction].at(-1) ?? null;
+}
+
+/** Adds an operator's edit of the program to the overlay, as a step of `room`'s history (undo takes it out). */
+export function recordEdit(state: ShowState, room: string, label: string, edit: StoredEdit): ShowState {
+  const h = roomHistory(state, room);
+  const step = { label, room: roomLive(state.live, room), edit };
+  return {
+    live: { ...state.live, seq: state.live.seq + 1 },
+    history: replace(state.history, { room, undo: [...h.undo, step].slice(-HISTORY_LIMIT), redo: [] }),
+    edits: [...state.edits, edit],
+  };
 }
 
 function replace(all: RoomHistory[], h: RoomHistory): RoomHistory[] {
@@ -142,6 +184,8 @@ export function describeAction(
       return action.to ? `Clear the ${action.to} message` : 'Clear the messages';
     case 'blackout':
       return action.on ? 'Blackout on' : 'Blackout off';
+    case 'message.ack':
+      return 'The chair saw the message';
     case 'overtime.policy':
       return `Overtime: ${action.policy === 'hold' ? 'hold' : action.policy === 'clock' ? 'follow the clock' : 'always hold'}`;
   }

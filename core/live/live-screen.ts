@@ -202,9 +202,12 @@ function nextInRoom(index: RoomIndex, screen: Screen, at: Instant): TimelineItem
   return index.items.find((i) => i.start > from && !isAway(i) && !screen.current.includes(i)) ?? null;
 }
 
-/** The item the chair times among those on: a talk rather than the break beside it; never an item away. */
+/**
+ * The item the chair times among those on: a talk rather than the break beside it; never an item away, never a
+ * cancelled one (the door shows it struck; nobody is on stage for it).
+ */
 export function timedItem(current: TimelineItem[]): TimelineItem | null {
-  const here = current.filter((i) => !isAway(i));
+  const here = current.filter((i) => !isAway(i) && !i.cancelled);
   return here.find((i) => !isBreakKind(i.kind)) ?? here[0] ?? null;
 }
 

@@ -3,7 +3,7 @@ import { isBreakKind } from '../schedule/kinds.ts';
 import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
 import { localDate, type Instant } from '../time.ts';
 import { dict } from '../own.ts';
-import type { Action, LiveAction } from './actions.ts';
+import { isProgramAction, type Action, type LiveAction } from './actions.ts';
 import { isAway, resolveLive, roomLive, timedItem, timerEnd } from './live-screen.ts';
 import { DEFAULT_HOLD_LIMIT_MINUTES, type LiveState, type RoomLive, type TimerState } from './state.ts';
 
@@ -19,6 +19,9 @@ export function reduce(
 ): LiveState {
   if (action.type === 'undo' || action.type === 'redo') {
     throw new ActionRejected(`${action.type} walks the show's history: dispatch it through applyAction`);
+  }
+  if (action.type === 'presets.set' || isProgramAction(action)) {
+    throw new ActionRejected(`${action.type} edits the program, not the live state: dispatch it through the show`);
   }
   const room = action.room ?? defaultRoom;
   if (!timeline.rooms.has(room)) throw new ActionRejected(`unknown room "${room}"`);
@@ -187,7 +190,16 @@ function reduceRoom(
     case 'message.set': {
       const until = action.until === undefined ? null : Date.parse(action.until);
       if (until !== null && until <= at) throw new ActionRejected('message "until" is already past');
-      return { ...r, messages: { ...r.messages, [action.to]: { text: action.text, setAt: at, until } } };
+      return {
+        ...r,
+        messages: { ...r.messages, [action.to]: { text: action.text, setAt: at, until, ackedAt: null } },
+      };
+    }
+    case 'message.ack': {
+      const m = r.messages.speaker;
+      if (!m || (m.until !== null && m.until <= at)) throw new ActionRejected('there is no message to the speaker');
+      if (m.ackedAt !== null) throw new ActionRejected('the message to the speaker was already acknowledged');
+      return { ...r, messages: { ...r.messages, speaker: { ...m, ackedAt: at } } };
     }
     case 'message.clear':
       return {

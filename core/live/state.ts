@@ -29,7 +29,13 @@ const TimerState = z.object({
   movesDay: z.boolean(),
 });
 
-const Message = z.object({ text: z.string().max(280), setAt: instant, until: instant.nullable() });
+const Message = z.object({
+  text: z.string().max(280),
+  setAt: instant,
+  until: instant.nullable(),
+  /** When the chair acknowledged it (the control sees "seen"); speaker messages only. */
+  ackedAt: instant.nullable().default(null),
+});
 
 const Delay = z.object({
   minutes: z

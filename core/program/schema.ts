@@ -28,6 +28,8 @@ export const LIMITS = {
   text: 20_000,
   url: 2000,
   timezone: 100,
+  /** Why an item was cancelled, as the door may show it. */
+  reason: 200,
 } as const;
 
 /** Text of at most `max` characters. */
@@ -117,6 +119,11 @@ export const Item = z
     abstract: upTo(LIMITS.text).optional(),
     url: WebUrl.optional(),
     timer: TimerThresholds.optional(),
+    /** The item will not happen: the door shows it struck (with the reason, if any) until its end. */
+    cancelled: z
+      .object({ reason: upTo(LIMITS.reason).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

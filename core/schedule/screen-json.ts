@@ -27,6 +27,8 @@ export interface ItemJson {
   location: { id: string; name: string; address: string | null; url: string | null } | null;
   session: { id: string; title: string; chairs: string[]; moderators: string[] } | null;
   url: string | null;
+  /** Cancelled: shown struck, with the reason when there is one, until its end. */
+  cancelled: { reason: string | null } | null;
 }
 
 export interface CurrentItemJson extends ItemJson {
@@ -74,6 +76,7 @@ export function itemJson(item: TimelineItem, zone: string): ItemJson {
         }
       : null,
     url: item.url,
+    cancelled: item.cancelled,
   };
 }
 

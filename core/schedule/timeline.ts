@@ -37,6 +37,8 @@ export interface TimelineItem {
   session: SessionView | null;
   abstract: string | null;
   url: string | null;
+  /** The item will not happen (an operator's edit, or the program says so); the door shows it struck. */
+  cancelled: { reason: string | null } | null;
   /** Timer colours: warning, then danger, when this many seconds are left. */
   thresholds: { warningSeconds: number; dangerSeconds: number };
   /** Position in the whole program's time order, a stable tie-breaker. */
@@ -101,6 +103,7 @@ export function buildTimeline(program: Program): Timeline {
       session: session ? sessionViews.get(session)! : null,
       abstract: item.abstract ?? null,
       url: item.url ?? null,
+      cancelled: item.cancelled ? { reason: item.cancelled.reason ?? null } : null,
       thresholds: {
         warningSeconds:
           item.timer?.warningSeconds ??

@@ -73,7 +73,8 @@ function source(program: Program): ProgramSource {
 }
 
 /** What every view must agree on: the state less what the control alone gets (program warnings, every day). */
-const shared = ({ program: _p, days: _d, ...rest }: StateJson) => rest;
+// What only the control view gets (warnings, every day, edits, notes, presets) aside, every view is told the same.
+const shared = ({ program: _p, days: _d, edits: _e, presets: _s, notes: _n, ...rest }: StateJson) => rest;
 
 function expectCoherent(timeline: Timeline, s: StateJson, at: number): void {
   const ms = (iso: string) => Date.parse(iso);

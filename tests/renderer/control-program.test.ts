@@ -19,6 +19,7 @@ function item(id: string, start: string, end: string, speakers: string[] = []): 
     location: null,
     session: null,
     url: null,
+    cancelled: null,
   };
 }
 

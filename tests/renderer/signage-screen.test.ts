@@ -115,6 +115,7 @@ describe('several things at once', () => {
     location: away ? { id: 'x', name: 'Elsewhere', address: null, url: null } : null,
     session: null,
     url: null,
+    cancelled: null,
   });
 
   test.each([

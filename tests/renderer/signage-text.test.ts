@@ -37,6 +37,7 @@ const keynote: ItemJson = {
   location: null,
   session: { id: 's', title: 'Keynotes', chairs: ['Nahid Emad'], moderators: [] },
   url: null,
+  cancelled: null,
 };
 const coffee: ItemJson = {
   ...keynote,

@@ -1,0 +1,120 @@
+// From an operator's `program.item.*` action to the edit record it adds to the overlay, named for a person.
+import type { ProgramAction } from '../live/actions.ts';
+import { ActionRejected } from '../live/reducer.ts';
+import type { Program } from '../program/schema.ts';
+import type { Timeline } from '../schedule/timeline.ts';
+import { localTime, parseLocal, zoneOffset } from '../time.ts';
+import { fieldLabel, findItem, moveEdit, updateEdit, type Edit } from './overlay.ts';
+
+export interface EditRequest {
+  edit: Edit;
+  /** For undo and the log: "Cancel “Opening”", "Move “X” to 14:30". */
+  label: string;
+  /** The room whose history keeps the step (the item's room; where it goes for an added item). */
+  room: string;
+}
+
+/**
+ * The edit an action asks for, against the merged program (`program`, `timeline`) as it is now. Throws
+ * ActionRejected naming what is wrong (an unknown item, a removal of an item the program has).
+ */
+export function editFor(program: Program, timeline: Timeline, action: ProgramAction, defaultRoom: string): EditRequest {
+  const item = (id: string) => {
+    const found = findItem(program, id);
+    if (!found) throw new ActionRejected(`unknown item "${id}"`);
+    return found;
+  };
+  const roomOf = (id: string) => timeline.byId.get(id)?.room ?? defaultRoom;
+  const quoted = (title: string) => `“${title.length > 40 ? `${title.slice(0, 39)}…` : title}”`;
+  switch (action.type) {
+    case 'program.item.update': {
+      const it = item(action.itemId);
+      const edit = updateEdit(program, action.itemId, action.set)!;
+      const fields = Object.keys(action.set).map((f) => fieldLabel(f).toLowerCase());
+      return { edit, label: `Edit ${fields.join(', ')} of ${quoted(it.title)}`, room: roomOf(it.id) };
+    }
+    case 'program.item.cancel': {
+      const it = item(action.itemId);
+      if (it.cancelled) throw new ActionRejected(`“${it.title}” is already cancelled`);
+      const reason = action.reason ? action.reason : null;
+      return {
+        edit: { op: 'cancel', itemId: it.id, reason, publicReason: action.public ?? true },
+        label: `Cancel ${quoted(it.title)}`,
+        room: roomOf(it.id),
+      };
+    }
+    case 'program.item.restore': {
+      const it = item(action.itemId);
+      if (!it.cancelled) throw new ActionRejected(`“${it.title}” is not cancelled`);
+      return { edit: { op: 'restore', itemId: it.id }, label: `Restore ${quoted(it.title)}`, room: roomOf(it.id) };
+    }
+    case 'program.item.move': {
+      const it = item(action.itemId);
+      const start = parseLocal(action.start, timeline.zone);
+      if (!start.ok) throw new ActionRejected(`start: ${start.reason}`);
+      let end = action.end ?? null;
+      if (end === null) {
+        const was = timeline.byId.get(it.id)!;
+        end = localDateTime(start.at + (was.plannedEnd - was.plannedStart), timeline.zone);
+      }
+      const to = action.room ?? null;
+      if (to !== null && !program.rooms.some((r) => r.id === to)) throw new ActionRejected(`unknown room "${to}"`);
+      const edit = moveEdit(program, it.id, normal(action.start), end, to ?? it.room ?? null)!;
+      const where = to !== null && to !== (it.room ?? null) ? ` in ${roomName(program, to)}` : '';
+      return {
+        edit,
+        label: `Move ${quoted(it.title)} to ${localTime(start.at, timeline.zone)}${where}`,
+        room: roomOf(it.id),
+      };
+    }
+    case 'program.item.swap': {
+      if (action.a === action.b) throw new ActionRejected('swap needs two different items');
+      const a = item(action.a);
+      const b = item(action.b);
+      return {
+        edit: { op: 'swap', a: a.id, b: b.id },
+        label: `Swap ${quoted(a.title)} and ${quoted(b.title)}`,
+        room: roomOf(a.id),
+      };
+    }
+    case 'program.item.add': {
+      if (findItem(program, action.item.id)) throw new ActionRejected(`an item with id "${action.item.id}" exists`);
+      return {
+        edit: { op: 'add', item: action.item },
+        label: `Add ${quoted(action.item.title)}`,
+        room: action.item.room ?? action.room ?? defaultRoom,
+      };
+    }
+    case 'program.item.remove': {
+      const it = item(action.itemId);
+      return { edit: { op: 'remove', itemId: it.id }, label: `Remove ${quoted(it.title)}`, room: roomOf(it.id) };
+    }
+    case 'program.item.note': {
+      const it = item(action.itemId);
+      if (action.av === undefined && action.chair === undefined) throw new ActionRejected('note: give av or chair');
+      const which = [action.av !== undefined ? 'AV' : '', action.chair !== undefined ? 'chair' : '']
+        .filter(Boolean)
+        .join(' and ');
+      return {
+        edit: { op: 'note', itemId: it.id, av: action.av, chair: action.chair },
+        label: `${which} note on ${quoted(it.title)}`,
+        room: roomOf(it.id),
+      };
+    }
+  }
+}
+
+/** "2026-06-29T14:30": an instant as a program-zone local date-time, minutes only when seconds are 0. */
+export function localDateTime(at: number, zone: string): string {
+  const local = new Date(at + zoneOffset(zone, at) * 60_000).toISOString();
+  return local.slice(17, 19) === '00' ? local.slice(0, 16) : local.slice(0, 19);
+}
+
+/** "2026-06-29T14:30:00" and "2026-06-29T14:30" are the same time; the program writes the short form. */
+function normal(local: string): string {
+  return local.endsWith(':00') && local.length === 19 ? local.slice(0, 16) : local;
+}
+
+function roomName(program: Program, id: string): string {
+  return program.rooms.find((r) => r.id === id)?.name ?? id;
+}

@@ -1,0 +1,183 @@
+// Operators edit the program through the API: each edit as a door, chair and control see it, undo/redo, conflicts with
+// a changed source, the overlay file across a restart, notes per audience, presets and the chair's acknowledgement.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { StateJson } from '../../core/contract/state.ts';
+import { connect, post, programAroundNow, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness(programAroundNow());
+});
+afterEach(() => h.close());
+
+const state = async (query = '') => (await (await fetch(`${h.url}/api/state${query}`)).json()) as StateJson;
+const ok = async (body: unknown) => {
+  const r = await post(h, body);
+  expect(r.status, JSON.stringify(r.json)).toBe(200);
+  return r.json as unknown as StateJson;
+};
+
+describe('edits', () => {
+  test('cancel: the door shows it cancelled with the public reason, nobody is on stage, undo gives it back', async () => {
+    const door = await connect(h, 'view=signage');
+    const s = await ok({ type: 'program.item.cancel', itemId: 'talk1', reason: 'Speaker ill' });
+    expect(s.current[0]!.id).toBe('talk1');
+    expect(s.current[0]!.cancelled).toEqual({ reason: 'Speaker ill' });
+    expect(s.stage.itemId).toBeNull();
+    expect(s.timer).toBeNull();
+    expect(s.edits!.items).toEqual([
+      {
+        itemId: 'talk1',
+        title: 'First talk',
+        changed: [],
+        cancelled: { reason: 'Speaker ill', public: true },
+        added: false,
+      },
+    ]);
+    const pushed = (await door.next((x) => x.seq === s.seq)) as unknown as StateJson;
+    expect(pushed.current[0]!.cancelled).toEqual({ reason: 'Speaker ill' });
+    expect(pushed.edits).toBeUndefined();
+    door.ws.close();
+
+    const undone = await ok({ type: 'undo' });
+    expect(undone.current[0]!.cancelled).toBeNull();
+    expect(undone.stage.itemId).toBe('talk1');
+    expect(undone.history.redo).toBe('Cancel “First talk”');
+    expect((await ok({ type: 'redo' })).current[0]!.cancelled).toEqual({ reason: 'Speaker ill' });
+  });
+
+  test('a private reason stays on the control view', async () => {
+    await ok({ type: 'program.item.cancel', itemId: 'talk1', reason: 'Flight missed', public: false });
+    const door = await connect(h, 'view=signage');
+    const seen = (await door.next(() => true)) as unknown as StateJson;
+    door.ws.close();
+    expect(seen.current[0]!.cancelled).toEqual({ reason: null });
+    expect(JSON.stringify(seen)).not.toContain('Flight missed');
+    expect((await state()).edits!.items[0]!.cancelled).toEqual({ reason: 'Flight missed', public: false });
+  });
+
+  test('a title fixed while the talk is on reaches the door; the control says what it was', async () => {
+    const door = await connect(h, 'view=signage');
+    const s = await ok({ type: 'program.item.update', itemId: 'talk1', set: { title: 'The first talk' } });
+    const pushed = (await door.next((x) => x.seq === s.seq)) as unknown as StateJson;
+    door.ws.close();
+    expect(pushed.current[0]!.title).toBe('The first talk');
+    expect(s.edits!.items[0]!.changed).toEqual([{ field: 'title', label: 'Title', was: 'First talk' }]);
+    // The source file is never rewritten.
+    expect(readFileSync(h.programFile, 'utf8')).toContain('"First talk"');
+  });
+
+  test('swap and move change what is on and when', async () => {
+    const swapped = await ok({ type: 'program.item.swap', a: 'talk1', b: 'talk2' });
+    expect(swapped.current[0]!.id).toBe('talk2');
+    const talk1 = swapped.day.find((i) => i.id === 'talk1')!;
+    const before = (await ok({ type: 'undo' })).current[0]!;
+    expect(before.id).toBe('talk1');
+    expect(talk1.start).toBe(swapped.day.find((i) => i.id === 'talk1')!.start);
+    // Move the second talk to start when the coffee starts: same length, 40 minutes.
+    const coffee = before.end.slice(0, 16);
+    const moved = await ok({ type: 'program.item.move', itemId: 'talk2', start: coffee });
+    const talk2 = moved.day.find((i) => i.id === 'talk2')!;
+    expect(talk2.start.slice(0, 16)).toBe(coffee);
+    expect(Date.parse(talk2.end) - Date.parse(talk2.start)).toBe(40 * 60_000);
+    expect(moved.history.undo).toBe(`Move “Second talk” to ${coffee.slice(11)}`);
+  });
+
+  test('add and remove an item; an item of the program cannot be removed, only cancelled', async () => {
+    const s = await ok({
+      type: 'program.item.add',
+      item: {
+        id: 'announce',
+        kind: 'talk',
+        title: 'Announcement',
+        start: (await state()).current[0]!.end.slice(0, 16),
+        end: (await state()).day.find((i) => i.id === 'break1')!.end.slice(0, 16),
+        room: 'A',
+      },
+    });
+    expect(s.day.map((i) => i.id)).toContain('announce');
+    expect(s.edits!.items.find((i) => i.itemId === 'announce')!.added).toBe(true);
+    const removed = await ok({ type: 'program.item.remove', itemId: 'announce' });
+    expect(removed.day.map((i) => i.id)).not.toContain('announce');
+    const refused = await post(h, { type: 'program.item.remove', itemId: 'talk1' });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toBe('"talk1" was not added by an edit: cancel it instead');
+  });
+
+  test('an edit that would break the program is refused with the reason; junk is a 400', async () => {
+    const r = await post(h, { type: 'program.item.update', itemId: 'talk1', set: { speakers: ['nobody'] } });
+    expect(r.status).toBe(409);
+    expect(r.json.error).toMatch(/nobody/);
+    const bad = await post(h, { type: 'program.item.update', itemId: 'talk1', set: { room: 'B' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toBe('program.item.update: unknown field set.room');
+    const unknown = await post(h, { type: 'program.item.cancel', itemId: 'nope' });
+    expect(unknown.status).toBe(409);
+    expect(unknown.json.error).toBe('unknown item "nope"');
+    expect((await state()).edits!.count).toBe(0);
+  });
+
+  test('the source changes under an edit: the control sees yours and theirs, yours is kept', async () => {
+    await ok({ type: 'program.item.update', itemId: 'talk1', set: { title: 'Fixed title' } });
+    const program = JSON.parse(readFileSync(h.programFile, 'utf8'));
+    program.items[0].title = 'Their new title';
+    const control = await connect(h, 'view=control');
+    writeFileSync(h.programFile, JSON.stringify(program, null, 2));
+    const seen = (await control.next(
+      (x) => ((x as unknown as StateJson).edits?.conflicts.length ?? 0) > 0,
+      10_000,
+    )) as unknown as StateJson;
+    control.ws.close();
+    expect(seen.edits!.conflicts).toEqual([
+      {
+        editId: expect.any(Number),
+        itemId: 'talk1',
+        kind: 'changed-in-source',
+        field: 'title',
+        message: 'Title of "Their new title" was changed in the source too',
+        yours: 'Fixed title',
+        theirs: 'Their new title',
+      },
+    ]);
+    expect(seen.current[0]!.title).toBe('Fixed title');
+  });
+
+  test('edits, notes and presets survive a restart', async () => {
+    await ok({ type: 'program.item.update', itemId: 'talk2', set: { title: 'Renamed' } });
+    await ok({ type: 'program.item.note', itemId: 'talk1', av: 'Lapel mic 2', chair: 'Slides from USB' });
+    await ok({ type: 'presets.set', texts: ['2 minutes', 'Stop now'] });
+    await h.restart();
+    const s = await state();
+    expect(s.day.find((i) => i.id === 'talk2')!.title).toBe('Renamed');
+    expect(s.notes).toEqual([{ itemId: 'talk1', av: 'Lapel mic 2', chair: 'Slides from USB' }]);
+    expect(s.presets).toEqual(['2 minutes', 'Stop now']);
+    // Undo still knows the edits.
+    expect(s.history.undo).toBe('AV and chair note on “First talk”');
+  });
+});
+
+describe('notes, presets and the chair', () => {
+  test('the AV note is for the control only; the chair note reaches the chair, not the door', async () => {
+    const s = await ok({ type: 'program.item.note', itemId: 'talk1', av: 'Lapel mic 2', chair: 'Slides from USB' });
+    const [chair, door] = await Promise.all([connect(h, 'view=chair'), connect(h, 'view=signage')]);
+    const c = (await chair.next((x) => x.seq === s.seq)) as unknown as StateJson;
+    const d = (await door.next((x) => x.seq === s.seq)) as unknown as StateJson;
+    chair.ws.close();
+    door.ws.close();
+    expect(c.notes).toEqual([{ itemId: 'talk1', av: null, chair: 'Slides from USB' }]);
+    expect(d.notes).toEqual([]);
+    expect(JSON.stringify(c)).not.toContain('Lapel');
+  });
+
+  test('the chair acknowledges a speaker message once; the control sees when', async () => {
+    await ok({ type: 'message.set', to: 'speaker', text: 'Wrap up, please' });
+    const acked = await ok({ type: 'message.ack' });
+    expect(acked.messages.speaker!.ackedAt).not.toBeNull();
+    const again = await post(h, { type: 'message.ack' });
+    expect(again.status).toBe(409);
+    expect(again.json.error).toBe('the message to the speaker was already acknowledged');
+    const fresh = await ok({ type: 'message.set', to: 'speaker', text: 'Questions now' });
+    expect(fresh.messages.speaker!.ackedAt).toBeNull();
+  });
+});
