@@ -2,6 +2,7 @@
 import { runAt } from './at.ts';
 import { runCheck } from './check.ts';
 import { runImport } from './import.ts';
+import { runExport } from './export.ts';
 import { runServe } from './serve.ts';
 import { CliError, type Io, processIo } from './io.ts';
 import { describeFlags, parseFlags, type FlagSpecs } from './flags.ts';
@@ -211,6 +212,50 @@ const COMMANDS: Record<string, Command> = {
         throw new CliError('import: give exactly one SOURCE, e.g. roomcue import schedule.json -o program.json', 2);
       return runImport(
         { source: positionals[0]!, output: v.output as string | undefined, zone: v.zone as string | undefined },
+        io,
+      );
+    },
+  },
+  export: {
+    synopsis: 'export [options]',
+    summary: 'write the program as Roomcue reads it, with --with-edits as the screens show it',
+    details:
+      "--with-edits applies the operators' edits saved in the state folder (cancellations, moves, fixes); notes\n" +
+      'are not part of a program. The source file is never changed. Exit 0 written, 1 not valid, 2 unreadable.',
+    options: {
+      ...programFlag,
+      'with-edits': { type: 'boolean', help: "apply the operators' edits saved in the state folder" },
+      'state-dir': {
+        type: 'string',
+        value: 'DIR',
+        example: './state',
+        help: 'where serve keeps the state and edits (default: as serve)',
+      },
+      output: {
+        type: 'string',
+        short: 'o',
+        value: 'FILE',
+        example: 'program.json',
+        help: 'where to write the program (default: standard output)',
+      },
+      zone: {
+        type: 'string',
+        value: 'ZONE',
+        example: 'Europe/Paris',
+        help: 'the time zone of an imported export that gives none, or one its dates contradict',
+      },
+      ...helpFlag,
+    },
+    run: (v, positionals, io) => {
+      if (positionals.length > 0) throw new CliError(`export takes no FILE: use --program ${positionals[0]}`, 2);
+      return runExport(
+        {
+          program: v.program as string | undefined,
+          withEdits: v['with-edits'] === true,
+          stateDir: v['state-dir'] as string | undefined,
+          output: v.output as string | undefined,
+          zone: v.zone as string | undefined,
+        },
         io,
       );
     },

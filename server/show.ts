@@ -14,9 +14,8 @@ import {
   type StoredEdit,
 } from '../core/live/history.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
-import { applyEdits, checkEdit, fieldLabel, type EditConflict, type Merged } from '../core/edits/overlay.ts';
+import { checkEdit, fieldLabel, mergeValid, type EditConflict, type Merged } from '../core/edits/overlay.ts';
 import { editFor } from '../core/edits/program-actions.ts';
-import { parseProgramJson } from '../core/program/parse.ts';
 import type { EditsJson, NoteJson } from '../core/contract/state.ts';
 import { resolveLive, screenChanges } from '../core/live/live-screen.ts';
 import type { LiveState, OvertimePolicy } from '../core/live/state.ts';
@@ -136,25 +135,11 @@ export class Show {
    * is left out and reported, never dropped: it stays in the overlay and comes back if the source allows it again.
    */
   private mergeEdits(source: Program): Merged {
-    const edits = this.saved.edits.map((e) => e.edit);
-    this.refused = [];
-    let merged = applyEdits(source, edits);
-    if (edits.length === 0 || !parseProgramJson(merged.program).diagnostics.some((d) => d.severity === 'error'))
-      return merged;
-    // Find the edits that break it, one by one, in order.
-    const kept: typeof edits = [];
-    edits.forEach((edit, index) => {
-      const check = checkEdit(source, kept, edit);
-      if (check.ok) kept.push(edit);
-      else
-        this.refused.push({
-          kind: 'missing',
-          index,
-          itemId: 'itemId' in edit ? edit.itemId : edit.op === 'swap' ? edit.a : edit.item.id,
-          message: `an edit no longer applies: ${check.reason}`,
-        });
-    });
-    merged = applyEdits(source, kept);
+    const { merged, refused } = mergeValid(
+      source,
+      this.saved.edits.map((e) => e.edit),
+    );
+    this.refused = refused;
     return merged;
   }
 

@@ -370,3 +370,33 @@ export function checkEdit(source: Program, edits: readonly Edit[], edit: Edit): 
   if (error) return { ok: false, reason: `${error.path ? `${error.path}: ` : ''}${error.message}` };
   return { ok: true, merged: { ...merged, program: parsed.program! } };
 }
+
+/**
+ * The source with the edits on top, leaving out (and reporting) each edit that would make the program invalid since
+ * the source changed under it. A left-out edit is not dropped: it stays in the overlay and applies again if the
+ * source allows it. `refused` conflicts carry the edit's index in `edits`.
+ */
+export function mergeValid(source: Program, edits: readonly Edit[]): { merged: Merged; refused: EditConflict[] } {
+  const merged = applyEdits(source, edits);
+  if (edits.length === 0 || !parseProgramJson(merged.program).diagnostics.some((d) => d.severity === 'error'))
+    return { merged, refused: [] };
+  const kept: Edit[] = [];
+  const refused: EditConflict[] = [];
+  edits.forEach((edit, index) => {
+    const check = checkEdit(source, kept, edit);
+    if (check.ok) kept.push(edit);
+    else
+      refused.push({
+        kind: 'missing',
+        index,
+        itemId: editItem(edit),
+        message: `an edit no longer applies: ${check.reason}`,
+      });
+  });
+  return { merged: applyEdits(source, kept), refused };
+}
+
+/** The item an edit is about (the first of a swap). */
+export function editItem(edit: Edit): string {
+  return edit.op === 'swap' ? edit.a : edit.op === 'add' ? edit.item.id : edit.itemId;
+}
