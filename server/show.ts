@@ -14,7 +14,15 @@ import {
   type StoredEdit,
 } from '../core/live/history.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
-import { checkEdit, fieldLabel, mergeValid, type EditConflict, type Merged } from '../core/edits/overlay.ts';
+import {
+  checkEdit,
+  editItem,
+  fieldLabel,
+  mergeValid,
+  resolveEdit,
+  type EditConflict,
+  type Merged,
+} from '../core/edits/overlay.ts';
 import { editFor } from '../core/edits/program-actions.ts';
 import type { EditsJson, NoteJson } from '../core/contract/state.ts';
 import { resolveLive, screenChanges } from '../core/live/live-screen.ts';
@@ -143,6 +151,22 @@ export class Show {
     return merged;
   }
 
+  /** Settles a conflict of edit `editId` with the source: keep the operator's value, or take the source's. */
+  private resolve(editId: number, keep: 'yours' | 'theirs', at: number): void {
+    const index = this.saved.edits.findIndex((e) => e.id === editId);
+    const was = this.saved.edits[index];
+    if (!was) throw new ActionRejected(`no edit ${editId}`);
+    const before = this.saved.edits.slice(0, index).map((e) => e.edit);
+    const edit = resolveEdit(this.source, before, was.edit, keep);
+    if (edit !== null && JSON.stringify(edit) === JSON.stringify(was.edit))
+      throw new ActionRejected(`edit ${editId} has no conflict to resolve that way`);
+    const item = editItem(was.edit);
+    const title = this.timeline.byId.get(item)?.title ?? item;
+    const label = `${keep === 'yours' ? 'Keep yours' : 'Take theirs'} for “${title}”`;
+    const room = this.timeline.byId.get(item)?.room ?? this.defaultRoom;
+    this.saved = recordEdit(this.saved, room, label, edit ? { ...was, at, edit } : null, was);
+  }
+
   /** What the control view shows of the edits: each edited item with what changed, and the conflicts. */
   private editsJson(): EditsJson {
     const titleOf = (id: string) => this.timeline.byId.get(id)?.title ?? id;
@@ -199,7 +223,9 @@ export class Show {
       return this.state(action.room ?? this.defaultRoom);
     }
     const editsBefore = this.saved.edits;
-    if (isProgramAction(action)) {
+    if (action.type === 'program.edit.resolve') {
+      this.resolve(action.editId, action.keep, at);
+    } else if (isProgramAction(action)) {
       const request = editFor(this.merged.program, this.timeline, action, this.defaultRoom);
       const check = checkEdit(this.source, this.activeEdits(), request.edit);
       if (!check.ok) throw new ActionRejected(check.reason);

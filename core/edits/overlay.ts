@@ -400,3 +400,37 @@ export function mergeValid(source: Program, edits: readonly Edit[]): { merged: M
 export function editItem(edit: Edit): string {
   return edit.op === 'swap' ? edit.a : edit.op === 'add' ? edit.item.id : edit.itemId;
 }
+
+/**
+ * Settles a conflict of `edit` with its source, given the edits applied before it. "yours": the edit keeps its values
+ * and takes the source's current ones as its base (no more conflict); "theirs": the edit lets go of what the source
+ * changed (a move, or an edit of an item that is gone, goes entirely: null).
+ */
+export function resolveEdit(
+  source: Program,
+  before: readonly Edit[],
+  edit: Edit,
+  keep: 'yours' | 'theirs',
+): Edit | null {
+  const under = applyEdits(source, before).program;
+  if (edit.op === 'update') {
+    const item = findItem(under, edit.itemId);
+    if (!item) return keep === 'theirs' ? null : edit;
+    const changed = Object.keys(edit.set).filter(
+      (f) => Object.hasOwn(edit.base, f) && !same(edit.base[f], fieldValue(item, f)),
+    );
+    if (keep === 'yours') {
+      const base = { ...edit.base };
+      for (const f of changed) base[f] = fieldValue(item, f);
+      return { ...edit, base };
+    }
+    const set = Object.fromEntries(Object.entries(edit.set).filter(([f]) => !changed.includes(f)));
+    return Object.keys(set).length === 0 ? null : { ...edit, set: set as ItemPatch };
+  }
+  if (edit.op === 'move') {
+    const item = findItem(under, edit.itemId);
+    if (!item || keep === 'theirs') return null;
+    return { ...edit, base: { start: item.start, end: item.end, room: item.room ?? null } };
+  }
+  return keep === 'theirs' ? null : edit;
+}

@@ -18,7 +18,12 @@ export interface EditRequest {
  * The edit an action asks for, against the merged program (`program`, `timeline`) as it is now. Throws
  * ActionRejected naming what is wrong (an unknown item, a removal of an item the program has).
  */
-export function editFor(program: Program, timeline: Timeline, action: ProgramAction, defaultRoom: string): EditRequest {
+export function editFor(
+  program: Program,
+  timeline: Timeline,
+  action: Exclude<ProgramAction, { type: 'program.edit.resolve' }>,
+  defaultRoom: string,
+): EditRequest {
   const item = (id: string) => {
     const found = findItem(program, id);
     if (!found) throw new ActionRejected(`unknown item "${id}"`);

@@ -47,6 +47,15 @@ const ProgramActions = [
   z.object({ type: z.literal('program.item.add'), room, item: Item }).strict(),
   z.object({ type: z.literal('program.item.remove'), room, itemId }).strict(),
   z.object({ type: z.literal('program.item.note'), room, itemId, av: note, chair: note }).strict(),
+  /** A conflict with the source (see StateJson.edits.conflicts): keep the operator's value, or take the source's. */
+  z
+    .object({
+      type: z.literal('program.edit.resolve'),
+      room,
+      editId: z.number().int().min(1),
+      keep: z.enum(['yours', 'theirs']),
+    })
+    .strict(),
 ] as const;
 
 export const PROGRAM_ACTION_TYPES = ProgramActions.map((o) => o.shape.type.value);

@@ -27,8 +27,12 @@ const Step = z.object({
   label: z.string(),
   /** The room's live state to go back (undo) or forward (redo) to. */
   room: RoomLiveSchema,
-  /** A step that edited the program: undo takes this edit out of the overlay, redo puts it back. */
+  /**
+   * A step that edited the program: `edit` is the edit as the step left it, `was` as it found it (absent: the step
+   * added it, or removed it). Undo puts `was` back in its place, redo `edit`.
+   */
   edit: StoredEditSchema.optional(),
+  was: StoredEditSchema.optional(),
 });
 
 const RoomHistory = z.object({ room: z.string(), undo: z.array(Step), redo: z.array(Step) });
@@ -102,17 +106,16 @@ export function applyAction(
     const [from, to] = action.type === 'undo' ? [h.undo, h.redo] : [h.redo, h.undo];
     const step = from.at(-1);
     if (!step) throw new ActionRejected(`nothing to ${action.type} in room ${room}`);
-    const moved = [...to, { label: step.label, room: current, ...(step.edit ? { edit: step.edit } : {}) }].slice(
+    const { label, edit, was } = step;
+    const moved = [...to, { label, room: current, ...(edit ? { edit } : {}), ...(was ? { was } : {}) }].slice(
       -HISTORY_LIMIT,
     );
     const left = from.slice(0, -1);
     const next = action.type === 'undo' ? { room, undo: left, redo: moved } : { room, undo: moved, redo: left };
-    // An edit step: undo takes the edit out of the overlay (wherever it is in the list), redo appends it again.
-    const edits = !step.edit
-      ? state.edits
-      : action.type === 'undo'
-        ? state.edits.filter((e) => e.id !== step.edit!.id)
-        : [...state.edits, step.edit];
+    // An edit step: the edit goes back to what it was (undo) or what the step made it (redo), in its place.
+    const id = (edit ?? was)?.id;
+    const edits =
+      id === undefined ? state.edits : placeEdit(state.edits, id, (action.type === 'undo' ? was : edit) ?? null);
     return { live: withRoom(step.room), history: replace(state.history, next), edits };
   }
   if (action.type === 'presets.set' || action.type.startsWith('program.')) {
@@ -129,15 +132,31 @@ export function peekStep(state: ShowState, room: string, direction: 'undo' | 're
   return roomHistory(state, room)[direction].at(-1) ?? null;
 }
 
-/** Adds an operator's edit of the program to the overlay, as a step of `room`'s history (undo takes it out). */
-export function recordEdit(state: ShowState, room: string, label: string, edit: StoredEdit): ShowState {
+/**
+ * Adds an operator's edit of the program to the overlay (or, with `was`, replaces that edit; with `edit` null,
+ * removes `was`), as a step of `room`'s history that undo reverses.
+ */
+export function recordEdit(
+  state: ShowState,
+  room: string,
+  label: string,
+  edit: StoredEdit | null,
+  was: StoredEdit | null = null,
+): ShowState {
   const h = roomHistory(state, room);
-  const step = { label, room: roomLive(state.live, room), edit };
+  const step = { label, room: roomLive(state.live, room), ...(edit ? { edit } : {}), ...(was ? { was } : {}) };
+  const id = (edit ?? was)!.id;
   return {
     live: { ...state.live, seq: state.live.seq + 1 },
     history: replace(state.history, { room, undo: [...h.undo, step].slice(-HISTORY_LIMIT), redo: [] }),
-    edits: [...state.edits, edit],
+    edits: placeEdit(state.edits, id, edit),
   };
+}
+
+/** The edits with the one of id `id` replaced by `edit` (removed when null, put back in id order when absent). */
+function placeEdit(edits: StoredEdit[], id: number, edit: StoredEdit | null): StoredEdit[] {
+  const others = edits.filter((e) => e.id !== id);
+  return edit ? [...others, edit].sort((a, b) => a.id - b.id) : others;
 }
 
 function replace(all: RoomHistory[], h: RoomHistory): RoomHistory[] {

@@ -141,6 +141,22 @@ describe('edits', () => {
       },
     ]);
     expect(seen.current[0]!.title).toBe('Fixed title');
+
+    // Keep yours: no more conflict, the operator's title stays; undo brings the conflict back.
+    const editId = seen.edits!.conflicts[0]!.editId!;
+    const kept = await ok({ type: 'program.edit.resolve', editId, keep: 'yours' });
+    expect(kept.edits!.conflicts).toEqual([]);
+    expect(kept.current[0]!.title).toBe('Fixed title');
+    expect(kept.history.undo).toBe('Keep yours for “Fixed title”');
+    expect((await ok({ type: 'undo' })).edits!.conflicts.length).toBe(1);
+    // Take theirs: the edit lets go of the title; the source's shows.
+    const taken = await ok({ type: 'program.edit.resolve', editId, keep: 'theirs' });
+    expect(taken.edits!.conflicts).toEqual([]);
+    expect(taken.edits!.count).toBe(0);
+    expect(taken.current[0]!.title).toBe('Their new title');
+    const again = await post(h, { type: 'program.edit.resolve', editId, keep: 'theirs' });
+    expect(again.status).toBe(409);
+    expect(again.json.error).toBe(`no edit ${editId}`);
   });
 
   test('edits, notes and presets survive a restart', async () => {
