@@ -1,5 +1,6 @@
 // The one source of truth of a running show: program, live state, clock and store; every channel dispatches here.
-import { formatDiagnostic, type WarningKind } from '../core/program/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic, type WarningKind } from '../core/program/diagnostics.ts';
+import { parseProgramJson } from '../core/program/parse.ts';
 import { stateJson, type ProgramStatusJson, type StateJson } from '../core/contract/state.ts';
 import { z } from 'zod';
 import { isProgramAction, PRESET_LENGTH, PRESETS_MAX, type Action } from '../core/live/actions.ts';
@@ -94,6 +95,7 @@ export class Show {
   private readonly unwatch: () => void;
   private summaryOf: {
     snapshot: ProgramSource['current'];
+    merged: Merged;
     summary: { count: number; kinds: { kind: WarningKind; count: number }[]; first: string[] };
   } | null = null;
 
@@ -415,15 +417,32 @@ export class Show {
     };
   }
 
+  /**
+   * Warnings the edits brought (a move that overlaps another item, a speaker left TBA): those the merged program has
+   * and the source has not, said as such.
+   */
+  private editWarnings(): Diagnostic[] {
+    if (this.saved.edits.length === 0) return [];
+    const known = new Set(
+      parseProgramJson(this.source)
+        .diagnostics.filter((d) => d.severity === 'warning')
+        .map((d) => d.message),
+    );
+    return parseProgramJson(this.merged.program)
+      .diagnostics.filter((d) => d.severity === 'warning' && !known.has(d.message))
+      .map((d) => ({ ...d, path: '', message: `after the edits: ${d.message}` }));
+  }
+
   /** The program's warnings summarised, worked out once per loaded program (a state is made on every push). */
   private warningSummary() {
     const snapshot = this.watcher.current;
-    if (this.summaryOf?.snapshot !== snapshot) {
-      const warnings = snapshot.diagnostics.filter((d) => d.severity === 'warning');
+    if (this.summaryOf?.snapshot !== snapshot || this.summaryOf.merged !== this.merged) {
+      const warnings = [...snapshot.diagnostics.filter((d) => d.severity === 'warning'), ...this.editWarnings()];
       const kinds = new Map<WarningKind, number>();
       for (const d of warnings) kinds.set(d.kind ?? 'other', (kinds.get(d.kind ?? 'other') ?? 0) + 1);
       this.summaryOf = {
         snapshot,
+        merged: this.merged,
         summary: {
           count: warnings.length,
           kinds: [...kinds].map(([kind, count]) => ({ kind, count })),

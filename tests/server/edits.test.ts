@@ -84,6 +84,20 @@ describe('edits', () => {
     expect(moved.history.undo).toBe(`Move “Second talk” to ${coffee.slice(11)}`);
   });
 
+  test('a move that makes two talks overlap is accepted with a warning on the control view', async () => {
+    const s0 = await state();
+    const first = s0.current[0]!;
+    const moved = await ok({ type: 'program.item.move', itemId: 'talk2', start: first.start.slice(0, 16) });
+    const overlap = moved.program.warnings.filter((w) => w.includes('after the edits'));
+    expect(overlap).toEqual([
+      expect.stringMatching(
+        /: warning: after the edits: "(Second|First) talk" overlaps "(First|Second) talk" .* in room A/,
+      ),
+    ]);
+    expect(s0.program.warnings.some((w) => w.includes('after the edits'))).toBe(false);
+    expect((await ok({ type: 'undo' })).program.warnings.some((w) => w.includes('after the edits'))).toBe(false);
+  });
+
   test('add and remove an item; an item of the program cannot be removed, only cancelled', async () => {
     const s = await ok({
       type: 'program.item.add',
