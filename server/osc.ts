@@ -38,6 +38,8 @@ const POSITIONAL = new Map<string, readonly string[]>([
   ['message.clear', ['to']],
   ['blackout', ['on']],
   ['overtime.policy', ['policy', 'limitMinutes']],
+  ['program.item.cancel', ['itemId', 'reason']],
+  ['program.item.restore', ['itemId']],
 ]);
 
 const PREFIX = '/roomcue/';
@@ -153,7 +155,7 @@ export async function startOsc(show: Show, opts: OscOptions): Promise<RunningOsc
     let problem: string | null = asked.ok ? null : asked.message;
     if (asked.ok) {
       try {
-        show.dispatch(asked.action as Parameters<Show['dispatch']>[0]);
+        show.dispatch(asked.action as Parameters<Show['dispatch']>[0], `OSC ${from.address}`);
       } catch (err) {
         if (!(err instanceof ActionRejected)) throw err;
         problem = `${packet.address}: ${err.message}`;

@@ -144,6 +144,14 @@ describe('the OSC address book', () => {
       ok: true,
       action: { type: 'delay.set', minutes: 10 },
     });
+    expect(actionFromOsc(show, '/roomcue/L108-A/program/item/cancel', ['d1-lu', 'Speaker ill'])).toEqual({
+      ok: true,
+      action: { type: 'program.item.cancel', room: 'L108-A', itemId: 'd1-lu', reason: 'Speaker ill' },
+    });
+    expect(actionFromOsc(show, '/roomcue/L108-A/message/ack', [])).toEqual({
+      ok: true,
+      action: { type: 'message.ack', room: 'L108-A' },
+    });
   });
   test('refuses what is not an action, naming the problem', () => {
     expect(actionFromOsc(show, '/other/thing', [])).toMatchObject({ ok: false, message: /start with \/roomcue\// });
