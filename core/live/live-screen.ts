@@ -147,7 +147,8 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
     // AV's pin holds its item on stage past its time too.
     held: (own?.held ?? false) || (pinnedHere && timer !== null && at >= timer.endsAt),
     holdUntil: own?.held && Number.isFinite(own.holdUntil) ? own.holdUntil : null,
-    away: timed === null && screen.current.length > 0,
+    // Only items away from the room are on (a cancelled item beside them is not someone on stage either).
+    away: timed === null && screen.current.some(isAway),
   };
   const nextStart: NextStartView | null = next
     ? {
