@@ -24,6 +24,7 @@ const en = {
   paused: 'Paused',
   message: 'Message',
   announcement: 'Announcement',
+  cancelled: 'Cancelled',
 };
 
 export type Words = typeof en;
@@ -51,6 +52,7 @@ const fr: Words = {
   paused: 'En pause',
   message: 'Message',
   announcement: 'Annonce',
+  cancelled: 'Annulé',
 };
 
 export function t(lang: Lang): Words {

@@ -17,6 +17,7 @@ import {
   remainingMs,
   sizingTemplate,
   speakerNames,
+  stageNote,
   timedItem,
 } from '../../renderer/views/chair/display.ts';
 import { commandAction, helpRows, keyCommand, toggleKind, type ChairCommand } from '../../renderer/views/chair/keys.ts';
@@ -83,7 +84,7 @@ describe('keys', () => {
   test('the help lists every key in both languages', () => {
     for (const lang of ['en', 'fr'] as const) {
       const rows = helpRows(chairWords(lang));
-      expect(rows.map((r) => r.keys)).toEqual(['Space', '←', '→', '+', '−', 'R', 'U', 'C', 'F', '?', 'Esc']);
+      expect(rows.map((r) => r.keys)).toEqual(['Space', '←', '→', '+', '−', 'R', 'U', 'C', 'O', 'F', '?', 'Esc']);
       expect(rows.every((r) => r.text.length > 0)).toBe(true);
     }
   });
@@ -267,5 +268,47 @@ describe('the lines around the digits', () => {
     { text: 'x'.repeat(280), size: 'long' },
   ])('a message of $text.length characters is $size', ({ text, size }) => {
     expect(messageSize(text)).toBe(size);
+  });
+});
+
+describe('edits on the chair: a cancelled talk, the chair note, "OK, seen"', () => {
+  const message = (ackedAt: string | null) => ({ text: 'Wrap up', setAt: '', until: null, ackedAt });
+  const withMessage = (ackedAt: string | null): StateJson => {
+    const s = stateAt('09:45');
+    return { ...s, messages: { ...s.messages, speaker: message(ackedAt) } };
+  };
+
+  test('O acknowledges the speaker message once; nothing to acknowledge says so', () => {
+    expect(keyCommand({ key: 'o' })).toBe('ack');
+    expect(keyCommand({ key: 'O' })).toBe('ack');
+    expect(commandAction('ack', withMessage(null), 'L108-A')).toEqual({
+      kind: 'action',
+      action: { type: 'message.ack', room: 'L108-A' },
+    });
+    expect(commandAction('ack', withMessage('2026-06-29T09:46:00+02:00'), null)).toEqual({
+      kind: 'refused',
+      word: 'alreadySeen',
+    });
+    expect(commandAction('ack', stateAt('09:45'), null)).toEqual({ kind: 'refused', word: 'noMessage' });
+  });
+
+  test('the note shown is the chair note of the item on stage, else of the item the header names', () => {
+    const s = stateAt('09:45');
+    const notes = [
+      { itemId: 'd1-dongarra', av: null, chair: 'Slides from USB' },
+      { itemId: 'd1-lu', av: null, chair: 'Remote Q&A' },
+    ];
+    expect(stageNote({ ...s, notes })).toEqual({ itemId: 'd1-dongarra', text: 'Slides from USB' });
+    expect(stageNote({ ...s, notes: [notes[1]!] })).toBeNull();
+    expect(stageNote({ ...s, notes: undefined })).toBeNull();
+  });
+
+  test('a cancelled item beside one that happens: the header names the one that happens', () => {
+    const s = stateAt('09:45');
+    const dongarra = s.current[0]!;
+    const cancelled = { ...dongarra, id: 'x', cancelled: { reason: null } };
+    const state: StateJson = { ...s, timer: null, current: [cancelled, dongarra] };
+    expect(timedItem(state)?.id).toBe('d1-dongarra');
+    expect(timedItem({ ...state, current: [cancelled] })?.id).toBe('x');
   });
 });

@@ -82,9 +82,24 @@ export function countdownDisplay(state: StateJson, showNow: number, lang: Lang):
   return { text, template: sizingTemplate(text), phase: 'idle', label: chairWords(lang).untilNext, paused: false };
 }
 
-/** The item the timer counts for (a talk rather than the break beside it), else the first item on. */
+/**
+ * The item the timer counts for (a talk rather than the break beside it), else the first item on that happens (not
+ * a cancelled one beside it), else the first item on.
+ */
 export function timedItem(state: StateJson): CurrentItemJson | null {
-  return state.current.find((item) => item.id === state.timer?.itemId) ?? state.current[0] ?? null;
+  return (
+    state.current.find((item) => item.id === state.timer?.itemId) ??
+    state.current.find((item) => !item.cancelled) ??
+    state.current[0] ??
+    null
+  );
+}
+
+/** The chair note of the item on stage (else of the item the header names): for the chair, never the speaker's cue. */
+export function stageNote(state: StateJson): { itemId: string; text: string } | null {
+  const id = state.stage.itemId ?? timedItem(state)?.id ?? null;
+  const note = id === null ? null : state.notes?.find((n) => n.itemId === id)?.chair;
+  return id !== null && note ? { itemId: id, text: note } : null;
 }
 
 export function speakerNames(item: ItemJson): string {

@@ -4,7 +4,7 @@ import type { Action } from '../../../core/live/actions.ts';
 import type { ChairWords } from './words.ts';
 
 export type ChairCommand =
-  'toggle' | 'previous' | 'next' | 'plus' | 'minus' | 'reset' | 'undo' | 'follow' | 'fullscreen' | 'help';
+  'toggle' | 'previous' | 'next' | 'plus' | 'minus' | 'reset' | 'undo' | 'follow' | 'ack' | 'fullscreen' | 'help';
 
 export interface KeyPress {
   key: string;
@@ -29,6 +29,8 @@ const KEYS: Record<string, ChairCommand> = {
   U: 'undo',
   c: 'follow',
   C: 'follow',
+  o: 'ack',
+  O: 'ack',
   f: 'fullscreen',
   F: 'fullscreen',
   '?': 'help',
@@ -50,6 +52,7 @@ const KEY_HELP: { keys: string; word: keyof ChairWords }[] = [
   { keys: 'R', word: 'keyReset' },
   { keys: 'U', word: 'keyUndo' },
   { keys: 'C', word: 'keyFollow' },
+  { keys: 'O', word: 'keyAck' },
   { keys: 'F', word: 'keyFullscreen' },
   { keys: '?', word: 'keyHelp' },
   { keys: 'Esc', word: 'keyClose' },
@@ -62,7 +65,7 @@ export function helpRows(words: ChairWords): { keys: string; text: string }[] {
 
 export type CommandOutcome =
   | { kind: 'action'; action: Action }
-  | { kind: 'refused'; word: 'noState' }
+  | { kind: 'refused'; word: 'noState' | 'noMessage' | 'alreadySeen' }
   | { kind: 'local'; command: 'fullscreen' | 'help' };
 
 /** What Space does: pause a running timer, else start (the server resumes a paused timer on start). */
@@ -96,5 +99,12 @@ export function commandAction(command: ChairCommand, state: StateJson | null, ro
       return act({ type: 'timer.add', seconds: -60 });
     case 'reset':
       return act({ type: 'timer.reset' });
+    case 'ack': {
+      // "OK, seen": the chair read the message to the speaker; the control sees when.
+      const message = state?.messages.speaker ?? null;
+      if (!message) return { kind: 'refused', word: 'noMessage' };
+      if (message.ackedAt) return { kind: 'refused', word: 'alreadySeen' };
+      return act({ type: 'message.ack' });
+    }
   }
 }

@@ -13,6 +13,7 @@ const en = {
   keyReset: 'Timer back to the planned end',
   keyUndo: 'Undo the last action',
   keyFollow: 'Follow the clock again',
+  keyAck: 'OK, seen: the message to the speaker was read',
   keyFullscreen: 'Full screen on / off',
   keyHelp: 'Show / hide this help',
   keyClose: 'Close',
@@ -35,6 +36,11 @@ const en = {
   keysOffWrongPin: 'Keys off: the PIN given to this screen is wrong (open the chair link from the control view again).',
   away: (place: string) => `Away from this room${place ? `: ${place}` : ''}`,
   afterThisTalk: (time: string) => `after this talk (planned ${time})`,
+  ack: 'OK, seen',
+  seen: (time: string) => `Seen ${time}`,
+  noMessage: 'No message to acknowledge',
+  alreadySeen: 'Already marked as seen',
+  note: 'Note',
 };
 
 export type ChairWords = typeof en;
@@ -51,6 +57,7 @@ const fr: ChairWords = {
   keyReset: 'Minuteur à la fin prévue',
   keyUndo: 'Annuler la dernière action',
   keyFollow: "Suivre l'horloge à nouveau",
+  keyAck: "OK, vu : le message pour l'orateur·rice a été lu",
   keyFullscreen: 'Plein écran oui / non',
   keyHelp: 'Afficher / masquer cette aide',
   keyClose: 'Fermer',
@@ -74,6 +81,11 @@ const fr: ChairWords = {
     'Touches inactives : le code PIN donné à cet écran est faux (rouvrez le lien président·e depuis la régie).',
   away: (place: string) => `Hors de cette salle${place ? ` : ${place}` : ''}`,
   afterThisTalk: (time: string) => `après cette intervention (prévu à ${time})`,
+  ack: 'OK, vu',
+  seen: (time: string) => `Vu à ${time}`,
+  noMessage: 'Aucun message à confirmer',
+  alreadySeen: 'Déjà marqué comme vu',
+  note: 'Note',
 };
 
 export function chairWords(lang: Lang): ChairWords {

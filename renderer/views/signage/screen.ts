@@ -65,9 +65,12 @@ export function signageScreen(state: StateJson | null): SignageScreen {
   }
 }
 
-/** Several things on at once: what happens behind this door first, then breaks, then what is elsewhere. */
+/**
+ * Several things on at once: what happens behind this door first, then breaks, then what is elsewhere, and what
+ * was cancelled last (a talk moved up into a cancelled one's slot is the hero).
+ */
 export function inRoomFirst<T extends ItemJson>(items: T[]): T[] {
-  const rank = (i: T) => (i.location ? 2 : 0) + (isBreakItem(i) ? 1 : 0);
+  const rank = (i: T) => (i.cancelled ? 4 : 0) + (i.location ? 2 : 0) + (isBreakItem(i) ? 1 : 0);
   return items
     .map((item, order) => ({ item, order }))
     .sort((a, b) => rank(a.item) - rank(b.item) || a.order - b.order)

@@ -17,6 +17,12 @@ export function kindHeading(item: Pick<ItemJson, 'kind' | 'title'>, lang: Lang):
   return isBreakKind(item.kind) ? item.title : kindLabel(item.kind, lang);
 }
 
+/** "Cancelled · Speaker ill" (the reason when the door may show it), null for an item that happens. */
+export function cancelledLine(item: Pick<ItemJson, 'cancelled'>, lang: Lang): string | null {
+  if (!item.cancelled) return null;
+  return [t(lang).cancelled, item.cancelled.reason].filter(Boolean).join(' · ');
+}
+
 /** "09:30–10:10" in the program's zone. */
 export function timeRange(item: Pick<ItemJson, 'start' | 'end'>, zone: string): string {
   return `${clockTime(item.start, zone)}–${clockTime(item.end, zone)}`;
