@@ -14,6 +14,8 @@ import type { Audience, Show } from './show.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
+/** The most log entries one GET /api/log returns. */
+export const LOG_LIMIT_MAX = 1000;
 /** A client that stops reading is dropped before its backlog costs the server memory. */
 const MAX_WS_BACKLOG_BYTES = 1024 * 1024;
 const VIEWS = ['signage', 'chair', 'control'] as const;
@@ -150,6 +152,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         throw new HttpError(400, 'the action type in the path is not valid URL encoding');
       }
       return act(req, res, actionFromQuery(type, url.searchParams), url.searchParams.get('pin'));
+    }
+    if (path === '/api/log' && req.method === 'GET') {
+      // Who did what: for the AV desk only, like the actions.
+      await authorize(req, res, null);
+      const limitText = url.searchParams.get('limit') ?? '100';
+      const limit = Number(limitText);
+      if (!/^\d+$/.test(limitText) || limit < 1 || limit > LOG_LIMIT_MAX)
+        throw new HttpError(400, `limit must be a whole number from 1 to ${LOG_LIMIT_MAX}, got "${limitText}"`);
+      const room = url.searchParams.has('room') ? roomId(url.searchParams.get('room')!) : null;
+      return sendJson(res, 200, { entries: show.logEntries(limit, room) });
     }
     if (path.startsWith('/api/'))
       throw new HttpError(path.startsWith('/api/actions') ? 405 : 404, `no such API: ${req.method} ${path}`);

@@ -3,9 +3,10 @@ import { formatDiagnostic, type Diagnostic, type WarningKind } from '../core/pro
 import { parseProgramJson } from '../core/program/parse.ts';
 import { stateJson, type ProgramStatusJson, type StateJson } from '../core/contract/state.ts';
 import { z } from 'zod';
-import { isProgramAction, PRESET_LENGTH, PRESETS_MAX, type Action } from '../core/live/actions.ts';
+import { isProgramAction, PRESET_LENGTH, PRESETS_MAX, type Action, type LiveAction } from '../core/live/actions.ts';
 import {
   applyAction,
+  describeAction,
   emptyShowState,
   historyLabels,
   peekStep,
@@ -26,7 +27,7 @@ import {
 } from '../core/edits/overlay.ts';
 import { editFor } from '../core/edits/program-actions.ts';
 import type { EditsJson, NoteJson } from '../core/contract/state.ts';
-import { resolveLive, screenChanges } from '../core/live/live-screen.ts';
+import { resolveLive, roomLive, screenChanges } from '../core/live/live-screen.ts';
 import type { LiveState, OvertimePolicy } from '../core/live/state.ts';
 import { buildTimeline, type Timeline } from '../core/schedule/timeline.ts';
 import { programChanges, summarizeChanges } from '../core/program/diff.ts';
@@ -37,8 +38,18 @@ import type { StateStore } from './store/state-store.ts';
 import { programKey, type CentralStatus, type ReplicaJson } from './replica.ts';
 import type { Program } from '../core/program/schema.ts';
 import type { ShowClock } from './clock.ts';
+import type { OperatorLog } from './operator-log.ts';
+import type { LogEntry } from '../core/report/log-entry.ts';
+import type { Edit } from '../core/edits/overlay.ts';
 
 export type ShowEvent = 'action' | 'program' | 'tick' | 'screens';
+
+interface StageMark {
+  itemId: string | null;
+  startedAt: number | null;
+  /** When it leaves the stage as far as was known at the last look. */
+  endsAt: number | null;
+}
 
 /**
  * Who a state is for: the control view gets the program's warnings (summarised), the edits and every note; the
@@ -104,7 +115,12 @@ export class Show {
     private readonly store: StateStore<ShowState> | null,
     readonly clock: ShowClock,
     readonly defaultRoom: string,
-    options: { overtime?: OvertimePolicy | null; overlay?: StateStore<OverlayFile> | null } = {},
+    options: {
+      overtime?: OvertimePolicy | null;
+      overlay?: StateStore<OverlayFile> | null;
+      /** The operator log (every action, edit, refusal and stage change); none in tests that do not need it. */
+      log?: OperatorLog | null;
+    } = {},
   ) {
     const loaded = store?.load() ?? { state: null, warning: null };
     const saved = loaded.state ?? emptyShowState();
@@ -121,6 +137,8 @@ export class Show {
     this.source = watcher.current.program;
     this.merged = this.mergeEdits(this.source);
     this.timeline = buildTimeline(this.merged.program);
+    this.log = options.log ?? null;
+    this.resumeStages();
     this.unwatch = watcher.onChange((change) => this.onProgramChange(change));
     this.schedulePush();
   }
@@ -218,11 +236,33 @@ export class Show {
    */
   dispatch(action: Action, who = 'unknown'): StateJson {
     const at = this.clock.now();
+    const room = action.room ?? this.defaultRoom;
+    // What the clock did since the last look goes in the log before what this action does.
+    this.noteStages(at, null);
+    const before = this.log ? this.snapshot(action, room, at) : null;
+    const timelineBefore = this.timeline;
+    const warning = this.storeWarning;
+    try {
+      this.apply(action, who, at);
+    } catch (err) {
+      if (err instanceof ActionRejected) {
+        this.writeLog({ kind: 'refused', ...this.stamp(at, room, who), type: action.type, reason: err.message });
+      }
+      throw err;
+    }
+    if (before) this.logDone(action, room, who, at, before, timelineBefore);
+    this.noteStages(at, who);
+    // The log's own warning (a full disk) reaches the screens that were just pushed to, and the answer.
+    if (this.storeWarning !== warning) this.emit('action');
+    return this.state(room);
+  }
+
+  private apply(action: Action, who: string, at: number): void {
     if (action.type === 'presets.set') {
       this.presets = action.texts;
       this.emit('program');
       this.saveOverlay();
-      return this.state(action.room ?? this.defaultRoom);
+      return;
     }
     const editsBefore = this.saved.edits;
     if (action.type === 'program.edit.resolve') {
@@ -233,6 +273,7 @@ export class Show {
       if (!check.ok) throw new ActionRejected(check.reason);
       const id = Math.max(this.saved.live.seq, ...this.saved.edits.map((e) => e.id)) + 1;
       this.saved = recordEdit(this.saved, request.room, request.label, { id, at, who, edit: request.edit });
+      this.lastEdit = { label: request.label, room: request.room, edit: request.edit };
     } else {
       if (action.type === 'redo') {
         // Redoing an edit must still make a valid program (the source may have changed since it was undone).
@@ -256,7 +297,6 @@ export class Show {
     this.save();
     if (this.storeWarning !== warning) this.emit('action');
     this.schedulePush();
-    return this.state(action.room ?? this.defaultRoom);
   }
 
   private get live(): LiveState {
@@ -399,6 +439,7 @@ export class Show {
         errors: p.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(p.file, d)),
       };
     }
+    this.noteStages(this.clock.now(), null);
     this.emit('program');
     this.schedulePush();
   }
@@ -453,6 +494,155 @@ export class Show {
     return this.summaryOf.summary;
   }
 
+  private readonly log: OperatorLog | null;
+  /** What each room had on stage at the last look, for the log's stage records. */
+  private readonly stages = new Map<string, StageMark>();
+  /** The edit the last program action recorded (its label and room), for the log. */
+  private lastEdit: { label: string; room: string; edit: Edit } | null = null;
+
+  /** The newest entries of the operator log, of one room or all (GET /api/log). */
+  logEntries(limit: number, room: string | null): LogEntry[] {
+    this.noteStages(this.clock.now(), null);
+    return this.log?.recent(limit, room) ?? [];
+  }
+
+  /** Every entry the log still keeps, oldest first (the timing report); null when this show keeps no log. */
+  allLogEntries(): LogEntry[] | null {
+    if (!this.log) return null;
+    this.noteStages(this.clock.now(), null);
+    return this.log.all();
+  }
+
+  /** A refusal decided outside the show (a chair PIN on an AV action), logged like the show's own. */
+  logRefused(action: Action, who: string, reason: string): void {
+    const room = action.room ?? this.defaultRoom;
+    this.writeLog({ kind: 'refused', ...this.stamp(this.clock.now(), room, who), type: action.type, reason });
+  }
+
+  private stamp(at: number, room: string, who: string | null) {
+    return { at: isoInZone(at, this.timeline.zone), ms: at, room, who };
+  }
+
+  private writeLog(entry: LogEntry): void {
+    if (!this.log) return;
+    this.log.append(entry);
+    const warning = this.log.warning;
+    // The state's own warning (its file cannot be saved) matters more and is not hidden by this one.
+    if (warning) this.storeWarning ??= warning;
+    else if (this.storeWarning?.startsWith('cannot write the operator log')) this.storeWarning = null;
+  }
+
+  /** Before an action: its label (the words of undo) and the room's stage and delay, to log with the result. */
+  private snapshot(action: Action, room: string, at: number): { label: string; live: unknown } {
+    if (!this.timeline.rooms.has(room)) return { label: action.type, live: null };
+    let label: string;
+    if (action.type === 'undo' || action.type === 'redo') {
+      const step = historyLabels(this.saved, room)[action.type];
+      label = `${action.type === 'undo' ? 'Undo' : 'Redo'}: ${step ?? 'nothing'}`;
+    } else if (action.type === 'presets.set') label = `Preset messages: ${action.texts.join(' · ') || 'none'}`;
+    else if (isProgramAction(action)) label = action.type;
+    else label = describeAction(this.timeline, this.live, action as LiveAction, at, room);
+    return { label, live: this.roomSnapshot(room, at) };
+  }
+
+  private roomSnapshot(room: string, at: number) {
+    const s = resolveLive(this.timeline, this.live, room, at);
+    const zone = this.timeline.zone;
+    return {
+      itemId: s.stage.itemId,
+      endsAt: s.stage.endsAt === null ? null : isoInZone(s.stage.endsAt, zone),
+      delayMinutes: roomLive(this.live, room).delay?.minutes ?? 0,
+      lateMinutes: s.late.minutes,
+    };
+  }
+
+  /** The items an edit touched, as the program has them now (title, times in the zone, room, cancelled). */
+  private itemsOf(edit: Edit, timeline: Timeline) {
+    const ids = edit.op === 'swap' ? [edit.a, edit.b] : edit.op === 'add' ? [edit.item.id] : [edit.itemId];
+    return ids.map((id) => {
+      const item = timeline.byId.get(id);
+      if (!item) return { id, gone: true };
+      return {
+        id,
+        title: item.title,
+        start: isoInZone(item.start, timeline.zone),
+        end: isoInZone(item.end, timeline.zone),
+        room: item.room,
+        cancelled: item.cancelled,
+      };
+    });
+  }
+
+  private logDone(
+    action: Action,
+    room: string,
+    who: string,
+    at: number,
+    before: { label: string; live: unknown },
+    timelineBefore: Timeline,
+  ): void {
+    if (isProgramAction(action) && this.lastEdit) {
+      const { label, edit, room: editRoom } = this.lastEdit;
+      this.lastEdit = null;
+      this.writeLog({
+        kind: 'edit',
+        ...this.stamp(at, editRoom, who),
+        type: action.type,
+        label,
+        edit,
+        before: this.itemsOf(edit, timelineBefore),
+        after: this.itemsOf(edit, this.timeline),
+      });
+      return;
+    }
+    this.writeLog({
+      kind: 'action',
+      ...this.stamp(at, room, who),
+      type: action.type,
+      label: before.label,
+      before: before.live,
+      after: this.timeline.rooms.has(room) ? this.roomSnapshot(room, at) : null,
+    });
+  }
+
+  /**
+   * Logs each room whose stage changed since the last look: a new item, nothing, or the same item restarted. `who`
+   * null: the clock did it (the item that left ended when its time was up, not when the change was seen).
+   */
+  private noteStages(at: number, who: string | null): void {
+    if (!this.log) return;
+    for (const room of this.rooms) {
+      const stage = resolveLive(this.timeline, this.live, room, at).stage;
+      const now: StageMark = {
+        itemId: stage.itemId,
+        startedAt: stage.itemId === null ? null : stage.startedAt,
+        endsAt: stage.held ? (stage.holdUntil ?? at) : stage.endsAt,
+      };
+      const was = this.stages.get(room) ?? null;
+      this.stages.set(room, now);
+      if (was ? was.itemId === now.itemId && was.startedAt === now.startedAt : now.itemId === null) continue;
+      const left = was?.itemId != null && was.itemId !== now.itemId ? was : null;
+      const endedAt = !left ? null : who !== null || left.endsAt === null || left.endsAt > at ? at : left.endsAt;
+      this.writeLog({
+        kind: 'stage',
+        ...this.stamp(at, room, who),
+        itemId: now.itemId,
+        startedAt: now.startedAt,
+        ended: left ? { itemId: left.itemId!, at: endedAt! } : null,
+        cause: who === null ? 'clock' : 'action',
+      });
+    }
+  }
+
+  /** At start: each room's stage as the log last saw it, so that a restart logs only what really changed. */
+  private resumeStages(): void {
+    if (!this.log) return;
+    for (const e of this.log.all()) {
+      if (e.kind === 'stage') this.stages.set(e.room, { itemId: e.itemId, startedAt: e.startedAt, endsAt: null });
+    }
+    this.noteStages(this.clock.now(), null);
+  }
+
   /** Pushes state when a screen changes by itself (an item starts or ends, a message expires), not every second. */
   private schedulePush(): void {
     if (this.pushTimer) clearTimeout(this.pushTimer);
@@ -469,7 +659,10 @@ export class Show {
         // Push at a boundary, and when the wall clock went back (NTP) since this timer was set: what is on may
         // have changed although no boundary was crossed. A jump forward crosses the boundary and is caught by it.
         const jumped = this.clock.now() < now;
-        if (jumped || this.clock.now() >= next - 5) this.emit('tick');
+        if (jumped || this.clock.now() >= next - 5) {
+          this.noteStages(this.clock.now(), null);
+          this.emit('tick');
+        }
         this.schedulePush();
       },
       Math.max(wait, 20),

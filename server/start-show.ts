@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from './http-server.ts';
 import { startOsc, type OscTarget, type RunningOsc } from './osc.ts';
 import { CentralLink } from './replica.ts';
 import { Show } from './show.ts';
+import { logFileName, OperatorLog } from './operator-log.ts';
 
 export const DEFAULT_PORT = 4610;
 export const DEFAULT_STATIC_DIR = join(PACKAGE_ROOT, 'dist');
@@ -102,7 +103,11 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
         formatVersion: OVERLAY_FORMAT,
         validate: validateOverlay,
       });
-  const show = new Show(watcher, store, clock, room, { overtime: opts.overtime ?? null, overlay });
+  // The operator log beside the state; a rehearsal writes its own, started afresh, so it never mixes with the show's.
+  const log = new OperatorLog(join(opts.stateDir, logFileName(program.event.id, clock.rehearsal)), {
+    fresh: clock.rehearsal,
+  });
+  const show = new Show(watcher, store, clock, room, { overtime: opts.overtime ?? null, overlay, log });
   let server: RunningServer;
   try {
     server = await startServer({
