@@ -311,7 +311,7 @@ export class Show {
    * while it was offline is replaced, and its undo history with it (it described states that no longer exist).
    */
   adoptLive(live: LiveState): void {
-    if (JSON.stringify(live) === JSON.stringify(this.saved.live)) return;
+    if (JSON.stringify(live) === JSON.stringify(this.saved.live) && this.saved.edits.length === 0) return;
     // Its program is the central server's with the central edits applied: edits made here offline go too.
     const hadEdits = this.saved.edits.length > 0;
     this.saved = { live, history: [], edits: [] };

@@ -35,6 +35,10 @@ export function editFor(
     case 'program.item.update': {
       const it = item(action.itemId);
       const edit = updateEdit(program, action.itemId, action.set)!;
+      if (edit.op === 'update' && Object.entries(action.set).every(([f, v]) => sameValue(edit.base[f], v)))
+        throw new ActionRejected(
+          `nothing to change: “${it.title}” already has ${Object.keys(action.set).join(', ')} so`,
+        );
       const fields = Object.keys(action.set).map((f) => fieldLabel(f).toLowerCase());
       return { edit, label: `Edit ${fields.join(', ')} of ${quoted(it.title)}`, room: roomOf(it.id) };
     }
@@ -122,4 +126,8 @@ function normal(local: string): string {
 
 function roomName(program: Program, id: string): string {
   return program.rooms.find((r) => r.id === id)?.name ?? id;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }

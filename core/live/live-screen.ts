@@ -275,7 +275,10 @@ export function liveIndex(
   at: Instant,
   policy: OvertimePolicy,
 ): { index: RoomIndex; timing: Timing | null } {
-  const { delay, timer } = r;
+  const { delay } = r;
+  // The timer of an item since cancelled says nothing any more: nobody is on stage for it, and the day does not
+  // run late because of it (its times are the program's again; undo of the cancellation gives the timer back).
+  const timer = r.timer && base.items.find((i) => i.id === r.timer!.itemId)?.cancelled ? null : r.timer;
   if (!delay && !timer) return { index: base, timing: null };
   const delayMs = delay ? delay.minutes * 60_000 : 0;
   const delayed = (item: TimelineItem): TimelineItem => {

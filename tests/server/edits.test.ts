@@ -47,6 +47,17 @@ describe('edits', () => {
     expect((await ok({ type: 'redo' })).current[0]!.cancelled).toEqual({ reason: 'Speaker ill' });
   });
 
+  test('a talk running 20 min over, then cancelled: the day is on time again; undo gives the timer back', async () => {
+    expect((await ok({ type: 'timer.add', seconds: 1200 })).late.minutes).toBe(20);
+    const s = await ok({ type: 'program.item.cancel', itemId: 'talk1' });
+    expect(s.late.minutes).toBe(0);
+    expect(s.current[0]!.end).toBe(s.current[0]!.plannedEnd);
+    expect(s.next!.start).toBe(s.next!.plannedStart);
+    const back = await ok({ type: 'undo' });
+    expect(back.late.minutes).toBe(20);
+    expect(back.stage.itemId).toBe('talk1');
+  });
+
   test('a private reason stays on the control view', async () => {
     await ok({ type: 'program.item.cancel', itemId: 'talk1', reason: 'Flight missed', public: false });
     const door = await connect(h, 'view=signage');
@@ -126,6 +137,9 @@ describe('edits', () => {
     const bad = await post(h, { type: 'program.item.update', itemId: 'talk1', set: { room: 'B' } });
     expect(bad.status).toBe(400);
     expect(bad.json.error).toBe('program.item.update: unknown field set.room');
+    const same = await post(h, { type: 'program.item.update', itemId: 'talk1', set: { title: 'First talk' } });
+    expect(same.status).toBe(409);
+    expect(same.json.error).toBe('nothing to change: “First talk” already has title so');
     const unknown = await post(h, { type: 'program.item.cancel', itemId: 'nope' });
     expect(unknown.status).toBe(409);
     expect(unknown.json.error).toBe('unknown item "nope"');
