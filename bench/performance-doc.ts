@@ -114,7 +114,9 @@ ${soakSection(soak)}
   HTTP answer (the answer waits for the state to be saved, fsync included) (\`bench/server.ts\`).
 - \`ws.fanout.1000.p99_ms\`: a server alone in a child process, 1,000 signage sockets in the bench process; from
   posting an action until the last socket has its state.
-- \`server.idle_cpu_pct\`: the server alone in a child process with 50 idle clients, CPU time over 30 s.
+- \`server.idle_cpu_pct\`: the server alone in a child process with 50 idle clients, CPU time over 30 s. Every
+  server child of the bench (idle CPU, fan-out, memory) runs \`bench/serve-child.ts\` bundled by esbuild, as
+  \`roomcue serve\` runs its bundle.
 - \`signage.transfer_kb\`: a cold \`/signage\` load in a fresh Chromium context with the cache off: the sum of every
   response's encoded length as Chromium's network layer counts it (headers and the compressed body as sent, fonts
   included) until the network is idle; the WebSocket's first state is not counted. \`signage.first_paint_ms\`: from
@@ -146,6 +148,10 @@ ${soakSection(soak)}
   (goal ≤ 70, missed).
 - \`ws.latency.median_ms\` gained a goal (≤ 3); its method is unchanged. \`signage.first_paint_ms\`'s goal went from
   ≤ 500 to ≤ 250; its method is unchanged.
+- The bench's server child (\`server.idle_cpu_pct\`, \`ws.fanout.1000.p99_ms\`, \`server.rss_*\`) ran through tsx
+  until 2026-11-30: tsx's loader thread and the esbuild service it talks to were measured as if they were the
+  server, which \`roomcue serve\` (a bundle run by plain Node) never loads. It now runs the same server code bundled
+  by esbuild. The \`server.rss_*\` figures above predate this change (measured with tsx) until the next memory run.
 - The soak's "wrong screens" compares the hero item's id with the server's (it looked for a title prefix anywhere in
   the page, which also lists next and later items).
 

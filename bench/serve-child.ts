@@ -1,6 +1,5 @@
 // A show server alone in its process, so the bench can measure its CPU and memory without its own.
-// It runs from the TypeScript sources through tsx, like `roomcue serve`: tsx's loader (a module-hooks thread) is part
-// of what is measured; an idle tsx process alone costs about 0.25 % of a core and tens of MB of RSS.
+// bench/server.ts runs it bundled by esbuild, as `roomcue serve` runs its bundle: no TypeScript loader is measured.
 // Usage: node --import tsx bench/serve-child.ts --program FILE [--pin PIN] [--start-at EPOCH_MS] [--speed N] [--views DIR]
 // Prints `@bench {"url": ...}` once listening, then answers one line per command read on stdin:
 //   cpu  → @bench {"user", "system" (µs, process.cpuUsage), "at" (ms, monotonic)}

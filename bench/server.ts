@@ -215,19 +215,47 @@ export async function wsFanout(clients = 1000, actions = 200): Promise<Figure[]>
 }
 
 /** A show server in a child process (bench/serve-child.ts), with a line protocol on stdin/stdout. */
-interface ChildServer {
+export interface ChildServer {
   url: string;
   pid: number;
   request<T>(command: 'cpu' | 'rss'): Promise<T>;
   close(): Promise<void>;
 }
 
+let childBundle: Promise<string> | null = null;
+
+/**
+ * bench/serve-child.ts bundled by esbuild as `roomcue serve` is (scripts/build.mjs): the child runs plain Node, as the
+ * product does. Run through tsx instead, its loader thread and the esbuild service it talks to were measured with the
+ * server (about 1 % of a core when idle, and tens of MB).
+ */
+function serveChildBundle(): Promise<string> {
+  childBundle ??= (async () => {
+    const { build } = await import('esbuild');
+    const outfile = join(mkdtempSync(join(tmpdir(), 'roomcue-bench-bundle-')), 'serve-child.mjs');
+    await build({
+      entryPoints: [here('./serve-child.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['bufferutil', 'utf-8-validate'],
+      banner: {
+        js: "import { createRequire as __roomcueRequire } from 'node:module'; const require = __roomcueRequire(import.meta.url);",
+      },
+      logLevel: 'warning',
+    });
+    return outfile;
+  })();
+  return childBundle;
+}
+
 export async function startChild(args: string[], nodeArgs: string[] = []): Promise<ChildServer> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...nodeArgs, '--import', 'tsx', here('./serve-child.ts'), '--pin', PIN, ...args],
-    { cwd: here('..'), stdio: ['pipe', 'pipe', 'inherit'] },
-  );
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, await serveChildBundle(), '--pin', PIN, ...args], {
+    cwd: here('..'),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const waiting: ((body: Record<string, unknown>) => void)[] = [];
   let failed: Error | null = null;

@@ -101,6 +101,23 @@ export function parseInstant(text: string, zone: string): InstantParse {
 
 /** "2026-06-29T09:30:00+02:00": an instant as ISO 8601 with the program zone's offset. */
 export function isoInZone(at: Instant, zone: string): string {
+  // Every state a screen receives has a few dozen of these: formatted from the cached offset rather than by a luxon
+  // DateTime each (which asks Intl for the zone's parts every time). Luxon still answers what this does not cover.
+  const offset = /^(utc|gmt)$/i.test(zone) ? null : zoneOffset(zone, at);
+  if (offset === null || !Number.isInteger(offset) || !Number.isFinite(at)) return luxonIso(at, zone);
+  const local = new Date(at + offset * 60_000);
+  const year = local.getUTCFullYear();
+  if (year < 1000 || year > 9999) return luxonIso(at, zone);
+  const text = local.toISOString(); // "2026-06-29T07:30:00.000Z", read as the wall clock
+  const ms = text.slice(19, 23) === '.000' ? '' : text.slice(19, 23);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${text.slice(0, 19)}${ms}${sign}${hh}:${mm}`;
+}
+
+function luxonIso(at: Instant, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
 }
 

@@ -207,7 +207,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // Offline: the box acts on its own copy until the central server is back (then its state wins).
     }
     try {
-      sendJson(res, 200, show.dispatch(action, whoOf(req)));
+      sendJson(res, 200, await show.act(action, whoOf(req)));
     } catch (err) {
       if (err instanceof ActionRejected) throw new HttpError(409, err.message);
       throw err;

@@ -35,6 +35,7 @@ import { findRoom, type RoomMatch } from '../core/program/rooms.ts';
 import { isoInZone } from '../core/time.ts';
 import type { ProgramChange, ProgramSource } from './program/program-watcher.ts';
 import type { StateStore } from './store/state-store.ts';
+import { SaveQueue } from './store/save-queue.ts';
 import { programKey, type CentralStatus, type ReplicaJson } from './replica.ts';
 import type { Program } from '../core/program/schema.ts';
 import type { ShowClock } from './clock.ts';
@@ -103,6 +104,8 @@ export class Show {
   private lastChange: ProgramStatusJson['lastChange'] = null;
   private readonly listeners = new Set<(event: ShowEvent) => void>();
   private pushTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The state file's saves, in the background, in order, merged when they come faster than the disk. */
+  private readonly saves: SaveQueue<ShowState> | null;
   private readonly unwatch: () => void;
   private summaryOf: {
     snapshot: ProgramSource['current'];
@@ -134,6 +137,12 @@ export class Show {
     };
     this.presets = overlay.state?.presets ?? [...DEFAULT_PRESETS];
     this.storeWarning = loaded.warning ?? overlay.warning;
+    this.saves = store
+      ? new SaveQueue(
+          (state) => store.saveAsync(state),
+          (err) => this.saveSettled(err),
+        )
+      : null;
     this.source = watcher.current.program;
     this.merged = this.mergeEdits(this.source);
     this.timeline = buildTimeline(this.merged.program);
@@ -231,8 +240,8 @@ export class Show {
   }
 
   /**
-   * Applies an action (throws ActionRejected when it does not apply now) and saves before answering. `who` is the
-   * control tab's name or address, kept with an edit.
+   * Applies an action (throws ActionRejected when it does not apply now) and starts saving it (see `act`). `who` is
+   * the control tab's name or address, kept with an edit.
    */
   dispatch(action: Action, who = 'unknown'): StateJson {
     const at = this.clock.now();
@@ -291,11 +300,10 @@ export class Show {
       this.saveOverlay();
     }
     // Screens first: they need not wait for the disk (a save with fsync takes milliseconds); the answer to the
-    // operator does, so that an acknowledged action is on disk. A save that changes the store warning pushes again.
+    // operator does (`act`), so that an acknowledged action is on disk. A save that changes the store warning pushes
+    // again. The disk is waited for off the event loop: screens, pings and other requests go on meanwhile.
     this.emit('action');
-    const warning = this.storeWarning;
-    this.save();
-    if (this.storeWarning !== warning) this.emit('action');
+    void this.save();
     this.schedulePush();
   }
 
@@ -321,7 +329,7 @@ export class Show {
       this.saveOverlay();
     }
     this.emit('action');
-    this.save();
+    void this.save();
     this.schedulePush();
   }
 
@@ -398,16 +406,34 @@ export class Show {
     }
   }
 
-  private save(): void {
-    if (!this.store) return;
-    try {
-      // The edits have their own file (the overlay); the state file keeps the live state and the history.
-      this.store.save({ ...this.saved, edits: [] });
+  /**
+   * Applies an action as `dispatch` does and answers once it is on disk (or its save failed: the answer's
+   * storeWarning says so), as an operator's request is answered.
+   */
+  async act(action: Action, who = 'unknown'): Promise<StateJson> {
+    const state = this.dispatch(action, who);
+    if (!this.saves) return state;
+    await this.saves.flush();
+    return state.storeWarning === this.storeWarning ? state : this.state(state.room);
+  }
+
+  /** Resolves once every state applied so far is saved (or its save failed). */
+  flushSaves(): Promise<void> {
+    return this.saves?.flush() ?? Promise.resolve();
+  }
+
+  private save(): Promise<void> {
+    // The edits have their own file (the overlay); the state file keeps the live state and the history.
+    return this.saves?.save({ ...this.saved, edits: [] }) ?? Promise.resolve();
+  }
+
+  /** How a save ended: a failed one warns the control view (the show goes on from memory), a good one clears it. */
+  private saveSettled(err: unknown): void {
+    const before = this.storeWarning;
+    if (err === null) {
       if (this.storeWarning?.startsWith('cannot save')) this.storeWarning = null;
-    } catch (err) {
-      // The show goes on from memory; control says the state is not being kept.
-      this.storeWarning = err instanceof Error ? err.message : String(err);
-    }
+    } else this.storeWarning = err instanceof Error ? err.message : String(err);
+    if (this.storeWarning !== before) this.emit('action');
   }
 
   private onProgramChange(change: ProgramChange): void {

@@ -145,6 +145,7 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
     close: async () => {
       await osc?.close();
       await server.close();
+      await show.flushSaves(); // what was applied is on disk before the show goes
       show.close();
       watcher.close();
     },
