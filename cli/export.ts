@@ -79,7 +79,7 @@ export async function runExport(o: ExportCliOptions, io: Io): Promise<number> {
   return 0;
 }
 
-async function readOverlay(file: string): Promise<OverlayFile | null> {
+export async function readOverlay(file: string): Promise<OverlayFile | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

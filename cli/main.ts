@@ -3,6 +3,7 @@ import { runAt } from './at.ts';
 import { runCheck } from './check.ts';
 import { runImport } from './import.ts';
 import { runExport } from './export.ts';
+import { runReport } from './report.ts';
 import { runServe } from './serve.ts';
 import { CliError, type Io, processIo } from './io.ts';
 import { describeFlags, parseFlags, type FlagSpecs } from './flags.ts';
@@ -255,6 +256,42 @@ const COMMANDS: Record<string, Command> = {
           stateDir: v['state-dir'] as string | undefined,
           output: v.output as string | undefined,
           zone: v.zone as string | undefined,
+        },
+        io,
+      );
+    },
+  },
+  report: {
+    synopsis: 'report --day DAY [options]',
+    summary: "a room's day as it was played: planned vs actual times, overruns, lateness",
+    details:
+      'Read from the operator log that "roomcue serve" keeps in the state folder, and the program with its edits.\n' +
+      'Example: roomcue report --day 2026-06-29 --room L108-A --csv > timing.csv\n' +
+      'Exit 0 printed, 1 no log in the state folder (or an invalid program), 2 a mistake.',
+    options: {
+      day: { type: 'string', value: 'DAY', example: '2026-06-29', help: 'the day, in the program time zone' },
+      ...roomFlag,
+      csv: { type: 'boolean', help: 'CSV (one row per item, durations in seconds) instead of a table' },
+      'state-dir': {
+        type: 'string',
+        value: 'DIR',
+        example: './state',
+        help: 'where serve keeps the state and the log (default: as serve)',
+      },
+      ...programFlag,
+      rehearsal: { type: 'boolean', help: 'the log of the last rehearsal (serve --at) instead of the show' },
+      ...helpFlag,
+    },
+    run: (v, positionals, io) => {
+      if (positionals.length > 0) throw new CliError(`report takes no arguments, got "${positionals[0]}"`, 2);
+      return runReport(
+        {
+          day: v.day as string | undefined,
+          room: v.room as string | undefined,
+          csv: v.csv === true,
+          stateDir: v['state-dir'] as string | undefined,
+          program: v.program as string | undefined,
+          rehearsal: v.rehearsal === true,
         },
         io,
       );

@@ -12,6 +12,7 @@ import { ViewErrorLog } from './view-errors.ts';
 import type { CentralLink } from './replica.ts';
 import type { Audience, Show } from './show.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
+import { reportPage } from './report-page.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 /** The most log entries one GET /api/log returns. */
@@ -167,6 +168,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       throw new HttpError(path.startsWith('/api/actions') ? 405 : 404, `no such API: ${req.method} ${path}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
     if (path === '/') return sendHtml(res, 200, indexPage(show.program.event.name));
+    if (path === '/report') return sendHtml(res, 200, report(url));
     const view = VIEWS.find((v) => path === `/${v}` || path === `/${v}/`);
     const file = resolveStatic(opts.staticDir, view ? '/index.html' : path, req.headers['accept-encoding']);
     if (!file) {
@@ -234,6 +236,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (result.delayMs > 0) await new Promise((r) => setTimeout(r, result.delayMs));
     throw new HttpError(result.status, result.message);
+  };
+
+  /** The timing report page of ?day= (required) and ?room= (default: the show's room). */
+  const report = (url: URL): string => {
+    const day = url.searchParams.get('day');
+    if (day === null || !/^\d{4}-\d{2}-\d{2}$/.test(day))
+      throw new HttpError(400, `give the day as ?day=YYYY-MM-DD, e.g. ?day=${show.days[0] ?? '2026-06-29'}`);
+    if (!show.days.includes(day))
+      throw new HttpError(404, `the program has nothing on ${day}; its days: ${show.days.join(', ')}`);
+    const room = roomParam(url);
+    return reportPage(show.report(room, day), { rooms: show.program.rooms, days: show.days });
   };
 
   /** A room's id from its id or displayed name; 404 naming the rooms when there is none. */

@@ -41,6 +41,7 @@ import type { Program } from '../core/program/schema.ts';
 import type { ShowClock } from './clock.ts';
 import type { OperatorLog } from './operator-log.ts';
 import type { LogEntry } from '../core/report/log-entry.ts';
+import { timingReport, type TimingReport } from '../core/report/timing.ts';
 import type { Edit } from '../core/edits/overlay.ts';
 
 export type ShowEvent = 'action' | 'program' | 'tick' | 'screens';
@@ -537,6 +538,16 @@ export class Show {
     if (!this.log) return null;
     this.noteStages(this.clock.now(), null);
     return this.log.all();
+  }
+
+  /** The timing report of a room's day from the log (empty actuals when this show keeps no log). */
+  report(room: string, day: string): TimingReport {
+    return timingReport(this.timeline, this.allLogEntries() ?? [], room, day);
+  }
+
+  /** The program-zone days that have items, in order (for the report's "which day"). */
+  get days(): string[] {
+    return [...new Set(this.timeline.items.map((i) => i.day))].sort();
   }
 
   /** A refusal decided outside the show (a chair PIN on an AV action), logged like the show's own. */

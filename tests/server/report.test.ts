@@ -1,0 +1,86 @@
+// The timing report: planned vs actual start and end of every item of a room's day, from the operator log.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { DateTime } from 'luxon';
+import { at, DAY, playDay, type PlayedDay } from './played-day.ts';
+import { post, programAroundNow, startHarness, type Harness } from './harness.ts';
+
+const MIN = 60_000;
+
+describe('the report of a rehearsed day shows the overruns that were played', () => {
+  let played: PlayedDay | null = null;
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(() => {
+    played?.close();
+    played = null;
+    vi.useRealTimers();
+  });
+
+  test('late start, overruns, the clock moving on and a cancelled talk, to the second', async () => {
+    played = await playDay();
+    const report = played.show.report('A', DAY);
+    const row = (id: string) => {
+      const r = report.rows.find((x) => x.itemId === id)!;
+      return [r.actualStart, r.actualEnd, r.startLateMs, r.overrunMs, r.lateMs, r.status];
+    };
+    expect(report.rows.map((r) => [r.itemId, r.plannedStart, r.plannedEnd])).toEqual([
+      ['t1', at('09:00'), at('09:30')],
+      ['t2', at('09:30'), at('10:00')],
+      ['b1', at('10:00'), at('10:30')],
+      ['t3', at('10:30'), at('11:00')],
+    ]);
+    // Started by the chair at 09:02, ended by the chair at 09:36: 34 minutes for a 30-minute slot.
+    expect(row('t1')).toEqual([at('09:02'), at('09:36'), 2 * MIN, 4 * MIN, 6 * MIN, 'played']);
+    // On at 09:36 with 2 minutes added (zero at 10:08), held in overtime until the hold limit (15 min past its
+    // zero) took it off at 10:23: 47 minutes.
+    expect(row('t2')).toEqual([at('09:36'), at('10:23'), 6 * MIN, 17 * MIN, 23 * MIN, 'played']);
+    // The coffee came on at 10:23 but ended on the clock's time (the hold let go: the day is back on the clock,
+    // 8 minutes late as of the second talk's zero): 15 of its 30 minutes.
+    expect(row('b1')).toEqual([at('10:23'), at('10:38'), 23 * MIN, -15 * MIN, 8 * MIN, 'played']);
+    expect(row('t3')).toEqual([null, null, null, null, null, 'cancelled']);
+    expect([report.overran, report.totalOverrunMs, report.finalLateMs]).toEqual([2, 21 * MIN, 8 * MIN]);
+    // Room B was left to the clock: on time.
+    expect(played.show.report('B', DAY).rows.map((r) => [r.actualStart, r.actualEnd, r.overrunMs])).toEqual([
+      [at('09:00'), at('10:00'), 0],
+    ]);
+  });
+});
+
+describe('GET /report', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness(programAroundNow());
+  });
+  afterEach(() => h.close());
+  const today = () => DateTime.now().setZone('Europe/Paris').toFormat('yyyy-MM-dd');
+
+  test('a printable page of the room and day, escaped, under the views’ CSP', async () => {
+    await post(h, {
+      type: 'program.item.update',
+      itemId: 'break1',
+      set: { title: 'Coffee <script>alert(1)</script>' },
+    });
+    await post(h, { type: 'item.end' });
+    const res = await fetch(`${h.url}/report?day=${today()}&room=A`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await res.text();
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Coffee &#60;script&#62;alert(1)&#60;/script&#62;');
+    // The first talk was ended by item.end: a row with its actual end and its status.
+    const talk1 = /<tr data-item="talk1">(.*?)<\/tr>/s.exec(html)![1]!;
+    expect(talk1).toContain('First talk');
+    expect(talk1).toMatch(/<td class="status">played<\/td>/);
+  });
+
+  test('a wrong day or room is a clear 4xx', async () => {
+    expect((await fetch(`${h.url}/report?day=29-06-2026`)).status).toBe(400);
+    expect((await fetch(`${h.url}/report`)).status).toBe(400);
+    const none = await fetch(`${h.url}/report?day=2001-01-01`);
+    expect(none.status).toBe(404);
+    expect(await none.text()).toContain(today());
+    expect((await fetch(`${h.url}/report?day=${today()}&room=Nowhere`)).status).toBe(404);
+  });
+});
