@@ -23,11 +23,20 @@ export function rememberPin(pin: string | null): void {
   }
 }
 
-export async function sendAction(action: Action, pin = rememberedPin()): Promise<ActionResult> {
+/** `who`: the control tab's name, sent as X-Roomcue-Who so that the server keeps who made an edit. */
+export async function sendAction(
+  action: Action,
+  pin = rememberedPin(),
+  who: string | null = null,
+): Promise<ActionResult> {
   try {
     const res = await fetch('/api/actions', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(pin ? { Authorization: `Bearer ${pin}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(pin ? { Authorization: `Bearer ${pin}` } : {}),
+        ...(who ? { 'X-Roomcue-Who': encodeHeader(who) } : {}),
+      },
       body: JSON.stringify(action),
     });
     const body = await res.json().catch(() => ({}));
@@ -45,5 +54,31 @@ export async function pinRequired(): Promise<boolean> {
     return ((await res.json()) as { pinRequired?: boolean }).pinRequired === true;
   } catch {
     return false;
+  }
+}
+
+/** A header value is Latin-1: a name with other characters (an accent is fine) keeps what it can. */
+function encodeHeader(text: string): string {
+  return [...text].map((c) => (c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) <= 0xff ? c : '?')).join('');
+}
+
+const WHO_KEY = 'roomcue.who';
+
+/** The name the operator gave this console (kept in this browser), or null. */
+export function consoleName(): string | null {
+  try {
+    return localStorage.getItem(WHO_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setConsoleName(name: string): void {
+  try {
+    const trimmed = name.trim().slice(0, 60);
+    if (trimmed) localStorage.setItem(WHO_KEY, trimmed);
+    else localStorage.removeItem(WHO_KEY);
+  } catch {
+    // private mode: the address names the console instead
   }
 }

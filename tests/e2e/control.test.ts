@@ -100,7 +100,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     await expect(page.getByText('Following the clock').isVisible()).resolves.toBe(true);
     await shoot(page, 'following');
 
-    await page.getByRole('button', { name: /HPC\+AI Converged Supercomputing/ }).click();
+    await page.locator('button[data-item="d1-lu"]').click(); // the row itself, not its ✎ (Edit “…”) beside it
     const jumped = await until(show, (s) => s.mode === 'manual');
     expect(jumped.current.map((i) => i.id)).toEqual(['d1-lu']);
     const follow = page.getByRole('button', { name: 'Follow the clock again', exact: true });

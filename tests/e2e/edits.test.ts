@@ -1,8 +1,10 @@
 // Program edits as the screens show them, in Chromium against a real show: a cancelled talk on the door and the
 // chair, the chair's note and its "OK, seen" to the speaker message, and the AV console's editable rundown.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
+import type { ProgramInput } from '../../core/program/schema.ts';
 import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
 
 const SIZES = [
@@ -166,3 +168,304 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the 
     await chair.close();
   });
 });
+
+describe.skipIf(chromiumMissing !== null)('the AV console edits the program (stories)', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  let control: Page;
+  let door: Page;
+  const errors: string[] = [];
+  /** The X-Roomcue-Who header of every action the console sent. */
+  const who: string[] = [];
+
+  const row = (id: string) => control.locator(`[data-item="${id}"]`);
+  const editor = (id: string) => control.locator(`[data-editor="${id}"]`);
+  /** Opens the editor of `id` from the keyboard: focus the row, Enter. */
+  async function openEditor(id: string): Promise<void> {
+    await row(id).focus();
+    await control.keyboard.press('Enter');
+    await editor(id).getByLabel('Title', { exact: true }).waitFor();
+  }
+  const doorTitle = (id: string) => door.locator(`.hero [data-item-id="${id}"] .title`).getAttribute('aria-label');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    show = await serveShow('2026-06-30T09:01');
+    control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    control.on('pageerror', (e) => errors.push(e.message));
+    control.on('request', (r) => {
+      if (r.url().endsWith('/api/actions')) who.push(r.headers()['x-roomcue-who'] ?? '');
+    });
+    await control.goto(`${show.url}/control`);
+    await row('d2-dirhoussi').waitFor();
+    door = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    door.on('pageerror', (e) => errors.push(e.message));
+    await door.goto(`${show.url}/signage`);
+    await door.locator('.hero [data-item-id="d2-dirhoussi"]').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+    expect(errors).toEqual([]);
+  });
+
+  test('the console is named: its actions say who sent them', async () => {
+    await control.getByLabel('This console’s name').fill('AV desk');
+    await control.getByLabel('This console’s name').press('Tab');
+    await control.reload();
+    await row('d2-dirhoussi').waitFor();
+    expect(await control.getByLabel('This console’s name').inputValue()).toBe('AV desk');
+  });
+
+  test('speaker cancels at 09:00: the door shows it cancelled; AV moves the next talk up and it is on', async () => {
+    await openEditor('d2-dirhoussi');
+    const ed = editor('d2-dirhoussi');
+    await ed.getByLabel('Reason', { exact: true }).fill('Speaker ill');
+    await ed.getByRole('button', { name: 'Cancel this item' }).click();
+    await door.locator('.hero [data-item-id="d2-dirhoussi"] [data-cancelled]').waitFor({ timeout: 1000 });
+    expect(await door.locator('.hero [data-item-id="d2-dirhoussi"] [data-reason]').innerText()).toBe('Speaker ill');
+    await control.locator('[data-row-cancelled="d2-dirhoussi"]').waitFor();
+    expect(await control.locator('[data-row-cancelled="d2-dirhoussi"]').innerText()).toBe(
+      'Cancelled · Speaker ill (shown on the door)',
+    );
+    expect(who.at(-1)).toBe('AV desk');
+
+    // Move Maze up: Enter, Tab from the title through the speakers to the start time.
+    await openEditor('d2-maze');
+    const maze = editor('d2-maze');
+    await control.keyboard.press('Tab'); // the speakers
+    await control.keyboard.press('Tab'); // the start
+    const start = maze.getByLabel('Start', { exact: true });
+    expect(await start.evaluate((n) => n === document.activeElement)).toBe(true);
+    await start.fill('09:01');
+    await start.press('Enter');
+    await door.waitForFunction(
+      () => document.querySelector('.hero [data-item-id]')?.getAttribute('data-item-id') === 'd2-maze',
+      undefined,
+      { timeout: 1000 },
+    );
+    expect(await doorTitle('d2-maze')).toBe('Distributed AI job using Ultra-Ethernet (UEC) networking for scale-out');
+    const s = await stateOf(show);
+    expect(s.current.map((i) => i.id)).toEqual(['d2-dirhoussi', 'd2-maze']);
+    // The console marks it edited, with what changed.
+    expect(await control.locator('[data-edited="d2-maze"] [data-field="start"]').innerText()).toBe(
+      'Start: 09:30 → 09:01',
+    );
+  });
+
+  test('two talks swap', async () => {
+    await openEditor('d2-bindschaedler');
+    const ed = editor('d2-bindschaedler');
+    await ed.getByLabel('Swap with').selectOption('d2-pan');
+    await ed.getByRole('button', { name: 'Swap', exact: true }).click();
+    await control.locator('[data-edited="d2-pan"]').waitFor();
+    const s = await stateOf(show);
+    const at = (id: string) => s.day.find((i) => i.id === id)!.start.slice(11, 16);
+    expect([at('d2-pan'), at('d2-bindschaedler')]).toEqual(['10:00', '11:00']);
+    expect(await control.locator('[data-edited="d2-pan"] [data-field="start"]').innerText()).toBe(
+      'Start: 11:00 → 10:00',
+    );
+    // The door's day list follows: Pan at 10:00 before the coffee break.
+    await door.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-agenda]')].map((n) => n.getAttribute('data-agenda')).indexOf('d2-pan') <
+        [...document.querySelectorAll('[data-agenda]')]
+          .map((n) => n.getAttribute('data-agenda'))
+          .indexOf('d2-coffee-break'),
+      undefined,
+      { timeout: 1000 },
+    );
+  });
+
+  test('a title typo fixed while the talk is on: the door updates within a second', async () => {
+    await openEditor('d2-maze');
+    const title = editor('d2-maze').getByLabel('Title', { exact: true });
+    await title.fill('Distributed AI jobs using Ultra Ethernet (UEC) networking for scale-out');
+    const started = Date.now();
+    await title.press('Enter');
+    await door.waitForFunction(
+      () =>
+        document.querySelector('.hero [data-item-id="d2-maze"] .title')?.getAttribute('aria-label') ===
+        'Distributed AI jobs using Ultra Ethernet (UEC) networking for scale-out',
+      undefined,
+      { timeout: 1000 },
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await control.locator('[data-edited="d2-maze"] [data-field="title"]').innerText()).toBe(
+      'Title: Distributed AI job using Ultra-Ethernet (UEC) networking for scale-out → Distributed AI jobs using Ultra Ethernet (UEC) networking for scale-out',
+    );
+  });
+
+  test('a refused edit says why next to the item; Esc closes without saving', async () => {
+    await openEditor('d2-liu');
+    const ed = editor('d2-liu');
+    await ed.getByLabel('Start', { exact: true }).fill('12:00');
+    await ed.getByLabel('End', { exact: true }).fill('11:40');
+    await ed.getByRole('button', { name: 'Save', exact: true }).click();
+    const expected = await fetch(`${show.url}/api/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'program.item.move',
+        itemId: 'd2-liu',
+        start: '2026-06-30T12:00',
+        end: '2026-06-30T11:40',
+      }),
+    });
+    expect(expected.status).toBe(409);
+    const error = control.locator('[data-item-error="d2-liu"]');
+    await error.waitFor();
+    expect(await error.innerText()).toBe(((await expected.json()) as { error: string }).error);
+    // The editor open, with the refusal under the row, in both orientations: nothing sticks out of it.
+    for (const [width, height] of SIZES) {
+      await control.setViewportSize({ width, height });
+      await ed.scrollIntoViewIfNeeded();
+      await control.waitForTimeout(150);
+      const wide = await ed.evaluate((n) => n.scrollWidth - n.clientWidth);
+      expect(wide, `${width}x${height}`).toBeLessThanOrEqual(0);
+      await screenshot(control, `edits-control-editor-${width}x${height}`);
+    }
+    await control.setViewportSize({ width: 1920, height: 1080 });
+    await ed.getByLabel('Title', { exact: true }).fill('Not saved');
+    await control.keyboard.press('Escape');
+    await editor('d2-liu').waitFor({ state: 'detached' });
+    expect(await row('d2-liu').evaluate((n) => n === document.activeElement)).toBe(true);
+    expect((await stateOf(show)).day.find((i) => i.id === 'd2-liu')!.title).not.toBe('Not saved');
+  });
+
+  test('notes, an inserted item removed again, presets and "seen by the chair"', async () => {
+    await openEditor('d2-maze');
+    const ed = editor('d2-maze');
+    await ed.getByLabel('AV note').fill('Lapel mic 2, slides on USB');
+    await ed.getByLabel('Chair note').fill('Remote Q&A from Slido');
+    await ed.getByRole('button', { name: 'Save notes' }).click();
+    await control.locator('[data-note-av="d2-maze"]').waitFor();
+    expect(await control.locator('[data-note-av="d2-maze"]').innerText()).toBe('AV: Lapel mic 2, slides on USB');
+    expect(await control.locator('[data-note-chair="d2-maze"]').innerText()).toBe('Chair: Remote Q&A from Slido');
+
+    await openEditor('d2-liu');
+    const liu = editor('d2-liu');
+    await liu.getByLabel('New item’s title').fill('Announcement: group photo');
+    await liu.getByRole('button', { name: 'Insert after' }).click();
+    const added = await until(show, (s) => s.day.some((i) => i.title === 'Announcement: group photo'));
+    const item = added.day.find((i) => i.title === 'Announcement: group photo')!;
+    expect([item.start.slice(11, 16), item.end.slice(11, 16)]).toEqual(['12:00', '12:10']);
+    await row(item.id).waitFor();
+    expect(await control.locator(`[data-added="${item.id}"]`).count()).toBe(1);
+    await openEditor(item.id);
+    await editor(item.id).getByRole('button', { name: 'Remove this added item' }).click();
+    await row(item.id).waitFor({ state: 'detached' });
+
+    const speaker = control.locator('.panel', {
+      has: control.getByRole('heading', { name: 'Message to the speaker' }),
+    });
+    await speaker.getByRole('button', { name: 'Wrap up, please', exact: true }).click();
+    await until(show, (s) => s.messages.speaker?.text === 'Wrap up, please');
+    await act(show, { type: 'message.ack' });
+    await speaker.locator('[data-acked]').waitFor({ timeout: 1000 });
+    expect(await speaker.locator('[data-acked]').innerText()).toMatch(/^Seen by the chair at \d\d:\d\d$/);
+
+    await speaker.getByRole('button', { name: 'Edit the presets' }).click();
+    await speaker.getByLabel('Presets, one a line').fill('2 minutes\nStop now');
+    await speaker.getByRole('button', { name: 'Save the presets' }).click();
+    await speaker.getByRole('button', { name: 'Stop now', exact: true }).waitFor();
+    expect((await stateOf(show)).presets).toEqual(['2 minutes', 'Stop now']);
+    for (const [width, height] of SIZES) {
+      await control.setViewportSize({ width, height });
+      await control.waitForTimeout(150);
+      await screenshot(control, `edits-control-${width}x${height}`);
+    }
+    await control.setViewportSize({ width: 1920, height: 1080 });
+  });
+
+  test('the source is re-exported with a change to the same item: the operator sees the conflict', async () => {
+    const program = JSON.parse(readFileSync(show.programFile, 'utf8')) as ProgramInput;
+    const maze = program.sessions!.flatMap((s) => s.items).find((i) => i.id === 'd2-maze')!;
+    maze.title = 'Distributed AI with UEC (updated by the speaker)';
+    writeFileSync(show.programFile, JSON.stringify(program));
+    const conflict = control.locator('[data-conflict="d2-maze"]');
+    await conflict.waitFor({ timeout: 5000 });
+    expect(await conflict.locator('[data-yours]').innerText()).toBe(
+      'Yours: Distributed AI jobs using Ultra Ethernet (UEC) networking for scale-out',
+    );
+    expect(await conflict.locator('[data-theirs]').innerText()).toBe(
+      'Source: Distributed AI with UEC (updated by the speaker)',
+    );
+    await openEditor('d2-maze');
+    await screenshot(control, 'edits-control-conflict-1920x1080');
+    await control.keyboard.press('Escape');
+    // The door keeps the operator's title until they choose.
+    expect(await doorTitle('d2-maze')).toBe('Distributed AI jobs using Ultra Ethernet (UEC) networking for scale-out');
+    await conflict.getByRole('button', { name: 'Take the source’s' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    await door.waitForFunction(
+      () =>
+        document.querySelector('.hero [data-item-id="d2-maze"] .title')?.getAttribute('aria-label') ===
+        'Distributed AI with UEC (updated by the speaker)',
+      undefined,
+      { timeout: 1000 },
+    );
+  });
+
+  test('undo of each edit, from the console (Ctrl+Z), back to the program as published', async () => {
+    /** Ctrl+Z on the console, once the next step to undo is `label`. */
+    const undo = async (label: string | RegExp) => {
+      const before = (await stateOf(show)).history.undo;
+      if (typeof label === 'string') expect(before).toBe(label);
+      else expect(before).toMatch(label);
+      await control.locator('body').click({ position: { x: 5, y: 5 } });
+      await control.keyboard.press('Control+z');
+      await until(show, (s) => s.history.undo !== before);
+    };
+    const heroTitle = (id: string, title: string) =>
+      door.waitForFunction(
+        ([id, title]) =>
+          document.querySelector(`.hero [data-item-id="${id}"] .title`)?.getAttribute('aria-label') === title,
+        [id, title],
+        { timeout: 1000 },
+      );
+    await undo('Take theirs for “Distributed AI jobs using Ultra Ethernet (UEC) networking for scale-out”');
+    await heroTitle('d2-maze', 'Distributed AI jobs using Ultra Ethernet (UEC) networking for scale-out');
+    await control.locator('[data-conflict="d2-maze"]').waitFor();
+    // The speaker message and its acknowledgement are steps of the same history.
+    await undo('The chair saw the message');
+    await undo('Message to the speaker: Wrap up, please');
+    await undo(/^Remove “Announcement: group photo”$/);
+    await undo(/^Add “Announcement: group photo”$/);
+    await control.locator('[data-added]').waitFor({ state: 'detached' });
+    await undo('AV and chair note on “Distributed AI jobs using Ultra Etherne…”');
+    await control.locator('[data-note-av="d2-maze"]').waitFor({ state: 'detached' });
+    await undo(/^Edit title of /);
+    await heroTitle('d2-maze', 'Distributed AI with UEC (updated by the speaker)');
+    await control.locator('[data-conflict="d2-maze"]').waitFor({ state: 'detached' });
+    await undo(/^Swap “Fleets Without a Kernel: The Distribu.*” and “From Agent Framework to Evolvable Agent…”$/);
+    expect((await stateOf(show)).day.find((i) => i.id === 'd2-pan')!.start.slice(11, 16)).toBe('11:00');
+    await control.locator('[data-edited="d2-pan"]').waitFor({ state: 'detached' });
+    await undo('Move “Distributed AI job using Ultra-Ethernet…” to 09:01');
+    // Dirhoussi (cancelled) alone on now again, Maze next.
+    await door.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.hero [data-item-id]')].map((n) => n.getAttribute('data-item-id')).join() ===
+        'd2-dirhoussi',
+      undefined,
+      { timeout: 1000 },
+    );
+    expect(await door.getAttribute('.side [data-item-id]', 'data-item-id')).toBe('d2-maze');
+    await undo(/^Cancel “Scaling RL at Hugging Face/);
+    await door.locator('.hero [data-item-id="d2-dirhoussi"] [data-cancelled]').waitFor({ state: 'detached' });
+    const end = await stateOf(show);
+    expect(end.edits!.count).toBe(0);
+    expect(end.current.map((i) => [i.id, i.cancelled])).toEqual([['d2-dirhoussi', null]]);
+  });
+});
+
+/** Polls the server's state until `check` holds. */
+async function until(show: ServedShow, check: (s: StateJson) => boolean, timeoutMs = 3000): Promise<StateJson> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await stateOf(show);
+    if (check(s)) return s;
+    if (Date.now() > deadline) throw new Error(`state never matched: ${JSON.stringify(s).slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

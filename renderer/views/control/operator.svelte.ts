@@ -1,8 +1,11 @@
 // The operator's side of the console: sends actions, asks for the PIN when needed, reports what happened.
 import type { Action } from '../../../core/live/actions.ts';
-import { pinRequired, rememberedPin, rememberPin, sendAction } from '../../lib/actions.ts';
+import { consoleName, pinRequired, rememberedPin, rememberPin, sendAction } from '../../lib/actions.ts';
 import { actionOutcome, checkPin, type Answer } from './action-outcome.ts';
 import type { ControlWords } from './words.ts';
+
+/** What became of an action: done, refused with the server's words, or waiting for the PIN. */
+export type ActOutcome = { kind: 'done' } | { kind: 'refused'; message: string } | { kind: 'pin' };
 
 export interface Status {
   kind: 'ok' | 'error';
@@ -27,18 +30,18 @@ export class Operator {
     if (!rememberedPin() && (await pinRequired())) this.askPin(null, false);
   }
 
-  async act(action: Action, label: string): Promise<void> {
+  async act(action: Action, label: string): Promise<ActOutcome> {
     const pin = rememberedPin();
     this.busy = true;
-    const result = await sendAction(action, pin);
+    const result = await sendAction(action, pin, consoleName());
     this.busy = false;
-    this.settle(result, pin !== null, { action, label });
+    return this.settle(result, pin !== null, { action, label });
   }
 
   async submitPin(pin: string): Promise<void> {
     const pending = this.pending;
     this.busy = true;
-    const result: Answer = pending ? await sendAction(pending.action, pin) : await checkPin(pin);
+    const result: Answer = pending ? await sendAction(pending.action, pin, consoleName()) : await checkPin(pin);
     this.busy = false;
     const outcome = actionOutcome(result, true);
     if (outcome.kind === 'pin') this.pinError = this.words.pinWrong;
@@ -61,11 +64,18 @@ export class Operator {
     this.status = null;
   }
 
-  private settle(result: Answer, hadPin: boolean, attempt: { action: Action; label: string }): void {
+  private settle(result: Answer, hadPin: boolean, attempt: { action: Action; label: string }): ActOutcome {
     const outcome = actionOutcome(result, hadPin);
-    if (outcome.kind === 'done') this.report({ kind: 'ok', text: this.words.done_(attempt.label) });
-    else if (outcome.kind === 'pin') this.askPin(attempt, outcome.wrong);
-    else this.report({ kind: 'error', text: this.words.failed(outcome.message) });
+    if (outcome.kind === 'done') {
+      this.report({ kind: 'ok', text: this.words.done_(attempt.label) });
+      return { kind: 'done' };
+    }
+    if (outcome.kind === 'pin') {
+      this.askPin(attempt, outcome.wrong);
+      return { kind: 'pin' };
+    }
+    this.report({ kind: 'error', text: this.words.failed(outcome.message) });
+    return { kind: 'refused', message: outcome.message };
   }
 
   private askPin(attempt: { action: Action; label: string } | null, wrong: boolean): void {

@@ -1,0 +1,210 @@
+// The editable rundown's rules without a browser: what an edit form sends, and how the console words what changed.
+import type { EditsJson, NoteJson } from '../../../core/contract/state.ts';
+import type { Action } from '../../../core/live/actions.ts';
+import type { ItemKind } from '../../../core/program/schema.ts';
+import type { ItemJson } from '../../../core/schedule/screen-json.ts';
+
+export type EditEntry = EditsJson['items'][number];
+export type Conflict = EditsJson['conflicts'][number];
+
+/** The program's people as the editor offers them: id → name, and a name (any case) → id. */
+export interface People {
+  names: Map<string, string>;
+  ids: Map<string, string>;
+}
+
+export function peopleOf(people: Record<string, { name: string }> | undefined): People {
+  const names = new Map<string, string>();
+  const ids = new Map<string, string>();
+  for (const [id, p] of Object.entries(people ?? {})) {
+    names.set(id, p.name);
+    if (!ids.has(p.name.toLowerCase())) ids.set(p.name.toLowerCase(), id);
+  }
+  return { names, ids };
+}
+
+/** The id of the person typed (a name, any case, or an id), null when the program has nobody of that name. */
+export function personId(typed: string, people: People): string | null {
+  const text = typed.trim();
+  if (!text) return null;
+  if (people.names.has(text)) return text;
+  return people.ids.get(text.toLowerCase()) ?? null;
+}
+
+/** "09:30" of an ISO date-time in the program's zone (its offset is the program's). */
+export const clockOf = (iso: string): string => iso.slice(11, 16);
+/** "2026-06-30" of the same. */
+export const dateOf = (iso: string): string => iso.slice(0, 10);
+
+/** "9:05", "09:05", "0905" → "09:05"; anything else null. */
+export function parseClock(text: string): string | null {
+  const m = /^\s*(\d{1,2})[:h.]?(\d{2})\s*$/.exec(text);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
+}
+
+export interface TimeForm {
+  day: string;
+  start: string;
+  end: string;
+  room: string;
+}
+
+/** The item's time and room in the program (not the live times, which include lateness): what a move changes. */
+export function timeForm(item: ItemJson, mainRoom: string): TimeForm {
+  return {
+    day: dateOf(item.plannedStart),
+    start: clockOf(item.plannedStart),
+    end: clockOf(item.plannedEnd),
+    room: item.room ?? mainRoom,
+  };
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; field: string; error: 'time' };
+
+/**
+ * The `program.item.move` a time form asks for, or null when nothing changed. An end left as it was keeps the
+ * item's length (the server's default); the order of start and end is the server's to check (its 409 says why).
+ */
+export function moveAction(item: ItemJson, form: TimeForm, mainRoom: string): Outcome<Action | null> {
+  const was = timeForm(item, mainRoom);
+  const start = parseClock(form.start);
+  if (!start) return { ok: false, field: 'start', error: 'time' };
+  const end = parseClock(form.end);
+  if (!end) return { ok: false, field: 'end', error: 'time' };
+  const endChanged = end !== was.end;
+  if (form.day === was.day && start === was.start && !endChanged && form.room === was.room)
+    return { ok: true, value: null };
+  return {
+    ok: true,
+    value: {
+      type: 'program.item.move',
+      itemId: item.id,
+      start: `${form.day}T${start}`,
+      ...(endChanged ? { end: `${form.day}T${end}` } : {}),
+      ...(form.room !== was.room ? { room: form.room } : {}),
+    },
+  };
+}
+
+/** The fields of an `program.item.update` the form changed (title, speakers), or null when none. */
+export function updateSet(
+  item: ItemJson,
+  form: { title: string; speakers: string[] },
+  speakerIds: string[],
+): { title?: string; speakers?: string[] } | null {
+  const set: { title?: string; speakers?: string[] } = {};
+  const title = form.title.trim();
+  if (title !== item.title) set.title = title;
+  if (JSON.stringify(form.speakers) !== JSON.stringify(speakerIds)) set.speakers = form.speakers;
+  return Object.keys(set).length ? set : null;
+}
+
+/** A value of a field as the console shows it: names for people, "09:30" for times, a room's name. */
+export function valueText(
+  field: string,
+  value: unknown,
+  people: People,
+  rooms: { id: string; name: string }[],
+  day: string | null = null,
+): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'speakers' && Array.isArray(value))
+    return value.map((id) => people.names.get(String(id)) ?? String(id)).join(', ') || '—';
+  if ((field === 'start' || field === 'end') && typeof value === 'string') {
+    const date = value.slice(0, 10);
+    const time = value.slice(11, 16);
+    return day !== null && date !== day ? `${date} ${time}` : time;
+  }
+  if (field === 'room' && typeof value === 'string') return rooms.find((r) => r.id === value)?.name ?? value;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The item's value of a field now, in the same words. */
+function currentValue(field: string, item: ItemJson): unknown {
+  switch (field) {
+    case 'title':
+      return item.title;
+    case 'subtitle':
+      return item.subtitle;
+    case 'kind':
+      return item.kind;
+    case 'url':
+      return item.url;
+    case 'start':
+      return item.plannedStart.slice(0, 16);
+    case 'end':
+      return item.plannedEnd.slice(0, 16);
+    case 'room':
+      return item.room;
+    default:
+      return undefined;
+  }
+}
+
+export interface ChangeLine {
+  field: string;
+  text: string;
+}
+
+/** "Title: HPC in Transiton → HPC in Transition", one a field the edits changed. */
+export function changeLines(
+  entry: EditEntry,
+  item: ItemJson,
+  people: People,
+  rooms: { id: string; name: string }[],
+): ChangeLine[] {
+  const day = dateOf(item.plannedStart);
+  return entry.changed.map(({ field, label, was }) => {
+    const now = field === 'speakers' ? item.speakers.map((p) => p.name).join(', ') || '—' : currentValue(field, item);
+    const nowText = now === undefined ? '…' : valueText(field, now, people, rooms, day);
+    return { field, text: `${label}: ${valueText(field, was, people, rooms, day)} → ${nowText}` };
+  });
+}
+
+/** "Cancelled · Speaker ill (shown on the door)"; the control knows a private reason, the door does not. */
+export function cancelText(
+  c: { reason: string | null; public: boolean },
+  w: { cancelled: string; shownOnDoor: string; privateReason: string },
+): string {
+  if (!c.reason) return w.cancelled;
+  return `${w.cancelled} · ${c.reason} (${c.public ? w.shownOnDoor : w.privateReason})`;
+}
+
+export function noteOf(notes: NoteJson[] | undefined, itemId: string): { av: string; chair: string } {
+  const n = notes?.find((x) => x.itemId === itemId);
+  return { av: n?.av ?? '', chair: n?.chair ?? '' };
+}
+
+/** A new item right after `after` (same day and room), `minutes` long, with a fresh id. */
+export function insertedItem(
+  after: ItemJson,
+  title: string,
+  minutes: number,
+  kind: ItemKind,
+  mainRoom: string,
+  now = Date.now(),
+): {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  start: string;
+  end: string;
+  room: string;
+  speakers: string[];
+} {
+  const start = after.plannedEnd.slice(0, 16);
+  const endMs = Date.parse(`${start}:00Z`) + minutes * 60_000;
+  const end = new Date(endMs).toISOString().slice(0, 16);
+  return {
+    id: `added-${now.toString(36)}`,
+    kind,
+    title: title.trim(),
+    start,
+    end,
+    room: after.room ?? mainRoom,
+    speakers: [],
+  };
+}

@@ -1,0 +1,165 @@
+// The console's editable rundown without a browser: what each form sends, and how an edit is worded.
+import { describe, expect, test } from 'vitest';
+import type { ItemJson } from '../../core/schedule/screen-json.ts';
+import {
+  cancelText,
+  changeLines,
+  insertedItem,
+  moveAction,
+  parseClock,
+  peopleOf,
+  personId,
+  timeForm,
+  updateSet,
+  valueText,
+} from '../../renderer/views/control/rundown.ts';
+
+function item(over: Partial<ItemJson> = {}): ItemJson {
+  return {
+    id: 'd2-maze',
+    kind: 'talk',
+    title: 'Distributed AI job',
+    subtitle: null,
+    // Live times 10 minutes late: the form edits the program's times.
+    start: '2026-06-30T09:40:00+02:00',
+    end: '2026-06-30T10:10:00+02:00',
+    plannedStart: '2026-06-30T09:30:00+02:00',
+    plannedEnd: '2026-06-30T10:00:00+02:00',
+    day: '2026-06-30',
+    speakers: [{ name: 'Benjamin Maze', affiliation: null }],
+    room: 'L108-A',
+    location: null,
+    session: null,
+    url: null,
+    cancelled: null,
+    ...over,
+  };
+}
+
+const people = peopleOf({
+  'benjamin-maze': { name: 'Benjamin Maze' },
+  'jeff-pan': { name: 'Jeff Z. Pan' },
+});
+const rooms = [
+  { id: 'L108-A', name: 'L108-A' },
+  { id: 'B', name: 'Salle B' },
+];
+
+describe('times typed by an operator', () => {
+  test.each([
+    ['9:05', '09:05'],
+    ['09:05', '09:05'],
+    ['0905', '09:05'],
+    ['14h30', '14:30'],
+    ['24:00', null],
+    ['9:60', null],
+    ['soon', null],
+    ['', null],
+  ])('%s → %s', (typed, clock) => expect(parseClock(typed)).toBe(clock));
+});
+
+describe('move to', () => {
+  const form = timeForm(item(), 'L108-A');
+
+  test('the form starts from the program’s times, not the live ones', () => {
+    expect(form).toEqual({ day: '2026-06-30', start: '09:30', end: '10:00', room: 'L108-A' });
+  });
+
+  test('nothing changed: nothing to send', () => {
+    expect(moveAction(item(), form, 'L108-A')).toEqual({ ok: true, value: null });
+  });
+
+  test('a new start alone keeps the length (no end sent)', () => {
+    expect(moveAction(item(), { ...form, start: '9:01' }, 'L108-A')).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T09:01' },
+    });
+  });
+
+  test('a new end, another day and another room are sent as typed', () => {
+    expect(moveAction(item(), { day: '2026-06-29', start: '14:00', end: '14:20', room: 'B' }, 'L108-A')).toEqual({
+      ok: true,
+      value: {
+        type: 'program.item.move',
+        itemId: 'd2-maze',
+        start: '2026-06-29T14:00',
+        end: '2026-06-29T14:20',
+        room: 'B',
+      },
+    });
+  });
+
+  test('a time that is not one names its field', () => {
+    expect(moveAction(item(), { ...form, end: '25:00' }, 'L108-A')).toEqual({ ok: false, field: 'end', error: 'time' });
+  });
+});
+
+describe('edit in place', () => {
+  test('only what changed is sent; the title is trimmed', () => {
+    expect(updateSet(item(), { title: ' Distributed AI job ', speakers: ['benjamin-maze'] }, ['benjamin-maze'])).toBe(
+      null,
+    );
+    expect(
+      updateSet(item(), { title: 'Distributed AI jobs', speakers: ['benjamin-maze', 'jeff-pan'] }, ['benjamin-maze']),
+    ).toEqual({ title: 'Distributed AI jobs', speakers: ['benjamin-maze', 'jeff-pan'] });
+  });
+
+  test('a speaker is picked by name (any case) or id, never invented', () => {
+    expect(personId('jeff z. pan', people)).toBe('jeff-pan');
+    expect(personId('benjamin-maze', people)).toBe('benjamin-maze');
+    expect(personId('Somebody Else', people)).toBeNull();
+  });
+});
+
+describe('what changed, as the console says it', () => {
+  test('field: was → now, with names, times and rooms in words', () => {
+    const moved = item({ plannedStart: '2026-06-30T09:01:00+02:00', title: 'Distributed AI jobs', room: 'B' });
+    const lines = changeLines(
+      {
+        itemId: 'd2-maze',
+        title: 'Distributed AI jobs',
+        changed: [
+          { field: 'title', label: 'Title', was: 'Distributed AI job' },
+          { field: 'speakers', label: 'Speakers', was: ['jeff-pan'] },
+          { field: 'start', label: 'Start', was: '2026-06-30T09:30' },
+          { field: 'room', label: 'Room', was: 'L108-A' },
+        ],
+        cancelled: null,
+        added: false,
+      },
+      moved,
+      people,
+      rooms,
+    );
+    expect(lines).toEqual([
+      { field: 'title', text: 'Title: Distributed AI job → Distributed AI jobs' },
+      { field: 'speakers', text: 'Speakers: Jeff Z. Pan → Benjamin Maze' },
+      { field: 'start', text: 'Start: 09:30 → 09:01' },
+      { field: 'room', text: 'Room: L108-A → Salle B' },
+    ]);
+  });
+
+  test('a time on another day says the date; nothing is a dash', () => {
+    expect(valueText('start', '2026-06-29T14:00', people, rooms, '2026-06-30')).toBe('2026-06-29 14:00');
+    expect(valueText('subtitle', null, people, rooms)).toBe('—');
+  });
+
+  test('a cancellation: the reason, and whether the door shows it', () => {
+    const w = { cancelled: 'Cancelled', shownOnDoor: 'shown on the door', privateReason: 'private' };
+    expect(cancelText({ reason: 'Speaker ill', public: true }, w)).toBe('Cancelled · Speaker ill (shown on the door)');
+    expect(cancelText({ reason: 'Flight missed', public: false }, w)).toBe('Cancelled · Flight missed (private)');
+    expect(cancelText({ reason: null, public: true }, w)).toBe('Cancelled');
+  });
+});
+
+test('an inserted item follows the one it is inserted after, in its room, with a fresh id', () => {
+  expect(insertedItem(item(), ' Group photo ', 10, 'talk', 'L108-A', 36 ** 3)).toEqual({
+    id: 'added-1000',
+    kind: 'talk',
+    title: 'Group photo',
+    start: '2026-06-30T10:00',
+    end: '2026-06-30T10:10',
+    room: 'L108-A',
+    speakers: [],
+  });
+});
