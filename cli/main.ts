@@ -108,6 +108,12 @@ const COMMANDS: Record<string, Command> = {
         help: 'address to listen on (default: 127.0.0.1); another one needs --pin',
       },
       pin: { type: 'string', value: 'PIN', example: '482913', help: 'PIN for actions (or ROOMCUE_PIN)' },
+      'chair-pin': {
+        type: 'string',
+        value: 'PIN|ROOM=PIN,...',
+        example: 'L108-A=135790',
+        help: 'chair PIN (or ROOMCUE_CHAIR_PIN): the timer and speaker messages of its room only',
+      },
       at: {
         type: 'string',
         value: 'INSTANT',
@@ -169,6 +175,7 @@ const COMMANDS: Record<string, Command> = {
           port: s('port'),
           host: s('host'),
           pin: s('pin'),
+          chairPin: s('chair-pin'),
           at: s('at'),
           speed: s('speed'),
           stateDir: s('state-dir'),

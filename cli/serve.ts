@@ -11,6 +11,7 @@ import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
 import { parseTarget } from '../server/osc.ts';
 import { DEFAULT_PORT, DEFAULT_STATIC_DIR, startShow, type ShowOptions } from '../server/start-show.ts';
 import { CliError, type Io } from './io.ts';
+import { parseChairPins, type ChairPin } from '../server/auth.ts';
 
 export interface ServeOptions {
   program?: string | undefined;
@@ -18,6 +19,8 @@ export interface ServeOptions {
   port?: string | undefined;
   host?: string | undefined;
   pin?: string | undefined;
+  /** "PIN" (every room) or "ROOM=PIN,ROOM=PIN" (or ROOMCUE_CHAIR_PIN). */
+  chairPin?: string | undefined;
   at?: string | undefined;
   speed?: string | undefined;
   stateDir?: string | undefined;
@@ -43,6 +46,16 @@ export function overtimeOption(policy: string | undefined, limit: string | undef
   return { policy: (policy ?? 'hold') as OvertimePolicy['policy'], limitMinutes: minutes };
 }
 
+/** `--chair-pin PIN` (every room) or `--chair-pin ROOM=PIN,ROOM=PIN` (room ids or names, checked at start). */
+export function chairPinsOption(text: string | undefined, pin: string | null): ChairPin[] {
+  if (text === undefined) return [];
+  if (pin === null) throw new CliError('--chair-pin needs --pin (the AV PIN): without it anybody may do everything', 2);
+  const parsed = parseChairPins(text);
+  if (!parsed.ok) throw new CliError(`--chair-pin: ${parsed.error}`, 2);
+  if (parsed.pins.some((c) => c.pin === pin)) throw new CliError('--chair-pin must differ from the AV PIN (--pin)', 2);
+  return parsed.pins;
+}
+
 /** Below this many characters a PIN on the network can be found by guessing within days: see docs/api.md. */
 export const ADVISED_PIN_LENGTH = 6;
 
@@ -50,6 +63,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
   const host = o.host ?? '127.0.0.1';
   const pin = o.pin ?? process.env.ROOMCUE_PIN ?? null;
   if (pin !== null && !/^\S{4,64}$/.test(pin)) throw new CliError('--pin must be 4 to 64 characters without spaces', 2);
+  const chairPins = chairPinsOption(o.chairPin ?? process.env.ROOMCUE_CHAIR_PIN, pin);
   if (!isLoopback(host) && pin === null) {
     throw new CliError(
       `--host ${host} makes the server reachable from the network: give a --pin (or ROOMCUE_PIN) so only staff can act`,
@@ -117,6 +131,7 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
       host,
       port,
       pin,
+      chairPins,
       stateDir: o.stateDir ?? defaultStateDir(),
       startAt,
       at: feed || o.server !== undefined ? o.at : undefined,
@@ -147,6 +162,13 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
   if (show.clock.rehearsal)
     io.out(`Rehearsal clock from ${o.at ?? 'now'} at ${show.clock.speed}× speed (state not saved)`);
   for (const view of ['signage', 'chair', 'control']) io.out(`  ${view.padEnd(8)} ${server.url}/${view}`);
+  if (chairPins.length > 0) {
+    const whose = chairPins.map((c) => (c.room === null ? 'every room' : c.room)).join(', ');
+    io.out(
+      `Two links to hand out: the AV desk opens ${server.url}/control (the AV PIN does everything); each chair opens` +
+        ` the control's "Chair screen link" (chair PIN for ${whose}: the timer and the speaker messages of its room)`,
+    );
+  }
   io.out(`  api      ${server.url}/api/state`);
   if (show.central) {
     io.out(

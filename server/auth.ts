@@ -21,8 +21,30 @@ export const SESSION_MS = 24 * 60 * 60_000;
 const MAX_SESSIONS = 1000;
 const MAX_ADDRESSES = 10_000;
 
+/** Who a right PIN (or its session) is: the AV desk, or a chair (of one room, or of every room when null). */
+export type Role = { kind: 'av' } | { kind: 'chair'; room: string | null };
+export const AV: Role = { kind: 'av' };
+
+/** A chair PIN: for one room, or for every room (`room` null). */
+export interface ChairPin {
+  pin: string;
+  room: string | null;
+}
+
+/** `PIN` (every room) or `ROOM=PIN,ROOM=PIN` (room ids or names, resolved when the show starts). */
+export function parseChairPins(text: string): { ok: true; pins: ChairPin[] } | { ok: false; error: string } {
+  const pins: ChairPin[] = [];
+  for (const part of text.split(',')) {
+    const m = /^(?:([^=]+)=)?(\S{4,64})$/.exec(part.trim());
+    if (!m || (part.includes('=') && !m[1]?.trim()))
+      return { ok: false, error: `"${part}" is not PIN or ROOM=PIN (4 to 64 characters without spaces)` };
+    pins.push({ room: m[1]?.trim() ?? null, pin: m[2]! });
+  }
+  return { ok: true, pins };
+}
+
 export type AuthResult =
-  | { ok: true; /** A new session token, when this request gave the right PIN. */ session?: string }
+  | { ok: true; role: Role; /** A new session token, when this request gave the right PIN. */ session?: string }
   | { ok: false; status: 401 | 429; message: string; delayMs: number };
 
 interface Failures {
@@ -37,14 +59,31 @@ export class PinGuard {
   private readonly failures = new Map<string, Failures>();
   /** Instants of the wrong PINs checked within the last hour, from every address. */
   private wrong: number[] = [];
-  /** Session token digests → expiry. */
-  private readonly sessions = new Map<string, number>();
+  /** Session token digests → expiry and role. */
+  private readonly sessions = new Map<string, { expires: number; role: Role }>();
+  private readonly chairs: { digest: Buffer; role: Role }[];
 
   constructor(
     pin: string | null,
     private readonly now: () => number = Date.now,
+    chairPins: readonly ChairPin[] = [],
   ) {
     this.digest = pin === null ? null : sha256(pin);
+    this.chairs = chairPins.map((c) => ({ digest: sha256(c.pin), role: { kind: 'chair', room: c.room } }));
+  }
+
+  /** Whether chair PINs were given (the control's chair link then hands out the chair PIN, never the AV one). */
+  get roles(): boolean {
+    return this.chairs.length > 0;
+  }
+
+  /** The role a PIN gives, if it is one of the right ones; every PIN is compared, in constant time each. */
+  private roleOf(offered: string): Role | null {
+    const digest = sha256(offered);
+    let role: Role | null = null;
+    if (this.digest && timingSafeEqual(digest, this.digest)) role = AV;
+    for (const c of this.chairs) if (timingSafeEqual(digest, c.digest) && role === null) role = c.role;
+    return role;
   }
 
   get required(): boolean {
@@ -56,9 +95,22 @@ export class PinGuard {
    * browser holds (a cookie), if any.
    */
   check(client: string, offered: string | null, session: string | null = null): AuthResult {
-    if (!this.digest) return { ok: true };
+    if (!this.digest) return { ok: true, role: AV };
     const now = this.now();
-    if (session !== null && this.validSession(session, now)) return { ok: true };
+    const held = session !== null ? this.validSession(session, now) : null;
+    if (held) {
+      // A console that gave a right PIN keeps acting through any lockout. The PIN it sends with the session decides
+      // when it is another right one (the AV desk and a chair tab in one browser share the cookie); a wrong one
+      // counts as a guess like any other, and the session keeps its own role.
+      if (offered === null || this.blocked(client, now)) return { ok: true, role: held };
+      const role = this.roleOf(offered);
+      if (role) {
+        this.failures.delete(client);
+        return sameRole(role, held) ? { ok: true, role } : { ok: true, role, session: this.newSession(now, role) };
+      }
+      this.countWrong(this.record(client, now), now);
+      return { ok: true, role: held };
+    }
     const known = this.failures.get(client);
     if (known && known.lockedUntil > now) {
       const minutes = Math.ceil((known.lockedUntil - now) / 60_000);
@@ -100,10 +152,18 @@ export class PinGuard {
       };
     }
     // Hashing both sides gives equal lengths, so the comparison time says nothing about the PIN.
-    if (timingSafeEqual(sha256(offered), this.digest)) {
+    const role = this.roleOf(offered);
+    if (role) {
       this.failures.delete(client);
-      return { ok: true, session: this.newSession(now) };
+      return { ok: true, role, session: this.newSession(now, role) };
     }
+    this.countWrong(record, now);
+    const delayMs =
+      record.count <= FREE_FAILURES ? 0 : Math.min(250 * 2 ** (record.count - FREE_FAILURES - 1), MAX_DELAY_MS);
+    return { ok: false, status: 401, message: 'wrong PIN', delayMs };
+  }
+
+  private countWrong(record: Failures, now: number): void {
     this.wrong.push(now);
     record.count += 1;
     if (record.count >= LOCKOUT_AFTER) {
@@ -112,9 +172,12 @@ export class PinGuard {
       record.count = 0;
       record.first = now;
     }
-    const delayMs =
-      record.count <= FREE_FAILURES ? 0 : Math.min(250 * 2 ** (record.count - FREE_FAILURES - 1), MAX_DELAY_MS);
-    return { ok: false, status: 401, message: 'wrong PIN', delayMs };
+  }
+
+  /** Whether a PIN from `client` would be refused unchecked now (its lockout, or the server-wide caps). */
+  private blocked(client: string, now: number): boolean {
+    const known = this.failures.get(client);
+    return (known !== undefined && known.lockedUntil > now) || this.globalWait(now) > 0;
   }
 
   /** How long until one more wrong PIN may be checked under the server-wide caps (0: now). */
@@ -130,27 +193,28 @@ export class PinGuard {
     return Math.max(0, wait);
   }
 
-  private newSession(now: number): string {
+  private newSession(now: number, role: Role): string {
     const token = randomBytes(32).toString('base64url');
     if (this.sessions.size >= MAX_SESSIONS) {
-      for (const [key, expires] of this.sessions) if (expires <= now) this.sessions.delete(key);
+      for (const [key, { expires }] of this.sessions) if (expires <= now) this.sessions.delete(key);
       // Still full: the oldest session goes (Map keeps insertion order).
       if (this.sessions.size >= MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     }
-    this.sessions.set(sha256(token).toString('hex'), now + SESSION_MS);
+    this.sessions.set(sha256(token).toString('hex'), { expires: now + SESSION_MS, role });
     return token;
   }
 
-  private validSession(token: string, now: number): boolean {
-    if (token.length > 100) return false;
+  /** The role of a live session, or null. */
+  private validSession(token: string, now: number): Role | null {
+    if (token.length > 100) return null;
     const key = sha256(token).toString('hex');
-    const expires = this.sessions.get(key);
-    if (expires === undefined) return false;
-    if (expires <= now) {
+    const session = this.sessions.get(key);
+    if (session === undefined) return null;
+    if (session.expires <= now) {
       this.sessions.delete(key);
-      return false;
+      return null;
     }
-    return true;
+    return session.role;
   }
 
   private record(client: string, now: number): Failures {
@@ -180,6 +244,10 @@ export class PinGuard {
       this.failures.delete(client);
     }
   }
+}
+
+function sameRole(a: Role, b: Role): boolean {
+  return a.kind === b.kind && (a.kind === 'av' || a.room === (b as { room: string | null }).room);
 }
 
 function sha256(text: string): Buffer {

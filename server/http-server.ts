@@ -6,7 +6,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { actionFromQuery, parseAction, type ActionParse } from '../core/live/actions.ts';
 import { roomNow } from '../core/contract/now.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
-import { PinGuard, SESSION_MS } from './auth.ts';
+import { PinGuard, SESSION_MS, type ChairPin, type Role } from './auth.ts';
+import { chairRefusal } from '../core/live/roles.ts';
 import { HostNames } from './host-names.ts';
 import { ViewErrorLog } from './view-errors.ts';
 import type { CentralLink } from './replica.ts';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   host: string;
   port: number;
   pin: string | null;
+  /** Chair PINs (room ids, null: every room): the timer and the speaker messages of their room only. */
+  chairPins?: readonly ChairPin[];
   /** The built renderer (vite's dist/). */
   staticDir: string;
   /** How often silent WebSocket peers are checked for (default 30 s). */
@@ -92,7 +95,8 @@ class HttpError extends Error {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { show } = opts;
-  const guard = new PinGuard(opts.pin);
+  const chairPins = opts.chairPins ?? [];
+  const guard = new PinGuard(opts.pin, Date.now, chairPins);
   const viewErrors = new ViewErrorLog();
   const hosts = new HostNames(opts.allowedHosts);
   const clients = new Map<WebSocket, ScreenInfo>();
@@ -128,9 +132,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (path === '/api/health' && req.method === 'GET')
       return sendJson(res, 200, { ok: true, pinRequired: guard.required });
     if (path === '/api/auth' && req.method === 'POST') {
-      // Lets a console check a PIN without acting; wrong PINs count like any other.
-      await authorize(req, res, null);
-      return sendJson(res, 200, { ok: true });
+      // Lets a console check a PIN without acting (and learn its role); wrong PINs count like any other.
+      const role = await authorize(req, res, null);
+      return sendJson(res, 200, { ok: true, role: role.kind, room: role.kind === 'chair' ? role.room : null });
+    }
+    if (path === '/api/chair-pin' && req.method === 'GET') {
+      // The control's chair link: the room's chair PIN when there are chair PINs (never the AV PIN then).
+      avOnly(await authorize(req, res, null), 'the chair PIN');
+      const room = roomParam(url);
+      const pin = chairPins.find((c) => c.room === room) ?? chairPins.find((c) => c.room === null) ?? null;
+      return sendJson(res, 200, { pin: pin?.pin ?? null, roles: guard.roles });
     }
     if (path === '/api/view-errors' && req.method === 'POST') {
       // No PIN (screens have none), but only from our own pages.
@@ -141,22 +152,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return void res.end();
     }
     if (path === '/api/actions' && req.method === 'POST') {
-      await authorize(req, res, null);
-      return act(req, res, parseAction(await readJson(req)), null);
+      const role = await authorize(req, res, null);
+      return act(req, res, parseAction(await readJson(req)), null, role);
     }
     if (path.startsWith('/api/actions/') && req.method === 'GET') {
-      await authorize(req, res, url.searchParams.get('pin'));
+      const role = await authorize(req, res, url.searchParams.get('pin'));
       let type: string;
       try {
         type = decodeURIComponent(path.slice('/api/actions/'.length));
       } catch {
         throw new HttpError(400, 'the action type in the path is not valid URL encoding');
       }
-      return act(req, res, actionFromQuery(type, url.searchParams), url.searchParams.get('pin'));
+      return act(req, res, actionFromQuery(type, url.searchParams), url.searchParams.get('pin'), role);
     }
     if (path === '/api/log' && req.method === 'GET') {
-      // Who did what: for the AV desk only, like the actions.
-      await authorize(req, res, null);
+      // Who did what: for the AV desk only.
+      avOnly(await authorize(req, res, null), 'the log');
       const limitText = url.searchParams.get('limit') ?? '100';
       const limit = Number(limitText);
       if (!/^\d+$/.test(limitText) || limit < 1 || limit > LOG_LIMIT_MAX)
@@ -189,10 +200,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     pipeline(streamFile(file), res, () => {});
   };
 
-  const act = async (req: IncomingMessage, res: ServerResponse, parsed: ActionParse, queryPin: string | null) => {
+  const act = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    parsed: ActionParse,
+    queryPin: string | null,
+    role: Role,
+  ) => {
     if (!parsed.ok) throw new HttpError(400, parsed.message);
     const action =
       parsed.action.room === undefined ? parsed.action : { ...parsed.action, room: roomId(parsed.action.room) };
+    if (role.kind === 'chair') {
+      const room = action.room ?? show.defaultRoom;
+      const step = action.type === 'undo' || action.type === 'redo' ? show.historyStep(room, action.type) : null;
+      const refusal = chairRefusal(action, room, role.room, step);
+      if (refusal) {
+        show.logRefused({ ...action, room }, whoOf(req), refusal);
+        throw new HttpError(403, refusal);
+      }
+    }
     // A box that follows a central server sends actions there (it decides), with the PIN they came with.
     const central = opts.central ?? null;
     if (central) {
@@ -216,7 +242,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   };
 
-  const authorize = async (req: IncomingMessage, res: ServerResponse, queryPin: string | null) => {
+  /** What only the AV PIN may see or do: a chair PIN gets 403 naming it. */
+  const avOnly = (role: Role, what: string) => {
+    if (role.kind !== 'av')
+      throw new HttpError(403, `${what} is for the AV desk: it needs the AV PIN, not a chair PIN`);
+  };
+
+  const authorize = async (req: IncomingMessage, res: ServerResponse, queryPin: string | null): Promise<Role> => {
     // Browsers attach Origin / Sec-Fetch-Site: refuse actions that another page (another site or port) sends.
     if (!sameOrigin(req)) throw new HttpError(403, 'actions from another origin are refused');
     const fetchSite = req.headers['sec-fetch-site'];
@@ -232,7 +264,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           'Set-Cookie',
           `${SESSION_COOKIE}=${result.session}; Path=/api; Max-Age=${SESSION_MS / 1000}; HttpOnly; SameSite=Strict`,
         );
-      return;
+      return result.role;
     }
     if (result.delayMs > 0) await new Promise((r) => setTimeout(r, result.delayMs));
     throw new HttpError(result.status, result.message);

@@ -550,6 +550,12 @@ export class Show {
     return [...new Set(this.timeline.items.map((i) => i.day))].sort();
   }
 
+  /** What undo or redo would do in `room` now: its label and the action that made it (null: nothing). */
+  historyStep(room: string, direction: 'undo' | 'redo'): { label: string; type: string | null } | null {
+    const step = peekStep(this.saved, room, direction);
+    return step ? { label: step.label, type: step.action ?? null } : null;
+  }
+
   /** A refusal decided outside the show (a chair PIN on an AV action), logged like the show's own. */
   logRefused(action: Action, who: string, reason: string): void {
     const room = action.room ?? this.defaultRoom;

@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from './http-server.ts';
 import { startOsc, type OscTarget, type RunningOsc } from './osc.ts';
 import { CentralLink } from './replica.ts';
 import { Show } from './show.ts';
+import type { ChairPin } from './auth.ts';
 import { logFileName, OperatorLog } from './operator-log.ts';
 
 export const DEFAULT_PORT = 4610;
@@ -29,6 +30,8 @@ export interface ShowOptions {
   host: string;
   port: number;
   pin: string | null;
+  /** Chair PINs: `room` is a room's id or name, null for every room (see server/auth.ts). Needs `pin`. */
+  chairPins?: readonly ChairPin[] | undefined;
   stateDir: string;
   /** A rehearsal: the show clock starts at this instant (and its state is not saved). */
   startAt?: number | undefined;
@@ -77,6 +80,19 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
     throw new Error(`${match.message} (in ${opts.programFile})`);
   }
   const room = match.room.id;
+  const chairPins: ChairPin[] = [];
+  for (const c of opts.chairPins ?? []) {
+    const m = c.room === null ? null : findRoom(program.rooms, c.room);
+    if (m && !m.ok) {
+      watcher.close();
+      throw new Error(`chair PIN for room "${c.room}": ${m.message}`);
+    }
+    chairPins.push({ pin: c.pin, room: m ? m.room.id : null });
+  }
+  if (chairPins.length > 0 && opts.pin === null) {
+    watcher.close();
+    throw new Error('a chair PIN needs the AV PIN too (--pin): without one, anybody may do everything');
+  }
   let startAt = opts.startAt;
   if (startAt === undefined && opts.at !== undefined) {
     const parsed = parseInstant(opts.at, program.timezone);
@@ -115,6 +131,7 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
       host: opts.host,
       port: opts.port,
       pin: opts.pin,
+      chairPins,
       staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
       heartbeatMs: opts.heartbeatMs,
       allowedHosts: opts.allowedHosts,

@@ -28,6 +28,11 @@ const Step = z.object({
   /** The room's live state to go back (undo) or forward (redo) to. */
   room: RoomLiveSchema,
   /**
+   * The action that made a live step: its type, with the audience for messages ("message.set:speaker"); a chair
+   * PIN may undo and redo only its own kind of step (core/live/roles.ts). Absent on edits and older steps.
+   */
+  action: z.string().max(40).optional(),
+  /**
    * A step that edited the program: `edit` is the edit as the step left it, `was` as it found it (absent: the step
    * added it, or removed it). Undo puts `was` back in its place, redo `edit`.
    */
@@ -106,10 +111,11 @@ export function applyAction(
     const [from, to] = action.type === 'undo' ? [h.undo, h.redo] : [h.redo, h.undo];
     const step = from.at(-1);
     if (!step) throw new ActionRejected(`nothing to ${action.type} in room ${room}`);
-    const { label, edit, was } = step;
-    const moved = [...to, { label, room: current, ...(edit ? { edit } : {}), ...(was ? { was } : {}) }].slice(
-      -HISTORY_LIMIT,
-    );
+    const { label, edit, was, action: made } = step;
+    const moved = [
+      ...to,
+      { label, room: current, ...(made ? { action: made } : {}), ...(edit ? { edit } : {}), ...(was ? { was } : {}) },
+    ].slice(-HISTORY_LIMIT);
     const left = from.slice(0, -1);
     const next = action.type === 'undo' ? { room, undo: left, redo: moved } : { room, undo: moved, redo: left };
     // An edit step: the edit goes back to what it was (undo) or what the step made it (redo), in its place.
@@ -123,7 +129,8 @@ export function applyAction(
   }
   const label = describeAction(timeline, state.live, action as LiveAction, at, room);
   const live = reduce(timeline, state.live, action, at, defaultRoom);
-  const undo = [...h.undo, { label, room: current }].slice(-HISTORY_LIMIT);
+  const made = 'to' in action && action.to ? `${action.type}:${action.to}` : action.type;
+  const undo = [...h.undo, { label, room: current, action: made }].slice(-HISTORY_LIMIT);
   return { ...state, live, history: replace(state.history, { room, undo, redo: [] }) };
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { describeFlags, parseFlags, type FlagSpecs } from '../../cli/flags.ts';
 import { OVERTIME_POLICIES } from '../../core/live/state.ts';
+import { parseChairPins } from '../../server/auth.ts';
 
 const DisplayChoice = z.union([z.literal('primary'), z.literal('secondary'), z.number().int().min(1)]);
 
@@ -14,6 +15,16 @@ export const ConfigFile = z
     host: z.string().min(1),
     port: z.number().int().min(0).max(65535),
     pin: z.string().regex(/^\S{4,64}$/, 'a PIN is 4 to 64 characters without spaces'),
+    /** Chair PIN: "PIN" for every room, or "ROOM=PIN,ROOM=PIN" (docs/api.md, "Roles"). */
+    chairPin: z.string().superRefine((text, ctx) => {
+      const parsed = parseChairPins(text);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    }),
+    /** Chair PINs per room: {"L108-A": "135790"}. */
+    chairPins: z.record(
+      z.string().min(1),
+      z.string().regex(/^\S{4,64}$/, 'a PIN is 4 to 64 characters without spaces'),
+    ),
     signageDisplay: DisplayChoice,
     chairDisplay: z.union([DisplayChoice, z.literal('none')]),
     stateDir: z.string().min(1),
@@ -35,6 +46,9 @@ export interface KioskConfig {
   host: string;
   port: number;
   pin: string | null;
+  /** Chair PINs (see ConfigFile): the timer and the speaker messages of their room only. */
+  chairPin: string | null;
+  chairPins: Record<string, string> | null;
   signageDisplay: DisplayChoice;
   chairDisplay: DisplayChoice | 'none';
   stateDir: string | null;
@@ -52,6 +66,8 @@ export const DEFAULT_CONFIG: KioskConfig = {
   host: '127.0.0.1',
   port: 4610,
   pin: null,
+  chairPin: null,
+  chairPins: null,
   signageDisplay: 'primary',
   chairDisplay: 'none',
   stateDir: null,
@@ -59,6 +75,15 @@ export const DEFAULT_CONFIG: KioskConfig = {
   overtimeLimit: 15,
   server: null,
 };
+
+/** The chair PINs of a config, both forms together. */
+export function configChairPins(config: KioskConfig): { pin: string; room: string | null }[] {
+  const fromText = config.chairPin ? parseChairPins(config.chairPin) : null;
+  return [
+    ...(fromText?.ok ? fromText.pins : []),
+    ...Object.entries(config.chairPins ?? {}).map(([room, pin]) => ({ room, pin })),
+  ];
+}
 
 export type ConfigResult = { ok: true; config: KioskConfig; help: boolean } | { ok: false; errors: string[] };
 
@@ -70,6 +95,12 @@ export const KIOSK_FLAGS: FlagSpecs = {
   host: { type: 'string', value: 'HOST', example: '0.0.0.0', help: 'address of the show server (default: 127.0.0.1)' },
   port: { type: 'string', value: 'N', example: '4610', help: 'port of the show server (default: 4610)' },
   pin: { type: 'string', value: 'PIN', example: '482913', help: 'PIN for actions (needed with another host)' },
+  'chair-pin': {
+    type: 'string',
+    value: 'PIN|ROOM=PIN,...',
+    example: 'L108-A=135790',
+    help: 'chair PIN: the timer and speaker messages of its room only (needs pin)',
+  },
   server: {
     type: 'string',
     value: 'URL',
@@ -150,6 +181,7 @@ const ENV: Record<string, keyof KioskConfig> = {
   ROOMCUE_HOST: 'host',
   ROOMCUE_PORT: 'port',
   ROOMCUE_PIN: 'pin',
+  ROOMCUE_CHAIR_PIN: 'chairPin',
   ROOMCUE_SIGNAGE_DISPLAY: 'signageDisplay',
   ROOMCUE_CHAIR_DISPLAY: 'chairDisplay',
   ROOMCUE_STATE_DIR: 'stateDir',
@@ -240,6 +272,9 @@ export function resolveConfig(input: {
   const config = merged as unknown as KioskConfig;
   if (!['127.0.0.1', 'localhost', '::1'].includes(config.host) && !config.pin) {
     errors.push(`host ${config.host} makes the server reachable from the network: set a pin`);
+  }
+  if ((config.chairPin || config.chairPins) && !config.pin) {
+    errors.push('a chair PIN needs the AV PIN too: set pin (without it anybody may do everything)');
   }
   return errors.length ? { ok: false, errors } : { ok: true, config, help: false };
 }

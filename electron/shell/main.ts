@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { programNoteLines } from '../../server/program/program-notes.ts';
 import { startShow, type RunningShow } from '../../server/start-show.ts';
-import { appArguments, KIOSK_USAGE, resolveConfig, type KioskConfig } from './config.ts';
+import { appArguments, configChairPins, KIOSK_USAGE, resolveConfig, type KioskConfig } from './config.ts';
 import { KioskWindows, lockDown, webPreferences } from './kiosk-windows.ts';
 import { chooseOzonePlatform } from './linux-display.ts';
 import { ConfigError, describeStartupError } from './startup-error.ts';
@@ -85,6 +85,7 @@ async function start(config: KioskConfig): Promise<void> {
     host: config.host,
     port: config.port,
     pin: config.pin,
+    chairPins: configChairPins(config),
     stateDir: config.stateDir ?? join(app.getPath('userData'), 'state'),
     overtime: { policy: config.overtime, limitMinutes: config.overtimeLimit },
     central: config.server ?? undefined,

@@ -38,7 +38,7 @@ describe('PinGuard', () => {
   });
 
   test('without a PIN everything passes', () => {
-    expect(new PinGuard(null).check('a', null)).toEqual({ ok: true });
+    expect(new PinGuard(null).check('a', null)).toEqual({ ok: true, role: { kind: 'av' } });
   });
 });
 
@@ -66,8 +66,8 @@ describe('PIN guessing from many addresses (issue 12, hole 3)', () => {
     if (!first.ok || !first.session) throw new Error('expected a session for the right PIN');
     wrongFrom(g, 500);
     expect(g.check('192.168.1.10', '2468')).toMatchObject({ status: 429 });
-    expect(g.check('192.168.1.10', '2468', first.session)).toEqual({ ok: true });
-    expect(g.check('192.168.1.77', null, first.session)).toEqual({ ok: true }); // the same browser on another address
+    expect(g.check('192.168.1.10', '2468', first.session)).toEqual({ ok: true, role: { kind: 'av' } });
+    expect(g.check('192.168.1.77', null, first.session)).toEqual({ ok: true, role: { kind: 'av' } }); // the same browser on another address
     expect(g.check('192.168.1.10', '2468', 'forged-token')).toMatchObject({ status: 429 });
     clock.t += SESSION_MS + 1;
     expect(g.check('192.168.1.10', null, first.session)).toMatchObject({ ok: false });
@@ -95,5 +95,42 @@ describe('PIN guessing from many addresses (issue 12, hole 3)', () => {
     // The figures docs/api.md states: every PIN of the space tried, at this rate.
     expect(10_000 / checked).toBeCloseTo(2.08, 2);
     expect(1_000_000 / checked).toBeCloseTo(208.3, 1);
+  });
+});
+
+describe('chair PINs (issue 14, roles)', () => {
+  const chairs = () => {
+    const clock = { t: 1_000_000 };
+    const g = new PinGuard('246810', () => clock.t, [
+      { pin: 'chair-a', room: 'A' },
+      { pin: 'chair-any', room: null },
+    ]);
+    return { g, clock };
+  };
+
+  test('each PIN gives its role: AV everything, a chair PIN its room (or every room)', () => {
+    const { g } = chairs();
+    expect(g.check('x', '246810')).toMatchObject({ ok: true, role: { kind: 'av' } });
+    expect(g.check('x', 'chair-a')).toMatchObject({ ok: true, role: { kind: 'chair', room: 'A' } });
+    expect(g.check('x', 'chair-any')).toMatchObject({ ok: true, role: { kind: 'chair', room: null } });
+  });
+
+  test('wrong chair PINs count in the same guessing caps; the right one is then refused unchecked', () => {
+    const { g } = chairs();
+    for (let i = 0; i < 10; i++) expect(g.check('guesser', `chair-${i}`)).toMatchObject({ status: 401 });
+    expect(g.check('guesser', 'chair-a')).toMatchObject({ status: 429 });
+  });
+
+  test('a session keeps its role; the PIN sent with it decides when it is another right one', () => {
+    const { g } = chairs();
+    const chair = g.check('x', 'chair-a');
+    if (!chair.ok || !chair.session) throw new Error('expected a session');
+    expect(g.check('x', null, chair.session)).toMatchObject({ ok: true, role: { kind: 'chair', room: 'A' } });
+    // The AV desk in the same browser (one cookie for both tabs) sends the AV PIN: it acts as AV.
+    expect(g.check('x', '246810', chair.session)).toMatchObject({ ok: true, role: { kind: 'av' } });
+    // A wrong PIN next to a chair session does not make it AV, and counts as a guess.
+    for (let i = 0; i < 10; i++)
+      expect(g.check('y', `guess-${i}`, chair.session)).toMatchObject({ role: { kind: 'chair' } });
+    expect(g.check('y', '246810')).toMatchObject({ status: 429 });
   });
 });

@@ -21,7 +21,14 @@ export interface Harness {
 
 export async function startHarness(
   program: ProgramInput,
-  opts: { pin?: string | null; at?: string; speed?: number; dir?: string; heartbeatMs?: number } = {},
+  opts: {
+    pin?: string | null;
+    at?: string;
+    speed?: number;
+    dir?: string;
+    heartbeatMs?: number;
+    chairPins?: { pin: string; room: string | null }[];
+  } = {},
 ): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'roomcue-server-'));
   const views = join(dir, 'views');
@@ -40,6 +47,7 @@ export async function startHarness(
       host: '127.0.0.1',
       port: 0,
       pin,
+      chairPins: opts.chairPins,
       stateDir,
       staticDir: views,
       startAt,

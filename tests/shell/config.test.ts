@@ -1,6 +1,6 @@
 // Kiosk configuration: flags over environment over the config file over defaults, each mistake named with its source.
 import { describe, expect, test } from 'vitest';
-import { appArguments, DEFAULT_CONFIG, resolveConfig } from '../../electron/shell/config.ts';
+import { appArguments, configChairPins, DEFAULT_CONFIG, resolveConfig } from '../../electron/shell/config.ts';
 
 const resolve = (argv: string[] = [], env: Record<string, string> = {}, file?: unknown) =>
   resolveConfig({
@@ -44,6 +44,22 @@ describe('resolveConfig', () => {
       config: { server: 'http://desk.local:4610/' },
     });
     expect(resolve(['--server', 'desk:4610'])).toMatchObject({ ok: false });
+  });
+
+  test('chair PINs: --chair-pin, ROOMCUE_CHAIR_PIN, chairPin or chairPins in the file; they need the AV PIN', () => {
+    const flag = resolve(['--pin', '246810', '--chair-pin', 'L108-A=135790']);
+    expect(flag.ok && configChairPins(flag.config)).toEqual([{ room: 'L108-A', pin: '135790' }]);
+    const file = resolve([], { ROOMCUE_PIN: '246810' }, { chairPin: '111111', chairPins: { 'L108-B': '222222' } });
+    expect(file.ok && configChairPins(file.config)).toEqual([
+      { room: null, pin: '111111' },
+      { room: 'L108-B', pin: '222222' },
+    ]);
+    expect(resolve([], { ROOMCUE_CHAIR_PIN: '135790' })).toEqual({
+      ok: false,
+      errors: ['a chair PIN needs the AV PIN too: set pin (without it anybody may do everything)'],
+    });
+    const bad = resolve(['--pin', '246810', '--chair-pin', 'L108-A=']);
+    expect(bad.ok ? [] : bad.errors[0]).toMatch(/^command line: chairPin: "L108-A=" is not PIN or ROOM=PIN/);
   });
 
   test("Electron's and Chromium's own switches are ignored", () => {

@@ -64,6 +64,8 @@ const en = {
   chairLink: 'Chair screen link',
   chairLinkHelp: 'Open this on the chair’s screen: it carries the PIN, so the chair’s keys work without asking.',
   chairLinkNoPin: 'Open this on the chair’s screen.',
+  chairLinkChairPin:
+    'Open this on the chair’s screen: it carries the chair PIN (the timer and speaker messages of this room only).',
   log: 'Log',
   logHint: 'Who did what in this room, newest first.',
   logReport: 'Timing report of today',
@@ -203,6 +205,8 @@ const fr: ControlWords = {
   chairLink: 'Lien de l’écran président·e',
   chairLinkHelp: 'À ouvrir sur l’écran du président·e : il contient le PIN, les touches marchent sans le demander.',
   chairLinkNoPin: 'À ouvrir sur l’écran du président·e.',
+  chairLinkChairPin:
+    'À ouvrir sur l’écran du président·e : il contient le PIN président·e (minuteur et messages à l’orateur de cette salle).',
   log: 'Journal',
   logHint: 'Qui a fait quoi dans cette salle, le plus récent d’abord.',
   logReport: 'Rapport des horaires du jour',
