@@ -296,6 +296,30 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     );
   });
 
+  test('a speaker is added from the program’s people (a name it does not have is refused on the spot)', async () => {
+    await openEditor('d2-maze');
+    const ed = editor('d2-maze');
+    await control.keyboard.press('Tab'); // the speakers
+    await control.keyboard.type('Nobody Here');
+    await control.keyboard.press('Enter');
+    await ed.getByText('“Nobody Here” is not one of the program’s people.').waitFor();
+    await ed.getByLabel('Add a speaker').fill('jeff pan');
+    await control.keyboard.press('Enter'); // adds him
+    await ed.getByRole('button', { name: 'Remove Jeff Pan' }).waitFor();
+    await control.keyboard.press('Enter'); // nothing typed: saves
+    await door.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.hero [data-item-id="d2-maze"] .speakers .name')]
+          .map((n) => n.textContent)
+          .join(', ') === 'Benjamin Maze, Jeff Pan',
+      undefined,
+      { timeout: 1000 },
+    );
+    expect(await control.locator('[data-edited="d2-maze"] [data-field="speakers"]').innerText()).toBe(
+      'Speakers: Benjamin Maze → Benjamin Maze, Jeff Pan',
+    );
+  });
+
   test('a refused edit says why next to the item; Esc closes without saving', async () => {
     await openEditor('d2-liu');
     const ed = editor('d2-liu');
@@ -316,8 +340,8 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     const error = control.locator('[data-item-error="d2-liu"]');
     await error.waitFor();
     expect(await error.innerText()).toBe(((await expected.json()) as { error: string }).error);
-    // The editor open, with the refusal under the row, in both orientations: nothing sticks out of it.
-    for (const [width, height] of SIZES) {
+    // The editor open, with the refusal under the row, in both orientations and on a tablet: nothing sticks out.
+    for (const [width, height] of [...SIZES, [1180, 820] as const, [820, 1180] as const]) {
       await control.setViewportSize({ width, height });
       await ed.scrollIntoViewIfNeeded();
       await control.waitForTimeout(150);
@@ -435,6 +459,12 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     await control.locator('[data-added]').waitFor({ state: 'detached' });
     await undo('AV and chair note on “Distributed AI jobs using Ultra Etherne…”');
     await control.locator('[data-note-av="d2-maze"]').waitFor({ state: 'detached' });
+    await undo(/^Edit speakers of /);
+    await door.waitForFunction(
+      () => document.querySelectorAll('.hero [data-item-id="d2-maze"] .speakers .name').length === 1,
+      undefined,
+      { timeout: 1000 },
+    );
     await undo(/^Edit title of /);
     await heroTitle('d2-maze', 'Distributed AI with UEC (updated by the speaker)');
     await control.locator('[data-conflict="d2-maze"]').waitFor({ state: 'detached' });
