@@ -367,7 +367,7 @@ export function checkEdit(source: Program, edits: readonly Edit[], edit: Edit): 
   if (own) return { ok: false, reason: own.message };
   const parsed = parseProgramJson(merged.program);
   const error = parsed.diagnostics.find((d) => d.severity === 'error');
-  if (error) return { ok: false, reason: `${error.path ? `${error.path}: ` : ''}${error.message}` };
+  if (error) return { ok: false, reason: `${where(merged.program, error.path)}${error.message}` };
   return { ok: true, merged: { ...merged, program: parsed.program! } };
 }
 
@@ -433,4 +433,15 @@ export function resolveEdit(
     return { ...edit, base: { start: item.start, end: item.end, room: item.room ?? null } };
   }
   return keep === 'theirs' ? null : edit;
+}
+
+/** An error's place named for an operator: the item's title for "sessions[6].items[1].end", else the path. */
+function where(program: Program, path: string): string {
+  const m = /^(?:sessions\[(\d+)\]\.)?items\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (!m) return path ? `${path}: ` : '';
+  const list = m[1] === undefined ? program.items : program.sessions[Number(m[1])]?.items;
+  const item = list?.[Number(m[2])];
+  if (!item) return `${path}: `;
+  const rest = path.slice(m[0].length);
+  return `“${item.title}”${m[3] ? ` (${fieldLabel(m[3]).toLowerCase()}${rest})` : ''}: `;
 }

@@ -133,7 +133,11 @@ describe('edits', () => {
   test('an edit that would break the program is refused with the reason; junk is a 400', async () => {
     const r = await post(h, { type: 'program.item.update', itemId: 'talk1', set: { speakers: ['nobody'] } });
     expect(r.status).toBe(409);
-    expect(r.json.error).toMatch(/nobody/);
+    expect(r.json.error).toBe('“First talk” (speakers[0]): unknown person "nobody" (not a key of "people")');
+    const start = (await state()).current[0]!.start.slice(0, 16);
+    const backwards = await post(h, { type: 'program.item.move', itemId: 'talk1', start, end: '2020-01-01T09:00' });
+    expect(backwards.status).toBe(409);
+    expect(backwards.json.error).toBe(`“First talk”: end 09:00 is before start ${start.slice(11)}`);
     const bad = await post(h, { type: 'program.item.update', itemId: 'talk1', set: { room: 'B' } });
     expect(bad.status).toBe(400);
     expect(bad.json.error).toBe('program.item.update: unknown field set.room');
