@@ -8,6 +8,9 @@ import WebSocket from 'ws';
 import { parseProgramJson } from '../core/program/parse.ts';
 import type { Program } from '../core/program/schema.ts';
 import { validateLiveState, type LiveState } from '../core/live/state.ts';
+import { NOTE_LIMIT } from '../core/edits/overlay.ts';
+import type { NoteJson } from '../core/contract/state.ts';
+import { z } from 'zod';
 import type { ProgramChange, ProgramSnapshot, ProgramSource } from './program/program-watcher.ts';
 
 /** What GET /api/replica answers: everything a box needs to compute every screen by itself. */
@@ -17,7 +20,19 @@ export interface ReplicaJson {
   programKey: string;
   program: Program;
   live: LiveState;
+  /** The operators' notes on items (the program above has the edits applied already). */
+  notes?: NoteJson[];
 }
+
+const Notes = z
+  .array(
+    z.object({
+      itemId: z.string().min(1).max(200),
+      av: z.string().max(NOTE_LIMIT).nullable(),
+      chair: z.string().max(NOTE_LIMIT).nullable(),
+    }),
+  )
+  .max(100_000);
 
 export interface CentralStatus {
   url: string;
@@ -29,7 +44,9 @@ export interface CentralStatus {
 /** The box's Show, as the link drives it. */
 export interface ReplicaHost {
   /** The central server's live state replaces the box's (what the box did while offline is dropped). */
-  adoptLive(live: LiveState): void;
+  adoptLive(live: LiveState, notes?: NoteJson[]): void;
+  /** The central server's notes on items (on a box, the chair shows them although the box has no edits). */
+  adoptNotes(notes: NoteJson[]): void;
   /** Online/offline changed: push it to the control view. */
   centralChanged(status: CentralStatus): void;
 }
@@ -83,6 +100,7 @@ export class CentralLink implements ProgramSource {
   status!: CentralStatus;
   /** The live state the box starts from when it reached the central server (else its own saved state applies). */
   initialLive: LiveState | null = null;
+  private initialNotes: NoteJson[] = [];
   private snap!: ProgramSnapshot;
   private key = '';
   private readonly listeners = new Listeners<ProgramChange>((message) =>
@@ -120,7 +138,8 @@ export class CentralLink implements ProgramSource {
     this.host = host;
     this.room = room;
     host.centralChanged(this.status);
-    if (this.initialLive) host.adoptLive(this.initialLive);
+    if (this.initialLive) host.adoptLive(this.initialLive, this.initialNotes);
+    else if (this.initialNotes.length > 0) host.adoptNotes(this.initialNotes);
     this.connect();
   }
   private room = '';
@@ -230,7 +249,7 @@ export class CentralLink implements ProgramSource {
         const programChanged = fetched.programKey !== this.key;
         this.take(fetched);
         if (programChanged) this.listeners.emit({ type: 'reloaded', snapshot: this.snap });
-        this.host?.adoptLive(fetched.live);
+        this.host?.adoptLive(fetched.live, fetched.notes ?? []);
         if (!this.status.online) {
           this.status = { url: this.base, online: true, offlineSince: null };
           this.log(`roomcue: central server ${this.base} is back: following it again`);
@@ -265,6 +284,7 @@ export class CentralLink implements ProgramSource {
       loadedAt: Date.now(),
     };
     this.initialLive = replica.live;
+    this.initialNotes = replica.notes ?? [];
     this.saveCopy(replica);
   }
 
@@ -304,6 +324,8 @@ export class CentralLink implements ProgramSource {
       loadedAt: cached.savedAt,
     };
     // The box's own saved live state (what it showed last) is newer than the copy's: initialLive stays null.
+    // The notes are the central server's: the copy's are the last known.
+    this.initialNotes = replica.notes ?? [];
     return { ...cached, replica };
   }
 }
@@ -316,7 +338,8 @@ export function readReplica(json: unknown): ReplicaJson | null {
   const parsed = parseProgramJson(r.program);
   if (!parsed.program) return null;
   try {
-    return { format: 1, programKey: r.programKey, program: parsed.program, live: validateLiveState(r.live) };
+    const notes = r.notes === undefined ? [] : Notes.parse(r.notes);
+    return { format: 1, programKey: r.programKey, program: parsed.program, live: validateLiveState(r.live), notes };
   } catch {
     return null;
   }

@@ -221,10 +221,20 @@ export class Show {
     };
   }
 
+  /** A box following a central server shows the central server's notes (null: this show's own). */
+  private centralNotes: Map<string, { av: string | null; chair: string | null }> | null = null;
+
+  adoptNotes(notes: NoteJson[]): void {
+    const next = new Map(notes.map((n) => [n.itemId, { av: n.av, chair: n.chair }]));
+    if (this.centralNotes && JSON.stringify([...this.centralNotes]) === JSON.stringify([...next])) return;
+    this.centralNotes = next;
+    this.emit('program');
+  }
+
   private notesJson(audience: Audience): NoteJson[] {
     if (audience === 'public') return [];
     const notes: NoteJson[] = [];
-    for (const [itemId, n] of this.merged.notes) {
+    for (const [itemId, n] of this.centralNotes ?? this.merged.notes) {
       const note = { itemId, av: audience === 'control' ? n.av : null, chair: n.chair };
       if (note.av !== null || note.chair !== null) notes.push(note);
     }
@@ -319,7 +329,8 @@ export class Show {
    * A box following a central server takes its live state as it is: the central server decides. What this box did
    * while it was offline is replaced, and its undo history with it (it described states that no longer exist).
    */
-  adoptLive(live: LiveState): void {
+  adoptLive(live: LiveState, notes?: NoteJson[]): void {
+    if (notes !== undefined) this.adoptNotes(notes);
     if (JSON.stringify(live) === JSON.stringify(this.saved.live) && this.saved.edits.length === 0) return;
     // Its program is the central server's with the central edits applied: edits made here offline go too.
     const hadEdits = this.saved.edits.length > 0;
@@ -346,7 +357,13 @@ export class Show {
     if (this.replicaKey?.program !== this.program) {
       this.replicaKey = { program: this.program, key: programKey(this.program) };
     }
-    return { format: 1, programKey: this.replicaKey.key, program: this.program, live: this.live };
+    return {
+      format: 1,
+      programKey: this.replicaKey.key,
+      program: this.program,
+      live: this.live,
+      notes: this.notesJson('control'),
+    };
   }
   private replicaKey: { program: Program; key: string } | null = null;
 

@@ -135,6 +135,28 @@ describe('a box that follows a central server', () => {
     expect(wrong.status).toBe(401);
   });
 
+  test("the central server's edits and notes reach the box's screens", async () => {
+    const r = await act(central!, {
+      type: 'program.item.note',
+      itemId: 'first',
+      chair: 'Slides from USB',
+      av: 'Mic 2',
+    });
+    expect(r.status).toBe(200);
+    await act(central!, { type: 'program.item.update', itemId: 'second', set: { title: 'Second talk, fixed' } });
+    const s = await until(
+      box!,
+      (x) => (x.notes ?? []).length > 0 && x.day.some((i) => i.title === 'Second talk, fixed'),
+    );
+    expect(s.notes).toEqual([{ itemId: 'first', av: 'Mic 2', chair: 'Slides from USB' }]);
+    const chair = new WebSocket(`${box!.server.url.replace('http', 'ws')}/ws?room=A&view=chair`);
+    const pushed = await new Promise<StateJson>((resolve) =>
+      chair.once('message', (data) => resolve(JSON.parse(String(data)).state)),
+    );
+    chair.close();
+    expect(pushed.notes).toEqual([{ itemId: 'first', av: null, chair: 'Slides from USB' }]);
+  });
+
   test("the central server lists every room's box, with the screens each serves", async () => {
     const screen = new WebSocket(`${box!.server.url.replace('http', 'ws')}/ws?room=A&view=signage`);
     await new Promise((r) => screen.once('open', r));
