@@ -2,6 +2,7 @@
 import { mount, type Component } from 'svelte';
 import './lib/base.css';
 import ViewRoot from './lib/ViewRoot.svelte';
+import { preconnect } from './lib/connection.svelte.ts';
 
 const views: Record<string, () => Promise<{ default: Component }>> = {
   signage: () => import('./views/signage/Signage.svelte'),
@@ -14,4 +15,6 @@ const target = document.getElementById('app')!;
 const known = Object.hasOwn(views, name) ? name : 'signage';
 const load = views[known]!;
 document.body.dataset.view = known;
+// The view's live state is asked for now, while its code loads, not after.
+preconnect(known, new URLSearchParams(location.search).get('room'));
 void load().then(({ default: View }) => mount(ViewRoot, { target, props: { View } }));

@@ -4,6 +4,30 @@ import type { StateJson } from '../../core/contract/state.ts';
 const PING_EVERY_MS = 20_000;
 const MAX_BACKOFF_MS = 10_000;
 
+/** The address of a view's live state: the view (a preview embedded in the control console says so) and its room. */
+function socketUrl(view: string, room: string | null): string {
+  // A view embedded as a preview in the control console says so, and is not listed as one of the room's screens.
+  const preview = new URLSearchParams(location.search).get('preview') === '1';
+  const query = new URLSearchParams({ view: preview ? `${view}-preview` : view });
+  if (room) query.set('room', room);
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/ws?${query}`;
+}
+
+/** A socket the page's entry opened while the view's code was still loading, and what it received meanwhile. */
+let early: { url: string; socket: WebSocket; messages: string[] } | null = null;
+
+/**
+ * Opens the view's socket at once (main.ts, before the view's code has loaded), so that the first state is on its
+ * way, or here, when the view starts: the screen does not wait for its code and then for the server in turn.
+ */
+export function preconnect(view: string, room: string | null): void {
+  const entry = { url: socketUrl(view, room), socket: null as unknown as WebSocket, messages: [] as string[] };
+  entry.socket = new WebSocket(entry.url);
+  entry.socket.onmessage = (event) => entry.messages.push(String(event.data));
+  early = entry;
+}
+
 export class ShowConnection {
   /** The last state received; kept while offline so the screen never goes blank. */
   state = $state.raw<StateJson | null>(null);
@@ -24,10 +48,13 @@ export class ShowConnection {
     this.connect();
   }
 
-  /** The show's clock now (ms), as the server has it: the real time, or a rehearsal's. */
-  showNow(localNow = Date.now()): number {
+  /**
+   * The show's clock now (ms), as the server has it: the real time, or a rehearsal's. Null until the first state
+   * says which clock the show runs on: this machine's clock is not the show's (a rehearsal runs on another date).
+   */
+  showNow(localNow = Date.now()): number | null {
     const clock = this.state?.clock;
-    if (!clock) return localNow + this.offsetMs;
+    if (!clock) return null;
     return clock.now + (localNow + this.offsetMs - clock.serverTime) * clock.speed;
   }
 
@@ -39,12 +66,11 @@ export class ShowConnection {
   }
 
   private connect(): void {
-    // A view embedded as a preview in the control console says so, and is not listed as one of the room's screens.
-    const preview = new URLSearchParams(location.search).get('preview') === '1';
-    const query = new URLSearchParams({ view: preview ? `${this.view}-preview` : this.view });
-    if (this.room) query.set('room', this.room);
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const socket = new WebSocket(`${scheme}://${location.host}/ws?${query}`);
+    const url = socketUrl(this.view, this.room);
+    // The socket the page opened early, when it is this view's and still open or opening; else a new one.
+    const adopted = early?.url === url && early.socket.readyState <= WebSocket.OPEN ? early : null;
+    early = null;
+    const socket = adopted?.socket ?? new WebSocket(url);
     this.socket = socket;
     socket.onopen = () => {
       this.online = true;
@@ -53,6 +79,10 @@ export class ShowConnection {
       this.pingTimer = setInterval(() => this.ping(), PING_EVERY_MS);
     };
     socket.onmessage = (event) => this.receive(String(event.data));
+    if (adopted) {
+      for (const message of adopted.messages) this.receive(message);
+      if (socket.readyState === WebSocket.OPEN) socket.onopen(new Event('open'));
+    }
     socket.onclose = () => {
       this.online = false;
       clearInterval(this.pingTimer);

@@ -30,6 +30,43 @@ describe('the largest font size that fits', () => {
   });
 });
 
+describe('the largest size that fits, searched from a guess (each try costs the page a layout)', () => {
+  const box = (limit: number) => {
+    const tried: number[] = [];
+    return { tried, fitsAt: (s: number) => (tried.push(s), s <= limit) };
+  };
+  test.each([
+    { label: 'the guess is the answer', limit: 47, guess: 47 },
+    { label: 'a refit after the font came: a pixel smaller', limit: 46, guess: 47 },
+    { label: 'a pixel larger', limit: 48, guess: 47 },
+    { label: 'a guess far too large', limit: 23, guess: 80 },
+    { label: 'a guess far too small', limit: 88, guess: 21 },
+    { label: 'a guess out of range', limit: 47, guess: 500 },
+  ])('$label: as exact as without a guess, and at most 3 more tries when the guess is far off', ({ limit, guess }) => {
+    const plain = box(limit);
+    const guided = box(limit);
+    largestFitting(plain.fitsAt, 20, 90, 1);
+    const found = largestFitting(guided.fitsAt, 20, 90, 1, guess);
+    expect(found).toBeLessThanOrEqual(limit);
+    expect(found).toBeGreaterThan(limit - 1);
+    expect(guided.tried.length).toBeLessThanOrEqual(plain.tried.length + 3);
+  });
+  test.each([
+    { limit: 200, size: 90 },
+    { limit: 10, size: 20 },
+  ])('everything or nothing fits ($limit): $size, guess or not', ({ limit, size }) => {
+    for (const guess of [undefined, 21, 55, 89]) expect(largestFitting(box(limit).fitsAt, 20, 90, 1, guess)).toBe(size);
+  });
+  test('a guess within a pixel costs three tries, not nine', () => {
+    const plain = box(46);
+    const guided = box(46);
+    largestFitting(plain.fitsAt, 20, 90, 1);
+    largestFitting(guided.fitsAt, 20, 90, 1, 47);
+    expect(plain.tried.length).toBeGreaterThanOrEqual(8);
+    expect(guided.tried.length).toBeLessThanOrEqual(3);
+  });
+});
+
 describe('clamping at a word boundary', () => {
   const title =
     'Building Agent Societies: A revolution in software engineering. First applications to hardware and software optimization for large scale AI computations';

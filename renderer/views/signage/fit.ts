@@ -3,13 +3,43 @@
 
 /**
  * The largest size in [min, max] (to within `precision`) for which `fitsAt` holds, assuming a larger size never
- * fits better; `min` when even that does not fit.
+ * fits better; `min` when even that does not fit. With a `guess` (the size found last time, or one estimated from
+ * the overflow), the search starts there and widens only as far as needed: on a page each try is a layout.
  */
-export function largestFitting(fitsAt: (size: number) => boolean, min: number, max: number, precision = 0.5): number {
-  if (max <= min || fitsAt(max)) return Math.max(min, max);
-  if (!fitsAt(min)) return min;
+export function largestFitting(
+  fitsAt: (size: number) => boolean,
+  min: number,
+  max: number,
+  precision = 0.5,
+  guess?: number,
+): number {
+  if (max <= min) return Math.max(min, max);
   let lo = min;
   let hi = max;
+  if (guess !== undefined && guess > min && guess < max) {
+    // Gallop away from the guess (1, 2, 4… steps) until the answer is bracketed, then bisect the bracket.
+    let step = precision;
+    if (fitsAt(guess)) {
+      lo = guess;
+      while (lo + step < max && fitsAt(lo + step)) {
+        lo += step;
+        step *= 2;
+      }
+      hi = Math.min(lo + step, max);
+      if (hi === max && lo + step >= max && fitsAt(max)) return max;
+    } else {
+      hi = guess;
+      while (hi - step > min && !fitsAt(hi - step)) {
+        hi -= step;
+        step *= 2;
+      }
+      lo = Math.max(hi - step, min);
+      if (lo === min && !fitsAt(min)) return min;
+    }
+  } else {
+    if (fitsAt(max)) return max;
+    if (!fitsAt(min)) return min;
+  }
   while (hi - lo > precision) {
     const mid = (lo + hi) / 2;
     if (fitsAt(mid)) lo = mid;
@@ -72,24 +102,40 @@ function overflows(node: HTMLElement): boolean {
 export function fit(node: HTMLElement, options: FitOptions) {
   let opts = options;
   let box = '';
+  /** The size found last time: a refit (the font came, new text of the same length) starts its search there. */
+  let last: number | undefined;
   const run = () => {
     const unit = Math.min(window.innerWidth, window.innerHeight) / 100;
     const { text } = opts;
     const target = opts.clamp ? node.querySelector<HTMLElement>(opts.clamp) : node;
     if (text !== undefined && target) target.textContent = text;
+    const min = opts.min * unit;
+    const max = opts.max * unit;
+    // Each size tried is a layout of the page. Without a last size, one try at the largest tells how far the text
+    // overflows: wrapped text grows about with the square of its size, so the size that fits is near max / √ratio.
+    let guess = last;
+    if (guess === undefined) {
+      node.style.fontSize = `${Math.floor(max)}px`;
+      const ratio = Math.max(node.scrollHeight / node.clientHeight, node.scrollWidth / node.clientWidth);
+      guess = ratio <= 1 ? max : Number.isFinite(ratio) ? Math.floor(max / Math.sqrt(ratio)) : undefined;
+    }
     // Whole pixels only: each distinct size tried costs the browser a cached font instance, and a screen that
     // refits all day would otherwise fill that cache with fractions (seen as heap growth in the day-long bench).
     const size = Math.floor(
-      largestFitting(
-        (px) => {
-          node.style.fontSize = `${Math.floor(px)}px`;
-          return !overflows(node);
-        },
-        opts.min * unit,
-        opts.max * unit,
-        1,
-      ),
+      guess === max
+        ? max
+        : largestFitting(
+            (px) => {
+              node.style.fontSize = `${Math.floor(px)}px`;
+              return !overflows(node);
+            },
+            min,
+            max,
+            1,
+            guess,
+          ),
     );
+    last = size;
     node.style.fontSize = `${size}px`;
     if (text !== undefined && target && overflows(node)) {
       target.textContent = clampAtWord(text, (candidate) => {
@@ -105,8 +151,10 @@ export function fit(node: HTMLElement, options: FitOptions) {
   });
   observer.observe(node);
   let live = true;
-  void document.fonts?.ready.then(() => live && run());
   run();
+  // Fitted with the fallback font when the bundled one is still coming (the layout above asked for it): again once
+  // it is here. Asked before that layout, `ready` is often already settled and would only repeat the same fit.
+  void document.fonts?.ready.then(() => live && run());
   return {
     update(next: FitOptions) {
       const same =
@@ -151,8 +199,8 @@ export function fitRowsCounted(node: HTMLElement, options: { key: unknown; onsho
   };
   const observer = new ResizeObserver(() => run());
   observer.observe(node);
-  void document.fonts?.ready.then(run);
   run();
+  void document.fonts?.ready.then(run);
   return {
     update(next: { key: unknown; onshown?: (shown: number) => void }) {
       onshown = next.onshown;

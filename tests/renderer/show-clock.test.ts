@@ -1,0 +1,74 @@
+// The views count from the show's clock (a rehearsal's, not the wall clock): from the first state they show, never
+// from the machine's clock they ticked on while connecting (the chair once showed "+3687:25:10" in a rehearsal).
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { StateJson } from '../../core/contract/state.ts';
+import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
+import { Ticker } from '../../renderer/lib/ticker.svelte.ts';
+
+/** A socket that never opens: the test hands the connection its messages. */
+class SilentSocket {
+  static OPEN = 1;
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  send(): void {}
+  close(): void {}
+}
+
+const REAL_NOW = Date.UTC(2026, 10, 29, 23, 35); // the machine's clock: late November
+const SHOW_NOW = Date.UTC(2026, 5, 29, 7, 50); // the rehearsal's: 09:50 in Paris on 29 June
+
+function rehearsalState(): StateJson {
+  return {
+    seq: 3,
+    clock: { now: SHOW_NOW, serverTime: REAL_NOW, speed: 1, rehearsal: true },
+  } as unknown as StateJson;
+}
+
+let sockets: SilentSocket[] = [];
+beforeEach(() => {
+  vi.useFakeTimers({ now: REAL_NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  sockets = [];
+  vi.stubGlobal('location', { search: '', protocol: 'http:', host: '127.0.0.1:1' });
+  vi.stubGlobal(
+    'WebSocket',
+    class extends SilentSocket {
+      constructor() {
+        super();
+        sockets.push(this);
+      }
+    },
+  );
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+function receive(state: StateJson): void {
+  sockets.at(-1)!.onmessage!({ data: JSON.stringify({ type: 'state', state }) });
+}
+
+describe('the show clock a view counts from', () => {
+  test("the ticker's now is the rehearsal's as soon as the first state is in, not the wall clock it ticked on", () => {
+    const connection = new ShowConnection('chair', null);
+    const ticker = new Ticker(connection);
+    vi.advanceTimersByTime(300); // connecting: a few hundred ms, no tick due yet
+    receive(rehearsalState());
+    // Read in the same frame as the state: 09:50:00.3, not 29 November.
+    expect(ticker.now).toBe(SHOW_NOW + 300);
+    vi.advanceTimersByTime(1000);
+    expect(ticker.now).toBe(SHOW_NOW + 1300);
+    ticker.stop();
+    connection.close();
+  });
+
+  test('before any state there is no show time to count from', () => {
+    const connection = new ShowConnection('chair', null);
+    expect(connection.showNow()).toBeNull();
+    receive(rehearsalState());
+    expect(connection.showNow()).toBe(SHOW_NOW);
+    connection.close();
+  });
+});
