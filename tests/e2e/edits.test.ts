@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
+import { repoPath } from '../helpers.ts';
 import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
 
 const SIZES = [
@@ -191,7 +192,9 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
   beforeAll(async () => {
     browser = await launchBrowser();
     show = await serveShow('2026-06-30T09:01');
-    control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // bypassCSP: the server's CSP forbids inline scripts, which is how axe-core is injected for the scan.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+    control = await context.newPage();
     control.on('pageerror', (e) => errors.push(e.message));
     control.on('request', (r) => {
       if (r.url().endsWith('/api/actions')) who.push(r.headers()['x-roomcue-who'] ?? '');
@@ -350,6 +353,7 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
       await screenshot(control, `edits-control-editor-${width}x${height}`);
     }
     await control.setViewportSize({ width: 1920, height: 1080 });
+    expect(await axeViolations(control)).toEqual([]);
     await ed.getByLabel('Title', { exact: true }).fill('Not saved');
     await control.keyboard.press('Escape');
     await editor('d2-liu').waitFor({ state: 'detached' });
@@ -488,6 +492,22 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     expect(end.current.map((i) => [i.id, i.cancelled])).toEqual([['d2-dirhoussi', null]]);
   });
 });
+
+/** Serious or critical accessibility violations on the page (axe-core). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: repoPath('node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()) as {
+      violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
+    };
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`,
+    );
+}
 
 /** Polls the server's state until `check` holds. */
 async function until(show: ServedShow, check: (s: StateJson) => boolean, timeoutMs = 3000): Promise<StateJson> {
