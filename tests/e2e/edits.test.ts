@@ -137,6 +137,18 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the 
     expect(await chair.locator('.countdown').getAttribute('data-phase')).toBe('idle');
     expect(await chair.locator('header [data-item-id="d2-dirhoussi"] [data-cancelled]').innerText()).toBe('Cancelled');
     await screenshot(chair, 'edits-chair-cancelled-1920x1080');
+    // NEXT cancelled too: the bottom line says so.
+    await act(show, { type: 'program.item.cancel', itemId: 'd2-maze' });
+    await chair.locator('footer[data-next="d2-maze"] [data-cancelled]').waitFor({ timeout: 1000 });
+    // The digits count to what happens after it (Bindschaedler at 10:00), not to the cancelled 09:30.
+    await chair.waitForFunction(
+      () => /^5[6-8]:\d\d$/.test(document.querySelector('[role="timer"]')?.textContent?.trim() ?? ''),
+      undefined,
+      { timeout: 1000 },
+    );
+    await screenshot(chair, 'edits-chair-next-cancelled-1920x1080');
+    await act(show, { type: 'undo' });
+    await chair.locator('footer[data-next="d2-maze"] [data-cancelled]').waitFor({ state: 'detached', timeout: 1000 });
 
     await act(show, { type: 'program.item.note', itemId: 'd2-maze', chair: 'Slides from the USB stick', av: 'Mic 2' });
     await act(show, { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T09:02' });

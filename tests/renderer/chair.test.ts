@@ -234,6 +234,7 @@ describe('the lines around the digits', () => {
       id: 'd1-lu',
       title: 'HPC+AI Converged Supercomputing on LineShine Exascale System',
       time: '10:10',
+      cancelled: false,
     });
     const added = stateAt('09:45', [['09:45', { type: 'timer.add', seconds: 300 }]]);
     expect(nextLine(added, at('09:45'), 'en')?.time).toBe('10:15');
@@ -301,6 +302,23 @@ describe('edits on the chair: a cancelled talk, the chair note, "OK, seen"', () 
     expect(stageNote({ ...s, notes })).toEqual({ itemId: 'd1-dongarra', text: 'Slides from USB' });
     expect(stageNote({ ...s, notes: [notes[1]!] })).toBeNull();
     expect(stageNote({ ...s, notes: undefined })).toBeNull();
+  });
+
+  test('NEXT cancelled says so (the chair does not wait for it)', () => {
+    const s = stateAt('09:45');
+    expect(nextLine(s, at('09:45'), 'en')?.cancelled).toBe(false);
+    const cancelledNext = { ...s, next: { ...s.next!, cancelled: { reason: 'Speaker ill' } } };
+    expect(nextLine(cancelledNext, at('09:45'), 'en')).toMatchObject({ id: 'd1-lu', cancelled: true });
+  });
+
+  test('nothing on and the next talk cancelled: the digits count to what happens after it', () => {
+    const s = stateAt('09:45');
+    const lu = { ...s.next!, cancelled: { reason: null } };
+    const idle: StateJson = { ...s, timer: null, current: [], next: lu, nextInRoom: lu };
+    expect(s.later[0]!.id).toBe('d1-coffee-break');
+    expect(countdownDisplay(idle, at('09:45'), 'en')).toMatchObject({ text: '1:05:00', phase: 'idle' });
+    // Nothing after it today: it is still what comes next.
+    expect(countdownDisplay({ ...idle, later: [] }, at('09:45'), 'en')).toMatchObject({ text: '25:00' });
   });
 
   test('a cancelled item beside one that happens: the header names the one that happens', () => {

@@ -171,6 +171,22 @@ describe('many on at once, and a room with nothing more', () => {
     expect(elsewhereOn(state).map((e) => `${e.roomName} ${e.item.id}`)).toEqual(['Amphi a1', 'Small room s1']);
   });
 
+  test('a cancelled talk elsewhere is never where the door sends people, on now or next', () => {
+    const cancelled = (o: StateJson['elsewhere'][number]) => ({
+      ...o,
+      current: o.current.map((i) => ({ ...i, cancelled: { reason: null } })),
+      next: o.next ? { ...o.next, cancelled: { reason: null } } : null,
+    });
+    const state = {
+      ...after,
+      rooms,
+      elsewhere: [cancelled(other('amphi', 'Amphi', 'a1', true)), other('small', 'Small room', 's1', true)],
+    };
+    expect(elsewhereOn(state).map((e) => `${e.roomName} ${e.item.id}`)).toEqual(['Small room s1']);
+    const later = { ...after, rooms, elsewhere: [cancelled(other('amphi', 'Amphi', 'a2', false))] };
+    expect(elsewhereOn(later)).toEqual([]);
+  });
+
   test('thank you only when every room is over', () => {
     expect(signageScreen({ ...after, rooms, elsewhere: [] }).kind).toBe('after-event');
     expect(signageScreen({ ...after, rooms, elsewhere: [other('amphi', 'Amphi', 'a2', false)] }).kind).toBe(

@@ -49,9 +49,19 @@ export function awayItem(state: StateJson): CurrentItemJson | null {
   return item?.location && !state.current.some((i) => !i.location) ? item : null;
 }
 
-/** The item the digits count down to when nothing is on: the room's next, never one away from it. */
+/**
+ * The item the digits count down to when nothing is on: the room's next, never one away from it, nor a cancelled
+ * one when something after it today happens (then that).
+ */
 function ahead(state: StateJson): ItemJson | null {
-  return nextInRoom(state) ?? state.next;
+  const first = nextInRoom(state) ?? state.next;
+  if (!first?.cancelled) return first;
+  const from = Date.parse(first.start);
+  return (
+    [state.next, ...state.later].find(
+      (i): i is ItemJson => i !== null && !i.location && !i.cancelled && Date.parse(i.start) >= from,
+    ) ?? first
+  );
 }
 
 export function countdownDisplay(state: StateJson, showNow: number, lang: Lang): CountdownDisplay | null {
@@ -111,6 +121,8 @@ export interface NextLine {
   title: string;
   /** "10:10", or "Tomorrow 08:30" when it is not today. */
   time: string;
+  /** It will not happen: shown struck, "Cancelled". */
+  cancelled: boolean;
 }
 
 export function nextLine(state: StateJson, showNow: number, lang: Lang): NextLine | null {
@@ -119,7 +131,7 @@ export function nextLine(state: StateJson, showNow: number, lang: Lang): NextLin
   const plannedAfter = afterCurrent(state);
   if (plannedAfter !== null) {
     const time = chairWords(lang).afterThisTalk(clockTime(plannedAfter, state.timezone));
-    return { id: next.id, title: next.title, time };
+    return { id: next.id, title: next.title, time, cancelled: next.cancelled !== null };
   }
   const start = Date.parse(next.start);
   const time = clockTime(start, state.timezone);
@@ -128,6 +140,7 @@ export function nextLine(state: StateJson, showNow: number, lang: Lang): NextLin
     id: next.id,
     title: next.title,
     time: sameDay ? time : `${dayWord(start, showNow, state.timezone, lang)} ${time}`,
+    cancelled: next.cancelled !== null,
   };
 }
 

@@ -102,15 +102,18 @@ export function agendaRows(state: Pick<StateJson, 'current' | 'next' | 'later'>)
 export function elsewhereOn(state: Pick<StateJson, 'elsewhere' | 'rooms'>): Elsewhere[] {
   const order = new Map(state.rooms.map((r, i) => [r.id, i]));
   const rooms = [...state.elsewhere].sort((a, b) => (order.get(a.room) ?? 0) - (order.get(b.room) ?? 0));
+  // Never send people to a talk that will not happen.
   const on = rooms.flatMap((r) =>
     inRoomFirst(r.current)
-      .filter((item) => !item.location)
+      .filter((item) => !item.location && !item.cancelled)
       .slice(0, 1)
       .map((item) => ({ room: r.room, roomName: r.roomName, item, on: true })),
   );
   if (on.length) return on;
   return rooms.flatMap((r) =>
-    r.next && !r.next.location ? [{ room: r.room, roomName: r.roomName, item: r.next, on: false }] : [],
+    r.next && !r.next.location && !r.next.cancelled
+      ? [{ room: r.room, roomName: r.roomName, item: r.next, on: false }]
+      : [],
   );
 }
 
