@@ -7,6 +7,8 @@ import { parseLogLines, type LogEntry } from '../core/report/log-entry.ts';
 export const LOG_MAX_BYTES = 5 * 1024 * 1024;
 /** Rotated files kept besides the current one: `<file>.1` (the newest) … `<file>.KEEP`. */
 export const LOG_KEEP = 4;
+/** The newest entries kept in memory, so that the control's log (GET /api/log) reads no file. */
+const TAIL = 2000;
 
 export interface OperatorLogOptions {
   maxBytes?: number;
@@ -21,6 +23,9 @@ export class OperatorLog {
   private readonly keep: number;
   /** Why the last write failed, until one succeeds (for the control view's warning). */
   warning: string | null = null;
+  /** The newest entries, oldest first, and how many entries the files hold in all. */
+  private tail: LogEntry[];
+  private count: number;
 
   constructor(
     readonly file: string,
@@ -30,6 +35,9 @@ export class OperatorLog {
     this.keep = opts.keep ?? LOG_KEEP;
     if (opts.fresh) for (const f of this.files()) tryUnlink(f);
     this.size = fileSize(file);
+    const all = this.all();
+    this.tail = all.slice(-TAIL);
+    this.count = all.length;
   }
 
   /** Appends one entry; a disk failure is kept as `warning` (the show goes on), never thrown. */
@@ -42,6 +50,9 @@ export class OperatorLog {
       fs.appendFileSync(this.file, line);
       this.size += bytes;
       this.warning = null;
+      this.tail.push(entry);
+      this.count += 1;
+      if (this.tail.length > TAIL * 2) this.tail = this.tail.slice(-TAIL);
     } catch (err) {
       this.warning = `cannot write the operator log ${this.file}: ${err instanceof Error ? err.message : String(err)}`;
     }
@@ -54,6 +65,12 @@ export class OperatorLog {
 
   /** The newest entries first, at most `limit`, of one room or all. */
   recent(limit: number, room: string | null = null): LogEntry[] {
+    const fromTail: LogEntry[] = [];
+    for (let i = this.tail.length - 1; i >= 0 && fromTail.length < limit; i--) {
+      const e = this.tail[i]!;
+      if (room === null || e.room === room) fromTail.push(e);
+    }
+    if (fromTail.length >= limit || this.tail.length >= this.count) return fromTail;
     const out: LogEntry[] = [];
     // Newest file first; older files are read only when the newer ones hold too few.
     for (const f of this.files()) {
@@ -73,6 +90,11 @@ export class OperatorLog {
   }
 
   private rotate(): void {
+    // The oldest file goes: its entries leave the count, and the tail when it still holds them.
+    const gone = readEntries(this.keep > 0 ? `${this.file}.${this.keep}` : this.file).length;
+    const older = this.count - this.tail.length;
+    if (gone > older) this.tail = this.tail.slice(gone - older);
+    this.count -= gone;
     tryUnlink(`${this.file}.${this.keep}`);
     for (let n = this.keep - 1; n >= 1; n--) {
       if (fs.existsSync(`${this.file}.${n}`)) fs.renameSync(`${this.file}.${n}`, `${this.file}.${n + 1}`);
