@@ -47,7 +47,12 @@ export interface ServedShow {
 /** A show on loopback with a rehearsal clock from `at` (program-local time), serving the built views. */
 export async function serveShow(
   at: string,
-  opts: { program?: ProgramInput; pin?: string | null; speed?: number } = {},
+  opts: {
+    program?: ProgramInput;
+    pin?: string | null;
+    speed?: number;
+    chairPins?: { pin: string; room: string | null }[];
+  } = {},
 ): Promise<ServedShow> {
   const program = opts.program ?? shippedProgram();
   const dir = mkdtempSync(join(tmpdir(), 'roomcue-e2e-'));
@@ -62,6 +67,7 @@ export async function serveShow(
     host: '127.0.0.1',
     port: 0,
     pin,
+    chairPins: opts.chairPins,
     stateDir: join(dir, 'state'),
     startAt: start.at,
     speed: opts.speed ?? 1,

@@ -1,0 +1,99 @@
+// In Chromium against a real server: the control's log of who did what, the chair link that carries the chair PIN
+// (never the AV one), a chair's refused action in red, and the printable timing report of the day played so far.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, launchBrowser, screenshot, serveShow, type ServedShow } from './browser.ts';
+
+const AV_PIN = '24681357';
+const CHAIR_PIN = '13572468';
+
+describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and the report', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    show = await serveShow('2026-06-29T09:30', {
+      pin: AV_PIN,
+      chairPins: [{ pin: CHAIR_PIN, room: 'L108-A' }],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+    expect(errors).toEqual([]);
+  });
+
+  async function control(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The AV desk gave its PIN in this tab before (the PIN dialog keeps it in sessionStorage).
+    await page.addInitScript((pin) => sessionStorage.setItem('roomcue.pin', pin), AV_PIN);
+    await page.goto(`${show.url}/control?room=L108-A`);
+    await page.locator('.log').waitFor();
+    return page;
+  }
+  const logTexts = (page: Page) => page.locator('.log li .text').allTextContents();
+
+  test('what the desk and the chair do is logged, newest first; the chair link hands out the chair PIN', async () => {
+    const page = await control();
+    await page.getByRole('button', { name: '+5 min', exact: true }).click();
+    await expect.poll(() => logTexts(page)).toContain('+5 min on HPC in Transition');
+    await page.getByRole('button', { name: 'End item, start next' }).click();
+    await expect
+      .poll(async () => (await logTexts(page)).slice(0, 2))
+      .toEqual([
+        'On stage: HPC+AI Converged Supercomputing on LineShine Exascale System',
+        'Next: HPC+AI Converged Supercomputing on LineShine Exascale System',
+      ]);
+
+    const link = await page.locator('[data-chair-link]').getAttribute('href');
+    expect(link).toBe(`${show.url}/chair?room=L108-A#pin=${CHAIR_PIN}`);
+    const chair = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    chair.on('pageerror', (e) => errors.push(e.message));
+    await chair.goto(link!);
+    await chair.getByRole('timer').waitFor();
+    await chair.keyboard.press('+');
+    await expect
+      .poll(async () => (await logTexts(page))[0])
+      .toBe('+1 min on HPC+AI Converged Supercomputing on LineShine Exascale System');
+    await chair.close();
+
+    // The chair PIN on an AV action: refused, and the desk sees it in red.
+    const refused = await fetch(`${show.url}/api/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${CHAIR_PIN}` },
+      body: JSON.stringify({ type: 'blackout', room: 'L108-A', on: true }),
+    });
+    expect(refused.status).toBe(403);
+    const red = page.locator('.log li.refused .text').first();
+    // A refusal pushes no state: the control reads the log again within 5 s.
+    await expect
+      .poll(() => red.textContent(), { timeout: 10_000 })
+      .toBe(
+        'Refused blackout: blackout needs the AV PIN: a chair PIN drives the timer and the speaker messages of its room',
+      );
+    await page.locator('.log').scrollIntoViewIfNeeded();
+    await screenshot(page, 'control-log');
+    await page.close();
+  });
+
+  test('the timing report shows the keynote played from 09:30 and the next talk still on', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${show.url}/report?day=2026-06-29&room=L108-A`);
+    const cells = (id: string) => page.locator(`tr[data-item="${id}"] td`).allTextContents();
+    const keynote = await cells('d1-dongarra');
+    expect(keynote[0]).toBe('09:30–10:10');
+    expect(keynote[1]).toBe('09:30:00');
+    expect(keynote[3]).toBe('0:00');
+    expect(keynote.at(-1)).toBe('played');
+    const next = await cells('d1-lu');
+    expect(next[0]).toBe('10:10–10:50');
+    expect(next.at(-1)).toBe('still on');
+    expect((await cells('d1-welcome')).at(-1)).toBe('not played');
+    await screenshot(page, 'report');
+    await page.close();
+  });
+});
