@@ -117,6 +117,28 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
     }
   });
 
+  test('a talk cancelled in another room says so in the strip, struck', async () => {
+    const post = (action: object) =>
+      fetch(`${show.url}/api/actions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(action),
+      });
+    expect((await post({ type: 'program.item.cancel', itemId: 'b1', reason: 'Speaker ill' })).status).toBe(200);
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${show.url}/signage?room=saal-1&others=1`);
+    const saal2 = page.locator('[data-other-room="saal-2"]');
+    await saal2.locator('[data-cancelled]').waitFor();
+    expect(await saal2.locator('.when').innerText()).toBe('Cancelled');
+    expect(await saal2.locator('.title').evaluate((n) => getComputedStyle(n).textDecorationLine)).toBe('line-through');
+    expect(await overflowing(page, '.others [data-fit]')).toEqual([]);
+    await screenshot(page, 'signage-others-cancelled-1920x1080');
+    expect((await post({ type: 'undo', room: 'saal-2' })).status).toBe(200);
+    await saal2.locator('[data-cancelled]').waitFor({ state: 'detached' });
+    expect(await saal2.locator('.when').innerText()).toBe('until 11:00');
+    await page.close();
+  });
+
   test('without ?others=1 there is no strip', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${show.url}/signage?room=saal-1`);
