@@ -210,12 +210,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (!parsed.ok) throw new HttpError(400, parsed.message);
     const action =
       parsed.action.room === undefined ? parsed.action : { ...parsed.action, room: roomId(parsed.action.room) };
+    // The log says which actions came with a chair PIN.
+    const who = role.kind === 'chair' ? `${whoOf(req)}, chair PIN` : whoOf(req);
     if (role.kind === 'chair') {
       const room = action.room ?? show.defaultRoom;
       const step = action.type === 'undo' || action.type === 'redo' ? show.historyStep(room, action.type) : null;
       const refusal = chairRefusal(action, room, role.room, step);
       if (refusal) {
-        show.logRefused({ ...action, room }, whoOf(req), refusal);
+        show.logRefused({ ...action, room }, who, refusal);
         throw new HttpError(403, refusal);
       }
     }
@@ -235,7 +237,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // Offline: the box acts on its own copy until the central server is back (then its state wins).
     }
     try {
-      sendJson(res, 200, await show.act(action, whoOf(req)));
+      sendJson(res, 200, await show.act(action, who));
     } catch (err) {
       if (err instanceof ActionRejected) throw new HttpError(409, err.message);
       throw err;

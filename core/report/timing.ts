@@ -25,6 +25,8 @@ export interface TimingRow {
   /** How late the room ran once it ended: actual end − planned end (every overrun and late start before it). */
   lateMs: number | null;
   status: TimingStatus;
+  /** The item on stage whose times this one shares (the program puts both in the same slot); null for most. */
+  sharedWith: string | null;
 }
 
 export interface TimingReport {
@@ -111,10 +113,22 @@ export function timingReport(
         overrunMs: ended ? actualEnd - actualStart - (item.plannedEnd - item.plannedStart) : null,
         lateMs: actualEnd === null ? null : actualEnd - item.plannedEnd,
         status,
+        sharedWith: null,
       };
     });
-  const overruns = rows.map((r) => r.overrunMs ?? 0).filter((ms) => ms > 0);
-  const lastEnded = rows
+  // Items the program puts in the very same slot as one the stage timed (two parts of an opening) were on the
+  // screens with it: they share its times.
+  for (const [i, row] of rows.entries()) {
+    if (row.status !== 'not-played') continue;
+    const twin = rows.find(
+      (r) => r.actualStart !== null && r.plannedStart === row.plannedStart && r.plannedEnd === row.plannedEnd,
+    );
+    if (twin) rows[i] = { ...twin, itemId: row.itemId, title: row.title, kind: row.kind, sharedWith: twin.itemId };
+  }
+  // The summary counts each slot once.
+  const own = rows.filter((r) => r.sharedWith === null);
+  const overruns = own.map((r) => r.overrunMs ?? 0).filter((ms) => ms > 0);
+  const lastEnded = own
     .filter((r) => r.lateMs !== null)
     .sort((a, b) => a.actualEnd! - b.actualEnd!)
     .at(-1);

@@ -36,6 +36,8 @@ export const playedProgram: ProgramInput = {
     { id: 'b1', kind: 'break', title: 'Coffee', start: `${DAY}T10:00`, end: `${DAY}T10:30`, room: 'A' },
     { id: 't3', kind: 'talk', title: 'Never given', start: `${DAY}T10:30`, end: `${DAY}T11:00`, room: 'A' },
     { id: 'bt', kind: 'talk', title: 'Talk in B', start: `${DAY}T09:00`, end: `${DAY}T10:00`, room: 'B' },
+    // The program puts a second part in the same slot (as DP2E-AI's opening): the stage times one of them.
+    { id: 'bt2', kind: 'talk', title: 'Its second part', start: `${DAY}T09:00`, end: `${DAY}T10:00`, room: 'B' },
   ],
 };
 

@@ -54,7 +54,7 @@ describe('a chair PIN', () => {
       await fetch(`${h.url}/api/log?limit=20`, { headers: { Authorization: 'Bearer 246810' } })
     ).json()) as { entries: LogEntry[] };
     expect(log.entries.find((e) => e.kind === 'refused' && e.type === 'blackout')).toMatchObject({
-      who: 'Chair A (127.0.0.1)',
+      who: 'Chair A (127.0.0.1), chair PIN',
       reason: expect.stringMatching(/blackout needs the AV PIN/),
     });
     for (const [body] of cases) expect((await post(h, body)).status).toBe(200);
