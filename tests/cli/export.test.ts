@@ -1,7 +1,7 @@
 // `roomcue export --with-edits`: the program the screens show, written from the source and the saved overlay.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { main } from '../../cli/main.ts';
 import type { Io } from '../../cli/io.ts';
 import { post, programAroundNow, startHarness, type Harness } from '../server/harness.ts';
