@@ -1,4 +1,5 @@
-// What a chair PIN may do: drive the timer and the speaker messages of its room. The AV PIN may do everything.
+// What a chair PIN may do: drive the timer and the speaker messages of its room (every key of the chair view). The
+// AV PIN may do everything.
 import type { Action, ActionType } from './actions.ts';
 
 /** The actions a chair PIN may send (messages to the speaker only). */
@@ -10,6 +11,8 @@ export const CHAIR_ACTIONS: readonly ActionType[] = [
   'timer.reset',
   'item.end',
   'item.previous',
+  /** The chair view's C key: back to the clock. */
+  'follow',
   'message.set',
   'message.clear',
   'message.ack',

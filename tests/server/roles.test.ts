@@ -17,7 +17,7 @@ const chair = { Authorization: 'Bearer chairA1', 'X-Roomcue-Who': 'Chair A' };
 const asChair = (body: unknown) => post(h, body, chair);
 
 describe('a chair PIN', () => {
-  test('drives the timer and the speaker messages of its room', async () => {
+  test('drives the timer and the speaker messages of its room: every key of the chair view', async () => {
     for (const body of [
       { type: 'timer.pause', room: 'A' },
       { type: 'timer.resume', room: 'A' },
@@ -27,6 +27,8 @@ describe('a chair PIN', () => {
       { type: 'message.clear', room: 'A', to: 'speaker' },
       { type: 'item.end', room: 'A' },
       { type: 'item.previous', room: 'A' },
+      // The chair view's C key: the clock again.
+      { type: 'follow', room: 'A' },
       { type: 'undo', room: 'A' },
     ]) {
       const r = await asChair(body);
