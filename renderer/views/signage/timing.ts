@@ -2,6 +2,9 @@
 import type { TimerJson } from '../../../core/contract/state.ts';
 import type { ItemJson } from '../../../core/schedule/screen-json.ts';
 
+/** Context key: a function giving the show clock's speed (1, or a rehearsal's), for what moves by itself. */
+export const CLOCK_SPEED = Symbol('clock speed');
+
 export interface ItemProgress {
   /** When the item ends as things stand: the running timer's end, else the item's (live) end. */
   endMs: number;
