@@ -6,7 +6,15 @@ import type { Browser, Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import { repoPath } from '../helpers.ts';
-import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+import {
+  chromiumMissing,
+  launchBrowser,
+  overflowing,
+  screenshot,
+  serveShow,
+  shippedProgram,
+  type ServedShow,
+} from './browser.ts';
 
 const SIZES = [
   [1920, 1080],
@@ -502,6 +510,42 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     const end = await stateOf(show);
     expect(end.edits!.count).toBe(0);
     expect(end.current.map((i) => [i.id, i.cancelled])).toEqual([['d2-dirhoussi', null]]);
+  });
+});
+
+describe.skipIf(chromiumMissing !== null)('move to another room', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const program = shippedProgram();
+    program.rooms.push({ id: 'L108-B', name: 'Salle B' });
+    show = await serveShow('2026-06-29T10:05', { program });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+  });
+
+  test('the editor moves a talk to another room and time: it leaves this rundown and is on the other door', async () => {
+    const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await control.goto(`${show.url}/control`);
+    await control.locator('[data-item="d1-calvin"]').waitFor();
+    await control.locator('[data-edit="d1-calvin"]').click();
+    const ed = control.locator('[data-editor="d1-calvin"]');
+    await ed.getByLabel('Room', { exact: true }).selectOption('L108-B');
+    await ed.getByLabel('Start', { exact: true }).fill('14:00');
+    await ed.getByRole('button', { name: 'Save', exact: true }).click();
+    await control.locator('[data-item="d1-calvin"]').waitFor({ state: 'detached' });
+    const b = (await (await fetch(`${show.url}/api/state?room=L108-B`)).json()) as StateJson;
+    const calvin = b.day.find((i) => i.id === 'd1-calvin')!;
+    expect([calvin.room, calvin.start.slice(11, 16), calvin.end.slice(11, 16)]).toEqual(['L108-B', '14:00', '14:40']);
+    const door = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await door.goto(`${show.url}/signage?room=L108-B`);
+    await door.locator('[data-item-id="d1-calvin"], [data-agenda="d1-calvin"]').first().waitFor();
+    await screenshot(door, 'edits-door-room-b-1080x1920');
+    await door.close();
+    await control.close();
   });
 });
 
