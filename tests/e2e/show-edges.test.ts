@@ -37,6 +37,10 @@ async function untilShowTime(show: ServedShow, local: string, zone = ZONE): Prom
   if (wait > 0) await new Promise((done) => setTimeout(done, wait + 50));
 }
 
+// The stories at a moment (an item's end, 19:00, 09:00) start the show 15 s before it: opening the three screens takes
+// 1–2 s on a quiet machine but 5–7 s on a loaded one (measured at load 8 on 2 cores), and with 4–8 s the "before"
+// checks sometimes ran after the moment, failed, and left their pages open for the next stories.
+
 /** The three screens of a room, side by side as the people at the edges see them. */
 interface Screens {
   door: Page;
@@ -52,7 +56,10 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
   beforeAll(async () => {
     browser = await launchBrowser();
   });
+  /** Every page a story opened: closed after it even when it fails half-way (else it reconnects all file long). */
+  const opened: Page[] = [];
   afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.close().catch(() => {})));
     await show?.close();
     show = null;
   });
@@ -63,6 +70,7 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
 
   async function page(path: string): Promise<Page> {
     const p = await browser.newPage({ viewport: LANDSCAPE });
+    opened.push(p);
     p.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
     await p.goto(`${show!.url}${path}`);
     await p.evaluate(() => document.fonts.ready);
@@ -109,7 +117,7 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
 
   test('1. Dongarra runs long after the chair paused him: every screen keeps him on, in overtime', async () => {
     // The chair paused and resumed the keynote a minute before its end: a person touched its timer.
-    show = await serveShow('2026-06-29T10:09:52');
+    show = await serveShow('2026-06-29T10:09:45');
     await act(show, { type: 'timer.pause' });
     await act(show, { type: 'timer.resume' });
     const s = await screens();
@@ -205,7 +213,7 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
   });
 
   test('4. the dinner on day 1 and the night: Tuesday is tomorrow, and the chair never counts the dinner', async () => {
-    show = await serveShow('2026-06-29T18:59:54');
+    show = await serveShow('2026-06-29T18:59:45');
     const s = await screens();
     // Before 19:00: the door announces the dinner, where it is; the chair looks to tomorrow morning in this room.
     await expect.poll(() => doorNext(s.door).getAttribute('data-item-id'), { timeout: 5000 }).toBe('d1-dinner');
@@ -303,34 +311,29 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
     await chair.close();
   });
 
-  // Seen flaky (about 1 run in 4 under load: a wait that never ends, not yet understood): retried once, see the note.
-  test(
-    '6. a room with nothing left while the event goes on next door points there; thanks only at the end',
-    { retry: 1, timeout: 45_000 },
-    async () => {
-      const program = twoRooms();
-      show = await serveShow('2026-09-08T10:59:55', { program });
-      const s = await screens('saal-1');
-      // Before 11:00: Saal 1 has its last talk on.
-      await expect.poll(() => doorNow(s.door).getAttribute('data-item-id'), { timeout: 5000 }).toBe('a1');
-      expect(await chairItem(s.chair)).toBe('a1');
+  test('6. a room with nothing left while the event goes on next door points there; thanks only at the end', async () => {
+    const program = twoRooms();
+    show = await serveShow('2026-09-08T10:59:45', { program });
+    const s = await screens('saal-1');
+    // Before 11:00: Saal 1 has its last talk on.
+    await expect.poll(() => doorNow(s.door).getAttribute('data-item-id'), { timeout: 5000 }).toBe('a1');
+    expect(await chairItem(s.chair)).toBe('a1');
 
-      await untilShowTime(show, '2026-09-08T11:00:03', 'Europe/Berlin');
-      // After: not "Thank you for coming": nothing more here, and where to go, the biggest room first.
-      await expect.poll(() => s.door.locator('main').getAttribute('data-screen'), { timeout: 5000 }).toBe('room-done');
-      expect(await s.door.getByText('Thank you for coming').count()).toBe(0);
-      const rooms = await s.door
-        .locator('[data-room-done] li')
-        .evaluateAll((lis) =>
-          lis.map((li) => `${li.getAttribute('data-other-room')} ${li.getAttribute('data-item-id')}`),
-        );
-      expect(rooms).toEqual(['saal-2 b2', 'saal-3 c1']);
-      expect(await s.chair.locator('[data-after]').getAttribute('data-after', { timeout: 5000 })).toBe('room');
-      expect(await s.control.locator('[data-item="a1"]').getAttribute('class', { timeout: 5000 })).toContain('done');
-      await photograph(s, '6-room-done');
-      await close(s);
-    },
-  );
+    await untilShowTime(show, '2026-09-08T11:00:03', 'Europe/Berlin');
+    // After: not "Thank you for coming": nothing more here, and where to go, the biggest room first.
+    await expect.poll(() => s.door.locator('main').getAttribute('data-screen'), { timeout: 5000 }).toBe('room-done');
+    expect(await s.door.getByText('Thank you for coming').count()).toBe(0);
+    const rooms = await s.door
+      .locator('[data-room-done] li')
+      .evaluateAll((lis) =>
+        lis.map((li) => `${li.getAttribute('data-other-room')} ${li.getAttribute('data-item-id')}`),
+      );
+    expect(rooms).toEqual(['saal-2 b2', 'saal-3 c1']);
+    expect(await s.chair.locator('[data-after]').getAttribute('data-after', { timeout: 5000 })).toBe('room');
+    expect(await s.control.locator('[data-item="a1"]').getAttribute('class', { timeout: 5000 })).toContain('done');
+    await photograph(s, '6-room-done');
+    await close(s);
+  });
 
   test('6b. when every room is over, the door thanks people', async () => {
     show = await serveShow('2026-09-08T12:30', { program: twoRooms() });
@@ -341,7 +344,7 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
   });
 
   test('7. at 09:00 the opening session shows its two parts: the welcome address and the Program Chair', async () => {
-    show = await serveShow('2026-06-29T08:59:56');
+    show = await serveShow('2026-06-29T08:59:45');
     const s = await screens();
     // Before: registration ends, the welcome address is next.
     await expect.poll(() => doorNext(s.door).getAttribute('data-item-id'), { timeout: 5000 }).toBe('d1-welcome');
