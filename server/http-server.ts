@@ -179,7 +179,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       throw new HttpError(path.startsWith('/api/actions') ? 405 : 404, `no such API: ${req.method} ${path}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
     if (path === '/') return sendHtml(res, 200, indexPage(show.program.event.name));
-    if (path === '/report') return sendHtml(res, 200, report(url));
+    if (path === '/report') {
+      // A page for a browser: its mistakes are a page too.
+      try {
+        return sendHtml(res, 200, report(url));
+      } catch (err) {
+        if (err instanceof HttpError) return sendHtml(res, err.status, page('Timing report', escapeHtml(err.message)));
+        throw err;
+      }
+    }
     const view = VIEWS.find((v) => path === `/${v}` || path === `/${v}/`);
     const file = resolveStatic(opts.staticDir, view ? '/index.html' : path, req.headers['accept-encoding']);
     if (!file) {

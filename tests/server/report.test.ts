@@ -84,7 +84,8 @@ describe('GET /report', () => {
     expect((await fetch(`${h.url}/report`)).status).toBe(400);
     const none = await fetch(`${h.url}/report?day=2001-01-01`);
     expect(none.status).toBe(404);
-    expect(await none.text()).toContain(today());
+    expect(none.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await none.text()).toContain(`the program has nothing on 2001-01-01; its days: ${today()}`);
     expect((await fetch(`${h.url}/report?day=${today()}&room=Nowhere`)).status).toBe(404);
   });
 });
