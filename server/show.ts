@@ -698,7 +698,9 @@ export class Show {
   private resumeStages(): void {
     if (!this.log) return;
     for (const e of this.log.all()) {
-      if (e.kind === 'stage') this.stages.set(e.room, { itemId: e.itemId, startedAt: e.startedAt, endsAt: null });
+      // Its end as the program has it: if it is over by now, it ended then, not when the server came back.
+      const endsAt = e.kind === 'stage' && e.itemId !== null ? (this.timeline.byId.get(e.itemId)?.end ?? null) : null;
+      if (e.kind === 'stage') this.stages.set(e.room, { itemId: e.itemId, startedAt: e.startedAt, endsAt });
     }
     this.noteStages(this.clock.now(), null);
   }

@@ -150,3 +150,33 @@ describe('rotation', () => {
     expect(log.recent(25).map((e) => e.ms)).toEqual(kept.slice(-25).reverse());
   });
 });
+
+describe('a restart', () => {
+  test('an item on stage when the server stopped ended, as far as anyone knows, at its end in the program', async () => {
+    const { createClock } = await import('../../server/clock.ts');
+    const { ProgramWatcher } = await import('../../server/program/program-watcher.ts');
+    const { Show } = await import('../../server/show.ts');
+    const { parseLocal } = await import('../../core/time.ts');
+    const { writeFileSync } = await import('node:fs');
+    const at = (hm: string) => (parseLocal(`2026-06-29T${hm}`, 'Europe/Paris') as { at: number }).at;
+    const dir = mkdtempSync(join(tmpdir(), 'roomcue-restart-'));
+    const program = {
+      ...programAroundNow(),
+      items: [
+        { id: 'k', kind: 'talk', title: 'Keynote', start: '2026-06-29T09:00', end: '2026-06-29T09:40', room: 'A' },
+      ],
+    };
+    writeFileSync(join(dir, 'p.json'), JSON.stringify(program));
+    const watcher = await ProgramWatcher.open(join(dir, 'p.json'));
+    const file = join(dir, 'apitest.log.jsonl');
+    // On at 09:10; the server goes down; it comes back at 12:00.
+    new Show(watcher, null, createClock({ startAt: at('09:10') }), 'A', { log: new OperatorLog(file) }).close();
+    new Show(watcher, null, createClock({ startAt: at('12:00') }), 'A', { log: new OperatorLog(file) }).close();
+    watcher.close();
+    const stages = fileEntries(file).filter((e) => e.kind === 'stage' && e.room === 'A');
+    expect(stages.map((e) => e.kind === 'stage' && [e.itemId, e.ended])).toEqual([
+      ['k', null],
+      [null, { itemId: 'k', at: at('09:40') }],
+    ]);
+  });
+});
