@@ -110,8 +110,9 @@ ${soakSection(soak)}
 - \`check.overlap2000.ms\`: what \`roomcue check\` does with 2,000 talks all in one room at the same time: parse,
   validate and check (one overlap warning per item after the first).
 - \`ws.latency.*\`: a real server in-process with 50 WebSocket clients; time from posting an action to each
-  client receiving the state of that action; \`http.action.median_ms\`: in the same runs, from posting to the
-  HTTP answer (the answer waits for the state to be saved, fsync included) (\`bench/server.ts\`).
+  client receiving the state of that action (each client reads only the state's seq); \`http.action.median_ms\`: in
+  the same runs, from posting to the HTTP answer (the answer waits for the state to be on disk: written, fsynced,
+  renamed, its directory fsynced; the disk is waited for off the server's event loop) (\`bench/server.ts\`).
 - \`ws.fanout.1000.p99_ms\`: a server alone in a child process, 1,000 signage sockets in the bench process; from
   posting an action until the last socket has its state.
 - \`server.idle_cpu_pct\`: the server alone in a child process with 50 idle clients, CPU time over 30 s. Every
@@ -152,6 +153,10 @@ ${soakSection(soak)}
   until 2026-11-30: tsx's loader thread and the esbuild service it talks to were measured as if they were the
   server, which \`roomcue serve\` (a bundle run by plain Node) never loads. It now runs the same server code bundled
   by esbuild. The \`server.rss_*\` figures above predate this change (measured with tsx) until the next memory run.
+- \`ws.latency.*\`: the 50 clients read only the seq of each state (as \`ws.fanout\` already did) instead of parsing
+  the whole 16 KB state: they share the bench process and take their messages one after another, so each full
+  parse was counted in the receipts of the clients after it. Side by side at load 11–13 the difference was inside
+  the noise (parse: 10.6 / 12.3 ms, seq only: 8.3 / 14.8 ms).
 - The soak's "wrong screens" compares the hero item's id with the server's (it looked for a title prefix anywhere in
   the page, which also lists next and later items).
 
