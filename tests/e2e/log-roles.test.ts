@@ -97,3 +97,54 @@ describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and t
     await page.close();
   });
 });
+
+describe.skipIf(chromiumMissing !== null)('the report of a rehearsed day shows the overruns that were played', () => {
+  let browser: Browser;
+  let show: ServedShow;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // A rehearsal at 60×: a show minute a second. The keynote (09:30–10:10) is on.
+    show = await serveShow('2026-06-29T10:05', { pin: AV_PIN, speed: 60 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+  });
+
+  test('+5 min, run into overtime, end it: the page shows the keynote over by 5 minutes and the moment it took', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript((pin) => sessionStorage.setItem('roomcue.pin', pin), AV_PIN);
+    await page.goto(`${show.url}/control?room=L108-A`);
+    await page.getByRole('button', { name: '+5 min', exact: true }).click();
+    // Its countdown now ends at 10:15; once it is in overtime, the desk moves on.
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${show.url}/api/state`)).json()) as { stage: { overtime: boolean } }).stage.overtime,
+        { timeout: 20_000, interval: 100 },
+      )
+      .toBe(true);
+    await page.getByRole('button', { name: 'End item, start next' }).click();
+    await page.locator('.log li .text', { hasText: 'Next: HPC+AI' }).first().waitFor();
+
+    await page.goto(`${show.url}/report?day=2026-06-29&room=L108-A`);
+    const keynote = await page.locator('tr[data-item="d1-dongarra"] td').allTextContents();
+    // Planned, actual start (on by the clock when the rehearsal began), actual end, late start, overrun, late at end.
+    expect(keynote.slice(0, 2)).toEqual(['09:30–10:10', '09:30:00']);
+    const minutes = (text: string) => {
+      const m = /^([+−])(\d+):(\d\d)$/.exec(text);
+      return m ? (m[1] === '−' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60) : NaN;
+    };
+    // 45 minutes (40 + 5) and the moment it took to notice the overtime and click (a show minute is a real second:
+    // a loaded machine may take a few): at least 5 minutes over, as late at its end.
+    expect(minutes(keynote[4]!)).toBeGreaterThanOrEqual(5);
+    expect(minutes(keynote[4]!)).toBeLessThan(10);
+    expect(keynote[5]).toBe(keynote[4]);
+    expect(keynote.at(-1)).toBe('played');
+    expect(await page.locator('tr[data-item="d1-dongarra"]').getAttribute('class')).toBe('over');
+    expect(await page.locator('body > p').last().textContent()).toMatch(/^1 item\(s\) overran by a minute or more/);
+    await screenshot(page, 'report-overrun');
+    await page.close();
+  });
+});
