@@ -197,10 +197,12 @@ function daysOf(index: RoomIndex): { date: string; items: TimelineItem[] }[] {
   return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** The next item that happens in this room: not away (the dinner), not cancelled. */
 function nextInRoom(index: RoomIndex, screen: Screen, at: Instant): TimelineItem | null {
-  if (screen.next && !isAway(screen.next)) return screen.next;
+  const happens = (i: TimelineItem) => !isAway(i) && !i.cancelled;
+  if (screen.next && happens(screen.next)) return screen.next;
   const from = screen.next?.start ?? at;
-  return index.items.find((i) => i.start > from && !isAway(i) && !screen.current.includes(i)) ?? null;
+  return index.items.find((i) => i.start > from && happens(i) && !screen.current.includes(i)) ?? null;
 }
 
 /**

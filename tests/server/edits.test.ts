@@ -58,6 +58,14 @@ describe('edits', () => {
     expect(back.stage.itemId).toBe('talk1');
   });
 
+  test("the chair's next item in the room is one that happens: a cancelled one is skipped", async () => {
+    expect((await state()).nextInRoom!.id).toBe('break1');
+    const s = await ok({ type: 'program.item.cancel', itemId: 'break1' });
+    expect(s.next!.id).toBe('break1'); // the door still says it is cancelled
+    expect(s.nextInRoom!.id).toBe('talk2');
+    expect((await ok({ type: 'undo' })).nextInRoom!.id).toBe('break1');
+  });
+
   test('a private reason stays on the control view', async () => {
     await ok({ type: 'program.item.cancel', itemId: 'talk1', reason: 'Flight missed', public: false });
     const door = await connect(h, 'view=signage');
