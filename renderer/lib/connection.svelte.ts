@@ -69,6 +69,8 @@ export class ShowConnection {
     const url = socketUrl(this.view, this.room);
     // The socket the page opened early, when it is this view's and still open or opening; else a new one.
     const adopted = early?.url === url && early.socket.readyState <= WebSocket.OPEN ? early : null;
+    // One not taken (another room or view) is closed: left open, it would count as a screen and keep every state.
+    if (early && !adopted) early.socket.close();
     early = null;
     const socket = adopted?.socket ?? new WebSocket(url);
     this.socket = socket;
