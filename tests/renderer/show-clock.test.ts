@@ -72,3 +72,25 @@ describe('the show clock a view counts from', () => {
     connection.close();
   });
 });
+
+describe('the socket the page opens before the view has loaded', () => {
+  test("is the view's own when it is for the same view and room, and is closed when it is not", async () => {
+    const { preconnect } = await import('../../renderer/lib/connection.svelte.ts');
+    const closed: SilentSocket[] = [];
+    for (const s of sockets) s.close = () => void closed.push(s);
+    preconnect('signage', 'L108-A');
+    const early = sockets.at(-1)!;
+    early.close = () => void closed.push(early);
+    // The view then asks for another room: the early socket is not taken, and must not stay open.
+    const connection = new ShowConnection('signage', 'L109');
+    expect(sockets.length).toBe(2);
+    expect(closed).toEqual([early]);
+    connection.close();
+
+    preconnect('signage', 'L108-A');
+    const taken = sockets.at(-1)!;
+    const same = new ShowConnection('signage', 'L108-A');
+    expect(sockets.at(-1)).toBe(taken); // no second socket
+    same.close();
+  });
+});
