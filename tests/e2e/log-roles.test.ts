@@ -79,6 +79,23 @@ describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and t
     await page.close();
   });
 
+  test('a chair PIN given to the control’s PIN dialog is named as such, not taken', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${show.url}/control?room=L108-A`);
+    const dialog = page.getByRole('dialog', { name: 'PIN needed' });
+    await dialog.getByLabel('PIN').fill(CHAIR_PIN);
+    await dialog.getByRole('button', { name: 'Unlock' }).click();
+    await dialog
+      .getByText('That is a chair PIN (the timer and speaker messages only). The control needs the AV PIN.')
+      .waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('roomcue.pin'))).toBeNull();
+    await dialog.getByLabel('PIN').fill(AV_PIN);
+    await dialog.getByRole('button', { name: 'Unlock' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
   test('the timing report shows the keynote played from 09:30 and the next talk still on', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     page.on('pageerror', (e) => errors.push(e.message));

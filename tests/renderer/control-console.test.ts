@@ -101,6 +101,13 @@ describe('answers', () => {
     expect(pinCheckResult(200, '')).toEqual({ ok: true });
     expect(pinCheckResult(401, 'wrong PIN')).toEqual({ ok: false, status: 401, message: 'wrong PIN' });
     expect(pinCheckResult(429, 'locked')).toEqual({ ok: false, status: 429, message: 'locked' });
+    // A chair PIN is right but not the console's.
+    expect(pinCheckResult(200, '', 'av')).toEqual({ ok: true });
+    expect(pinCheckResult(200, '', 'chair')).toEqual({
+      ok: false,
+      status: 403,
+      message: 'a chair PIN: the control view needs the AV PIN',
+    });
   });
 });
 

@@ -22,7 +22,10 @@ export function actionOutcome(result: Answer, hadPin: boolean): Outcome {
  * A PIN is checked without acting: an empty action object passes the origin and PIN checks and is then refused
  * as malformed (400), which proves the PIN; a wrong PIN is 401 before that (docs/api.md, the order of checks).
  */
-export function pinCheckResult(status: number, message: string): Answer {
+export function pinCheckResult(status: number, message: string, role?: string): Answer {
+  // A chair PIN is right, but not the console's: 403 like an action it may not send.
+  if (status === 200 && role === 'chair')
+    return { ok: false, status: 403, message: 'a chair PIN: the control view needs the AV PIN' };
   if (status === 200) return { ok: true };
   return { ok: false, status, message };
 }
@@ -30,8 +33,8 @@ export function pinCheckResult(status: number, message: string): Answer {
 export async function checkPin(pin: string): Promise<Answer> {
   try {
     const res = await fetch('/api/auth', { method: 'POST', headers: { Authorization: `Bearer ${pin}` } });
-    const body = (await res.json().catch(() => ({}))) as { error?: string };
-    return pinCheckResult(res.status, body.error ?? `error ${res.status}`);
+    const body = (await res.json().catch(() => ({}))) as { error?: string; role?: string };
+    return pinCheckResult(res.status, body.error ?? `error ${res.status}`, body.role);
   } catch {
     return { ok: false, status: 0, message: 'the show server cannot be reached' };
   }

@@ -43,6 +43,8 @@ export class Operator {
     this.busy = true;
     const result: Answer = pending ? await sendAction(pending.action, pin, consoleName()) : await checkPin(pin);
     this.busy = false;
+    // A chair PIN is right but may not drive the console: asked again, never remembered.
+    if (!result.ok && result.status === 403) return void (this.pinError = this.words.pinIsChair);
     const outcome = actionOutcome(result, true);
     if (outcome.kind === 'pin') this.pinError = this.words.pinWrong;
     else if (outcome.kind === 'locked') this.pinError = outcome.message;
