@@ -95,6 +95,48 @@ function overflows(node: HTMLElement): boolean {
   return node.scrollHeight > node.clientHeight || node.scrollWidth > node.clientWidth;
 }
 
+/** One fitted element's work, split so that many are measured by one layout of the page. */
+interface FitJob {
+  live: boolean;
+  /** Writes: the text, and the largest size. */
+  prepare(): void;
+  node: HTMLElement;
+  /** From what the shared layout measured at the largest size: done, or the search from a guess. */
+  finish(measured: { overflow: boolean; ratio: number }): void;
+}
+
+const pending = new Set<FitJob>();
+let flushQueued = false;
+
+/**
+ * Fits every element asked for in this turn together, before the page is painted: first every text at its largest
+ * size, then one layout measures them all (most fit at once), then only those that overflow search their size.
+ * Fitted one by one, each element cost the page a layout even when it fitted at once: about a hundred on a door.
+ */
+function scheduleFit(job: FitJob): void {
+  pending.add(job);
+  if (flushQueued) return;
+  flushQueued = true;
+  queueMicrotask(flushFits);
+}
+
+function flushFits(): void {
+  flushQueued = false;
+  const jobs = [...pending].filter((j) => j.live);
+  pending.clear();
+  for (const job of jobs) job.prepare();
+  const measured = jobs.map(({ node }) => ({
+    overflow: overflows(node),
+    ratio: Math.max(node.scrollHeight / node.clientHeight, node.scrollWidth / node.clientWidth),
+  }));
+  jobs.forEach((job, i) => job.finish(measured[i]!));
+  // Fitted with the fallback font when the bundled one is still coming (the layout above asked for it): again once
+  // it is here. Asked before that layout, `ready` would often be settled already.
+  if (document.fonts?.status === 'loading') {
+    void document.fonts.ready.then(() => jobs.forEach((job) => job.live && scheduleFit(job)));
+  }
+}
+
 /**
  * Svelte action: the largest font size that lets the element's content fit its box (children sized in em follow),
  * then a clamp of its text at a word; again whenever the box, the content or the fonts change.
@@ -104,57 +146,60 @@ export function fit(node: HTMLElement, options: FitOptions) {
   let box = '';
   /** The size found last time: a refit (the font came, new text of the same length) starts its search there. */
   let last: number | undefined;
-  const run = () => {
-    const unit = Math.min(window.innerWidth, window.innerHeight) / 100;
-    const { text } = opts;
-    const target = opts.clamp ? node.querySelector<HTMLElement>(opts.clamp) : node;
-    if (text !== undefined && target) target.textContent = text;
-    const min = opts.min * unit;
-    const max = opts.max * unit;
-    // Each size tried is a layout of the page. Without a last size, one try at the largest tells how far the text
-    // overflows: wrapped text grows about with the square of its size, so the size that fits is near max / √ratio.
-    let guess = last;
-    if (guess === undefined) {
+  let min = 0;
+  let max = 0;
+  let target: HTMLElement | null = null;
+  const job: FitJob = {
+    live: true,
+    node,
+    prepare() {
+      const unit = Math.min(window.innerWidth, window.innerHeight) / 100;
+      target = opts.clamp ? node.querySelector<HTMLElement>(opts.clamp) : node;
+      if (opts.text !== undefined && target) target.textContent = opts.text;
+      min = opts.min * unit;
+      max = opts.max * unit;
       node.style.fontSize = `${Math.floor(max)}px`;
-      const ratio = Math.max(node.scrollHeight / node.clientHeight, node.scrollWidth / node.clientWidth);
-      guess = ratio <= 1 ? max : Number.isFinite(ratio) ? Math.floor(max / Math.sqrt(ratio)) : undefined;
-    }
-    // Whole pixels only: each distinct size tried costs the browser a cached font instance, and a screen that
-    // refits all day would otherwise fill that cache with fractions (seen as heap growth in the day-long bench).
-    const size = Math.floor(
-      guess === max
-        ? max
-        : largestFitting(
-            (px) => {
-              node.style.fontSize = `${Math.floor(px)}px`;
-              return !overflows(node);
-            },
-            min,
-            max,
-            1,
-            guess,
-          ),
-    );
-    last = size;
-    node.style.fontSize = `${size}px`;
-    if (text !== undefined && target && overflows(node)) {
-      target.textContent = clampAtWord(text, (candidate) => {
-        target.textContent = candidate;
-        return !overflows(node);
-      });
-      target.title = text;
-    } else target?.removeAttribute('title');
-    box = `${node.clientWidth}x${node.clientHeight}`;
+    },
+    finish({ overflow, ratio }) {
+      const { text } = opts;
+      // Each size tried is a layout of the page. Overflowing at the largest size, the search starts from the last
+      // size found, else from an estimate: wrapped text grows about with the square of its size, so the size that
+      // fits is near max / √ratio.
+      const guess = last ?? (Number.isFinite(ratio) ? Math.floor(max / Math.sqrt(ratio)) : undefined);
+      // Whole pixels only: each distinct size tried costs the browser a cached font instance, and a screen that
+      // refits all day would otherwise fill that cache with fractions (seen as heap growth in the day-long bench).
+      const size = Math.floor(
+        !overflow || max <= min
+          ? Math.max(min, max)
+          : largestFitting(
+              (px) => {
+                node.style.fontSize = `${Math.floor(px)}px`;
+                return !overflows(node);
+              },
+              min,
+              max,
+              1,
+              guess,
+            ),
+      );
+      last = size;
+      node.style.fontSize = `${size}px`;
+      if (text !== undefined && target && overflows(node)) {
+        const clampTarget = target;
+        clampTarget.textContent = clampAtWord(text, (candidate) => {
+          clampTarget.textContent = candidate;
+          return !overflows(node);
+        });
+        clampTarget.title = text;
+      } else target?.removeAttribute('title');
+      box = `${node.clientWidth}x${node.clientHeight}`;
+    },
   };
   const observer = new ResizeObserver(() => {
-    if (`${node.clientWidth}x${node.clientHeight}` !== box) run();
+    if (`${node.clientWidth}x${node.clientHeight}` !== box) scheduleFit(job);
   });
   observer.observe(node);
-  let live = true;
-  run();
-  // Fitted with the fallback font when the bundled one is still coming (the layout above asked for it): again once
-  // it is here. Asked before that layout, `ready` is often already settled and would only repeat the same fit.
-  void document.fonts?.ready.then(() => live && run());
+  scheduleFit(job);
   return {
     update(next: FitOptions) {
       const same =
@@ -164,10 +209,11 @@ export function fit(node: HTMLElement, options: FitOptions) {
         next.key === opts.key &&
         next.clamp === opts.clamp;
       opts = next;
-      if (!same) run();
+      if (!same) scheduleFit(job);
     },
     destroy() {
-      live = false;
+      job.live = false;
+      pending.delete(job);
       observer.disconnect();
     },
   };
