@@ -53,7 +53,8 @@ export const DEFAULT_HOLD_LIMIT_MINUTES = 15;
 
 /**
  * What happens when a countdown reaches zero. hold: an item a person touched stays on stage in overtime until a
- * person moves on, or until `limitMinutes` past the next item's planned start; clock: the clock moves on;
+ * person moves on, or until `limitMinutes` past the later of the next item's start and its own zero (time added or
+ * a late start move both); clock: the clock moves on;
  * always: touched items hold with no limit. Items nobody touched follow the clock in every policy.
  */
 export const OvertimePolicy = z.object({
