@@ -134,6 +134,23 @@ ${soakSection(soak)}
   snapshots after day 1 and day 3 are diffed by constructor in \`bench/memory-snapshots.txt\`.
 - \`npm run soak\` (not part of \`npm run bench\`): 72 simulated hours on three screens; see the figures above.
 
+## Before and after issue 11's changes, side by side (2026-11-30)
+
+The machine was shared while these were measured (load 4–13 on 2 cores), so the figures above are far from what a
+quiet machine gives (the 2026-11-29 23:58 run at load ~1.5: ws.latency 13.2 ms, http.action 16.7, fan-out p99 45.5,
+first paint 353, sync p95 227). To tell the changes from the load, the code before them (ef90909) and after were
+run alternately, at the same load:
+
+- \`signage.first_paint_ms\` method, 11 loads each, interleaved: 911 → 601 ms (load 10–11); 739 → 619 ms (load 4–9).
+- \`ws.fanout.1000.p99_ms\` method, 100 actions, two pairs at load ~7: 263 → 97 ms and 782 → 417 ms (the server
+  child under tsx before, bundled after: see below).
+- \`ws.latency.median_ms\` / \`http.action.median_ms\`, two pairs at load ~11: 37.0 → 19.0 and 32.7 → 14.7 ms /
+  48.1 → 47.9 and 42.1 → 38.8 ms (the answer waits for two fsyncs, which take 5–15 ms each on this disk under load).
+- A door at 30× (the \`sync.skew_ms\` rehearsal), one page, main-thread busy over 10 s: 12.4 % → 4.0 % of a core;
+  at 1×, 21 style recalculations in 20 s → 0. The layouts of a door's first frame: about 100 → about 26.
+- \`signage.transfer_kb\` (bytes, not noisy): 73.8 KiB on ef90909 → 62.4 KiB, although the views' code grew since;
+  the two fonts a door loads went from 33.9 to 21.1 KiB (same glyphs, no hinting programs).
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by
