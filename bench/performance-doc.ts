@@ -181,6 +181,9 @@ and after were run alternately, at the same load:
   until 2026-11-30: tsx's loader thread and the esbuild service it talks to were measured as if they were the
   server, which \`roomcue serve\` (a bundle run by plain Node) never loads. It now runs the same server code bundled
   by esbuild. The \`server.rss_*\` figures above predate this change (measured with tsx) until the next memory run.
+  Before → after, quiet machine (tsx on ef90909 at 23:58 → bundled at 01:53, product changes in between too):
+  \`server.idle_cpu_pct\` 3.7 → 1.7 % (goal ≤ 1, still missed), \`ws.fanout.1000.p99_ms\` 45.5 → 65.2 ms (49.7 in a
+  second run; missed), \`server.rss_start_mb\` not yet measured bundled.
 - \`ws.latency.*\`: the 50 clients read only the seq of each state (as \`ws.fanout\` already did) instead of parsing
   the whole 16 KB state: they share the bench process and take their messages one after another, so each full
   parse was counted in the receipts of the clients after it. Side by side at load 11–13 the difference was inside
