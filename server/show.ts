@@ -508,11 +508,8 @@ export class Show {
    */
   private editWarnings(): Diagnostic[] {
     if (this.saved.edits.length === 0) return [];
-    const known = new Set(
-      parseProgramJson(this.source)
-        .diagnostics.filter((d) => d.severity === 'warning')
-        .map((d) => d.message),
-    );
+    // The source's own warnings are those the program file gave when loaded (listed already).
+    const known = new Set(this.watcher.current.diagnostics.map((d) => d.message));
     return parseProgramJson(this.merged.program)
       .diagnostics.filter((d) => d.severity === 'warning' && !known.has(d.message))
       .map((d) => ({ ...d, path: '', message: `after the edits: ${d.message}` }));

@@ -351,7 +351,8 @@ export function fieldLabel(field: string): string {
   return Object.hasOwn(LABELS, field) ? LABELS[field]! : field;
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** Two field values are the same (absent and null alike). */
+export function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 

@@ -4,7 +4,7 @@ import { ActionRejected } from '../live/reducer.ts';
 import type { Program } from '../program/schema.ts';
 import type { Timeline } from '../schedule/timeline.ts';
 import { localTime, parseLocal, zoneOffset } from '../time.ts';
-import { fieldLabel, findItem, moveEdit, updateEdit, type Edit } from './overlay.ts';
+import { fieldLabel, findItem, moveEdit, same, updateEdit, type Edit } from './overlay.ts';
 
 export interface EditRequest {
   edit: Edit;
@@ -35,7 +35,7 @@ export function editFor(
     case 'program.item.update': {
       const it = item(action.itemId);
       const edit = updateEdit(program, action.itemId, action.set)!;
-      if (edit.op === 'update' && Object.entries(action.set).every(([f, v]) => sameValue(edit.base[f], v)))
+      if (edit.op === 'update' && Object.entries(action.set).every(([f, v]) => same(edit.base[f], v)))
         throw new ActionRejected(
           `nothing to change: “${it.title}” already has ${Object.keys(action.set).join(', ')} so`,
         );
@@ -126,8 +126,4 @@ function normal(local: string): string {
 
 function roomName(program: Program, id: string): string {
   return program.rooms.find((r) => r.id === id)?.name ?? id;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
