@@ -385,10 +385,11 @@ export class Show {
       storeWarning: this.storeWarning,
       history: historyLabels(this.saved, room),
       central: this.central,
+      // The whole event, every day, is for the control view: about half of a state the door and chair never read.
+      days: audience === 'control',
     });
     const notes = this.notesJson(audience);
-    // The whole event, every day, is for the control view: about half of a state the door and chair never read.
-    if (audience !== 'control') return { ...state, days: [], notes };
+    if (audience !== 'control') return { ...state, notes };
     return { ...state, notes, edits: this.editsJson(), presets: this.presets };
   }
 

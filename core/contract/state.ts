@@ -187,6 +187,8 @@ export interface StateContext {
   clock: ClockJson;
   program: ProgramStatusJson;
   storeWarning: string | null;
+  /** Whether to list the whole event (`days`); false: `days` is empty (only the control view reads it). */
+  days?: boolean;
 }
 
 export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateContext): StateJson {
@@ -261,7 +263,7 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
     storeWarning: ctx.storeWarning,
     ...(ctx.central ? { central: ctx.central } : {}),
     today: screen.today,
-    days: screen.days.map((d) => ({ date: d.date, items: d.items.map(item) })),
+    days: ctx.days === false ? [] : screen.days.map((d) => ({ date: d.date, items: d.items.map(item) })),
     nextInRoom: screen.nextInRoom ? item(screen.nextInRoom) : null,
     stage: {
       itemId: screen.stage.itemId,

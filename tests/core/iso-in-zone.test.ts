@@ -27,6 +27,15 @@ describe('isoInZone', () => {
     expect(isoInZone(Date.UTC(2026, 5, 29, 7, 30, 5, 120), 'UTC')).toBe('2026-06-29T07:30:05.120Z');
   });
 
+  test('the same instant asked again, in one zone then another, keeps each zone’s offset (the cache is per zone)', () => {
+    const at = Date.UTC(2026, 5, 29, 7, 30);
+    for (let round = 0; round < 2; round++) {
+      expect(isoInZone(at, 'Europe/Paris')).toBe('2026-06-29T09:30:00+02:00');
+      expect(isoInZone(at, 'America/Los_Angeles')).toBe('2026-06-29T00:30:00-07:00');
+      expect(isoInZone(at, 'UTC')).toBe('2026-06-29T07:30:00Z');
+    }
+  });
+
   test('prints what luxon prints, for any instant from 1900 to 2100 in any of these zones', () => {
     const instant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) });
     fc.assert(
