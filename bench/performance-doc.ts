@@ -111,8 +111,8 @@ ${soakSection(soak)}
   validate and check (one overlap warning per item after the first).
 - \`ws.latency.*\`: a real server in-process with 50 WebSocket clients; time from posting an action to each
   client receiving the state of that action (each client reads only the state's seq); \`http.action.median_ms\`: in
-  the same runs, from posting to the HTTP answer (the answer waits for the state to be on disk: written, fsynced,
-  renamed, its directory fsynced; the disk is waited for off the server's event loop) (\`bench/server.ts\`).
+  the same runs, from posting to the HTTP answer (the answer waits for the state to be on disk: one line appended to
+  the state journal and one fdatasync, waited for off the server's event loop) (\`bench/server.ts\`).
 - \`ws.fanout.1000.p99_ms\`: a server alone in a child process, 1,000 signage sockets in the bench process; from
   posting an action until the last socket has its state.
 - \`server.idle_cpu_pct\`: the server alone in a child process with 50 idle clients, CPU time over 30 s. Every

@@ -7,7 +7,7 @@ import { findRoom } from '../core/program/rooms.ts';
 import { parseInstant } from '../core/time.ts';
 import { isProgramUrl, ProgramFeed } from './program/program-feed.ts';
 import { ProgramWatcher, type ProgramSource } from './program/program-watcher.ts';
-import { StateStore } from './store/state-store.ts';
+import { STATE_JOURNAL_MAX_BYTES, StateStore } from './store/state-store.ts';
 import { OVERLAY_FORMAT, validateOverlay, type OverlayFile } from './show.ts';
 import { createClock } from './clock.ts';
 import { startServer, type RunningServer } from './http-server.ts';
@@ -110,6 +110,8 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
         formatVersion: SHOW_STATE_FORMAT,
         validate: validateShowState,
         upgrade: upgradeShowState,
+        // An action is answered once it is on disk: one appended line and one fdatasync (see server/store).
+        journalMaxBytes: STATE_JOURNAL_MAX_BYTES,
       });
   // The operators' edits of the program live beside the state, in their own file (the source is never rewritten).
   const overlay = clock.rehearsal

@@ -1,4 +1,6 @@
 // Keeps the live show state in one JSON file that survives crashes: atomic replace on save, bad files set aside on load.
+// Journaled (the show's state): each save appends one line to `<file>.journal` and waits for one fdatasync; a load
+// replays the newest whole line and folds it into the file (see `journalMaxBytes`).
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -16,7 +18,18 @@ export interface StateStoreOptions<T> {
   upgrade?: (version: number, data: unknown) => unknown;
   /** Path the next save writes before renaming; must be in `file`'s directory, where rename is atomic. For tests. */
   tempName?: (file: string) => string;
+  /**
+   * Journaled: `saveAsync` appends the state as one line to `<file>.journal` and waits for one fdatasync (the atomic
+   * replace waits for the disk four times: the temp file, the rename, the directory). Once the journal outgrows this
+   * many bytes, the saved state is folded into the file (atomic replace) and the journal emptied; `load` replays the
+   * newest whole line, folds it in the same way, and drops a last line cut by a crash (it was never acknowledged).
+   * Invariant: when the journal has a whole line, its last one is the newest state saved.
+   */
+  journalMaxBytes?: number;
 }
+
+/** The show state's journal is folded into its file past this size (4 MiB: over a hundred saves of a big show). */
+export const STATE_JOURNAL_MAX_BYTES = 4 * 1024 * 1024;
 
 // Per process, not per store: two stores on one file must never write the same temp file.
 let tempCounter = 0;
@@ -32,8 +45,18 @@ export class StateStore<T> {
     this.opts = opts;
   }
 
+  /** `<file>.journal`, where a journaled store's saves go. */
+  get journal(): string {
+    return `${this.file}.journal`;
+  }
+
   load(): StoreLoad<T> {
     this.removeStaleTemps();
+    const loaded = this.loadFile();
+    return this.opts.journalMaxBytes === undefined ? loaded : this.replayJournal(loaded);
+  }
+
+  private loadFile(): StoreLoad<T> {
     let text: string;
     try {
       text = fs.readFileSync(this.file, 'utf8');
@@ -72,6 +95,8 @@ export class StateStore<T> {
       fs.renameSync(temp, this.file); // atomic: a reader, or a crash, sees the old file or the new one, never a mix
       tempIsOurs = false;
       syncDir(dirname(this.file)); // so the rename itself survives a power cut
+      // The file now holds the newest state: older lines in the journal must not win over it at the next load.
+      if (this.opts.journalMaxBytes !== undefined) emptyJournalSync(this.journal);
     } catch (err) {
       if (tempIsOurs) tryUnlink(temp);
       throw new Error(`cannot save show state to ${this.file}: ${describe(err)}`, { cause: err });
@@ -84,6 +109,111 @@ export class StateStore<T> {
    * the temp file synchronously (into the OS's cache, well under a millisecond).
    */
   async saveAsync(state: T): Promise<void> {
+    if (this.opts.journalMaxBytes === undefined) return this.replaceAsync(state);
+    const size = await this.append(state);
+    if (size <= this.opts.journalMaxBytes) return;
+    // Folded: the file gets this state (durably) before the journal is emptied, so a crash in between loads it either
+    // way. A fold that fails costs nothing saved: the state is in the journal; the next save tries again.
+    try {
+      await this.replaceAsync(state);
+      await emptyJournal(this.journal);
+    } catch {
+      // the journal keeps growing until a fold works
+    }
+  }
+
+  /** Appends `state` to the journal and waits until it is on disk; resolves with the journal's size. */
+  private async append(state: T): Promise<number> {
+    let fd: number | null = null;
+    let before = -1;
+    try {
+      const line = `${this.serialize(state)}\n`;
+      try {
+        fs.mkdirSync(dirname(this.file), { recursive: true });
+      } catch (err) {
+        if (errCode(err) !== 'EEXIST') throw err;
+      }
+      fd = fs.openSync(this.journal, 'a+'); // appends; read to check the last line is whole
+      before = fs.fstatSync(fd).size;
+      if (before > 0 && !endsWithNewline(fd, before)) {
+        // A line cut by a crash, not yet dropped by a load: the new line must not be glued to it.
+        fs.ftruncateSync(fd, (before = lastLineEnd(fd, before)));
+      }
+      fs.writeFileSync(fd, line);
+      await fdatasyncAsync(fd); // one wait for the disk: the bytes and the file's new length
+      const size = before + Buffer.byteLength(line);
+      const open = fd;
+      fd = null;
+      fs.closeSync(open);
+      return size;
+    } catch (err) {
+      if (fd !== null) {
+        // A line half written (a full disk) is taken back, so that the next one starts on a line of its own.
+        if (before >= 0) tryTruncate(fd, before);
+        tryClose(fd);
+      }
+      throw new Error(`cannot save show state to ${this.file}: ${describe(err)}`, { cause: err });
+    }
+  }
+
+  private serialize(state: T): string {
+    const { formatVersion } = this.opts;
+    return JSON.stringify({ formatVersion, savedAt: new Date().toISOString(), state });
+  }
+
+  /**
+   * The newest whole line of the journal wins over the file (see `journalMaxBytes`), and is folded into it. A last
+   * line without its newline was cut by a crash: never acknowledged, dropped. A whole line that does not read is
+   * corruption: the journal is set aside, named in the warning, and the show goes on from the line before it.
+   */
+  private replayJournal(loaded: StoreLoad<T>): StoreLoad<T> {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.journal, 'utf8');
+    } catch (err) {
+      if (errCode(err) === 'ENOENT' || errCode(err) === 'ENOTDIR') return loaded;
+      return { state: loaded.state, warning: join2(loaded.warning, `cannot read ${this.journal}: ${describe(err)}`) };
+    }
+    const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n');
+    lines.pop();
+    let state = loaded.state;
+    let warning = loaded.warning;
+    let replayed = false;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      try {
+        state = this.parse(lines[i]!);
+        replayed = true;
+        break;
+      } catch (err) {
+        if (i === lines.length - 1) warning = join2(warning, this.setJournalAside(i + 1, describe(err)));
+      }
+    }
+    if (!replayed && warning === loaded.warning && text.length === 0) return loaded;
+    if (replayed && loaded.warning) warning = join2(warning, `the newest save was recovered from ${this.journal}`);
+    if (state === null) return { state, warning };
+    try {
+      this.save(state); // the file gets the replayed state, then the journal is emptied
+    } catch (err) {
+      warning = join2(warning, describe(err));
+    }
+    return { state, warning };
+  }
+
+  private setJournalAside(line: number, reason: string): string {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    let aside = `${this.journal}.corrupt-${stamp}`;
+    for (let n = 1; fs.existsSync(aside); n++) aside = `${this.journal}.corrupt-${stamp}-${n}`;
+    let fate = `was moved to ${aside} and`;
+    try {
+      fs.renameSync(this.journal, aside);
+    } catch (err) {
+      fate = `could not be moved aside (${describe(err)});`;
+    }
+    return `show state journal ${this.journal} line ${line} was unreadable (${reason}); it ${fate} the show goes on from the last good save before it`;
+  }
+
+  /** The atomic replace of `save`, with the waits for the disk off the event loop. */
+  private async replaceAsync(state: T): Promise<void> {
     const temp = (this.opts.tempName ?? defaultTempName)(this.file);
     let tempIsOurs = false;
     let fd: number | null = null;
@@ -98,7 +228,8 @@ export class StateStore<T> {
       fd = fs.openSync(temp, 'wx');
       tempIsOurs = true;
       fs.writeFileSync(fd, text);
-      await fsyncAsync(fd); // the bytes are on disk before the name points at them
+      await fsyncAsync(fd);
+      // the bytes are on disk before the name points at them
       const open = fd;
       fd = null;
       fs.closeSync(open);
@@ -171,6 +302,64 @@ function syncDir(dir: string): void {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+const fdatasyncAsync = (fd: number) =>
+  new Promise<void>((resolve, reject) => fs.fdatasync(fd, (err) => (err ? reject(err) : resolve())));
+
+function endsWithNewline(fd: number, size: number): boolean {
+  const last = Buffer.alloc(1);
+  return fs.readSync(fd, last, 0, 1, size - 1) === 1 && last[0] === 0x0a;
+}
+
+/** Where the last whole line of a file of `size` bytes ends (0: none). */
+function lastLineEnd(fd: number, size: number): number {
+  const chunk = Buffer.alloc(64 * 1024);
+  for (let end = size; end > 0;) {
+    const start = Math.max(0, end - chunk.length);
+    const read = fs.readSync(fd, chunk, 0, end - start, start);
+    const at = chunk.subarray(0, read).lastIndexOf(0x0a);
+    if (at >= 0) return start + at + 1;
+    end = start;
+  }
+  return 0;
+}
+
+/** Empties a journal durably (nothing to do when there is none). */
+function emptyJournalSync(journal: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(journal, 'r+');
+  } catch (err) {
+    if (errCode(err) === 'ENOENT') return;
+    throw err;
+  }
+  try {
+    fs.ftruncateSync(fd, 0);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function emptyJournal(journal: string): Promise<void> {
+  const handle = await fs.promises.open(journal, 'r+');
+  try {
+    await handle.truncate(0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function tryTruncate(fd: number, size: number): void {
+  try {
+    fs.ftruncateSync(fd, size);
+  } catch {
+    // the next load drops a cut last line anyway
+  }
+}
+
+const join2 = (a: string | null, b: string) => (a ? `${a}; ${b}` : b);
 
 const fsyncAsync = (fd: number) =>
   new Promise<void>((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve())));

@@ -12,7 +12,7 @@ afterEach(async () => {
   h = null;
 });
 
-/** From now on, writing the state's temp file fails as on a full disk; every other write goes through. */
+/** From now on, writing the state (its journal or temp file) fails as on a full disk; every other write goes through. */
 function fillTheDisk(stateFile: string): { refused: () => number } {
   const ours = new Set<number>();
   let refused = 0;
@@ -38,7 +38,13 @@ function fillTheDisk(stateFile: string): { refused: () => number } {
   return { refused: () => refused };
 }
 
-const saved = (file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')).state as { live: { seq: number } }).live;
+/** The state on disk: the journal's last whole line (it is newer than the file when there is one), else the file. */
+function saved(file: string): { seq: number } {
+  const journal = fs.existsSync(`${file}.journal`) ? fs.readFileSync(`${file}.journal`, 'utf8') : '';
+  const lines = journal.split('\n').slice(0, -1);
+  const text = lines.length > 0 ? lines.at(-1)! : fs.readFileSync(file, 'utf8');
+  return (JSON.parse(text).state as { live: { seq: number } }).live;
+}
 const leftovers = (h: Harness) => fs.readdirSync(h.stateDir).filter((f) => f.endsWith('.tmp'));
 
 describe('the disk is full when the show state is saved', () => {

@@ -1,6 +1,6 @@
 // Undo/redo over the API: labels in the state, 409 with nothing to undo, the history survives a restart, and a
 // state file saved before the history existed (format 1) is read, not set aside. Also `serve --overtime`.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { overtimeOption } from '../../cli/serve.ts';
@@ -60,9 +60,13 @@ describe('undo and redo over the API', () => {
     const h = await start(program);
     await post(h, { type: 'blackout', on: true });
     const file = join(h.stateDir, `${program.event.id}.state.json`);
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { state: { live: unknown } };
+    // The action's save is the journal's last line (see server/store/state-store.ts).
+    const lines = readFileSync(`${file}.journal`, 'utf8').trimEnd().split('\n');
+    const saved = JSON.parse(lines.at(-1)!) as { state: { live: unknown } };
     await h.close();
     harnesses = [];
+    // What an older version left: only the file, in format 1.
+    rmSync(`${file}.journal`);
     mkdirSync(h.stateDir, { recursive: true });
     writeFileSync(file, JSON.stringify({ formatVersion: 1, savedAt: 'x', state: saved.state.live }));
     const again = await start(program, { dir: h.dir });

@@ -1,4 +1,4 @@
-// Child process for the kill -9 test: saves {seq, payload} in a loop and acknowledges each save once save() returned.
+// Child process for the kill -9 tests: saves {seq, payload} in a loop and acknowledges each save once it returned.
 import { writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { StateStore } from '../../server/store/state-store.ts';
@@ -18,12 +18,20 @@ export function validateShot(data: unknown): Shot {
 }
 
 // Runs only as the child's main script: the test imports this file for payloadFor and validateShot.
-const [script, file, from] = process.argv.slice(1);
+// With "journal": saves are the show's (saveAsync on a journaled store, folded past 64 KB), acknowledged once resolved.
+const [script, file, from, mode] = process.argv.slice(1);
 if (script && pathToFileURL(script).href === import.meta.url && file && from) {
-  const store = new StateStore<Shot>({ file, formatVersion: 1, validate: validateShot });
+  const journal = mode === 'journal';
+  const store = new StateStore<Shot>({
+    file,
+    formatVersion: 1,
+    validate: validateShot,
+    ...(journal ? { journalMaxBytes: 64 * 1024 } : {}),
+  });
   for (let seq = Number(from); ; seq++) {
-    store.save({ seq, payload: payloadFor(seq) });
-    // Synchronous write to fd 1: the ack leaves only after save() returned, and nothing is buffered in this process.
+    if (journal) await store.saveAsync({ seq, payload: payloadFor(seq) });
+    else store.save({ seq, payload: payloadFor(seq) });
+    // Synchronous write to fd 1: the ack leaves only after the save returned, and nothing is buffered in this process.
     writeSync(1, `ack ${seq}\n`);
   }
 }
