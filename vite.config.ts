@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin, type Rolldown } from 'vite';
 
 const COMPRESSIBLE = /\.(html|js|css|svg|json|webmanifest)$/;
 
@@ -38,10 +38,66 @@ function precompress(): Plugin {
   };
 }
 
+/** The view a door screen boots (and the default one): its code is asked for with the page, not after the entry ran. */
+const PRELOADED_VIEW = /\/views\/signage\/Signage\.svelte$/;
+/** The bundled font files every view's text uses (latin; latin-ext is fetched only for names that need it). */
+const PRELOADED_FONTS = /atkinson-hyperlegible-latin-(400|700)-normal-[\w-]+\.woff2$/;
+
+/**
+ * The page names the door view's chunks, its stylesheet and the two font files, so that the browser fetches (and
+ * compiles) them while the entry loads. Without it each came one round after the other: the entry, then (once the
+ * entry ran) the view's code, then (once the view laid out its first text) the fonts, then every text refitted for
+ * them. The chair and the control load the door's code too (about 19 KiB): the pages are one HTML file, and the
+ * server's CSP allows no inline script that could choose by path.
+ */
+function preloadDoor(): Plugin {
+  return {
+    name: 'roomcue-preload-door',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle: Rolldown.OutputBundle | undefined = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
+        const view = chunks.find((c) => c.facadeModuleId && PRELOADED_VIEW.test(c.facadeModuleId));
+        if (!view) throw new Error('preload: the signage view chunk is missing from the build');
+        const entry = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...c.imports]));
+        const js = new Set<string>();
+        const css = new Set<string>();
+        const visit = (chunk: Rolldown.OutputChunk) => {
+          if (js.has(chunk.fileName) || entry.has(chunk.fileName)) return;
+          js.add(chunk.fileName);
+          for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file);
+          for (const name of chunk.imports) {
+            const dep = bundle[name];
+            if (dep?.type === 'chunk') visit(dep);
+          }
+        };
+        visit(view);
+        const fonts = Object.keys(bundle).filter((name) => PRELOADED_FONTS.test(name));
+        if (fonts.length !== 2) throw new Error(`preload: expected the two latin font files, found ${fonts.length}`);
+        const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({
+          tag: 'link',
+          attrs,
+          injectTo: 'head',
+        });
+        return [
+          ...[...js].map((f) => link({ rel: 'modulepreload', crossorigin: true, href: `/${f}` })),
+          ...[...css].map((f) => link({ rel: 'preload', as: 'style', crossorigin: true, href: `/${f}` })),
+          ...fonts.map((f) =>
+            link({ rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `/${f}` }),
+          ),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   base: '/',
-  plugins: [svelte(), precompress()],
+  plugins: [svelte(), preloadDoor(), precompress()],
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 300 },
   server: { proxy: { '/api': 'http://127.0.0.1:4610', '/ws': { target: 'ws://127.0.0.1:4610', ws: true } } },
 });

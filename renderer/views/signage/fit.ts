@@ -106,6 +106,8 @@ interface FitJob {
 }
 
 const pending = new Set<FitJob>();
+/** Lists that show the rows that fit (`fitRows`): measured after the texts in the same turn, by one more layout. */
+const pendingRows = new Set<() => void>();
 let flushQueued = false;
 
 /**
@@ -115,6 +117,20 @@ let flushQueued = false;
  */
 function scheduleFit(job: FitJob): void {
   pending.add(job);
+  queueFlush();
+}
+
+/**
+ * A list's rows are measured once the texts of the same turn have their sizes (a card above it may have grown or
+ * shrunk), not while the view is still being built: measured at once, each list cost the page a layout of its own
+ * before the one the texts needed (on a door's first frame and at every item change).
+ */
+function scheduleRows(run: () => void): void {
+  pendingRows.add(run);
+  queueFlush();
+}
+
+function queueFlush(): void {
   if (flushQueued) return;
   flushQueued = true;
   queueMicrotask(flushFits);
@@ -130,6 +146,9 @@ function flushFits(): void {
     ratio: Math.max(node.scrollHeight / node.clientHeight, node.scrollWidth / node.clientWidth),
   }));
   jobs.forEach((job, i) => job.finish(measured[i]!));
+  const rows = [...pendingRows];
+  pendingRows.clear();
+  for (const run of rows) run();
   // Fitted with the fallback font when the bundled one is still coming (the layout above asked for it): again once
   // it is here. Asked before that layout, `ready` would often be settled already.
   if (document.fonts?.status === 'loading') {
@@ -243,18 +262,23 @@ export function fitRowsCounted(node: HTMLElement, options: { key: unknown; onsho
     rows.forEach((row, i) => (row.style.display = i >= shown ? 'none' : ''));
     onshown?.(shown);
   };
-  const observer = new ResizeObserver(() => run());
+  let live = true;
+  const later = () => {
+    if (live) scheduleRows(run);
+  };
+  const observer = new ResizeObserver(later);
   observer.observe(node);
-  run();
-  void document.fonts?.ready.then(run);
+  // Measured after this turn's texts are fitted, with them: the rows of a new key are in the page by then.
+  later();
+  void document.fonts?.ready.then(later);
   return {
     update(next: { key: unknown; onshown?: (shown: number) => void }) {
       onshown = next.onshown;
-      run();
-      // The rows of a new key may lay out after this runs.
-      requestAnimationFrame(run);
+      later();
     },
     destroy() {
+      live = false;
+      pendingRows.delete(run);
       observer.disconnect();
     },
   };
