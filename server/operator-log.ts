@@ -46,8 +46,14 @@ export class OperatorLog {
     const bytes = Buffer.byteLength(line);
     try {
       if (this.size > 0 && this.size + bytes > this.maxBytes) this.rotate();
-      fs.mkdirSync(dirname(this.file), { recursive: true });
-      fs.appendFileSync(this.file, line);
+      try {
+        fs.appendFileSync(this.file, line);
+      } catch (err) {
+        // The first entry (or the folder was removed): make the folder, once, and write again.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        fs.mkdirSync(dirname(this.file), { recursive: true });
+        fs.appendFileSync(this.file, line);
+      }
       this.size += bytes;
       this.warning = null;
       this.tail.push(entry);

@@ -128,12 +128,7 @@ export class StateStore<T> {
     let before = -1;
     try {
       const line = `${this.serialize(state)}\n`;
-      try {
-        fs.mkdirSync(dirname(this.file), { recursive: true });
-      } catch (err) {
-        if (errCode(err) !== 'EEXIST') throw err;
-      }
-      fd = fs.openSync(this.journal, 'a+'); // appends; read to check the last line is whole
+      fd = openJournal(this.journal);
       before = fs.fstatSync(fd).size;
       if (before > 0 && !endsWithNewline(fd, before)) {
         // A line cut by a crash, not yet dropped by a load: the new line must not be glued to it.
@@ -301,6 +296,22 @@ function syncDir(dir: string): void {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/** Opens a journal to append (and read its last line), making its directory on the first save. */
+function openJournal(journal: string): number {
+  try {
+    return fs.openSync(journal, 'a+');
+  } catch (err) {
+    if (errCode(err) !== 'ENOENT') throw err;
+  }
+  try {
+    fs.mkdirSync(dirname(journal), { recursive: true });
+  } catch (err) {
+    // EEXIST: the directory's path is a regular file; open below then fails with the clearer "not a directory".
+    if (errCode(err) !== 'EEXIST') throw err;
+  }
+  return fs.openSync(journal, 'a+');
 }
 
 const fdatasyncAsync = (fd: number) =>

@@ -44,6 +44,12 @@ describe('the state journal', () => {
     ]);
   });
 
+  test('the first save makes the folder', async () => {
+    const file = join(freshFile(), '..', 'a', 'b', 'state.json');
+    await journaled(file).saveAsync({ cue: 'opening', n: 1 });
+    expect(journaled(file).load().state).toEqual({ cue: 'opening', n: 1 });
+  });
+
   test('a restart takes the newest line, folds it into the state file and starts a new journal', async () => {
     const file = freshFile();
     const store = journaled(file);
