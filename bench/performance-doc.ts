@@ -155,6 +155,24 @@ and after were run alternately, at the same load:
 - \`signage.transfer_kb\` (bytes, not noisy): 73.8 KiB on ef90909 → 62.4 KiB, although the views' code grew since;
   the two fonts a door loads went from 33.9 to 21.1 KiB (same glyphs, no hinting programs).
 
+Server timings, second pass (2026-11-30, after the table above was measured). Profiled (\`node --cpu-prof\`, and
+timestamps through one action), one action's milliseconds went to: making each state (\`isoInZone\` formatting every
+item's four times, about 0.4 ms a state, twice per action: the screens' state and the answer's), the whole event's
+days made for the door and chair and then dropped, and the save (a temp file, its fsync, a rename and a directory
+fsync: four waits for the disk, each callback queued behind the 50 screens' messages on the event loop). Now ISO
+times are cached per zone and instant, \`days\` is made only for the control view (a state: ~0.45 → ~0.08 ms), and an
+action's save is one line appended to the state journal and one fdatasync (\`server/store/state-store.ts\`; replayed
+and folded into the state file at start, tested for order, restart, a line cut by a kill, a corrupt line, a full
+disk mid-append and kill -9). Run alternately with the code before (fbb4a2c), the \`ws.latency\` method, five pairs
+at load 7.7–10.5: \`ws.latency.median_ms\` 4.76/3.91/4.54/4.23/5.05 → 3.37/3.37/3.75/3.59/4.00 ms,
+\`http.action.median_ms\` 8.73/6.78/8.96/7.39/9.67 → 5.46/5.06/5.67/5.80/6.16 ms. What is left of an answer: the
+client's fetch until the server has the request (~0.7 ms), the 50 screens in the bench process reading their
+states before the fdatasync's callback gets its turn (~1.2 ms), and the client reading the 29 KB answer (~0.7 ms).
+The fan-out to 1,000 sockets is mostly the kernel's: one 17 KB write per socket (~18 µs each in the profile, most
+of the server's time); \`server.idle_cpu_pct\` measured 0.13–0.35 % in twelve runs at load 1–15, before and after alike
+(the idle server wakes about 4 times a second: the HTTP connections check and the program file's stat poll, each
+once a second), the 1.7 % of the table was not reproduced.
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by
