@@ -1,0 +1,59 @@
+// A door's item change is cheap at the moment it happens: the next talk's card is built and fitted shortly before
+// its start (hidden, in the hero's place), and at the start that same card is shown, not a new one built then.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { chromiumMissing, launchBrowser, screenshot, serveShow, type ServedShow } from './browser.ts';
+
+describe.skipIf(chromiumMissing !== null)('a door at a talk’s change', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // 10:09:20 at 10×: the keynote (09:30–10:10) ends and Yutong Lu's talk starts 4 s from now.
+    show = await serveShow('2026-06-29T10:09:20', { speed: 10 });
+  });
+  afterAll(async () => {
+    await show?.close();
+    await browser?.close();
+  });
+
+  test('the next talk’s card is ready, unseen, before its start, and is the very card shown at it', async () => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1080, height: 1920 },
+    ]) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${show.url}/signage`);
+      await page.locator('main .hero [data-item-id="d1-dongarra"]').waitFor();
+      expect(show.running.show.state().current[0]!.id).toBe('d1-dongarra');
+      // Before 10:10: the keynote is the hero; Lu's card waits in the hero, hidden from eyes and screen readers.
+      const ready = page.locator('main .hero [data-upcoming="d1-lu"]');
+      await ready.waitFor({ state: 'attached', timeout: 4000 });
+      expect(show.running.show.state().current[0]!.id).toBe('d1-dongarra');
+      expect(await ready.isVisible()).toBe(false);
+      expect(
+        await page.$$eval('main .hero [data-item-id]', (n) => n.map((e) => e.getAttribute('data-item-id'))),
+      ).toEqual(['d1-dongarra']);
+      expect(await page.locator('main .body > .hero').innerText()).not.toContain('HPC+AI Converged');
+      const card = await ready.elementHandle();
+      const fitted = await card!.$eval('.content', (n) => (n as HTMLElement).style.fontSize);
+      expect(fitted).not.toBe('');
+      // At 10:10 the server says Lu is on: the hero is that same card, shown, at the size it was fitted to.
+      await page.locator('main .hero [data-item-id="d1-lu"]').waitFor({ timeout: 8000 });
+      expect(await card!.evaluate((n) => n === document.querySelector('main .hero [data-item-id]'))).toBe(true);
+      expect(await card!.isVisible()).toBe(true);
+      expect(await card!.getAttribute('data-upcoming')).toBeNull();
+      expect(await card!.$eval('.title', (n) => n.textContent)).toContain('HPC+AI Converged');
+      expect(await card!.$eval('.content', (n) => (n as HTMLElement).style.fontSize)).toBe(fitted);
+      expect(
+        await page.$$eval('main .hero [data-item-id]', (n) => n.map((e) => e.getAttribute('data-item-id'))),
+      ).toEqual(['d1-lu']);
+      await screenshot(page, `door-after-flip-${viewport.width}x${viewport.height}`);
+      await page.close();
+      if (viewport.width === 1920) {
+        await show.close();
+        show = await serveShow('2026-06-29T10:09:20', { speed: 10 });
+      }
+    }
+  });
+});
