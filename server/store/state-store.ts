@@ -104,9 +104,9 @@ export class StateStore<T> {
   }
 
   /**
-   * The same atomic, durable replace as `save`, but the waits for the disk (fsync of the file, then of its directory)
-   * happen off the event loop: screens, pings and other requests go on while the disk catches up. The bytes go to
-   * the temp file synchronously (into the OS's cache, well under a millisecond).
+   * Resolves once `state` is durably on disk, waiting for the disk off the event loop: screens, pings and other
+   * requests go on while it catches up. Journaled: one line appended (synchronously, into the OS's cache) and one
+   * fdatasync; otherwise the atomic replace of `save`.
    */
   async saveAsync(state: T): Promise<void> {
     if (this.opts.journalMaxBytes === undefined) return this.replaceAsync(state);
@@ -174,18 +174,22 @@ export class StateStore<T> {
     let state = loaded.state;
     let warning = loaded.warning;
     let replayed = false;
+    let kept = true; // false: a bad journal could not be moved aside (then it is not emptied either)
     for (let i = lines.length - 1; i >= 0; i--) {
       try {
         state = this.parse(lines[i]!);
         replayed = true;
         break;
       } catch (err) {
-        if (i === lines.length - 1) warning = join2(warning, this.setJournalAside(i + 1, describe(err)));
+        if (i !== lines.length - 1) continue;
+        const aside = this.setJournalAside(i + 1, describe(err));
+        kept = aside.moved;
+        warning = join2(warning, aside.warning);
       }
     }
     if (!replayed && warning === loaded.warning && text.length === 0) return loaded;
     if (replayed && loaded.warning) warning = join2(warning, `the newest save was recovered from ${this.journal}`);
-    if (state === null) return { state, warning };
+    if (state === null || !kept) return { state, warning };
     try {
       this.save(state); // the file gets the replayed state, then the journal is emptied
     } catch (err) {
@@ -194,17 +198,20 @@ export class StateStore<T> {
     return { state, warning };
   }
 
-  private setJournalAside(line: number, reason: string): string {
+  private setJournalAside(line: number, reason: string): { moved: boolean; warning: string } {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     let aside = `${this.journal}.corrupt-${stamp}`;
     for (let n = 1; fs.existsSync(aside); n++) aside = `${this.journal}.corrupt-${stamp}-${n}`;
     let fate = `was moved to ${aside} and`;
+    let moved = true;
     try {
       fs.renameSync(this.journal, aside);
     } catch (err) {
       fate = `could not be moved aside (${describe(err)});`;
+      moved = false;
     }
-    return `show state journal ${this.journal} line ${line} was unreadable (${reason}); it ${fate} the show goes on from the last good save before it`;
+    const warning = `show state journal ${this.journal} line ${line} was unreadable (${reason}); it ${fate} the show goes on from the last good save before it`;
+    return { moved, warning };
   }
 
   /** The atomic replace of `save`, with the waits for the disk off the event loop. */
