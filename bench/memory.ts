@@ -1,7 +1,9 @@
 // Memory over simulated days at 60× (the speed at which a screen's ticker does a real day's work per simulated day):
 // a show server in a child process, a signage page and a chair page in Chromium, an operator action every 7 simulated
 // minutes. Page heaps and the server's RSS are sampled after a full GC at the start and at the end of each simulated
-// day; heap snapshots at the end of the first and of the last day show what grew (bench/memory-snapshots.txt).
+// day, with a heap snapshot of each page that tells how much of its heap is compiled machine code (V8's optimising
+// tiers compile more of the views' functions as they run, so that part grows until every function that runs is
+// compiled); the snapshots at the end of the first and of the last day show what grew (bench/memory-snapshots.txt).
 // Run alone: node --expose-gc --import tsx bench/memory.ts (merges its figures into bench/report.json).
 import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +32,9 @@ interface Sample {
   showTime: string;
   signageMb: number;
   chairMb: number;
+  /** Of the page's heap after the GC, machine code compiled by V8 (InstructionStream and Code objects), in KB. */
+  signageCodeKb: number;
+  chairCodeKb: number;
   serverRssMb: number;
   serverHeapMb: number;
 }
@@ -72,6 +77,37 @@ async function snapshotAggregate(page: Page): Promise<Map<string, { count: numbe
     out.set(key, entry);
   }
   return out;
+}
+
+/** Per sample: each page's heap, the compiled code in it, and the rest (what the views' own objects can be). */
+function codeTable(samples: Sample[]): string {
+  const rows = samples.map((s) =>
+    [
+      `  day ${s.day}`,
+      ...[
+        [s.signageMb, s.signageCodeKb],
+        [s.chairMb, s.chairCodeKb],
+      ].map(
+        ([mb, kb]) =>
+          `${(mb! * 1024).toFixed(0).padStart(6)} KB ${kb!.toFixed(0).padStart(5)} KB ${(mb! * 1024 - kb!).toFixed(0).padStart(6)} KB`,
+      ),
+    ].join('  '),
+  );
+  return [
+    'Page heaps after a full GC, the machine code in them, and the heap without that code:',
+    '         signage: heap  code   without    chair: heap  code   without',
+    ...rows,
+    '',
+    '',
+  ].join('\n');
+}
+
+/** Machine code compiled by V8 in a snapshot's aggregate: the InstructionStream objects and their Code headers. */
+function codeBytes(aggregate: Map<string, { count: number; size: number }>): number {
+  return ['code: system / InstructionStream', 'code: system / Code'].reduce(
+    (sum, key) => sum + (aggregate.get(key)?.size ?? 0),
+    0,
+  );
 }
 
 function snapshotDiff(
@@ -160,15 +196,20 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
       }
     })();
     acting.catch(() => {});
+    let firstDay: Map<string, { count: number; size: number }>[] = [];
+    let lastDay: Map<string, { count: number; size: number }>[] = [];
     const samples: Sample[] = [];
     const sample = async (day: number) => {
       const [signageMb, chairMb] = [await pageHeapMb(signage.page), await pageHeapMb(chair.page)];
+      lastDay = [await snapshotAggregate(signage.page), await snapshotAggregate(chair.page)];
       const rss = await server.request<{ rss: number; heapUsed: number }>('rss');
       const s: Sample = {
         day,
         showTime: showTime().toISO()!,
         signageMb,
         chairMb,
+        signageCodeKb: round(codeBytes(lastDay[0]!) / 1024, 1),
+        chairCodeKb: round(codeBytes(lastDay[1]!) / 1024, 1),
         serverRssMb: rss.rss / 2 ** 20,
         serverHeapMb: rss.heapUsed / 2 ** 20,
       };
@@ -179,19 +220,18 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
     await sleep(5000);
     await sample(0);
     const dayMs = (24 * 3_600_000) / opts.speed;
-    let firstDay: Map<string, { count: number; size: number }>[] = [];
     for (let day = 1; day <= opts.furtherDays + 1; day++) {
       await sleep(Math.max(0, day * dayMs - (performance.now() - t0)));
       await sample(day);
-      if (day === 1) firstDay = [await snapshotAggregate(signage.page), await snapshotAggregate(chair.page)];
+      if (day === 1) firstDay = lastDay;
     }
-    const lastDay = [await snapshotAggregate(signage.page), await snapshotAggregate(chair.page)];
     stop = true;
     await acting;
     writeFileSync(
       here('./memory-snapshots.txt'),
       `Heap snapshots (self sizes by type and constructor), ${new Date().toISOString()}, ${opts.speed}×, ` +
         `after the first simulated day and after ${opts.furtherDays} more (bench/memory.ts)\n\n` +
+        codeTable(samples) +
         snapshotDiff('signage', firstDay[0]!, lastDay[0]!) +
         '\n' +
         snapshotDiff('chair', firstDay[1]!, lastDay[1]!),
@@ -205,6 +245,13 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
     const pct = (a: number, b: number, n = 1) => round(((b - a) / a / n) * 100, 2);
     const unit = `% (${opts.speed}x)`;
     const figures: Figure[] = [];
+    for (const [name, key] of [
+      ['signage', 'signageCodeKb'],
+      ['chair', 'chairCodeKb'],
+    ] as const) {
+      // Not a budget: how much of the heap's growth per day is code V8 compiled (see codeTable).
+      figures.push({ name: `${name}.code_per_day_kb`, value: round((last[key] - one[key]) / days, 1), unit: 'KB' });
+    }
     for (const [name, key] of [
       ['signage.heap', 'signageMb'],
       ['chair.heap', 'chairMb'],
