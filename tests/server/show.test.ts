@@ -1,5 +1,5 @@
 // The show object and `roomcue serve` options: disk failures, corrupt state, rehearsal clock, pushes on boundaries.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -50,6 +50,39 @@ describe('the saved show state', () => {
     expect(s.storeWarning).toMatch(/show state file .*apitest\.state\.json was unreadable .* moved to .*corrupt/);
     expect(s.seq).toBe(0);
     expect(readdirSync(join(dir, 'state')).some((f) => f.includes('.corrupt-'))).toBe(true);
+  });
+});
+
+describe('the state journal across restarts', () => {
+  test('acknowledged actions come back after a restart; a cut last line is dropped, an unreadable one is named', async () => {
+    const h = await start(programAroundNow());
+    expect((await post(h, { type: 'delay.set', minutes: 4 })).status).toBe(200);
+    expect((await post(h, { type: 'delay.set', minutes: 7 })).status).toBe(200);
+    await h.close();
+    harnesses = [];
+    const journal = join(h.stateDir, 'apitest.state.json.journal');
+    // Folded into the state file at the restart: the journal is empty, the state file has seq 2.
+    const again = await start(programAroundNow(), { dir: h.dir });
+    expect(await state(again)).toMatchObject({ seq: 2, delayMinutes: 7, storeWarning: null });
+    expect(readFileSync(journal, 'utf8')).toBe('');
+    expect((await post(again, { type: 'delay.set', minutes: 9 })).status).toBe(200);
+    const good = readFileSync(journal, 'utf8');
+    await again.close();
+    harnesses = [];
+    // The kill came during the next append: half a line, never acknowledged.
+    appendFileSync(journal, good.slice(0, 40));
+    const third = await start(programAroundNow(), { dir: h.dir });
+    expect(await state(third)).toMatchObject({ seq: 3, delayMinutes: 9, storeWarning: null });
+    await third.close();
+    harnesses = [];
+    // A whole line that is not a state: moved aside and named; the show goes on from the file (seq 3).
+    appendFileSync(journal, '{"formatVersion":2,"savedAt":"x","state":{}}\n');
+    const fourth = await start(programAroundNow(), { dir: h.dir });
+    const s = await state(fourth);
+    expect(s).toMatchObject({ seq: 3, delayMinutes: 9 });
+    expect(s.storeWarning).toMatch(
+      /show state journal .*apitest\.state\.json\.journal line 1 was unreadable \(invalid show state: [^)]*\); it was moved to .*\.journal\.corrupt-/,
+    );
   });
 });
 
