@@ -25,6 +25,13 @@ export interface MemoryOptions {
   furtherDays: number;
   /** Where to log each sample as it is taken (a long run that fails still leaves its samples). */
   log?: string;
+  /**
+   * V8 flags for the pages (Chromium's --js-flags), for a control run only: e.g. '--no-opt --no-maglev --no-sparkplug'
+   * runs the views on the interpreter alone, which tells how much of the growth is code V8 compiles.
+   */
+  jsFlags?: string;
+  /** Where the snapshot diff goes (bench/memory-snapshots.txt by default). */
+  snapshotsFile?: string;
 }
 
 interface Sample {
@@ -162,6 +169,7 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      ...(opts.jsFlags ? [`--js-flags=${opts.jsFlags}`] : []),
     ],
   });
   const t0 = performance.now();
@@ -228,8 +236,9 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
     stop = true;
     await acting;
     writeFileSync(
-      here('./memory-snapshots.txt'),
+      opts.snapshotsFile ?? here('./memory-snapshots.txt'),
       `Heap snapshots (self sizes by type and constructor), ${new Date().toISOString()}, ${opts.speed}×, ` +
+        (opts.jsFlags ? `pages with V8 flags ${opts.jsFlags}, ` : '') +
         `after the first simulated day and after ${opts.furtherDays} more (bench/memory.ts)\n\n` +
         codeTable(samples) +
         snapshotDiff('signage', firstDay[0]!, lastDay[0]!) +
@@ -277,8 +286,25 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `memory: ${furtherDays + 1} simulated days at ${speed}× (${((furtherDays + 1) * 1440) / speed} real minutes)`,
   );
-  const { figures, samples } = await memoryFigures({ speed, furtherDays, log: join(tmpdir(), 'roomcue-memory.log') });
+  // The report's figures are played at 60×. A run at another speed, or a control run with V8 flags (not the product
+  // as it runs), prints its figures and writes its snapshots to the temp folder, never to bench/.
+  const jsFlags = process.env.BENCH_MEMORY_JS_FLAGS || undefined;
+  const control = jsFlags !== undefined || speed !== 60;
+  const { figures, samples } = await memoryFigures({
+    speed,
+    furtherDays,
+    log: join(tmpdir(), 'roomcue-memory.log'),
+    jsFlags,
+    snapshotsFile: control ? join(tmpdir(), 'roomcue-memory-snapshots-control.txt') : undefined,
+  });
   console.table(figures);
+  if (control) {
+    console.log(
+      `memory: a control run (${speed}×${jsFlags ? `, V8 flags ${jsFlags}` : ''}): bench/report.json not written; ` +
+        `snapshots in ${join(tmpdir(), 'roomcue-memory-snapshots-control.txt')}`,
+    );
+    process.exit(0);
+  }
   const reportPath = here('./report.json');
   const previous = JSON.parse(readFileSync(reportPath, 'utf8')) as Figure[];
   const merged = [...previous.filter((f) => !figures.some((g) => g.name === f.name)), ...figures];

@@ -32,7 +32,8 @@ const HOW: [RegExp, string][] = [
   [/^server\.idle_cpu/, 'one 30 s window'],
   [/_start_mb$/, 'one run; median of 3 readings after GC (pages), one after GC (server)'],
   [/_first_day_pct$/, 'one run: start to the end of day 1'],
-  [/_per_day_pct$/, 'one run: end of day 1 to end of day 4, per day'],
+  [/_per_day_pct$/, 'one run: end of day 1 to the end of the last day, per day'],
+  [/\.code_per_day_kb$/, 'one run, heap snapshots: end of day 1 to the end of the last day, per day'],
   [/^signage\.transfer/, 'median of 3 cold loads'],
   [/^signage\.first_paint/, 'median of 9 fresh loads'],
   [/^signage\.cpu/, 'one 60 s window'],
@@ -131,8 +132,10 @@ ${soakSection(soak)}
   rate of work) from 08:00 on the first of 4 conference days: JS heap (after a full GC, median of 3 readings) and
   the server's RSS (after a full GC) at the start and at the end of each simulated day. \`*_first_day_pct\`: the
   first day's growth (no goal); \`*_per_day_pct\`: growth per day from the end of day 1 to the end of the last day
-  (\`BENCH_MEMORY_DAYS\` further days; \`npm run bench\` plays 2, the last run played 3). Heap snapshots after day 1
-  and the last day are diffed by constructor in \`bench/memory-snapshots.txt\`.
+  (\`BENCH_MEMORY_DAYS\` further days; \`npm run bench\` plays 2). A heap snapshot of each page at each sample (taken
+  after the heap reading) says how much of the heap is machine code V8 compiled (InstructionStream and Code objects):
+  \`*.code_per_day_kb\` (no goal) and the day-by-day table at the top of \`bench/memory-snapshots.txt\`, which also
+  diffs the snapshots after day 1 and the last day by constructor.
 - \`npm run soak\` (not part of \`npm run bench\`): 72 simulated hours on three screens; see the figures above.
 
 ## Before and after issue 11's changes, side by side (2026-11-30)
@@ -217,6 +220,8 @@ npm run bench                         # about 80 minutes: 6 for the timings, 74 
 BENCH_MEMORY_DAYS=3 node --expose-gc --import tsx bench/memory.ts   # four days (96 minutes), as on 2026-11-30
 BENCH_SKIP_MEMORY=1 npm run bench     # the timings only (about 6 minutes); keeps the last memory figures
 node --expose-gc --import tsx bench/memory.ts   # the memory run alone
+BENCH_MEMORY_SPEED=600 BENCH_MEMORY_JS_FLAGS="--no-opt --no-maglev --no-sparkplug" \\
+  node --expose-gc --import tsx bench/memory.ts # control: the pages without V8's compilers (report not written)
 \`\`\`
 `;
 }
