@@ -176,6 +176,43 @@ of the server's time); \`server.idle_cpu_pct\` measured 0.13–0.35 % in twelve 
 (the idle server wakes about 4 times a second: the HTTP connections check and the program file's stat poll, each
 once a second), the 1.7 % of the table was not reproduced.
 
+Views, second pass (2026-11-30, after the table above). A trace of a cold \`/signage\` load (CDP tracing, before
+this pass, load ~2) put the title on screen at 256 ms: the page (38 ms), the entry script (25 ms to compile and
+run), then, only once it had run, the door's code (40 ms more on the network), then one 100 ms task: Svelte building
+the door (34 ms), a layout forced by the day list measuring its rows while the view was still being built (29 ms),
+the fitted texts' own layout (12 ms) and their searches. The fonts were asked for only at that first layout, and every
+text was fitted again when they came (a 57 ms task after the title). Now the page names the door's chunks, its
+stylesheet and the two latin font files (\`modulepreload\` / \`preload\`, \`vite.config.ts\`), so they come with the
+entry; a list's rows are measured in the fit pass, after the texts of the same turn (one forced layout fewer on a
+door's first frame and at each item change). The chair and the control fetch the door's code too (about 19 KiB): the
+views are one HTML page and the CSP allows no inline script that could choose by path. \`signage.transfer_kb\`: the
+same files, a longer HTML (62.7 → 63.2 KiB). An item change: a door does not flip on a timer of its own; the server
+pushes the new state at the boundary (a timer aimed at the instant, \`server/show.ts\`) and each page shows what it
+says, so the clock offset between page and server does not enter. Traced alone, a page spent 5–10 ms of its main
+thread on that state (Svelte's update, the fit pass), about 10 ms on the frame, and about 10 ms of the GPU process's
+compositor, which the pages share: ten pages on two cores do 150–300 ms of work at one instant, and the spread is how
+that work is shared out, plus how late each page gets the message when the machine is busy. Now the next talk's card
+is built and fitted 20 s (show time) before its start, hidden in the hero's place, and that same card is shown when
+the state says it is on (tested: the same element, at the size it was fitted to). Run alternately with the views
+before (fbb4a2c), same methods as the table:
+
+- \`signage.first_paint_ms\` method, 15 loads each, interleaved, three runs: 401 → 439 ms (load 3.3–5.3), 404 → 395
+  (load 7–9, before the card built ahead, which a 09:45 load does not use), 622 → 399 (load 10.8–12.8). In the page
+  (title in the DOM from navigation start), 12 each at load 8–10: 572 → 531 ms; first contentful paint 648 → 468 ms
+  (the text is painted in the bundled font sooner). The method's spread on this shared machine (interquartile range
+  ~150 ms) is larger than what the trace says was taken off the critical path (~40–50 ms on a quiet machine): not
+  shown here to meet ≤ 250; the quiet-machine run decides.
+- \`sync.skew_ms\` method, 10 pages, 13 changes a run, alternately: p95 113 → 129 ms (load 4–6), 254 → 232 (load
+  7–11), 226 → 347 and 726 → 201 (load 13–18); the median spread of a run 59 → 57, 62 → 58, 94 → 71, 149 → 78. What
+  moved clearly is each page's own part, from its state's message to its hero's change: median 38 and 54 → 26 and
+  21 ms (p90 96 and 108 → 68 and 63) at load 13–18. At that load most of the spread is how late the pages get the
+  message at all (median 45–74 ms between the first and the last), which a page cannot shorten. **Missed** on this
+  machine. What would meet it: the server sends each boundary's state a little ahead with the instant it takes
+  effect, so that every page has parsed and built it before the boundary and only shows it then (a change of the
+  state contract and of \`server/show.ts\`, not made in this pass).
+- \`signage.cpu_pct\` method over 30 s, load 9.4–11.9: 0.33 → 0.40 % (met either way; the card built ahead costs a
+  few milliseconds once per talk).
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by
