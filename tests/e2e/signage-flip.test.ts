@@ -56,4 +56,27 @@ describe.skipIf(chromiumMissing !== null)('a door at a talk’s change', () => {
       }
     }
   });
+  test('time added to the keynote before 10:10: the card built ahead is dropped, and the keynote stays the hero', async () => {
+    await show.close();
+    show = await serveShow('2026-06-29T10:09:20', { speed: 10 });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${show.url}/signage`);
+    await page.locator('main .hero [data-upcoming="d1-lu"]').waitFor({ state: 'attached', timeout: 4000 });
+    const res = await fetch(`${show.url}/api/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'timer.add', seconds: 300 }),
+    });
+    expect(res.status).toBe(200);
+    await page.locator('main .hero [data-upcoming]').waitFor({ state: 'detached', timeout: 2000 });
+    // Past 10:10 in show time (2 s at 10×): the keynote runs on to 10:15, Lu's talk waits.
+    const at = show.running.show.clock.now();
+    await page.waitForTimeout(Math.max(0, (Date.parse('2026-06-29T10:10:05+02:00') - at) / 10));
+    expect(show.running.show.state().current[0]!.id).toBe('d1-dongarra');
+    expect(await page.$$eval('main .hero [data-item-id]', (n) => n.map((e) => e.getAttribute('data-item-id')))).toEqual(
+      ['d1-dongarra'],
+    );
+    expect(await page.locator('main .hero [data-upcoming]').count()).toBe(0);
+    await page.close();
+  });
 });
