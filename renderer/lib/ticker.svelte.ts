@@ -6,8 +6,20 @@ export class Ticker {
   private ticks = $state(0);
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly connection: ShowConnection) {
+  /**
+   * @param changeDue The next instant (show time) at which the server will push a new state by itself (an item ends
+   *   or starts): the ticker does not wake the view at that instant, as that state redraws it then (see `tick`).
+   */
+  constructor(
+    private readonly connection: ShowConnection,
+    private readonly changeDue?: () => number | null,
+  ) {
     this.tick();
+  }
+
+  /** How many times it has woken the view (for tests). */
+  get tickCount(): number {
+    return this.ticks;
   }
 
   /**
@@ -30,7 +42,37 @@ export class Ticker {
     const now = this.connection.showNow() ?? Date.now();
     const speed = this.connection.state?.clock.speed ?? 1;
     // Wake at the next whole show second (in real time that is shorter in a fast rehearsal), at most 20 times a second.
-    const wait = Math.max((1000 - (((now % 1000) + 1000) % 1000)) / speed, 50);
-    this.timer = setTimeout(this.tick, wait + 2);
+    let wait = Math.max((1000 - (((now % 1000) + 1000) % 1000)) / speed, 50) + 2;
+    // A wake at (or just after) an item change would draw the item that is ending once more, a few ms before the
+    // server's state of what follows comes and is drawn with its own time: two frames instead of one, at the one
+    // instant every screen in the venue has work to do at once. The wake waits a little past the change instead;
+    // when no state comes (an item held on stage), the view is woken then all the same.
+    const due = this.connection.state ? this.changeDue?.() : null;
+    if (typeof due === 'number' && due > now) {
+      const untilDue = (due - now) / speed;
+      if (untilDue <= wait) wait = untilDue + AFTER_CHANGE_MS;
+    }
+    this.timer = setTimeout(this.tick, wait);
+  };
+}
+
+/** How long (real ms) past an item change the ticker waits for the state that redraws the view. */
+const AFTER_CHANGE_MS = 150;
+
+/**
+ * When a door's screen next changes by itself, as its state says: the first end of an item on now, the next item's
+ * start, a running timer's zero (the instants at which the server pushes a new state; `server/show.ts`).
+ */
+export function changeDue(connection: ShowConnection): () => number | null {
+  return () => {
+    const state = connection.state;
+    const now = connection.showNow();
+    if (!state || now === null) return null;
+    const instants = [
+      ...state.current.map((item) => Date.parse(item.end)),
+      state.next ? Date.parse(state.next.start) : NaN,
+      state.timer?.running ? state.timer.endsAtMs : NaN,
+    ].filter((t) => Number.isFinite(t) && t > now);
+    return instants.length ? Math.min(...instants) : null;
   };
 }

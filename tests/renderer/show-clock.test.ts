@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
-import { Ticker } from '../../renderer/lib/ticker.svelte.ts';
+import { Ticker, changeDue } from '../../renderer/lib/ticker.svelte.ts';
 
 /** A socket that never opens: the test hands the connection its messages. */
 class SilentSocket {
@@ -93,4 +93,36 @@ describe('the socket the page opens before the view has loaded', () => {
     expect(sockets.at(-1)).toBe(taken); // no second socket
     same.close();
   });
+});
+
+describe('the ticker at an item change', () => {
+  const B = SHOW_NOW + 10 * 60_000; // 10:00 in Paris: one talk ends, the next starts
+  function stateBefore(msBefore: number, speed = 1): StateJson {
+    return {
+      seq: 4,
+      clock: { now: B - msBefore, serverTime: REAL_NOW, speed, rehearsal: true },
+      current: [{ id: 'a', end: new Date(B).toISOString() }],
+      next: { id: 'b', start: new Date(B).toISOString() },
+      timer: null,
+    } as unknown as StateJson;
+  }
+
+  test.each([1, 30])(
+    'at %i×, does not wake the door at the change itself: the new state redraws it then (no frame of the old item just before)',
+    (speed) => {
+      const connection = new ShowConnection('signage', null);
+      const ticker = new Ticker(connection, changeDue(connection));
+      receive(stateBefore(1500 * speed, speed));
+      vi.advanceTimersByTime(1500 - 1); // the ticks before the change
+      const before = ticker.tickCount;
+      expect(before).toBeGreaterThan(1);
+      vi.advanceTimersByTime(1 + 40); // through the change, to 40 ms after it: no new state yet
+      expect(ticker.tickCount).toBe(before);
+      // No state came (an item held on stage): it wakes a little later all the same.
+      vi.advanceTimersByTime(200);
+      expect(ticker.tickCount).toBeGreaterThan(before);
+      ticker.stop();
+      connection.close();
+    },
+  );
 });
