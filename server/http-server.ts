@@ -14,6 +14,7 @@ import type { CentralLink } from './replica.ts';
 import type { Audience, Show } from './show.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
 import { reportPage } from './report-page.ts';
+import { guardSlowClients } from './slow-clients.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 /** The most log entries one GET /api/log returns. */
@@ -317,6 +318,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   server.requestTimeout = 10_000;
   server.headersTimeout = 5_000;
+  // Node's checks above miss a client that goes silent, and run once a second: our own clock on each connection.
+  guardSlowClients(server, { headersMs: server.headersTimeout, requestMs: server.requestTimeout });
 
   /** A box tells its central server how many screens it serves, per view (previews not counted). */
   const reportScreens = () => {

@@ -181,6 +181,8 @@ describe('slow clients are cut at the documented times (hole 6)', () => {
       };
       socket.on('close', done);
       socket.on('error', () => socket.destroy());
+      // Read (and drop) what the server sends, such as its 408: a socket whose data is never read never sees the end.
+      socket.resume();
       setTimeout(() => socket.destroy(), 40_000);
     });
   }
@@ -197,5 +199,19 @@ describe('slow clients are cut at the documented times (hole 6)', () => {
     expect(headers).toBeLessThan(6.5);
     expect(body).toBeGreaterThanOrEqual(9.9);
     expect(body).toBeLessThan(11.5);
+  }, 45_000);
+
+  test('a client that sends part of its headers and then nothing is cut at 5 s too', async () => {
+    const [silent, silentBody] = await Promise.all([
+      secondsUntilCut('GET /api/state HTTP/1.1\r\nHost: 127.0.0.1\r\n', null),
+      secondsUntilCut(
+        'POST /api/view-errors HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n',
+        null,
+      ),
+    ]);
+    expect(silent).toBeGreaterThanOrEqual(4.9);
+    expect(silent).toBeLessThan(6.5);
+    expect(silentBody).toBeGreaterThanOrEqual(9.9);
+    expect(silentBody).toBeLessThan(11.5);
   }, 45_000);
 });
