@@ -92,3 +92,19 @@ export function overflowing(page: Page, selector: string): Promise<string[]> {
       ),
   );
 }
+
+/** Serious or critical accessibility violations on the page (axe-core). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: repoPath('node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()) as {
+      violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
+    };
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`,
+    );
+}

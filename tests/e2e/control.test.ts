@@ -4,8 +4,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
-import { repoPath } from '../helpers.ts';
-import { chromiumMissing, launchBrowser, screenshot, serveShow, shippedProgram, type ServedShow } from './browser.ts';
+import {
+  axeViolations,
+  chromiumMissing,
+  launchBrowser,
+  screenshot,
+  serveShow,
+  shippedProgram,
+  type ServedShow,
+} from './browser.ts';
 
 const SIZES = [
   [1920, 1080],
@@ -58,21 +65,6 @@ async function shoot(page: Page, name: string): Promise<void> {
 function countdownSeconds(text: string): number {
   const [m, s] = text.replace('+', '').split(':').map(Number);
   return (m ?? 0) * 60 + (s ?? 0);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: repoPath('node_modules/axe-core/axe.min.js') });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run()) as {
-      violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
-    };
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`,
-    );
 }
 
 describe.skipIf(chromiumMissing !== null)('control view', () => {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
-import { repoPath } from '../helpers.ts';
 import {
+  axeViolations,
   chromiumMissing,
   launchBrowser,
   overflowing,
@@ -548,22 +548,6 @@ describe.skipIf(chromiumMissing !== null)('move to another room', () => {
     await control.close();
   });
 });
-
-/** Serious or critical accessibility violations on the page (axe-core). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: repoPath('node_modules/axe-core/axe.min.js') });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run()) as {
-      violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
-    };
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`,
-    );
-}
 
 /** Polls the server's state until `check` holds. */
 async function until(show: ServedShow, check: (s: StateJson) => boolean, timeoutMs = 3000): Promise<StateJson> {

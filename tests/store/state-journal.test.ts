@@ -1,14 +1,13 @@
 // The show state's journal: an acknowledged save is one appended line and one fdatasync; a restart replays the
 // newest whole line (a line cut by a crash was never acknowledged and is dropped), folds it into the state file,
 // and an unreadable line is set aside with a warning, never deleted.
-import { spawn } from 'node:child_process';
 import fs, { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { StateStore } from '../../server/store/state-store.ts';
-import { repoPath } from '../helpers.ts';
 import { validateShot, type Shot } from './state-store.child.ts';
+import { runUntilKilled } from './kill-loop.ts';
 
 interface Cue {
   cue: string;
@@ -145,48 +144,12 @@ describe('the state journal', () => {
 });
 
 describe('kill -9 while appending to the journal', () => {
-  const CHILD = repoPath('tests/store/state-store.child.ts');
-
-  function runUntilKilled(file: string, from: number, acks: number): Promise<number> {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(from), 'journal'], {
-      cwd: repoPath(''),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let lastAck = from - 1;
-    let pending = '';
-    let stderr = '';
-    let killed = false;
-    return new Promise((resolve, reject) => {
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.stdout.on('data', (chunk) => {
-        const lines = (pending + chunk).split('\n');
-        pending = lines.pop()!;
-        for (const l of lines) {
-          const seq = Number(/^ack (\d+)$/.exec(l)?.[1]);
-          if (seq !== lastAck + 1) reject(new Error(`unexpected line after ack ${lastAck}: ${l}`));
-          lastAck = seq;
-        }
-        if (!killed && lastAck - from + 1 >= acks) {
-          killed = true;
-          const kill = () => child.kill('SIGKILL');
-          if (Math.random() < 0.5) kill();
-          else setTimeout(kill, Math.random() * 3);
-        }
-      });
-      child.on('error', reject);
-      child.on('close', (code, signal) => {
-        if (killed && signal === 'SIGKILL') resolve(lastAck);
-        else reject(new Error(`child ended on its own (code ${code}, signal ${signal}):\n${stderr}`));
-      });
-    });
-  }
-
   test('the state always loads, never older than the last acknowledged save', { timeout: 60_000 }, async () => {
     const file = freshFile();
     let next = 0;
     let rounds = 0;
     while (rounds < 10 || next < 200) {
-      const lastAck = await runUntilKilled(file, next, 5 + Math.floor(Math.random() * 36));
+      const lastAck = await runUntilKilled(file, next, 5 + Math.floor(Math.random() * 36), 'journal');
       const store = new StateStore<Shot>({
         file,
         formatVersion: 1,

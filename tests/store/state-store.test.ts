@@ -1,13 +1,12 @@
 // The show state file as the operator lives with it: it round-trips, bad files are set aside with a warning,
 // a failed save says why and keeps the previous state, and a kill -9 never corrupts it nor loses an acknowledged save.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { StateStore } from '../../server/store/state-store.ts';
-import { repoPath } from '../helpers.ts';
 import { validateShot, type Shot } from './state-store.child.ts';
+import { runUntilKilled } from './kill-loop.ts';
 
 interface Show {
   cue: string;
@@ -154,45 +153,6 @@ describe('a failed save says why and keeps the previous state', () => {
 });
 
 describe('kill -9 while saving', () => {
-  const CHILD = repoPath('tests/store/state-store.child.ts');
-
-  /** Runs the saving child from `from` and SIGKILLs it at a random moment after `acks` acks; returns the last ack. */
-  function runUntilKilled(file: string, from: number, acks: number): Promise<number> {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(from)], {
-      cwd: repoPath(''),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let lastAck = from - 1;
-    let pending = '';
-    let stderr = '';
-    let killed = false;
-    return new Promise((resolve, reject) => {
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.stdout.on('data', (chunk) => {
-        const lines = (pending + chunk).split('\n');
-        pending = lines.pop()!;
-        for (const line of lines) {
-          const seq = Number(/^ack (\d+)$/.exec(line)?.[1]);
-          if (seq !== lastAck + 1) reject(new Error(`unexpected line after ack ${lastAck}: ${line}`));
-          lastAck = seq;
-        }
-        if (!killed && lastAck - from + 1 >= acks) {
-          killed = true;
-          // Now, or a moment later: either way the child is somewhere inside its next save().
-          const kill = () => child.kill('SIGKILL');
-          if (Math.random() < 0.5) kill();
-          else setTimeout(kill, Math.random() * 3);
-        }
-      });
-      child.on('error', reject);
-      // 'close' comes after stdout has ended: acks written just before the kill have been counted.
-      child.on('close', (code, signal) => {
-        if (killed && signal === 'SIGKILL') resolve(lastAck);
-        else reject(new Error(`child ended on its own (code ${code}, signal ${signal}):\n${stderr}`));
-      });
-    });
-  }
-
   test('the state always loads, never older than the last acknowledged save', { timeout: 60_000 }, async () => {
     const dir = freshDir();
     const file = join(dir, 'state.json');
