@@ -40,15 +40,16 @@ export function guardSlowClients(server: Server, limits: SlowClientLimits): void
     const headersDue = idleMs + limits.headersMs;
     const requestDue = idleMs + limits.requestMs;
     const t0 = Date.now();
-    clock.timer = setTimeout(function check() {
+    const check = (): void => {
+      clock.timer = undefined;
       const req = clock.req;
       if (req === null) return cut(socket); // the headers never came
-      if (req.complete) return void (clock.timer = undefined); // received in time; the answer is ours to give
+      if (req.complete) return; // received in time; the answer is ours to give
       const left = requestDue - (Date.now() - t0);
       if (left <= 0) return cut(socket);
-      clock.timer = setTimeout(check, left);
-    }, headersDue);
-    clock.timer.unref();
+      clock.timer = setTimeout(check, left).unref();
+    };
+    clock.timer = setTimeout(check, headersDue).unref();
   };
 
   server.on('connection', (socket: Socket) => {
