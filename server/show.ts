@@ -385,8 +385,9 @@ export class Show {
       storeWarning: this.storeWarning,
       history: historyLabels(this.saved, room),
       central: this.central,
-      // The whole event, every day, is for the control view: about half of a state the door and chair never read.
-      days: audience === 'control',
+      // The day's and the whole event's lists are for the control view: most of a state, and the door and the chair
+      // never read them.
+      lists: audience === 'control',
     });
     const notes = this.notesJson(audience);
     if (audience !== 'control') return { ...state, notes };

@@ -140,13 +140,16 @@ export interface StateJson extends Omit<ScreenJson, 'phase'> {
     current: ItemJson[];
     next: ItemJson | null;
   }[];
-  /** Today's items in this room with live times (the day of the item on now, else of the next one). */
+  /**
+   * Today's items in this room with live times (the day of the item on now, else of the next one); for the control
+   * view (`[]` for the door and the chair, which show `current`, `next` and `later`).
+   */
   day: ItemJson[];
   /** Problems with the saved show state (corrupt file moved aside, disk refusing writes); control view only. */
   storeWarning: string | null;
   /** The room's today in the program's zone, "2026-06-29". */
   today: string;
-  /** The whole event in this room, every day, with live times. */
+  /** The whole event in this room, every day, with live times; for the control view (`[]` for the others). */
   days: { date: string; items: ItemJson[] }[];
   /** The next item that happens in this room (not away, like the dinner): what the chair may count down to. */
   nextInRoom: ItemJson | null;
@@ -187,8 +190,11 @@ export interface StateContext {
   clock: ClockJson;
   program: ProgramStatusJson;
   storeWarning: string | null;
-  /** Whether to list the whole event (`days`); false: `days` is empty (only the control view reads it). */
-  days?: boolean;
+  /**
+   * Whether to list the room's day and the whole event (`day`, `days`); false: both are empty. Only the control view
+   * reads them: they are about 60 % of a door's state, which goes to every screen at every change.
+   */
+  lists?: boolean;
 }
 
 export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateContext): StateJson {
@@ -251,7 +257,7 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
       : null,
     messages: { speaker: message(screen.messages.speaker), public: message(screen.messages.public) },
     blackout: screen.blackout,
-    day: screen.day.map(item),
+    day: ctx.lists === false ? [] : screen.day.map(item),
     elsewhere: sorted.map((e) => ({
       room: e.room,
       roomName: rooms.get(e.room)?.room.name ?? e.room,
@@ -263,7 +269,7 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
     storeWarning: ctx.storeWarning,
     ...(ctx.central ? { central: ctx.central } : {}),
     today: screen.today,
-    days: ctx.days === false ? [] : screen.days.map((d) => ({ date: d.date, items: d.items.map(item) })),
+    days: ctx.lists === false ? [] : screen.days.map((d) => ({ date: d.date, items: d.items.map(item) })),
     nextInRoom: screen.nextInRoom ? item(screen.nextInRoom) : null,
     stage: {
       itemId: screen.stage.itemId,

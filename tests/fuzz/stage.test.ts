@@ -90,7 +90,7 @@ function source(program: Program): ProgramSource {
 
 /** What every view must agree on: the state less what the control alone gets (program warnings, every day). */
 // What only the control view gets (warnings, every day, edits, notes, presets) aside, every view is told the same.
-const shared = ({ program: _p, days: _d, edits: _e, presets: _s, notes: _n, ...rest }: StateJson) => rest;
+const shared = ({ program: _p, day: _day, days: _d, edits: _e, presets: _s, notes: _n, ...rest }: StateJson) => rest;
 
 function expectCoherent(timeline: Timeline, s: StateJson, at: number): void {
   const ms = (iso: string) => Date.parse(iso);
@@ -170,6 +170,7 @@ describe('every view is given one coherent stage', () => {
                   const door = show.state(r, 'public');
                   expect(shared(door)).toEqual(shared(control));
                   expect(door.days).toEqual([]);
+                  expect(door.day).toEqual([]);
                   expectCoherent(merged, control, clock.now());
                 }
                 real -= look;

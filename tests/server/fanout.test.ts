@@ -62,6 +62,33 @@ describe('program warnings', () => {
   });
 });
 
+describe('what each view is sent', () => {
+  test("the day's and the event's lists go to the control view only: the door and the chair never read them", async () => {
+    const control = await connect(h, 'view=control');
+    const signage = await connect(h, 'view=signage');
+    const chair = await connect(h, 'view=chair');
+    const preview = await connect(h, 'view=signage-preview');
+    const { json } = await post(h, { type: 'message.set', to: 'public', text: 'Lists' });
+    const seq = json.seq as number;
+    const [c, s, ch, pv] = await Promise.all(
+      [control, signage, chair, preview].map((client: Client) => client.next((st) => st.seq === seq)),
+    );
+    const ids = (items: unknown) => (items as { id: string }[]).map((i) => i.id);
+    // Room A's day: "First", "Second", the coffee break and the 40 crowd talks.
+    expect(ids(c!.day)).toHaveLength(43);
+    expect(ids(c!.day)).toContain('x39');
+    expect((c!.days as unknown[]).length).toBe(1);
+    for (const st of [s, ch, pv]) {
+      expect(st!.day).toEqual([]);
+      expect(st!.days).toEqual([]);
+      // What a door shows of the day comes with the state all the same: on now, next and later.
+      expect(ids(st!.later)).toEqual(ids(c!.later));
+      expect(ids(st!.current)).toEqual(ids(c!.current));
+    }
+    for (const client of [control, signage, chair, preview]) client.ws.close();
+  });
+});
+
 describe('one message for a room', () => {
   test('every signage screen of the room receives the same text frame', async () => {
     const frames: { data: string; binary: boolean }[][] = [];
