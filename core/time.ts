@@ -99,20 +99,13 @@ export function parseInstant(text: string, zone: string): InstantParse {
   return { ok: true, at: dt.toMillis() };
 }
 
-/** Formatted instants per zone: a state shows the same item times again and again (a few hundred per state). */
-const isoCache = new Map<string, Map<Instant, string>>();
-const ISO_CACHE_MAX = 20_000;
-
-/** "2026-06-29T09:30:00+02:00": an instant as ISO 8601 with the program zone's offset. */
+/**
+ * "2026-06-29T09:30:00+02:00": an instant as ISO 8601 with the program zone's offset. Nothing is kept per instant: a
+ * screen's clock passes a new one at every state (a cache of them grew for days; see `itemIsos` in
+ * core/schedule/screen-json.ts for the item times a state repeats).
+ */
 export function isoInZone(at: Instant, zone: string): string {
-  let cached = isoCache.get(zone);
-  const hit = cached?.get(at);
-  if (hit !== undefined) return hit;
-  const text = formatIsoInZone(at, zone);
-  if (!cached) isoCache.set(zone, (cached = new Map()));
-  else if (cached.size >= ISO_CACHE_MAX) cached.clear();
-  cached.set(at, text);
-  return text;
+  return formatIsoInZone(at, zone);
 }
 
 function formatIsoInZone(at: Instant, zone: string): string {

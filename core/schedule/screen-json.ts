@@ -46,16 +46,46 @@ export interface ScreenJson {
   later: ItemJson[];
 }
 
+interface ItemIsos {
+  zone: string;
+  start: string;
+  end: string;
+  plannedStart: string;
+  plannedEnd: string;
+}
+
+/**
+ * An item's four times, formatted once and kept with the item for as long as it lives: every state repeats the same
+ * items (a few hundred times in the control view's), and the program's items live as long as the program. An item
+ * moved by a delay or a timer is a new object each time the screen is resolved: its times go with it.
+ */
+const isos = new WeakMap<TimelineItem, ItemIsos>();
+
+function itemIsos(item: TimelineItem, zone: string): ItemIsos {
+  const kept = isos.get(item);
+  if (kept?.zone === zone) return kept;
+  const made = {
+    zone,
+    start: isoInZone(item.start, zone),
+    end: isoInZone(item.end, zone),
+    plannedStart: isoInZone(item.plannedStart, zone),
+    plannedEnd: isoInZone(item.plannedEnd, zone),
+  };
+  isos.set(item, made);
+  return made;
+}
+
 export function itemJson(item: TimelineItem, zone: string): ItemJson {
+  const times = itemIsos(item, zone);
   return {
     id: item.id,
     kind: item.kind,
     title: item.title,
     subtitle: item.subtitle,
-    start: isoInZone(item.start, zone),
-    end: isoInZone(item.end, zone),
-    plannedStart: isoInZone(item.plannedStart, zone),
-    plannedEnd: isoInZone(item.plannedEnd, zone),
+    start: times.start,
+    end: times.end,
+    plannedStart: times.plannedStart,
+    plannedEnd: times.plannedEnd,
     day: item.day,
     speakers: item.speakers.map((p) => ({ name: p.name, affiliation: p.affiliation })),
     room: item.room,
