@@ -92,9 +92,11 @@ export class PinGuard {
 
   /**
    * `offered` is the PIN the client sent (Bearer token or ?pin=), null when none; `session` the session token its
-   * browser holds (a cookie), if any.
+   * browser holds (a cookie), if any. `wantsSession`: whether a right PIN makes a session (a console that keeps its
+   * cookie asks for one); a client that sends its PIN every time (a button box, curl) never sends a session back, and
+   * a session per request would fill the table until the oldest, a signed-in console's, went.
    */
-  check(client: string, offered: string | null, session: string | null = null): AuthResult {
+  check(client: string, offered: string | null, session: string | null = null, wantsSession = true): AuthResult {
     if (!this.digest) return { ok: true, role: AV };
     const now = this.now();
     const held = session !== null ? this.validSession(session, now) : null;
@@ -106,7 +108,9 @@ export class PinGuard {
       const role = this.roleOf(offered);
       if (role) {
         this.failures.delete(client);
-        return sameRole(role, held) ? { ok: true, role } : { ok: true, role, session: this.newSession(now, role) };
+        return sameRole(role, held) || !wantsSession
+          ? { ok: true, role }
+          : { ok: true, role, session: this.newSession(now, role) };
       }
       this.countWrong(this.record(client, now), now);
       return { ok: true, role: held };
@@ -155,7 +159,7 @@ export class PinGuard {
     const role = this.roleOf(offered);
     if (role) {
       this.failures.delete(client);
-      return { ok: true, role, session: this.newSession(now, role) };
+      return wantsSession ? { ok: true, role, session: this.newSession(now, role) } : { ok: true, role };
     }
     this.countWrong(record, now);
     const delayMs =

@@ -133,8 +133,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (path === '/api/health' && req.method === 'GET')
       return sendJson(res, 200, { ok: true, pinRequired: guard.required });
     if (path === '/api/auth' && req.method === 'POST') {
-      // Lets a console check a PIN without acting (and learn its role); wrong PINs count like any other.
-      const role = await authorize(req, res, null);
+      // Lets a console check a PIN without acting (and learn its role); wrong PINs count like any other. Signing in
+      // makes a session.
+      const role = await authorize(req, res, null, true);
       return sendJson(res, 200, { ok: true, role: role.kind, room: role.kind === 'chair' ? role.room : null });
     }
     if (path === '/api/chair-pin' && req.method === 'GET') {
@@ -259,7 +260,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       throw new HttpError(403, `${what} is for the AV desk: it needs the AV PIN, not a chair PIN`);
   };
 
-  const authorize = async (req: IncomingMessage, res: ServerResponse, queryPin: string | null): Promise<Role> => {
+  /**
+   * The role of a request's PIN or session. A right PIN makes a session (a cookie) only for a console that keeps it:
+   * a sign-in (`keep`), or a request saying `X-Roomcue-Session: keep` (the views' actions). A button box or curl
+   * sends its PIN every time and never sends a cookie back.
+   */
+  const authorize = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    queryPin: string | null,
+    keep = req.headers['x-roomcue-session'] === 'keep',
+  ): Promise<Role> => {
     // Browsers attach Origin / Sec-Fetch-Site: refuse actions that another page (another site or port) sends.
     if (!sameOrigin(req)) throw new HttpError(403, 'actions from another origin are refused');
     const fetchSite = req.headers['sec-fetch-site'];
@@ -267,7 +278,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       throw new HttpError(403, 'actions from another site are refused');
     }
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? null;
-    const result = guard.check(req.socket.remoteAddress ?? 'unknown', bearer ?? queryPin, sessionCookie(req));
+    const result = guard.check(req.socket.remoteAddress ?? 'unknown', bearer ?? queryPin, sessionCookie(req), keep);
     if (result.ok) {
       // The browser that gave the right PIN keeps acting with this, even while guessers have the PIN locked.
       if (result.session)

@@ -34,6 +34,8 @@ export async function sendAction(
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
+        // This tab keeps the session cookie a right PIN gives: it goes on acting while guessers have the PIN locked.
+        'X-Roomcue-Session': 'keep',
         ...(pin ? { Authorization: `Bearer ${pin}` } : {}),
         ...(who ? { 'X-Roomcue-Who': encodeHeader(who) } : {}),
       },

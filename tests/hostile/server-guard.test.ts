@@ -99,6 +99,28 @@ describe('PIN guessing from many addresses (hole 3)', () => {
   });
 });
 
+describe('sessions are for consoles that keep them', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(programAroundNow(), { pin: '2468' });
+  });
+  afterAll(() => h.close());
+
+  test('an action with the PIN alone (a button box, curl) sets no cookie; a view asks for one and gets it', async () => {
+    const action = (headers: Record<string, string>) =>
+      send(h, { path: '/api/actions', method: 'POST', headers: { ...json, ...headers }, body: blackout(false) });
+    const box = await action({ Authorization: 'Bearer 2468' });
+    expect(box.status).toBe(200);
+    expect(box.setCookie).toEqual([]);
+    const view = await action({ Authorization: 'Bearer 2468', 'X-Roomcue-Session': 'keep' });
+    expect(view.status).toBe(200);
+    expect(view.setCookie[0]).toMatch(/^roomcue_session=[\w-]{40,}; Path=\/api;/);
+    // Signing in is asking for one.
+    const signIn = await send(h, { path: '/api/auth', method: 'POST', headers: { Authorization: 'Bearer 2468' } });
+    expect(signIn.setCookie[0]).toMatch(/^roomcue_session=/);
+  });
+});
+
 describe('Host allow-list, with or without a PIN (hole 4)', () => {
   let open: Harness;
   let guarded: Harness;

@@ -73,6 +73,17 @@ describe('PIN guessing from many addresses (issue 12, hole 3)', () => {
     expect(g.check('192.168.1.10', null, first.session)).toMatchObject({ ok: false });
   });
 
+  test('a client that sends its PIN every time (a button box, curl) gets no session: its actions leave the console signed in', () => {
+    const { g } = guard();
+    const desk = g.check('192.168.1.10', '2468', null, true);
+    if (!desk.ok || !desk.session) throw new Error('expected a session for the console that asked for one');
+    // A Stream Deck firing 2,000 actions over the day: each is let through on its PIN, none is given a session.
+    for (let i = 0; i < 2000; i++)
+      expect(g.check('192.168.1.50', '2468', null, false)).toEqual({ ok: true, role: { kind: 'av' } });
+    wrongFrom(g, 500);
+    expect(g.check('192.168.1.10', '2468', desk.session)).toEqual({ ok: true, role: { kind: 'av' } });
+  });
+
   test('the minute cap frees up a minute later; the hour cap holds after that', () => {
     const { g, clock } = guard();
     let checked = 0;
