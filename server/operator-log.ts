@@ -7,8 +7,14 @@ import { parseLogLines, type LogEntry } from '../core/report/log-entry.ts';
 export const LOG_MAX_BYTES = 5 * 1024 * 1024;
 /** Rotated files kept besides the current one: `<file>.1` (the newest) … `<file>.KEEP`. */
 export const LOG_KEEP = 4;
-/** The newest entries kept in memory, so that the control's log (GET /api/log) reads no file. */
-const TAIL = 2000;
+/**
+ * The newest entries kept in memory, of all rooms and of each room, so that the control's log (GET /api/log, 50 of a
+ * room every few seconds) reads no file. No more: kept entries are about 350 bytes each, and a tail that filled for
+ * days was server memory growing day after day. Older entries are read from the files when asked for.
+ */
+const TAIL = 100;
+/** The key of the all-rooms tail (room ids are 1 to 100 characters). */
+const ALL = '';
 
 export interface OperatorLogOptions {
   maxBytes?: number;
@@ -23,9 +29,10 @@ export class OperatorLog {
   private readonly keep: number;
   /** Why the last write failed, until one succeeds (for the control view's warning). */
   warning: string | null = null;
-  /** The newest entries, oldest first, and how many entries the files hold in all. */
-  private tail: LogEntry[];
-  private count: number;
+  /** The newest entries (at most TAIL), oldest first, of all rooms (key ALL) and of each room. */
+  private readonly tails = new Map<string, LogEntry[]>();
+  /** How many entries the files hold, of all rooms (key ALL) and of each room. */
+  private readonly counts = new Map<string, number>();
 
   constructor(
     readonly file: string,
@@ -35,9 +42,18 @@ export class OperatorLog {
     this.keep = opts.keep ?? LOG_KEEP;
     if (opts.fresh) for (const f of this.files()) tryUnlink(f);
     this.size = fileSize(file);
-    const all = this.all();
-    this.tail = all.slice(-TAIL);
-    this.count = all.length;
+    for (const entry of this.all()) this.remember(entry);
+  }
+
+  /** Counts an entry written and keeps it in the tails. */
+  private remember(entry: LogEntry): void {
+    for (const key of [ALL, entry.room]) {
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      let tail = this.tails.get(key);
+      if (!tail) this.tails.set(key, (tail = []));
+      tail.push(entry);
+      if (tail.length > TAIL) tail.shift();
+    }
   }
 
   /** Appends one entry; a disk failure is kept as `warning` (the show goes on), never thrown. */
@@ -56,9 +72,7 @@ export class OperatorLog {
       }
       this.size += bytes;
       this.warning = null;
-      this.tail.push(entry);
-      this.count += 1;
-      if (this.tail.length > TAIL * 2) this.tail = this.tail.slice(-TAIL);
+      this.remember(entry);
     } catch (err) {
       this.warning = `cannot write the operator log ${this.file}: ${err instanceof Error ? err.message : String(err)}`;
     }
@@ -71,12 +85,9 @@ export class OperatorLog {
 
   /** The newest entries first, at most `limit`, of one room or all. */
   recent(limit: number, room: string | null = null): LogEntry[] {
-    const fromTail: LogEntry[] = [];
-    for (let i = this.tail.length - 1; i >= 0 && fromTail.length < limit; i--) {
-      const e = this.tail[i]!;
-      if (room === null || e.room === room) fromTail.push(e);
-    }
-    if (fromTail.length >= limit || this.tail.length >= this.count) return fromTail;
+    const key = room ?? ALL;
+    const tail = this.tails.get(key) ?? [];
+    if (tail.length >= Math.min(limit, this.counts.get(key) ?? 0)) return tail.slice(-limit).reverse();
     const out: LogEntry[] = [];
     // Newest file first; older files are read only when the newer ones hold too few.
     for (const f of this.files()) {
@@ -96,11 +107,16 @@ export class OperatorLog {
   }
 
   private rotate(): void {
-    // The oldest file goes: its entries leave the count, and the tail when it still holds them.
-    const gone = readEntries(this.keep > 0 ? `${this.file}.${this.keep}` : this.file).length;
-    const older = this.count - this.tail.length;
-    if (gone > older) this.tail = this.tail.slice(gone - older);
-    this.count -= gone;
+    // The oldest file goes: its entries leave the counts, and the tails when they still hold them (a tail holds the
+    // newest of its room: only a room with fewer entries in every kept file than a tail).
+    for (const gone of readEntries(this.keep > 0 ? `${this.file}.${this.keep}` : this.file)) {
+      for (const key of [ALL, gone.room]) {
+        const left = (this.counts.get(key) ?? 1) - 1;
+        this.counts.set(key, left);
+        const tail = this.tails.get(key);
+        if (tail && tail.length > left) tail.shift();
+      }
+    }
     tryUnlink(`${this.file}.${this.keep}`);
     for (let n = this.keep - 1; n >= 1; n--) {
       if (fs.existsSync(`${this.file}.${n}`)) fs.renameSync(`${this.file}.${n}`, `${this.file}.${n + 1}`);

@@ -2,6 +2,8 @@
 // from GET /api/log, kept across a restart, rotated by size, and a rehearsal's kept apart from the real show's.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LogEntry } from '../../core/report/log-entry.ts';
@@ -178,5 +180,50 @@ describe('a restart', () => {
       ['k', null],
       [null, { itemId: 'k', at: at('09:40') }],
     ]);
+  });
+});
+
+describe('what the server keeps of its log in memory', () => {
+  const entry = (n: number, room: string): LogEntry => ({
+    kind: 'action',
+    at: new Date(1_790_000_000_000 + n * 1000).toISOString(),
+    ms: 1_790_000_000_000 + n * 1000,
+    room,
+    who: 'AV desk',
+    type: 'timer.add',
+    label: `+1 min on talk ${n}: a title about the screens of a conference room`,
+  });
+
+  test('the newest entries of each room come from memory or the files alike, across a restart', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'roomcue-log-')), 'x.log.jsonl');
+    const log = new OperatorLog(file);
+    for (let n = 1; n <= 30; n++) log.append(entry(n, 'B'));
+    for (let n = 31; n <= 1030; n++) log.append(entry(n, 'A'));
+    const ms = (es: LogEntry[]) => es.map((e) => e.ms - 1_790_000_000_000);
+    const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => (from - i) * 1000);
+    for (const l of [log, new OperatorLog(file)]) {
+      expect(ms(l.recent(50, 'B'))).toEqual(range(30, 1));
+      expect(ms(l.recent(50, 'A'))).toEqual(range(1030, 981));
+      expect(ms(l.recent(1000, 'A'))).toEqual(range(1030, 31));
+      expect(ms(l.recent(10))).toEqual(range(1030, 1021));
+      expect(ms(l.recent(1010))).toEqual(range(1030, 21));
+    }
+  });
+
+  test('a long show does not grow it: 3,000 more entries leave the heap as it was', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const log = new OperatorLog(join(mkdtempSync(join(tmpdir(), 'roomcue-log-')), 'x.log.jsonl'));
+    const rooms = ['A', 'B', 'C'];
+    for (let n = 1; n <= 600; n++) log.append(entry(n, rooms[n % 3]!));
+    const before = heap();
+    for (let n = 601; n <= 3600; n++) log.append(entry(n, rooms[n % 3]!));
+    // Kept, 3,000 entries take about a megabyte.
+    expect(heap() - before).toBeLessThan(256 * 1024);
   });
 });
