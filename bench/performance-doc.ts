@@ -268,6 +268,44 @@ The growth slows (+25, +46, +26, −2, +8, +1, +20 KB a day) and is bounded by t
 within the days measured, so \`signage.heap_per_day_pct\` stays reported as missed. Not done: a nightly page reload,
 or V8 flags on the kiosk. Either would hide this growth rather than remove anything that leaks.
 
+## Fourth pass (2026-11-30, 05:00–08:00): smaller door states, and what the server kept for days
+
+No method changed in this pass. What changed, and the figures it moved, side by side on this machine:
+
+- **A door's state no longer carries the room's day list.** The door and the chair show \`current\`, \`next\` and
+  \`later\`; the day's list (\`day\`) went to them with every state and neither read it. It is now for the control
+  view only, like \`days\` (\`core/contract/state.ts\`; tested in \`tests/server/fanout.test.ts\`). A door's state for
+  the bench's program: 19.7 → 7.9 KB. \`ws.fanout.1000.p99_ms\` method (100 actions), before (f068f23) then after, load
+  about 1: 59.7, 57.3 → 35.0, 40.2 ms. \`ws.latency\` method, three runs each: median 2.32, 2.36, 2.28 → 2.21, 2.09,
+  2.00 ms; \`http.action.median_ms\` 3.76, 3.82, 3.70 → 3.48, 3.42, 3.25 ms (load 0.7–1.8).
+- **What an HTTP action's answer waits for** (timestamps through 200 actions of the \`ws.latency\` method, medians,
+  after the change above): the request reaches the handler 0.5 ms after the client's \`fetch\`; the PIN, the body and
+  the action's check 0.16 ms; applying it 1.05 ms, of which making the door's state and writing it to the 50 sockets
+  0.41 ms and the journal line's synchronous part 0.25 ms; the wait for the fdatasync 1.0 ms, of which the disk takes
+  about 0.28 ms (measured alone: 200 fdatasyncs of a 30 KB append, median 0.28 ms) and the rest is the 50 screens of
+  the bench process reading their states before the fdatasync's callback gets its turn; the 32 KB answer 0.2 ms to
+  write and about 0.5 ms for the client to read. The answer waits for the disk on purpose (an acknowledged action
+  survives a kill -9); what is left above the goal is the bench's own screens sharing the server's event loop and
+  the client's \`fetch\`. \`http.action.median_ms\` stays **missed**.
+- **Server memory that followed the clock, not the show.** An in-process server given the memory run's actions
+  (one every 7 simulated minutes) and snapshotted after 500 and after 1,500 actions grew by 1.6 MB: 0.9 MB of V8's
+  compiled code (server and bench client share the process), about 0.35 MB the operator log's in-memory tail
+  (3,000 more objects and their strings), and the bench client's own \`fetch\` bookkeeping. Three things kept
+  something for each passing moment or action, each bounded but filling for days:
+  - The ISO time cache kept every instant ever formatted, up to 20,000, and a screen's own \`at\` is a new instant
+    at every state: eight hours of one state a second held 3.1 MB. Now nothing is kept per instant; an item's four
+    times are kept with the item object (a \`WeakMap\`, \`core/schedule/screen-json.ts\`), so they go when the
+    program is reloaded. Test: \`tests/core/iso-in-zone.test.ts\` (heap after 28,800 states: +3.1 MB before, under
+    256 KB after). The \`ws.latency\` method after this change: 2.19, 2.21, 2.13 ms, http 3.56, 3.67, 3.53 ms (load
+    about 1): the cache's speed is kept for the items that repeat.
+  - Every action sent with the PIN and no cookie (the bench, curl, a button box) made a 24-hour session, up to
+    1,000, the oldest evicted first: a Stream Deck could push a signed-in console's session out. Now a session is
+    made only for a sign-in or a request saying \`X-Roomcue-Session: keep\` (the views' actions)
+    (\`server/auth.ts\`; tests in \`tests/server/auth.test.ts\`, \`tests/hostile/server-guard.test.ts\`).
+  - The operator log kept its newest 2,000 to 4,000 entries in memory (about 350 bytes each), filling at about 250
+    entries a simulated day. It now keeps the newest 100 of all rooms and 100 of each room, and reads older ones
+    from the files (\`server/operator-log.ts\`; test: 3,000 more entries, heap +620 KB before, under 256 KB after).
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by
