@@ -23,6 +23,16 @@ export function rememberPin(pin: string | null): void {
   }
 }
 
+/**
+ * The headers of a request that carries this tab's PIN: the PIN, and the request to keep the session cookie a right
+ * PIN gives (the tab then goes on acting while guessers have the PIN locked). Every such request asks, so that a
+ * tab is signed in again by its next one after a server restart or a session's 24 hours (the control's log poll:
+ * within 5 s).
+ */
+export function pinHeaders(pin: string | null): Record<string, string> {
+  return { ...(pin ? { Authorization: `Bearer ${pin}` } : {}), 'X-Roomcue-Session': 'keep' };
+}
+
 /** `who`: the control tab's name, sent as X-Roomcue-Who so that the server keeps who made an edit. */
 export async function sendAction(
   action: Action,
@@ -34,9 +44,7 @@ export async function sendAction(
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
-        // This tab keeps the session cookie a right PIN gives: it goes on acting while guessers have the PIN locked.
-        'X-Roomcue-Session': 'keep',
-        ...(pin ? { Authorization: `Bearer ${pin}` } : {}),
+        ...pinHeaders(pin),
         ...(who ? { 'X-Roomcue-Who': encodeHeader(who) } : {}),
       },
       body: JSON.stringify(action),

@@ -118,6 +118,13 @@ describe('sessions are for consoles that keep them', () => {
     // Signing in is asking for one.
     const signIn = await send(h, { path: '/api/auth', method: 'POST', headers: { Authorization: 'Bearer 2468' } });
     expect(signIn.setCookie[0]).toMatch(/^roomcue_session=/);
+    // The control's log poll asks too: a console is signed in again within 5 s after a restart.
+    const poll = await send(h, {
+      path: '/api/log?limit=50',
+      headers: { Authorization: 'Bearer 2468', 'X-Roomcue-Session': 'keep' },
+    });
+    expect(poll.status).toBe(200);
+    expect(poll.setCookie[0]).toMatch(/^roomcue_session=/);
   });
 });
 

@@ -1,4 +1,6 @@
 // What the console does with the answer to an action or a PIN check: pure, so every answer is tested.
+import { pinHeaders } from '../../lib/actions.ts';
+
 /** An action's answer (ActionResult from renderer/lib/actions.ts fits) or a PIN check's. */
 export type Answer = { ok: true } | { ok: false; status: number; message: string };
 
@@ -32,7 +34,7 @@ export function pinCheckResult(status: number, message: string, role?: string): 
 
 export async function checkPin(pin: string): Promise<Answer> {
   try {
-    const res = await fetch('/api/auth', { method: 'POST', headers: { Authorization: `Bearer ${pin}` } });
+    const res = await fetch('/api/auth', { method: 'POST', headers: pinHeaders(pin) });
     const body = (await res.json().catch(() => ({}))) as { error?: string; role?: string };
     return pinCheckResult(res.status, body.error ?? `error ${res.status}`, body.role);
   } catch {
