@@ -15,14 +15,14 @@ afterEach(async () => {
 });
 
 /**
- * A program whose current talk has 600 speakers with the longest names and affiliations the format allows (fields
- * are bounded): every state of room A, which lists the talk several times, is about 400 KB.
+ * A program whose current talk has 1,100 speakers with the longest names and affiliations the format allows (fields
+ * are bounded): every door state of room A, which carries the talk on now with them all, is about 400 KB.
  */
 function heavyProgram() {
   const program = programAroundNow();
   const talk = program.items!.find((i) => i.id === 'talk1')!;
   const people: Record<string, { name: string; affiliation?: string }> = { ...program.people };
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1100; i++) {
     people[`p${i}`] = { name: `Speaker ${i} ${'n'.repeat(130)}`, affiliation: `Lab ${i} ${'a'.repeat(180)}` };
   }
   program.people = people;
