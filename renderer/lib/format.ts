@@ -97,18 +97,28 @@ export function clockTime(at: string | number, zone: string): string {
 
 /** "Monday 29 June" / "lundi 29 juin". */
 export function dayLine(at: number, zone: string, lang: Lang): string {
-  const parts = formatter(zone, LOCALE[lang], { weekday: 'long', day: 'numeric', month: 'long' }).formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')}`;
+  const parts = formatter(zone, LOCALE[lang], DAY_LINE).formatToParts(at);
+  return `${partOf(parts, 'weekday')} ${partOf(parts, 'day')} ${partOf(parts, 'month')}`;
+}
+
+// The helpers of what a screen formats all day are module functions, not closures made at each call: each such
+// closure is a new function that V8 compiles again after every garbage collection (docs/performance.md).
+const DAY_LINE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
+
+function partOf(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  for (const p of parts) if (p.type === type) return p.value;
+  return '';
+}
+
+/** The date of an instant in `zone`, as days since 1 January 1970. */
+function dayNumber(at: number, zone: string): number {
+  const w = wallTime(at, zone);
+  return Date.UTC(w.year, w.month - 1, w.day) / 86_400_000;
 }
 
 /** Calendar days from the day of `from` to the day of `to`, both seen in `zone` (0: the same day; 1: the next). */
 export function calendarDaysBetween(from: number, to: number, zone: string): number {
-  const day = (at: number) => {
-    const w = wallTime(at, zone);
-    return Date.UTC(w.year, w.month - 1, w.day) / 86_400_000;
-  };
-  return day(to) - day(from);
+  return dayNumber(to, zone) - dayNumber(from, zone);
 }
 
 /** A countdown: "39:59", "1:05:00"; at zero and below it counts up, "+0:05". Whole seconds, rounded up. */

@@ -68,11 +68,17 @@ export function changeDue(connection: ShowConnection): () => number | null {
     const state = connection.state;
     const now = connection.showNow();
     if (!state || now === null) return null;
-    const instants = [
-      ...state.current.map((item) => Date.parse(item.end)),
-      state.next ? Date.parse(state.next.start) : NaN,
-      state.timer?.running ? state.timer.endsAtMs : NaN,
-    ].filter((t) => Number.isFinite(t) && t > now);
-    return instants.length ? Math.min(...instants) : null;
+    // Read at every tick of the view, all day: a loop, not callbacks made at each call (each would be a new function
+    // that V8 compiles again after every garbage collection; docs/performance.md).
+    let due = earliestAfter(null, state.next ? Date.parse(state.next.start) : NaN, now);
+    due = earliestAfter(due, state.timer?.running ? state.timer.endsAtMs : NaN, now);
+    for (const item of state.current) due = earliestAfter(due, Date.parse(item.end), now);
+    return due;
   };
+}
+
+/** The earlier of `due` and `t`, counting `t` only when it is a real instant after `now`. */
+function earliestAfter(due: number | null, t: number, now: number): number | null {
+  if (!Number.isFinite(t) || t <= now) return due;
+  return due === null || t < due ? t : due;
 }

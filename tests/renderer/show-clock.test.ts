@@ -126,3 +126,32 @@ describe('the ticker at an item change', () => {
     },
   );
 });
+
+describe('when a door next changes by itself (changeDue)', () => {
+  const at = (minutes: number) => new Date(SHOW_NOW + minutes * 60_000).toISOString();
+  function due(partial: Partial<Record<'current' | 'next' | 'timer', unknown>>): number | null {
+    const connection = new ShowConnection('signage', null);
+    receive({ ...rehearsalState(), current: [], next: null, timer: null, ...partial } as unknown as StateJson);
+    const result = changeDue(connection)();
+    connection.close();
+    return result;
+  }
+
+  test('the earliest of the ends on now, the next start and a running timer, after now', () => {
+    const current = [
+      { id: 'a', end: at(30) },
+      { id: 'b', end: at(12) },
+      { id: 'c', end: at(-5) }, // held on stage past its end: not a change to come
+    ];
+    expect(due({ current, next: { id: 'd', start: at(20) } })).toBe(SHOW_NOW + 12 * 60_000);
+    expect(due({ current, next: { id: 'd', start: at(8) } })).toBe(SHOW_NOW + 8 * 60_000);
+    const timer = { running: true, endsAtMs: SHOW_NOW + 3 * 60_000 };
+    expect(due({ current, next: { id: 'd', start: at(8) }, timer })).toBe(SHOW_NOW + 3 * 60_000);
+  });
+
+  test('nothing to come (all past, a paused timer): null', () => {
+    const timer = { running: false, endsAtMs: SHOW_NOW + 3 * 60_000 };
+    expect(due({ current: [{ id: 'a', end: at(-1) }], next: null, timer })).toBeNull();
+    expect(due({})).toBeNull();
+  });
+});

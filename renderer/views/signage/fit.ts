@@ -138,21 +138,29 @@ function queueFlush(): void {
 
 function flushFits(): void {
   flushQueued = false;
-  const jobs = [...pending].filter((j) => j.live);
+  // Plain loops, no callbacks: this runs at every change a door shows, all day, and a callback made at each run is a
+  // new function that V8 compiles again after every garbage collection (see docs/performance.md, "Compiled code").
+  const jobs: FitJob[] = [];
+  for (const job of pending) if (job.live) jobs.push(job);
   pending.clear();
   for (const job of jobs) job.prepare();
-  const measured = jobs.map(({ node }) => ({
-    overflow: overflows(node),
-    ratio: Math.max(node.scrollHeight / node.clientHeight, node.scrollWidth / node.clientWidth),
-  }));
-  jobs.forEach((job, i) => job.finish(measured[i]!));
+  const measured: { overflow: boolean; ratio: number }[] = [];
+  for (const { node } of jobs) {
+    measured.push({
+      overflow: overflows(node),
+      ratio: Math.max(node.scrollHeight / node.clientHeight, node.scrollWidth / node.clientWidth),
+    });
+  }
+  for (let i = 0; i < jobs.length; i++) jobs[i]!.finish(measured[i]!);
   const rows = [...pendingRows];
   pendingRows.clear();
   for (const run of rows) run();
   // Fitted with the fallback font when the bundled one is still coming (the layout above asked for it): again once
   // it is here. Asked before that layout, `ready` would often be settled already.
   if (document.fonts?.status === 'loading') {
-    void document.fonts.ready.then(() => jobs.forEach((job) => job.live && scheduleFit(job)));
+    void document.fonts.ready.then(() => {
+      for (const job of jobs) if (job.live) scheduleFit(job);
+    });
   }
 }
 
@@ -253,13 +261,12 @@ export function fitRowsCounted(node: HTMLElement, options: { key: unknown; onsho
       observer.observe(row);
     }
     const top = node.getBoundingClientRect().top;
-    let shown = rowsThatFit(
-      rows.map((r) => r.getBoundingClientRect().bottom - top),
-      node.clientHeight,
-    );
+    const bottoms: number[] = [];
+    for (const row of rows) bottoms.push(row.getBoundingClientRect().bottom - top);
+    let shown = rowsThatFit(bottoms, node.clientHeight);
     // A heading (a day's name) never ends the list without a row under it.
     while (shown > 0 && rows[shown - 1]!.hasAttribute('data-heading')) shown--;
-    rows.forEach((row, i) => (row.style.display = i >= shown ? 'none' : ''));
+    for (let i = shown; i < rows.length; i++) rows[i]!.style.display = 'none';
     onshown?.(shown);
   };
   let live = true;

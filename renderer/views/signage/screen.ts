@@ -70,29 +70,37 @@ export function signageScreen(state: StateJson | null): SignageScreen {
  * was cancelled last (a talk moved up into a cancelled one's slot is the hero).
  */
 export function inRoomFirst<T extends ItemJson>(items: T[]): T[] {
-  const rank = (i: T) => (i.cancelled ? 4 : 0) + (i.location ? 2 : 0) + (isBreakItem(i) ? 1 : 0);
-  return items
-    .map((item, order) => ({ item, order }))
-    .sort((a, b) => rank(a.item) - rank(b.item) || a.order - b.order)
-    .map((x) => x.item);
+  // A stable sort keeps the server's order within a rank. The comparators here are module functions: these run at
+  // every state, and a callback made at each call is a new function V8 compiles again after every garbage collection.
+  return [...items].sort(byRank);
 }
+
+const rank = (i: ItemJson): number => (i.cancelled ? 4 : 0) + (i.location ? 2 : 0) + (isBreakItem(i) ? 1 : 0);
+const byRank = (a: ItemJson, b: ItemJson): number => rank(a) - rank(b);
 
 /** The rest of the day, compact: what is on (highlighted), next, later, in order of start. */
 export function agendaRows(state: Pick<StateJson, 'current' | 'next' | 'later'>): AgendaRow[] {
   const rows: AgendaRow[] = [];
   const seen = new Set<string>();
-  const add = (item: ItemJson, status: AgendaRow['status']) => {
-    if (seen.has(item.id)) return;
-    seen.add(item.id);
-    rows.push({ item, status });
-  };
-  for (const item of state.current) add(item, 'current');
-  if (state.next) add(state.next, 'next');
-  for (const item of state.later) add(item, 'later');
-  return rows
-    .map((row, order) => ({ row, order }))
-    .sort((a, b) => Date.parse(a.row.item.start) - Date.parse(b.row.item.start) || a.order - b.order)
-    .map((x) => x.row);
+  for (const item of state.current) addRow(rows, seen, item, 'current');
+  if (state.next) addRow(rows, seen, state.next, 'next');
+  for (const item of state.later) addRow(rows, seen, item, 'later');
+  // Stable: rows that start together keep the order above (what is on, next, then later).
+  return rows.sort(byStart);
+}
+
+function addRow(rows: AgendaRow[], seen: Set<string>, item: ItemJson, status: AgendaRow['status']): void {
+  if (seen.has(item.id)) return;
+  seen.add(item.id);
+  rows.push({ item, status });
+}
+
+const byStart = (a: AgendaRow, b: AgendaRow): number => Date.parse(a.item.start) - Date.parse(b.item.start) || 0;
+
+/** Whether one of `items` starts at `start` (an ISO instant as the state gives it). */
+export function startsAt(items: ItemJson[], start: string): boolean {
+  for (const item of items) if (item.start === start) return true;
+  return false;
 }
 
 /**

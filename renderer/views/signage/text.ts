@@ -32,13 +32,22 @@ const UNKNOWN = /^(tba|tbd|tbc|n\/a)$/i;
 
 /** Names a public screen can show: "TBA" and the like say nothing to a passer-by. */
 export function knownPeople(names: string[]): string[] {
-  return names.filter((n) => !UNKNOWN.test(n.trim()));
+  return names.filter(isKnownName);
 }
 
 /** The item's speakers a public screen can show (not "TBA"). */
 export function knownSpeakers(item: Pick<ItemJson, 'speakers'>): PersonJson[] {
-  return item.speakers.filter((p) => !UNKNOWN.test(p.name.trim()));
+  return item.speakers.filter(isKnownPerson);
 }
+
+/** "Ada Lovelace, Alan Turing": the known speakers' names, as the agenda lists them. */
+export function knownSpeakerNames(item: Pick<ItemJson, 'speakers'>): string {
+  return knownSpeakers(item).map(personName).join(', ');
+}
+
+const isKnownName = (name: string): boolean => !UNKNOWN.test(name.trim());
+const isKnownPerson = (p: PersonJson): boolean => isKnownName(p.name);
+const personName = (p: PersonJson): string => p.name;
 
 /** "and 3 others" after the names a card has room for. */
 export function andOthers(count: number, lang: Lang): string {
@@ -142,14 +151,15 @@ export function capitalise(text: string): string {
 
 /** The logo block's letters when there is no logo: "DP2E-AI 2026" → ["DP2E", "AI"]; "Open Data Day" → ["ODD"]. */
 export function monogram(name: string): string[] {
-  const tokens = name.split(/\s+/).filter((w) => w && !/^\d+$/.test(w));
+  // Module functions as callbacks (no closure made at each call): the header's derived value runs at every state.
+  const tokens = name.split(/\s+/).filter(isWord);
   const first = tokens[0] ?? '';
   if (first.length >= 2 && first.length <= 9 && first === first.toUpperCase() && /[A-Z]/.test(first)) {
     return first.split('-').filter(Boolean).slice(0, 2);
   }
-  const initials = tokens
-    .map((w) => w.charAt(0).toUpperCase())
-    .join('')
-    .slice(0, 3);
+  const initials = tokens.map(initial).join('').slice(0, 3);
   return [initials || '•'];
 }
+
+const isWord = (w: string): boolean => w !== '' && !/^\d+$/.test(w);
+const initial = (w: string): string => w.charAt(0).toUpperCase();
