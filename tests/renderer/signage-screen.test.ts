@@ -8,6 +8,7 @@ import { buildTimeline } from '../../core/schedule/timeline.ts';
 import { parseInstant } from '../../core/time.ts';
 import {
   agendaGroups,
+  agendaKey,
   agendaRows,
   elsewhereOn,
   inRoomFirst,
@@ -75,6 +76,14 @@ describe('the rest of the day', () => {
       'd2-mishchenko later',
     ]);
     expect(rows.at(-1)?.item.id).toBe('d2-closing');
+  });
+
+  test("the day list's key names each row as shown, and changes when one moves on", () => {
+    const rows = agendaRows(stateAt('2026-06-30T13:45'));
+    const key = agendaKey(rows, 'en');
+    expect(key).toBe(rows.map((r) => `${r.item.id}:${r.status}:${r.item.start}:${r.item.title}:null`).join(','));
+    expect(key.startsWith('d2-lunch:current:')).toBe(true);
+    expect(agendaKey(agendaRows(stateAt('2026-06-30T14:45')), 'en')).not.toBe(key);
   });
 
   test('between days it is tomorrow’s program', () => {

@@ -1,7 +1,8 @@
 // Which screen the door shows for a state: the server decides what is on; this only picks the layout for it.
 import type { StateJson } from '../../../core/contract/state.ts';
 import type { CurrentItemJson, ItemJson } from '../../../core/schedule/screen-json.ts';
-import { isBreakItem } from './text.ts';
+import type { Lang } from '../../../core/schedule/kinds.ts';
+import { cancelledLine, isBreakItem } from './text.ts';
 
 export interface AgendaRow {
   item: ItemJson;
@@ -96,6 +97,17 @@ function addRow(rows: AgendaRow[], seen: Set<string>, item: ItemJson, status: Ag
 }
 
 const byStart = (a: AgendaRow, b: AgendaRow): number => Date.parse(a.item.start) - Date.parse(b.item.start) || 0;
+
+/** What the day list shows of its rows, as one string: a change means its rows must be fitted again. */
+export function agendaKey(rows: AgendaRow[], lang: Lang): string {
+  // A loop, not a callback made at each state (see `inRoomFirst`).
+  let key = '';
+  for (let i = 0; i < rows.length; i++) {
+    const { item, status } = rows[i]!;
+    key += `${i ? ',' : ''}${item.id}:${status}:${item.start}:${item.title}:${cancelledLine(item, lang)}`;
+  }
+  return key;
+}
 
 /** Whether one of `items` starts at `start` (an ISO instant as the state gives it). */
 export function startsAt(items: ItemJson[], start: string): boolean {
