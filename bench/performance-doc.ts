@@ -268,6 +268,51 @@ The growth slows (+25, +46, +26, −2, +8, +1, +20 KB a day) and is bounded by t
 within the days measured, so \`signage.heap_per_day_pct\` stays reported as missed. Not done: a nightly page reload,
 or V8 flags on the kiosk. Either would hide this growth rather than remove anything that leaks.
 
+### Which functions V8 compiles after the first day, and why (2026-11-30, traces at 600×)
+
+The door page alone in Chromium with \`--js-flags="--trace-opt --trace-deopt --log-code"\` and a heap snapshot after a
+full GC at each day's end, the views built unminified (function names), 600×, four simulated days (scratch scripts,
+not kept). Two different things are compiled after the first day:
+
+- **The same functions again, every day (ours, now mostly removed).** About 300 optimised compiles (Maglev, some
+  TurboFan) each day, days 1–4: 334, 299, 289, 267. Most were some 15 small functions compiled 9–10 times a day each:
+  callbacks made anew at each call of something that runs all day (\`agendaRows\`' map and sort, \`inRoomFirst\`,
+  \`changeDue\`'s map and filter at every tick, \`calendarDaysBetween\`'s \`day\`, \`dayLine\`'s \`part\`, \`monogram\`'s filter
+  and map at every state, the fit flush's filter and map and \`fitRows\`' map, the door's check of what starts with the
+  next talk). A new closure uses the optimised code of the previous ones only while one of them is alive: after a
+  garbage collection the code is gone and the next closure is compiled again. That code is garbage at each sample, so
+  it was never the heap's growth, but it was compile work every day, forever. They are now module functions and loops
+  (same results; \`changeDue\` has its own unit test): after (the same trace, same days), 275, 183, 167, 179 optimised
+  compiles a day instead of 334, 299, 289, 267; on day 4 the functions of ours compiled twice or more were the day
+  list's key (5 times; made a loop after that run, not re-measured), \`elsewhereOn\`'s room order (6; the same) and the
+  fit's search callback (3, kept). What is left each day is Svelte's runtime and re-optimisations of its core
+  (\`update_reaction\`, \`get\`, \`#process\`: TurboFan replacing Maglev code, or code a GC's freed objects invalidated), so
+  the code compiled a day, 180–225 KB at 600× (was 210–294), did not fall as much as the count. The live code did not
+  change: a control run of \`bench/memory.ts\` (600×, 2 further days, no flags) before (the views of main at 05:08, load
+  6.9/4.0/2.4) → after (the first change alone, load 0.4/1.5/1.8): \`signage.code_per_day_kb\` 50.4 → 50.1, signage heap
+  1757, 2072, 2159, 2221 → 1772, 2105, 2168, 2240 KB (\`signage.heap_per_day_pct\` 3.62 → 3.20 %, within run-to-run
+  noise), chair code 6.2 → 2.5 KB a day, chair heap −0.14 → −0.48 %/day. Svelte's runtime has a few of its own
+  (\`if_block\`'s branch callback, a \`queueMicrotask\` closure), and each new card's prop getters are compiled once per
+  card: not ours to change.
+- **Functions optimised for the first time (V8's own tier-up, bounded).** The code left after each GC went 526 → 591 →
+  620 → 638 KB (+65, +29, +18 KB a day), one new code object per function: day 2 → 3, 15 Maglev (\`clampAtWord\`,
+  \`runningOver\`, \`cancelledLine\`, \`spokenMinutes\`, the door's prop getters and branch closures, Svelte's \`reconnect\`,
+  \`to_class\`, \`template_effect\`) and 16 Sparkplug (\`ping\`, \`set offsetMs\`, \`BreakStrip\`, the \`{#if}\` branches
+  \`consequent_3/4/5/8\`); day 3 → 4, 19 Maglev and no Sparkplug (\`signageScreen\`, \`inRoomFirst\`, \`prop\`,
+  \`pause_effect\`, \`runningOverText\`, \`untilTime\`, \`comment\`, \`ensure\`, \`unlink_effect\`…). These run at each state,
+  item change or break (a few hundred times a simulated day whatever the speed) or at each clock ping (every 20 real
+  seconds), so they pass Maglev's threshold (400 calls) after days and TurboFan's (3,000) after weeks. No deopt →
+  reopt cycle: the day's deopts are V8 dropping code whose embedded objects a GC freed ("embedded weak objects
+  cleared", 15–46 a day), recompiled in place of, not beside, the old code. The door compiles more than the chair
+  because more of its code runs that rarely (screens for breaks, between days, the next talk built ahead, the day
+  list's fitting). Bound: by day 4, 164 functions that have run had Sparkplug code only (118 KB) and 282 Maglev code
+  only (261 KB; TurboFan code of the same functions was 1.06× Maglev's, median of 33): if all of them were optimised,
+  at most about 230 KB more (Maglev code was 1.8× Sparkplug's, median of 315), reached over weeks; the daily
+  increments above halve. With V8's thresholds lowered in a control (\`--always-sparkplug
+  --invocation-count-for-maglev=10 --invocation-count-for-turbofan=30\`) the door's code was 899 KB after the first day
+  and still grew 22, then 16 KB a day (the rarest branches, and re-optimisations of \`largestFitting\`): the set keeps
+  shrinking, it is not yet empty after four days.
+
 ## Fourth pass (2026-11-30, 05:00–08:00): smaller door states, and what the server kept for days
 
 No method changed in this pass. What changed, and the figures it moved, side by side on this machine:

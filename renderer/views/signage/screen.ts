@@ -120,7 +120,8 @@ export function startsAt(items: ItemJson[], start: string): boolean {
  * the program lists its rooms from the main hall down, so program order stands for size.
  */
 export function elsewhereOn(state: Pick<StateJson, 'elsewhere' | 'rooms'>): Elsewhere[] {
-  const order = new Map(state.rooms.map((r, i) => [r.id, i]));
+  const order = new Map<string, number>();
+  for (let i = 0; i < state.rooms.length; i++) order.set(state.rooms[i]!.id, i);
   const rooms = [...state.elsewhere].sort((a, b) => (order.get(a.room) ?? 0) - (order.get(b.room) ?? 0));
   // Never send people to a talk that will not happen.
   const on = rooms.flatMap((r) =>
