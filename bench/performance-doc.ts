@@ -240,8 +240,9 @@ and the API documentation share.
 
 ## Memory: what grows day after day (2026-11-30)
 
-The page heaps keep growing after the first day and the server's RSS no longer does. Each run below played the
-soak program at 60× over 3 simulated days (2 after the first), an operator action every 7 simulated minutes:
+The door's heap keeps growing after the first day, the chair's does not, and the server's RSS grew in the last two
+runs although its JS heap no longer does. Each run below played the soak program at 60× over 3 simulated days (2
+after the first), an operator action every 7 simulated minutes:
 
 - On fbb4a2c (the views of the previous session, the server child bundled), load 4–7: signage 1.95 → 2.01 →
   2.04 MB (2.15 %/day, **missed**), chair 0.61 %/day (met), server RSS 82.9 → 83.3 → 83.2 MB (0.19 %/day, met; it
@@ -249,8 +250,16 @@ soak program at 60× over 3 simulated days (2 after the first), an operator acti
 - On 9909fce (the door's next card built ahead, the state journal), load 1–11 (others worked until 03:50): signage
   2.05 → 2.15 → 2.19 MB (3.45 %/day, **missed**; of its 71 KB a day, 42 KB is machine code and most of the rest the
   code's metadata, see \`bench/memory-snapshots.txt\`), chair 1.57 → 1.59 → 1.59 MB (0.79 %/day, met), server RSS
-  85.3 → 86.6 → 87.4 MB (1.28 %/day, **missed**; its JS heap 12.8 → 13.1 → 13.4 MB, not looked into yet). These are
-  the figures in the table.
+  85.3 → 86.6 → 87.4 MB (1.28 %/day, **missed**; its JS heap 12.8 → 13.1 → 13.4 MB, looked into in the fourth
+  pass below).
+- On 74787a1 (the fourth pass's server: no per-instant time cache, sessions only for consoles that keep them, a
+  100-entry log tail; the door's state without its day list), 05:28–06:40, load 0.1–4.3 (the CI run and the door
+  traces beside it until about 06:20): signage 2.05 → 2.15 → 2.19 MB (3.31 %/day, **missed**; 38.6 KB a day of it is
+  machine code), chair 1.56 → 1.59 → 1.57 MB (0.37 %/day, met), server RSS 83.9 → 85.3 → 86.2 MB (1.37 %/day,
+  **missed**). The server's JS heap went 12.59 → 12.66 → 12.69 MB (+0.05 MB a day, against +0.3 on 9909fce): its
+  RSS grew outside the JS heap (native memory: allocator arenas, buffers), which this pass did not look into. These
+  are the figures in the table. The views of this run predate the door's change of the next section (module
+  functions instead of per-call callbacks), whose own control runs at 600× did not move the heap figures.
 
 What grows is code, not objects. The heap snapshot at each sample now counts the machine code V8 compiled
 (InstructionStream and Code objects; \`*.code_per_day_kb\` and the table at the top of
@@ -315,7 +324,13 @@ not kept). Two different things are compiled after the first day:
 
 ## Fourth pass (2026-11-30, 05:00–08:00): smaller door states, and what the server kept for days
 
-No method changed in this pass. What changed, and the figures it moved, side by side on this machine:
+No method changed in this pass. \`BENCH_SKIP_MEMORY=1 npm run bench\` on 4257575 at 06:43, alone on the machine
+(load 0.0 before; the bench's own pages took it to 3.6), against the third pass's quiet run (4a5c831, 04:23):
+\`ws.latency.median_ms\` 3.06 → 2.21 (goal ≤ 3, met), \`http.action.median_ms\` 4.90 → 3.60 (≤ 3, **missed**),
+\`ws.fanout.1000.p99_ms\` 65.9 → 25.6 (≤ 50, met), \`server.idle_cpu_pct\` 0.57 → 0.41 (met), \`signage.first_paint_ms\`
+254 → 211 (≤ 250, met), \`sync.skew_ms\` 42 → 49 (≤ 50, met by 1 ms: around the goal, as before), \`signage.cpu_pct\`
+0.43 → 0.34, \`signage.transfer_kb\` 63.1 → 63.2 (both met). One run each: a p99 over 200 actions and a median of 9
+loads move between runs (see the earlier passes). What changed, and the figures it moved, side by side:
 
 - **A door's state no longer carries the room's day list.** The door and the chair show \`current\`, \`next\` and
   \`later\`; the day's list (\`day\`) went to them with every state and neither read it. It is now for the control
