@@ -43,7 +43,13 @@ interface Sample {
   signageCodeKb: number;
   chairCodeKb: number;
   serverRssMb: number;
+  /** The server's JS heap in use after a full GC. */
   serverHeapMb: number;
+  /**
+   * The heap V8 keeps committed for it (\`heapTotal\`): V8 grows it with the rate of allocation and gives it back
+   * later, not at a GC, and the RSS follows it. Recorded since 2026-11-30 (no figure).
+   */
+  serverHeapTotalMb: number;
 }
 
 /** JS heap of a page after a full GC: the median of three readings a second apart (single ones jitter). */
@@ -210,7 +216,7 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
     const sample = async (day: number) => {
       const [signageMb, chairMb] = [await pageHeapMb(signage.page), await pageHeapMb(chair.page)];
       lastDay = [await snapshotAggregate(signage.page), await snapshotAggregate(chair.page)];
-      const rss = await server.request<{ rss: number; heapUsed: number }>('rss');
+      const rss = await server.request<{ rss: number; heapUsed: number; heapTotal: number }>('rss');
       const s: Sample = {
         day,
         showTime: showTime().toISO()!,
@@ -220,6 +226,7 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
         chairCodeKb: round(codeBytes(lastDay[1]!) / 1024, 1),
         serverRssMb: rss.rss / 2 ** 20,
         serverHeapMb: rss.heapUsed / 2 ** 20,
+        serverHeapTotalMb: rss.heapTotal / 2 ** 20,
       };
       samples.push(s);
       console.log(`memory: ${JSON.stringify(s)}`);
