@@ -416,6 +416,11 @@ loads move between runs (see the earlier passes). What changed, and the figures 
 - The soak's "wrong screens" compares the hero item's id with the server's (it looked for a title prefix anywhere in
   the page, which also lists next and later items).
 
+- The memory run (2026-11-30, 9b93a10) also records the server's committed V8 heap (\`heapTotal\`) at each sample,
+  beside its RSS and heap in use (\`serverHeapTotalMb\` in \`bench/memory-samples.json\`). No figure is made from it
+  and no figure's method changed: the RSS and the heap are read as before, in the same request. Why: the server's
+  RSS grew while its heap in use did not, and a scratch run showed the RSS follows this committed heap.
+
 ## Reproduce
 
 \`\`\`sh

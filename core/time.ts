@@ -105,10 +105,6 @@ export function parseInstant(text: string, zone: string): InstantParse {
  * core/schedule/screen-json.ts for the item times a state repeats).
  */
 export function isoInZone(at: Instant, zone: string): string {
-  return formatIsoInZone(at, zone);
-}
-
-function formatIsoInZone(at: Instant, zone: string): string {
   // Every state a screen receives has a few dozen of these: formatted from the cached offset rather than by a luxon
   // DateTime each (which asks Intl for the zone's parts every time). Luxon still answers what this does not cover.
   const offset = /^(utc|gmt)$/i.test(zone) ? null : zoneOffset(zone, at);

@@ -1,4 +1,6 @@
 // Shared by tests: the shipped program, a minimal valid program to break, and a screen lookup by local time.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseProgramJson, parseProgramText } from '../core/program/parse.ts';
@@ -63,4 +65,16 @@ export function tinyProgram(): ProgramInput {
     ],
     items: [{ id: 'b1', kind: 'break', title: 'Coffee', start: '2026-06-29T10:00', end: '2026-06-29T10:30' }],
   };
+}
+
+/**
+ * The JS heap in use after full garbage collections, in bytes: what a test's process still holds. Node lets a test
+ * turn the GC function on at run time.
+ */
+export function heapAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
 }

@@ -2,10 +2,9 @@
 // exactly what luxon prints, across summer-time changes, odd offsets, milliseconds and the zones luxon treats apart.
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { isoInZone } from '../../core/time.ts';
+import { heapAfterGc } from '../helpers.ts';
 
 const luxon = (at: number, zone: string) => DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true });
 const ZONES = [
@@ -67,15 +66,6 @@ describe('isoInZone', () => {
 });
 
 describe('what formatting keeps', () => {
-  // A full GC in this test's process, to read what stays on the heap (Node allows turning it on at run time).
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  const heapAfterGc = () => {
-    gc();
-    gc();
-    return process.memoryUsage().heapUsed;
-  };
-
   test("a passing instant is not kept: eight hours of a screen's clock, one state a second, leave the heap as it was", () => {
     const start = Date.UTC(2026, 5, 29, 7, 0);
     isoInZone(start, 'Europe/Paris'); // the zone's offsets looked up once, before the first reading

@@ -31,17 +31,21 @@ afterAll(() => h.close());
 type ProgramStatus = { warnings: string[]; warningCount: number; warningKinds: { kind: string; count: number }[] };
 const programOf = (state: Record<string, unknown>) => state.program as ProgramStatus;
 
+/** A control, a door, a chair and a door preview connected, then an action: the state each gets for it. */
+async function eachViewAfter(text: string) {
+  const clients: Client[] = [];
+  for (const view of ['control', 'signage', 'chair', 'signage-preview']) clients.push(await connect(h, `view=${view}`));
+  const { json } = await post(h, { type: 'message.set', to: 'public', text });
+  const seq = json.seq as number;
+  const states = await Promise.all(clients.map((client) => client.next((st) => st.seq === seq)));
+  return { clients, states };
+}
+
 describe('program warnings', () => {
   test('the control view gets a count per kind and the first few lines; other views get none', async () => {
-    const control = await connect(h, 'view=control');
-    const signage = await connect(h, 'view=signage');
-    const chair = await connect(h, 'view=chair');
-    const preview = await connect(h, 'view=signage-preview');
-    const { json } = await post(h, { type: 'message.set', to: 'public', text: 'Hello' });
-    const seq = json.seq as number;
-    const [c, s, ch, pv] = await Promise.all(
-      [control, signage, chair, preview].map((client: Client) => client.next((st) => st.seq === seq)),
-    );
+    const { clients, states } = await eachViewAfter('Hello');
+    const [control, signage] = clients;
+    const [c, s, ch, pv] = states;
     // 40 crowd talks and "First" (09:00–09:30) all overlap: one warning for each but the first to start.
     expect(programOf(c!).warningCount).toBe(41);
     expect(programOf(c!).warningKinds).toEqual([
@@ -56,23 +60,16 @@ describe('program warnings', () => {
       expect(programOf(st!)).toMatchObject({ warnings: [], warningCount: 0, warningKinds: [] });
     }
     // The first state on connecting follows the same rule.
-    expect(programOf(signage.states[0]!).warningCount).toBe(0);
-    expect(programOf(control.states[0]!).warningCount).toBe(41);
-    for (const client of [control, signage, chair, preview]) client.ws.close();
+    expect(programOf(signage!.states[0]!).warningCount).toBe(0);
+    expect(programOf(control!.states[0]!).warningCount).toBe(41);
+    for (const client of clients) client.ws.close();
   });
 });
 
 describe('what each view is sent', () => {
   test("the day's and the event's lists go to the control view only: the door and the chair never read them", async () => {
-    const control = await connect(h, 'view=control');
-    const signage = await connect(h, 'view=signage');
-    const chair = await connect(h, 'view=chair');
-    const preview = await connect(h, 'view=signage-preview');
-    const { json } = await post(h, { type: 'message.set', to: 'public', text: 'Lists' });
-    const seq = json.seq as number;
-    const [c, s, ch, pv] = await Promise.all(
-      [control, signage, chair, preview].map((client: Client) => client.next((st) => st.seq === seq)),
-    );
+    const { clients, states } = await eachViewAfter('Lists');
+    const [c, s, ch, pv] = states;
     const ids = (items: unknown) => (items as { id: string }[]).map((i) => i.id);
     // Room A's day: "First", "Second", the coffee break and the 40 crowd talks.
     expect(ids(c!.day)).toHaveLength(43);
@@ -85,7 +82,7 @@ describe('what each view is sent', () => {
       expect(ids(st!.later)).toEqual(ids(c!.later));
       expect(ids(st!.current)).toEqual(ids(c!.current));
     }
-    for (const client of [control, signage, chair, preview]) client.ws.close();
+    for (const client of clients) client.ws.close();
   });
 });
 

@@ -2,12 +2,11 @@
 // from GET /api/log, kept across a restart, rotated by size, and a rehearsal's kept apart from the real show's.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LogEntry } from '../../core/report/log-entry.ts';
 import { OperatorLog } from '../../server/operator-log.ts';
+import { heapAfterGc } from '../helpers.ts';
 import { post, programAroundNow, startHarness, type Harness } from './harness.ts';
 
 let harnesses: Harness[] = [];
@@ -211,19 +210,12 @@ describe('what the server keeps of its log in memory', () => {
   });
 
   test('a long show does not grow it: 3,000 more entries leave the heap as it was', () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
     const log = new OperatorLog(join(mkdtempSync(join(tmpdir(), 'roomcue-log-')), 'x.log.jsonl'));
     const rooms = ['A', 'B', 'C'];
     for (let n = 1; n <= 600; n++) log.append(entry(n, rooms[n % 3]!));
-    const before = heap();
+    const before = heapAfterGc();
     for (let n = 601; n <= 3600; n++) log.append(entry(n, rooms[n % 3]!));
     // Kept, 3,000 entries take about a megabyte.
-    expect(heap() - before).toBeLessThan(256 * 1024);
+    expect(heapAfterGc() - before).toBeLessThan(256 * 1024);
   });
 });
