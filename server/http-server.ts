@@ -11,7 +11,7 @@ import { chairRefusal } from '../core/live/roles.ts';
 import { HostNames } from './host-names.ts';
 import { ViewErrorLog } from './view-errors.ts';
 import type { CentralLink } from './replica.ts';
-import type { Audience, Show } from './show.ts';
+import type { Audience, Show, StateFor } from './show.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
 import { reportPage } from './report-page.ts';
 import { guardSlowClients } from './slow-clients.ts';
@@ -222,6 +222,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       parsed.action.room === undefined ? parsed.action : { ...parsed.action, room: roomId(parsed.action.room) };
     // The log says which actions came with a chair PIN.
     const who = role.kind === 'chair' ? `${whoOf(req)}, chair PIN` : whoOf(req);
+    // The answer is the room's new state as the one who acted sees it, without the day lists: the views take their
+    // state from the WebSocket, and a button box wants a short answer (GET /api/state has the lists).
+    const answer: StateFor = { audience: role.kind === 'chair' ? 'chair' : 'control', lists: false };
     if (role.kind === 'chair') {
       const room = action.room ?? show.defaultRoom;
       const step = action.type === 'undo' || action.type === 'redo' ? show.historyStep(room, action.type) : null;
@@ -241,13 +244,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         : (req.headers.authorization ?? (queryPin ? `Bearer ${queryPin}` : null));
       const forwarded = await central.forward({ ...action, room: action.room ?? show.defaultRoom }, auth);
       if (forwarded) {
-        if (forwarded.status === 200) return sendJson(res, 200, show.state(action.room ?? show.defaultRoom));
+        if (forwarded.status === 200) {
+          return sendJson(res, 200, show.state(action.room ?? show.defaultRoom, answer.audience, answer.lists));
+        }
         return sendJson(res, forwarded.status, forwarded.body);
       }
       // Offline: the box acts on its own copy until the central server is back (then its state wins).
     }
     try {
-      sendJson(res, 200, await show.act(action, who));
+      sendJson(res, 200, await show.act(action, who, answer));
     } catch (err) {
       if (err instanceof ActionRejected) throw new HttpError(409, err.message);
       throw err;

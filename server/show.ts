@@ -59,6 +59,12 @@ interface StageMark {
  */
 export type Audience = 'control' | 'chair' | 'public';
 
+/** Which state an action answers with (see `Show.state`); by default the control view's, with its lists. */
+export interface StateFor {
+  audience?: Audience;
+  lists?: boolean;
+}
+
 /** The overlay file: the operators' edits of the program and the preset messages, beside the live state. */
 export interface OverlayFile {
   edits: StoredEdit[];
@@ -254,7 +260,7 @@ export class Show {
    * Applies an action (throws ActionRejected when it does not apply now) and starts saving it (see `act`). `who` is
    * the control tab's name or address, kept with an edit.
    */
-  dispatch(action: Action, who = 'unknown'): StateJson {
+  dispatch(action: Action, who = 'unknown', answer: StateFor = {}): StateJson {
     const at = this.clock.now();
     const room = action.room ?? this.defaultRoom;
     // What the clock did since the last look goes in the log before what this action does.
@@ -274,7 +280,7 @@ export class Show {
     this.noteStages(at, who);
     // The log's own warning (a full disk) reaches the screens that were just pushed to, and the answer.
     if (this.storeWarning !== warning) this.emit('action');
-    return this.state(room);
+    return this.state(room, answer.audience, answer.lists);
   }
 
   private apply(action: Action, who: string, at: number): void {
@@ -367,7 +373,11 @@ export class Show {
   }
   private replicaKey: { program: Program; key: string } | null = null;
 
-  state(room = this.defaultRoom, audience: Audience = 'control'): StateJson {
+  /**
+   * The room's state for an audience. `lists`: the day's and the whole event's items, for the control view (most
+   * of a state: the door and the chair never read them, nor does anyone from an action's answer).
+   */
+  state(room = this.defaultRoom, audience: Audience = 'control', lists = audience === 'control'): StateJson {
     const now = this.clock.now();
     const screen = resolveLive(this.timeline, this.live, room, now);
     // What the other rooms have on now, for signage's optional strip (items away from the rooms are everyone's).
@@ -385,9 +395,7 @@ export class Show {
       storeWarning: this.storeWarning,
       history: historyLabels(this.saved, room),
       central: this.central,
-      // The day's and the whole event's lists are for the control view: most of a state, and the door and the chair
-      // never read them.
-      lists: audience === 'control',
+      lists,
     });
     const notes = this.notesJson(audience);
     if (audience !== 'control') return { ...state, notes };
@@ -430,11 +438,11 @@ export class Show {
    * Applies an action as `dispatch` does and answers once it is on disk (or its save failed: the answer's
    * storeWarning says so), as an operator's request is answered.
    */
-  async act(action: Action, who = 'unknown'): Promise<StateJson> {
-    const state = this.dispatch(action, who);
+  async act(action: Action, who = 'unknown', answer: StateFor = {}): Promise<StateJson> {
+    const state = this.dispatch(action, who, answer);
     if (!this.saves) return state;
     await this.saves.flush();
-    return state.storeWarning === this.storeWarning ? state : this.state(state.room);
+    return state.storeWarning === this.storeWarning ? state : this.state(state.room, answer.audience, answer.lists);
   }
 
   /** Resolves once every state applied so far is saved (or its save failed). */

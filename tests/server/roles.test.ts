@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runServe } from '../../cli/serve.ts';
+import type { StateJson } from '../../core/contract/state.ts';
 import type { LogEntry } from '../../core/report/log-entry.ts';
 import { post, programAroundNow, startHarness, type Harness } from './harness.ts';
 
@@ -82,6 +83,45 @@ describe('a chair PIN', () => {
     expect(await b.json()).toEqual({ pin: null, roles: true });
     const auth = await fetch(`${h.url}/api/auth`, { method: 'POST', headers: chair });
     expect(await auth.json()).toEqual({ ok: true, role: 'chair', room: 'A' });
+  });
+});
+
+describe("an action's answer", () => {
+  // The answer is the room's new state as the one who acted sees it: the day lists (most of a control state, which
+  // no client of an action reads: the views take their state from the WebSocket) stay with GET /api/state and the
+  // control view's socket; a chair PIN gets the chair's state, with its notes and not the AV desk's.
+  test('carries the state without the day lists; GET /api/state still has them', async () => {
+    const r = await post(h, { type: 'timer.add', room: 'A', seconds: 60 });
+    expect(r.status).toBe(200);
+    const full = (await (await fetch(`${h.url}/api/state?room=A`)).json()) as StateJson;
+    expect(full.day.map((i) => i.id)).toEqual(['talk1', 'break1', 'talk2']);
+    expect(full.days.length).toBe(1);
+    const answer = r.json as unknown as StateJson;
+    expect([answer.seq, answer.current.map((i) => i.id), answer.day, answer.days]).toEqual([
+      full.seq,
+      ['talk1'],
+      [],
+      [],
+    ]);
+    expect(answer.program.warningCount).toBe(full.program.warningCount);
+  });
+
+  test("with a chair PIN it is the chair's state: the chair's note, not the AV note", async () => {
+    const noted = await post(h, {
+      type: 'program.item.note',
+      itemId: 'talk1',
+      av: 'Mic 2 is dead',
+      chair: 'Slides on USB',
+    });
+    expect(noted.status).toBe(200);
+    expect((noted.json as unknown as StateJson).notes).toEqual([
+      { itemId: 'talk1', av: 'Mic 2 is dead', chair: 'Slides on USB' },
+    ]);
+    const r = await asChair({ type: 'timer.add', room: 'A', seconds: 60 });
+    expect(r.status).toBe(200);
+    const answer = r.json as unknown as StateJson;
+    expect(answer.notes).toEqual([{ itemId: 'talk1', av: null, chair: 'Slides on USB' }]);
+    expect(answer.edits).toBeUndefined();
   });
 });
 
