@@ -60,6 +60,10 @@ export interface CentralOptions {
   timeoutMs?: number;
   /** Between two attempts to reconnect; default 1 s. */
   retryMs?: number;
+  /** Between two pings to the central server; default 1 s. */
+  pingMs?: number;
+  /** Nothing heard from the central server for this long (no pong, no push): it is gone; default 3 s. */
+  silenceMs?: number;
   log?: (line: string) => void;
 }
 
@@ -109,7 +113,6 @@ export class CentralLink implements ProgramSource {
   private host: ReplicaHost | null = null;
   private ws: WebSocket | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
-  private idle: ReturnType<typeof setTimeout> | null = null;
   private inFlight = false;
   private dirty = false;
   private closed = false;
@@ -184,7 +187,6 @@ export class CentralLink implements ProgramSource {
   close(): void {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
-    if (this.idle) clearTimeout(this.idle);
     this.ws?.terminate();
     this.listeners.clear();
   }
@@ -194,12 +196,18 @@ export class CentralLink implements ProgramSource {
     const wsUrl = `${this.base.replace(/^http/, 'ws')}/ws?room=${encodeURIComponent(this.room)}&view=box`;
     const ws = new WebSocket(wsUrl, { handshakeTimeout: this.opts.timeoutMs ?? 3000 });
     this.ws = ws;
+    // The box asks every second whether the central server is still there (a WebSocket ping): a pulled cable or a
+    // frozen server closes nothing, so silence for longer than silenceMs counts as gone.
+    let heard = Date.now();
     const alive = () => {
-      if (this.idle) clearTimeout(this.idle);
-      // The central server pings every 30 s: silence for longer means the network is gone, not the server.
-      this.idle = setTimeout(() => ws.terminate(), 45_000);
-      this.idle.unref();
+      heard = Date.now();
     };
+    const watch = setInterval(() => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      if (Date.now() - heard > (this.opts.silenceMs ?? 3000)) ws.terminate();
+      else ws.ping();
+    }, this.opts.pingMs ?? 1000);
+    watch.unref();
     ws.on('open', () => {
       alive();
       this.sendScreens();
@@ -210,11 +218,12 @@ export class CentralLink implements ProgramSource {
       void this.refresh();
     });
     ws.on('ping', alive);
+    ws.on('pong', alive);
     ws.on('error', () => {}); // 'close' follows and handles it
     ws.on('close', () => {
+      clearInterval(watch);
       if (this.ws !== ws) return;
       this.ws = null;
-      if (this.idle) clearTimeout(this.idle);
       this.wentOffline();
       if (!this.closed) {
         this.retry = setTimeout(() => this.connect(), this.opts.retryMs ?? 1000);
