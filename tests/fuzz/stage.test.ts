@@ -1,11 +1,13 @@
 // Issue 10's property: for random programs, random operator actions (undo/redo and the overtime policy included)
 // and clock jumps back and forth, the door, the chair and the control are given the same "on stage", the same end
 // times and the same lateness, and NEXT never starts before the item on stage ends unless the program overlaps them.
+// What each screen shows is derived by the views' own code (the chair's countdown, the console's timer, the door's
+// cards and "running over"), from a fresh state and from the one it had before, counted on to the next push.
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { Action } from '../../core/live/actions.ts';
-import { publicLateMinutes } from '../../core/live/live-screen.ts';
+import { publicLateMinutes, resolveLive, screenChanges } from '../../core/live/live-screen.ts';
 import { ActionRejected } from '../../core/live/reducer.ts';
 import type { Program } from '../../core/program/schema.ts';
 import { buildTimeline, type Timeline } from '../../core/schedule/timeline.ts';
@@ -14,6 +16,16 @@ import { localDateTime } from '../../core/edits/program-actions.ts';
 import type { ProgramSource } from '../../server/program/program-watcher.ts';
 import { Show } from '../../server/show.ts';
 import { FUZZ_TIMEOUT_MS, instantNear, runs, validProgram } from './arbitraries.ts';
+import {
+  countdownDisplay,
+  marks,
+  nextLine,
+  remainingMs,
+  timedItem as chairTimedItem,
+} from '../../renderer/views/chair/display.ts';
+import { timedItem as controlTimedItem, timerDisplay } from '../../renderer/views/control/timer-view.ts';
+import { signageScreen } from '../../renderer/views/signage/screen.ts';
+import { afterCurrent, announcedLate, lateMinutes, overtimeMs } from '../../renderer/lib/stage.ts';
 
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
 
@@ -54,8 +66,10 @@ const step = fc.record({
     fc.integer({ min: 0, max: 45 * 60_000 }),
     fc.integer({ min: -20 * 60_000, max: 0 }),
   ),
-  /** A later look at the same state, as a screen refreshing on its own would have. */
-  lookMs: fc.integer({ min: 0, max: 3 * 3600_000 }),
+  /** Then, sometimes, on to the end of the time of what is on stage and a little past it: where overtime begins. */
+  pastEndMs: fc.option(fc.integer({ min: -5_000, max: 120_000 }), { freq: 2 }),
+  /** A later look at the same state, as a screen refreshing on its own would have (mostly within the next push). */
+  lookMs: fc.oneof(fc.integer({ min: 0, max: 90_000 }), fc.integer({ min: 0, max: 3 * 3600_000 })),
 });
 
 function toAction(plan: { type: string; pick?: number; [k: string]: unknown }, timeline: Timeline, room: string) {
@@ -134,8 +148,98 @@ function expectCoherent(timeline: Timeline, s: StateJson, at: number): void {
   expect(s.late.cause === null).toBe(s.late.ms === 0);
 }
 
+/** What a screen shows of the stage at `now`, derived from a state by the view's own code (as its page does). */
+interface Shown {
+  /** The item whose time the screen counts (the chair's digits, the console's timer, the door's "running over"). */
+  onStage: string | null;
+  /** When that item's time is up, as the screen counts to it (null: paused, or nothing counted). */
+  endsAt: number | null;
+  overtime: boolean;
+  /** "Running N min late" as the screen says it (0: nothing said). */
+  late: number;
+  next: string | null;
+  /** NEXT says "after this talk" instead of a time. */
+  afterThisTalk: boolean;
+}
+
+function chairShows(s: StateJson, now: number): Shown {
+  const digits = countdownDisplay(s, now, 'en');
+  const timed = s.timer && digits && digits.phase !== 'idle' && digits.phase !== 'later' ? s.timer : null;
+  const line = nextLine(s, now, 'en');
+  return {
+    onStage: timed ? chairTimedItem(s)!.id : null,
+    endsAt: timed?.running ? now + remainingMs(timed, now) : null,
+    overtime: digits?.phase === 'overtime',
+    late: Number(
+      marks(s, true, 'en', now)
+        .find((m) => m.kind === 'late')
+        ?.text.match(/\d+/)?.[0] ?? 0,
+    ),
+    next: line?.id ?? null,
+    afterThisTalk: line?.time.startsWith('after this talk') ?? false,
+  };
+}
+
+function controlShows(s: StateJson, now: number): Shown {
+  const item = controlTimedItem(s);
+  const shown = s.timer ? timerDisplay(s.timer, now) : null;
+  return {
+    onStage: item?.id ?? null,
+    endsAt: s.timer?.running ? now + shown!.remainingMs : null,
+    overtime: shown?.phase === 'overtime',
+    // The console says the whole lateness, time added on purpose marked as such; the public screens leave that out.
+    late: lateMinutes(s, now),
+    next: s.next?.id ?? null,
+    afterThisTalk: afterCurrent(s) !== null,
+  };
+}
+
+function doorShows(s: StateJson, now: number): Shown {
+  const screen = signageScreen(s);
+  const cards = 'current' in screen ? screen.current : 'breaks' in screen ? screen.breaks : [];
+  const onStage = s.stage.itemId !== null && cards.some((i) => i.id === s.stage.itemId) ? s.stage.itemId : null;
+  const over = onStage ? overtimeMs(s, onStage, now) : null;
+  const card = cards.find((i) => i.id === onStage);
+  const next = 'next' in screen ? screen.next : 'first' in screen ? screen.first : null;
+  return {
+    onStage,
+    // The card's range ends at the item's end; past it, "running over" counts from the stage's end.
+    endsAt: card && s.timer?.running ? (over === null ? Date.parse(card.end) : now - over) : null,
+    overtime: over !== null,
+    late: announcedLate(s, now),
+    next: next?.id ?? null,
+    afterThisTalk: afterCurrent(s) !== null,
+  };
+}
+
+/** The three screens of a room say the same about the stage (what differs on purpose is left out). */
+function expectScreensAgree(pub: StateJson, s: StateJson, now: number): void {
+  const chair = chairShows(pub, now);
+  const control = controlShows(s, now);
+  const door = doorShows(pub, now);
+  const stageId = s.stage.itemId;
+  expect(chair.onStage, 'the chair counts the item on stage').toBe(stageId);
+  expect(control.onStage, 'the console times the item on stage').toBe(stageId);
+  if (!['room-idle', 'after-event'].includes(s.phase) && !s.blackout) {
+    expect(door.onStage, 'the door shows the item on stage').toBe(stageId);
+  }
+  if (stageId !== null) {
+    expect(chair.endsAt).toBe(control.endsAt);
+    if (door.onStage) expect(door.endsAt).toBe(control.endsAt);
+    expect(chair.overtime).toBe(control.overtime);
+    if (door.onStage) expect(door.overtime).toBe(control.overtime);
+  }
+  expect(chair.late).toBe(door.late);
+  if (s.late.cause === 'added') expect(control.late).toBeGreaterThanOrEqual(door.late);
+  else expect(control.late).toBe(door.late);
+  expect(chair.next).toBe(s.next?.id ?? null);
+  expect(chair.afterThisTalk).toBe(door.afterThisTalk);
+  expect(control.afterThisTalk).toBe(door.afterThisTalk);
+}
+
 describe('every view is given one coherent stage', () => {
   test('random actions and clock jumps: door, chair and control agree; NEXT waits for the stage', () => {
+    let staleLooks = 0;
     fc.assert(
       fc.property(
         validProgram.chain((p) => {
@@ -157,21 +261,39 @@ describe('every view is given one coherent stage', () => {
             for (const st of steps) {
               real += st.jumpMs;
               const room = rooms[st.room % rooms.length]!;
+              const endsAt = st.pastEndMs === null ? null : show.state(room, 'public').stage.endsAtMs;
+              if (endsAt !== null && endsAt > clock.now()) real += endsAt - clock.now() + st.pastEndMs!;
               try {
                 show.dispatch(toAction(st.plan, buildTimeline(show.program), room));
               } catch (err) {
                 if (!(err instanceof ActionRejected)) throw err;
               }
               const merged = buildTimeline(show.program);
+              const pushed = new Map<string, { at: number; door: StateJson; control: StateJson; until: number }>();
               for (const look of [0, st.lookMs]) {
                 real += look;
                 for (const r of rooms) {
+                  const now = clock.now();
                   const control = show.state(r, 'control');
                   const door = show.state(r, 'public');
                   expect(shared(door)).toEqual(shared(control));
                   expect(door.days).toEqual([]);
                   expect(door.day).toEqual([]);
-                  expectCoherent(merged, control, clock.now());
+                  expectCoherent(merged, control, now);
+                  expectScreensAgree(door, control, now);
+                  const last = pushed.get(r);
+                  if (!last) {
+                    // The server pushes the next state at the first instant this one changes by itself.
+                    const live = (show as unknown as { live: Parameters<typeof resolveLive>[1] }).live;
+                    const until = Math.min(...screenChanges(resolveLive(merged, live, r, now), now), Infinity);
+                    pushed.set(r, { at: now, door, control, until });
+                  } else if (now >= last.at && now < last.until) {
+                    // Until then each screen counts on from the state it has: it must say what a fresh one says.
+                    staleLooks++;
+                    const views = [chairShows, doorShows] as const;
+                    for (const view of views) expect(view(last.door, now)).toEqual(view(door, now));
+                    expect(controlShows(last.control, now)).toEqual(controlShows(control, now));
+                  }
                 }
                 real -= look;
               }
@@ -183,5 +305,8 @@ describe('every view is given one coherent stage', () => {
       ),
       { numRuns: runs(150) },
     );
+    // The screens' counting on between pushes was looked at (not only fresh states).
+    expect(staleLooks).toBeGreaterThan(10);
+    console.log(`stage fuzz: ${staleLooks} looks at a screen counting on from an earlier state`);
   });
 });
