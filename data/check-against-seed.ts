@@ -1,6 +1,7 @@
 // Re-checks the shipped program against the workshop's published program page (its text, beside this file): every
 // slot and talk of both days must be an item or a session with the same day, start, end and title, every person
-// the page names at an entry must be on it, and every item must come from the page.
+// the page names at an entry must be on it, every item must come from the page, and every affiliation, bio,
+// abstract and subtitle must be the page's text, word for word.
 // Run: npx tsx data/check-against-seed.ts [SEED.txt] [PROGRAM.json]   (exit 0: all agree, 1: differences listed)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -158,6 +159,59 @@ export function checkAgainstSeed(seedText: string, program: Program): string[] {
   for (const { item } of placed) {
     if (!used.has(item.id)) problems.push(`${item.id} (${item.start}-${item.end.slice(11)}) is not on the page`);
   }
+  return [...problems, ...textProblems(seedText, program)];
+}
+
+/**
+ * Texts the program words itself, each listed in data/README.md: the text → what the page has instead (the
+ * introduction's subtitle comes from the page's "Program Chair: Serge G. Petiton" line).
+ */
+export const EDITED_TEXTS: Record<string, string> = {
+  'by the Program Chair': 'Program Chair: Serge G. Petiton',
+};
+
+/** Words of a text as the check compares them: no accents, case, punctuation or the page's [Bio]/[Slides] links. */
+const words = (s: string) =>
+  norm(s.replace(/\[(?:Bio|Abstract|Slides)\]/g, ' '))
+    .split(' ')
+    .filter(Boolean);
+/** A long text is compared in runs of this many words (the page breaks lines and glues links inside them). */
+const RUN = 8;
+
+/**
+ * Every affiliation, bio, abstract and subtitle in the program is the page's text, word for word (accents, case,
+ * punctuation and line breaks aside): the first run of words that differs is reported.
+ */
+function textProblems(seedText: string, program: Program): string[] {
+  const page = ` ${words(seedText).join(' ')} `;
+  const onPage = (ws: string[]) => page.includes(` ${ws.join(' ')} `);
+  const problems: string[] = [];
+  const check = (owner: string, field: string, text: string | undefined) => {
+    if (!text) return;
+    const source = EDITED_TEXTS[text] ?? text;
+    const ws = words(source);
+    if (ws.length <= RUN * 2) {
+      if (!onPage(ws)) problems.push(`${owner}: ${field} "${text}" is not on the page`);
+      return;
+    }
+    const raw = source.split(/\s+/).filter((w) => words(w).length > 0);
+    for (let k = 0; k < raw.length; k += RUN) {
+      const run = raw.slice(Math.min(k, raw.length - RUN), k + RUN);
+      if (onPage(run.flatMap(words))) continue;
+      const from = Math.min(k, raw.length - RUN);
+      const excerpt = `${from > 0 ? '…' : ''}${run.join(' ')}${from + RUN < raw.length ? '…' : ''}`;
+      problems.push(`${owner}: ${field} is not on the page from "${excerpt}"`);
+      return;
+    }
+  };
+  for (const [id, person] of Object.entries(program.people)) {
+    check(id, 'affiliation', person.affiliation);
+    check(id, 'bio', person.bio);
+  }
+  for (const { item } of placedItems(program)) {
+    check(item.id, 'subtitle', item.subtitle);
+    check(item.id, 'abstract', item.abstract);
+  }
   return problems;
 }
 
@@ -166,14 +220,27 @@ if (isMain) {
   const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
   const seed = process.argv[2] ?? here('./dp2e-ai-2026-program.txt');
   const file = process.argv[3] ?? here('./dp2e-ai-2026.json');
-  const { program, diagnostics } = parseProgramText(readFileSync(file, 'utf8'));
+  const read = (path: string, what: string): string => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (err) {
+      console.error(`check-against-seed: cannot read the ${what} ${path} (${(err as NodeJS.ErrnoException).code})`);
+      return process.exit(2);
+    }
+  };
+  const seedText = read(seed, 'page text');
+  const { program, diagnostics } = parseProgramText(read(file, 'program'));
   if (!program) {
     console.error(`check-against-seed: ${file} is not a valid program (${diagnostics.length} problems)`);
     process.exit(2);
   }
-  const problems = checkAgainstSeed(readFileSync(seed, 'utf8'), program);
+  const problems = checkAgainstSeed(seedText, program);
   for (const p of problems) console.log(p);
-  const count = seedEntries(readFileSync(seed, 'utf8'), 2026).length;
-  console.log(problems.length ? `${problems.length} differences` : `all ${count} timed entries of the page agree`);
+  const count = seedEntries(seedText, 2026).length;
+  console.log(
+    problems.length
+      ? `${problems.length} differences`
+      : `all ${count} timed entries of the page agree, and every affiliation, bio, abstract and subtitle is its text`,
+  );
   process.exit(problems.length ? 1 : 0);
 }

@@ -38,4 +38,24 @@ describe('data/dp2e-ai-2026.json against the published page', () => {
     lu.start = '2026-06-29T10:15';
     expect(checkAgainstSeed(seed, parseValid(moved))).toContain('d1-lu (2026-06-29T10:15-10:50) is not on the page');
   });
+
+  test('every affiliation, bio, abstract and subtitle is the page’s text (a changed word is reported)', () => {
+    const program = loadShippedProgram();
+    const edited = structuredClone(program);
+    edited.people['yutong-lu']!.affiliation = 'Sun Yat-Sen University, Taiwan';
+    edited.people['jack-dongarra']!.bio = edited.people['jack-dongarra']!.bio!.replace('Turing Award', 'Nobel Prize');
+    const calvin = edited.sessions.flatMap((s) => s.items).find((i) => i.id === 'd1-calvin')!;
+    calvin.abstract = `${calvin.abstract} And more.`;
+    calvin.subtitle = 'an invented subtitle';
+    const problems = checkAgainstSeed(seed, parseValid(edited));
+    expect(problems).toContain('yutong-lu: affiliation "Sun Yat-Sen University, Taiwan" is not on the page');
+    expect(problems.filter((p) => p.startsWith('jack-dongarra: bio'))).toEqual([
+      'jack-dongarra: bio is not on the page from "…he received the ACM A.M. Nobel Prize for…"',
+    ]);
+    expect(problems).toContain(
+      'd1-calvin: abstract is not on the page from "…governance, and changes in research processes. And more."',
+    );
+    expect(problems).toContain('d1-calvin: subtitle "an invented subtitle" is not on the page');
+    expect(problems).toHaveLength(4);
+  });
 });
