@@ -1,5 +1,6 @@
 // A room's box following a central server, in Chromium: the box's door keeps its item when the central server dies,
 // and only the box's control view says so ("offline since 10:32"); when the central server is back, the mark goes.
+// The AV desk's control view at the central server lists every room's box with the screens each serves.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +8,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startShow, type RunningShow } from '../../server/start-show.ts';
 import { repoPath } from '../helpers.ts';
-import { chromiumMissing, launchBrowser, screenshot, shippedProgram } from './browser.ts';
+import { chromiumMissing, launchBrowser, overflowing, screenshot, shippedProgram } from './browser.ts';
 
 describe.skipIf(chromiumMissing !== null)('a box that follows a central server', () => {
   let browser: Browser;
   let central: RunningShow | null = null;
   let box: RunningShow;
+  let box2: RunningShow;
   let port = 0;
   const dir = mkdtempSync(join(tmpdir(), 'roomcue-e2e-central-'));
 
@@ -30,8 +32,21 @@ describe.skipIf(chromiumMissing !== null)('a box that follows a central server',
   };
 
   beforeAll(async () => {
-    writeFileSync(join(dir, 'program.json'), JSON.stringify(shippedProgram()));
+    // The shipped program with a second room, so that the desk has two rooms' boxes to list.
+    const program = shippedProgram();
+    program.rooms.push({ id: 'L109', name: 'Salle Poincaré' });
+    program.items!.push({
+      id: 'l109-tutorial',
+      kind: 'talk',
+      title: 'Tutorial: profiling on many cores',
+      start: '2026-06-29T09:30',
+      end: '2026-06-29T10:30',
+      room: 'L109',
+      speakers: [],
+    });
+    writeFileSync(join(dir, 'program.json'), JSON.stringify(program));
     mkdirSync(join(dir, 'box'));
+    mkdirSync(join(dir, 'box2'));
     await startCentral();
     box = await startShow({
       programFile: '',
@@ -43,11 +58,23 @@ describe.skipIf(chromiumMissing !== null)('a box that follows a central server',
       staticDir: repoPath('dist'),
       at: '2026-06-29T09:45',
     });
+    box2 = await startShow({
+      programFile: '',
+      central: `http://127.0.0.1:${port}`,
+      room: 'salle poincare', // the room's displayed name, as a person types it
+      host: '127.0.0.1',
+      port: 0,
+      pin: null,
+      stateDir: join(dir, 'box2'),
+      staticDir: repoPath('dist'),
+      at: '2026-06-29T09:45',
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await box?.close();
+    await box2?.close();
     await central?.close();
   });
 
@@ -80,17 +107,31 @@ describe.skipIf(chromiumMissing !== null)('a box that follows a central server',
     await startCentral();
     await control.locator('[data-central="online"]').waitFor({ timeout: 5000 });
 
-    // The AV desk's control view, at the central server, lists the room's box and the screens it serves.
+    // The AV desk's control view, at the central server, lists each room's box and the screens it serves.
+    const door2 = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await door2.goto(`${box2.server.url}/signage`);
+    await door2.waitForSelector('.hero [data-item-id="l109-tutorial"]');
     const desk = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await desk.goto(`${central!.server.url}/control`);
-    const row = desk.locator('[data-screen-view="box"]');
-    await row.waitFor({ timeout: 8000 });
+    const rows = desk.locator('[data-screen-view="box"]');
     await desk.waitForFunction(
-      () => document.querySelector('[data-screen-view="box"]')?.textContent?.includes('1 signage'),
+      () =>
+        [...document.querySelectorAll('[data-screen-view="box"]')].map((n) => n.textContent).join(' | ') ===
+        'box: 1 control, 1 signage | box: 1 signage',
       null,
       { timeout: 8000 },
     );
-    expect(await row.innerText()).toBe('box: 1 control, 1 signage');
+    const cells = async (i: number) =>
+      (await rows.nth(i).locator('xpath=..').locator('td').allInnerTexts()).slice(0, 3);
+    expect(await rows.count()).toBe(2);
+    expect(await cells(0)).toEqual(['box: 1 control, 1 signage', 'L108-A', '127.0.0.1']);
+    expect(await cells(1)).toEqual(['box: 1 signage', 'L109', '127.0.0.1']);
+    await rows.last().scrollIntoViewIfNeeded();
+    expect(await overflowing(desk, '[data-screen-view]')).toEqual([]);
     await screenshot(desk, 'control-central-desk-1920x1080');
+    await desk.setViewportSize({ width: 1080, height: 1920 });
+    await rows.last().scrollIntoViewIfNeeded();
+    expect(await overflowing(desk, '[data-screen-view]')).toEqual([]);
+    await screenshot(desk, 'control-central-desk-1080x1920');
   }, 30_000);
 });
