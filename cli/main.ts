@@ -316,13 +316,17 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+const LISTED: [synopsis: string, summary: string][] = [
+  ...Object.values(COMMANDS).map((c): [string, string] => [c.synopsis, c.summary]),
+  ['help [COMMAND]', "this text, or a command's options"],
+];
+/** The summaries start two spaces after the longest synopsis. */
+const SUMMARY_COLUMN = Math.max(...LISTED.map(([synopsis]) => synopsis.length)) + 2;
+
 export const USAGE = `Usage: roomcue <command> [options]
 
 Commands:
-${Object.values(COMMANDS)
-  .map((c) => `  ${c.synopsis.padEnd(26)}${c.summary}`)
-  .join('\n')}
-  ${'help [COMMAND]'.padEnd(26)}this text, or a command's options
+${LISTED.map(([synopsis, summary]) => `  ${synopsis.padEnd(SUMMARY_COLUMN)}${summary}`).join('\n')}
 
 "roomcue <command> --help" lists a command's options.`;
 

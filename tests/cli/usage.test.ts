@@ -11,6 +11,13 @@ vi.setConfig({ testTimeout: 30_000 });
 
 const run = promisify(execFile);
 
+/** The lines of `roomcue help` between "Commands:" and the blank line after them. */
+function listedCommands(help: string): string[] {
+  const lines = help.split('\n');
+  const from = lines.indexOf('Commands:') + 1;
+  return lines.slice(from, lines.indexOf('', from));
+}
+
 async function roomcue(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [repoPath('bin/roomcue.mjs'), ...args]);
@@ -51,9 +58,29 @@ describe('help', () => {
   test('roomcue help lists every command and how to get their options', async () => {
     const r = await roomcue('help');
     expect(r.code).toBe(0);
-    for (const c of ['check', 'at', 'serve', 'import', 'schema'])
+    for (const c of ['check', 'at', 'serve', 'import', 'export', 'report', 'schema', 'help'])
       expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
     expect(r.stdout).toContain('"roomcue <command> --help" lists a command\'s options.');
+  });
+
+  test('the list of commands keeps its two columns: every summary starts in the same column, after a gap', async () => {
+    const lines = listedCommands((await roomcue('help')).stdout);
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    const columns = lines.map((l) => /^ {2}\S.*?\S {2,}(?=\S)/.exec(l)?.[0].length ?? -1);
+    expect(columns.filter((c) => c === -1)).toEqual([]);
+    expect(new Set(columns).size).toBe(1);
+  });
+
+  test('every command the list names answers --help with its own usage, exit 0', async () => {
+    const names = listedCommands((await roomcue('help')).stdout)
+      .map((l) => l.trim().split(' ')[0]!)
+      .filter((n) => n !== 'help');
+    for (const name of names) {
+      const r = await roomcue(name, '--help');
+      expect(r.code, name).toBe(0);
+      expect(r.stdout.split('\n')[0], name).toMatch(new RegExp(`^Usage: roomcue ${name}\\b`));
+      expect(r.stdout, name).toMatch(/^ {2}-h, --help\s+this text$/m);
+    }
   });
 });
 
