@@ -9,7 +9,13 @@ import { isProgramUrl } from '../server/program/program-feed.ts';
 import { programNoteLines } from '../server/program/program-notes.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
 import { parseTarget } from '../server/osc.ts';
-import { DEFAULT_PORT, DEFAULT_STATIC_DIR, startShow, type ShowOptions } from '../server/start-show.ts';
+import {
+  DEFAULT_PORT,
+  DEFAULT_STATIC_DIR,
+  startShow,
+  type RunningShow,
+  type ShowOptions,
+} from '../server/start-show.ts';
 import { CliError, type Io } from './io.ts';
 import { parseChairPins, type ChairPin } from '../server/auth.ts';
 
@@ -60,7 +66,50 @@ export function chairPinsOption(text: string | undefined, pin: string | null): C
 export const ADVISED_PIN_LENGTH = 6;
 
 export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSignal): Promise<number> {
+  const options = await showOptions(o, io);
+  const running = await startOrExplain(options);
+  printBanner(running, o, options, io);
+  await untilStopped();
+  await running.close();
+  return 0;
+}
+
+/** Every flag checked, in the order a person reads them, into the show's options; a mistake is a CliError. */
+async function showOptions(o: ServeOptions, io: Io): Promise<ShowOptions & { host: string; port: number }> {
   const host = o.host ?? '127.0.0.1';
+  const access = accessOptions(o, host, io);
+  const port = o.port === undefined ? DEFAULT_PORT : Number(o.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port must be a number from 0 to 65535, got "${o.port}"`, 2);
+  const overtime = overtimeOption(o.overtime, o.overtimeLimit);
+  const speed = o.speed === undefined ? undefined : Number(o.speed);
+  if (speed !== undefined && !(speed > 0 && speed <= 3600))
+    throw new CliError(`--speed must be a number above 0 and at most 3600, got "${o.speed}"`, 2);
+  const source = sourceOptions(o);
+  const osc = oscOptions(o);
+  const { feed, programFile } = source;
+  const feedIntervalMs = feedInterval(o, feed);
+  return {
+    programFile,
+    room: o.room,
+    host,
+    port,
+    ...access,
+    stateDir: o.stateDir ?? defaultStateDir(),
+    // A feed's (or a central server's) time zone is known once it is fetched: startShow reads --at then.
+    startAt: feed || o.server !== undefined ? undefined : await rehearsalStart(o, programFile),
+    at: feed || o.server !== undefined ? o.at : undefined,
+    speed,
+    osc,
+    feedIntervalMs,
+    zone: o.zone,
+    central: o.server,
+    overtime,
+  };
+}
+
+/** Who may act, and from where: --pin, --chair-pin, --host, --allowed-host. */
+function accessOptions(o: ServeOptions, host: string, io: Io) {
   const pin = o.pin ?? process.env.ROOMCUE_PIN ?? null;
   if (pin !== null && !/^\S{4,64}$/.test(pin)) throw new CliError('--pin must be 4 to 64 characters without spaces', 2);
   const chairPins = chairPinsOption(o.chairPin ?? process.env.ROOMCUE_CHAIR_PIN, pin);
@@ -83,14 +132,11 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
     if (!/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/.test(name))
       throw new CliError(`--allowed-host: "${name}" is not a host name or address (e.g. screens.lan)`, 2);
   }
-  const port = o.port === undefined ? DEFAULT_PORT : Number(o.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new CliError(`--port must be a number from 0 to 65535, got "${o.port}"`, 2);
-  const overtime = overtimeOption(o.overtime, o.overtimeLimit);
-  const speed = o.speed === undefined ? undefined : Number(o.speed);
-  if (speed !== undefined && !(speed > 0 && speed <= 3600))
-    throw new CliError(`--speed must be a number above 0 and at most 3600, got "${o.speed}"`, 2);
+  return { pin, chairPins, allowedHosts };
+}
 
+/** Where the program comes from: a file, a feed URL (--program) or a central server (--server), and --zone. */
+function sourceOptions(o: ServeOptions): { feed: boolean; programFile: string } {
   if (o.zone !== undefined && !isKnownZone(o.zone))
     throw new CliError(`--zone: unknown time zone "${o.zone}": use an IANA name such as Europe/Berlin`, 2);
   if (o.server !== undefined) {
@@ -102,47 +148,34 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
     if (o.program !== undefined)
       throw new CliError('--server and --program: a box that follows a central server shows its program', 2);
   }
-  const osc = oscOptions(o);
   const feed = o.program !== undefined && isProgramUrl(o.program);
-  const programFile = feed ? o.program! : resolve(o.program ?? DEFAULT_PROGRAM);
-  let feedIntervalMs: number | undefined;
-  if (o.feedInterval !== undefined) {
-    const seconds = Number(o.feedInterval);
-    if (!feed) throw new CliError('--feed-interval applies to a --program given as an http(s) URL', 2);
-    if (!/^\d+$/.test(o.feedInterval) || seconds < 5 || seconds > 3600)
-      throw new CliError(`--feed-interval must be whole seconds from 5 to 3600, got "${o.feedInterval}"`, 2);
-    feedIntervalMs = seconds * 1000;
-  }
-  let startAt: number | undefined;
-  // A feed's time zone is known once it is fetched: startShow reads --at then.
-  if (o.at !== undefined && !feed && o.server === undefined) {
-    const read = await readProgramFile(programFile, { zone: o.zone });
-    const zone = read.status === 'ok' ? read.program.timezone : 'UTC';
-    const parsed = parseInstant(o.at, zone);
-    if (!parsed.ok) throw new CliError(`--at: ${parsed.reason}`, 2);
-    startAt = parsed.at;
-  }
+  return { feed, programFile: feed ? o.program! : resolve(o.program ?? DEFAULT_PROGRAM) };
+}
 
-  let running;
+function feedInterval(o: ServeOptions, feed: boolean): number | undefined {
+  if (o.feedInterval === undefined) return undefined;
+  const seconds = Number(o.feedInterval);
+  if (!feed) throw new CliError('--feed-interval applies to a --program given as an http(s) URL', 2);
+  if (!/^\d+$/.test(o.feedInterval) || seconds < 5 || seconds > 3600)
+    throw new CliError(`--feed-interval must be whole seconds from 5 to 3600, got "${o.feedInterval}"`, 2);
+  return seconds * 1000;
+}
+
+/** --at for a program file: read in the program's time zone. */
+async function rehearsalStart(o: ServeOptions, programFile: string): Promise<number | undefined> {
+  if (o.at === undefined) return undefined;
+  const read = await readProgramFile(programFile, { zone: o.zone });
+  const zone = read.status === 'ok' ? read.program.timezone : 'UTC';
+  const parsed = parseInstant(o.at, zone);
+  if (!parsed.ok) throw new CliError(`--at: ${parsed.reason}`, 2);
+  return parsed.at;
+}
+
+/** Starts the show; a port, an address or a program that does not do is one clear message. */
+async function startOrExplain(options: ShowOptions & { host: string; port: number }): Promise<RunningShow> {
+  const { host, port, osc } = options;
   try {
-    running = await startShow({
-      programFile,
-      room: o.room,
-      host,
-      port,
-      pin,
-      chairPins,
-      stateDir: o.stateDir ?? defaultStateDir(),
-      startAt,
-      at: feed || o.server !== undefined ? o.at : undefined,
-      speed,
-      osc,
-      feedIntervalMs,
-      zone: o.zone,
-      central: o.server,
-      overtime,
-      allowedHosts,
-    });
+    return await startShow(options);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE' && e.syscall === 'bind' && osc?.port != null)
@@ -153,7 +186,12 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
     if (/^--at: /.test(e.message)) throw new CliError(e.message, 2);
     throw new CliError(e.message, 1);
   }
+}
+
+/** What the terminal shows once the show runs: the program, its notes, the URLs, and what is missing. */
+function printBanner(running: RunningShow, o: ServeOptions, options: ShowOptions, io: Io): void {
   const { show, server } = running;
+  const { pin, chairPins = [], osc, host } = options;
   io.out(
     `Roomcue serving "${show.program.event.name}", room ${show.defaultRoom}${pin ? ' (actions need the PIN)' : ''}`,
   );
@@ -181,9 +219,6 @@ export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSi
     );
   if (running.osc?.port != null) io.out(`  osc in   udp://${host}:${running.osc.port}/roomcue/<room>/<action>`);
   if (osc && osc.targets.length > 0) io.out(`  osc out  ${osc.targets.map((t) => `${t.host}:${t.port}`).join(', ')}`);
-  await untilStopped();
-  await running.close();
-  return 0;
 }
 
 function waitForSignal(): Promise<void> {
