@@ -32,10 +32,19 @@ function local(minutes: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+/** What each view must show at 09:30 (the main room): the door's hero items, or its list of everything on. */
+interface Shown {
+  /** The door's hero item ids, and the chair's item; or null when the door lists many items at once. */
+  hero: string[] | null;
+  /** The door's "N items on now". */
+  manyOn?: number;
+}
+
 /** Programs the server must show. */
-const VALID: { label: string; program: () => ProgramInput }[] = [
+const VALID: { label: string; program: () => ProgramInput; shown: Shown }[] = [
   {
     label: 'built-in names for rooms, people and ids',
+    shown: { hero: ['constructor'] },
     program: () => {
       const p = base();
       p.rooms = BUILTINS.map((id) => ({ id, name: id }));
@@ -55,6 +64,7 @@ const VALID: { label: string; program: () => ProgramInput }[] = [
   },
   {
     label: 'every field at its limit (300-character titles, 150-character names, 2,000-character URLs)',
+    shown: { hero: ['t0'] },
     program: () => {
       const p = base();
       p.people = { x: { name: 'N'.repeat(150), affiliation: 'A'.repeat(200) } };
@@ -73,6 +83,8 @@ const VALID: { label: string; program: () => ProgramInput }[] = [
   },
   {
     label: `${Math.round(2000 * SCALE)} items over several days in 4 rooms`,
+    // 09:30 is 90 minutes after the first talks: the 19th slot of 5 minutes, room A's talk i72.
+    shown: { hero: ['i72'] },
     program: () => {
       const p = base();
       p.rooms = ['A', 'B', 'C', 'D'].map((id) => ({ id, name: `Room ${id}` }));
@@ -90,6 +102,7 @@ const VALID: { label: string; program: () => ProgramInput }[] = [
   },
   {
     label: `${Math.round(60 * SCALE)} items all on at once in one room`,
+    shown: { hero: null, manyOn: Math.round(60 * SCALE) },
     program: () => {
       const p = base();
       p.items = Array.from({ length: Math.round(60 * SCALE) }, (_, i) => ({
@@ -180,8 +193,12 @@ describe.skipIf(chromiumMissing !== null)('serve and the three views', () => {
   });
   afterAll(() => browser?.close());
 
-  /** Opens the three views; each must leave "Connecting…" and throw nothing. */
-  async function viewsShow(url: string, label: string): Promise<void> {
+  /**
+   * Opens the three views; each must leave "Connecting…", throw nothing and show the program: the door its hero items
+   * (or its list of everything on), the chair the item it times, the control view the item on its timer, and no row
+   * of the control's rundown with an error under it.
+   */
+  async function viewsShow(url: string, label: string, shown: Shown): Promise<void> {
     for (const view of ['signage', 'chair', 'control']) {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       const errors: string[] = [];
@@ -195,8 +212,34 @@ describe.skipIf(chromiumMissing !== null)('serve and the three views', () => {
         undefined,
         { timeout: 20_000 },
       );
-      expect(await page.locator('[data-view-failed]').count()).toBe(0);
-      expect(errors).toEqual([]);
+      const where = `${label} ${view}`;
+      expect(await page.locator('[data-view-failed]').count(), where).toBe(0);
+      expect(await page.locator('[data-fallback]').count(), where).toBe(0);
+      if (view === 'signage' && shown.hero) {
+        await page.locator(`.hero [data-item-id="${shown.hero[0]}"]`).waitFor({ timeout: 10_000 });
+        const hero = await page.$$eval('.hero [data-item-id]', (n) => n.map((e) => (e as HTMLElement).dataset.itemId));
+        expect(hero, where).toEqual(shown.hero);
+      }
+      if (view === 'signage' && shown.manyOn) {
+        await page.locator('[data-many-on]').waitFor({ timeout: 10_000 });
+        expect(await page.locator('[data-many-on] h2').getAttribute('aria-label'), where).toBe(
+          `${shown.manyOn} items on now`,
+        );
+      }
+      if (view === 'chair' && shown.hero) {
+        await expect.poll(() => page.getAttribute('.now', 'data-item-id'), { timeout: 10_000 }).toBe(shown.hero[0]);
+      }
+      if (view === 'control') {
+        if (shown.hero) {
+          await expect
+            .poll(() => page.getAttribute('.item-title[data-item-id]', 'data-item-id'), { timeout: 10_000 })
+            .toBe(shown.hero[0]);
+        }
+        // A rundown row's error line is for a refused edit; none was sent, so none may show.
+        const rowErrors = await page.$$eval('[data-item-error]', (n) => n.map((e) => e.textContent));
+        expect(rowErrors, where).toEqual([]);
+      }
+      expect(errors, where).toEqual([]);
       await screenshot(page, `hostile-${label}-${view}`);
       await page.close();
     }
@@ -204,12 +247,12 @@ describe.skipIf(chromiumMissing !== null)('serve and the three views', () => {
 
   test.each(VALID.map((v, i) => ({ ...v, i })))(
     '$label: served, and every view shows it',
-    async ({ program, i }) => {
+    async ({ program, shown, i }) => {
       const show = await serveShow(AT, { program: program() });
       try {
         const state = await fetch(`${show.url}/api/state`);
         expect(state.status).toBe(200);
-        await viewsShow(show.url, `valid${i}`);
+        await viewsShow(show.url, `valid${i}`, shown);
       } finally {
         await show.close();
       }
@@ -252,7 +295,7 @@ describe.skipIf(chromiumMissing !== null)('serve and the three views', () => {
           })
           .toMatch(field);
       }
-      await viewsShow(show.url, 'reloaded');
+      await viewsShow(show.url, 'reloaded', { hero: ['t'] });
     } finally {
       await show.close();
     }
