@@ -164,7 +164,7 @@ export const CHROMIUM_SWITCHES = [
   'js-flags',
 ];
 
-export const KIOSK_USAGE = `Usage: roomcue-kiosk [options]   (in development: npm start -- [options])
+export const KIOSK_USAGE = `Usage: roomcue [options]   (in development: npm start -- [options])
 
 The kiosk app: the show server in-process, the door signage (and the chair timer) full screen.
 Every option can also be set in config.json in the app's data folder or as ROOMCUE_<NAME> (see docs/kiosk.md).

@@ -297,6 +297,30 @@ describe('one instance, and quitting', () => {
   });
 });
 
+describe('the command line', () => {
+  test('--help: the usage under the installed name, every option and the Chromium switches let through; exit 0, no window', async () => {
+    const kiosk = start({ displays: [tv], args: ['--help'] });
+    expect(await kiosk.exited).toBe(0);
+    const lines = kiosk.stdout.split('\n');
+    expect(lines[0]).toBe('Usage: roomcue [options]   (in development: npm start -- [options])');
+    for (const flag of ['--program FILE', '--room ID', '--port N', '--signage-display D', '--chair-display D'])
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  ${flag}\\s{2,}\\S`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^Chromium switches passed through: --ozone-platform, .*--disable-gpu/),
+    );
+    expect(kiosk.stderr).toBe('');
+    expect(kiosk.events('window')).toEqual([]);
+    expect(kiosk.events('error-box')).toEqual([]);
+  });
+
+  test("Chromium's own switches among the app's flags are let through, and the app starts as asked", async () => {
+    const kiosk = start({ displays: [tv], args: ['--disable-gpu', '--room', 'L108-A', '--enable-logging'] });
+    await kiosk.windowOf('signage');
+    expect(new URL(kiosk.events('load')[0]!.url as string).search).toBe('?room=L108-A');
+    expect(kiosk.stderr).toBe('');
+  });
+});
+
 describe('startup errors: one line, an error box on the screen, exit 1 or 2', () => {
   let busy: Server;
   let busyPort: number;
