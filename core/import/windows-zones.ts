@@ -5,7 +5,7 @@ import { IANAZone } from 'luxon';
  * Windows time zone ids to IANA, the "001" (main region) rows of Unicode CLDR's windowsZones.xml, plus a few old
  * ids Outlook still writes. Keys are lower case: exporters disagree on case.
  */
-export const WINDOWS_TO_IANA: Readonly<Record<string, string>> = Object.fromEntries(
+export const WINDOWS_TO_IANA: ReadonlyMap<string, string> = new Map(
   (
     [
       ['Dateline Standard Time', 'Etc/GMT+12'],
@@ -153,11 +153,12 @@ export const WINDOWS_TO_IANA: Readonly<Record<string, string>> = Object.fromEntr
       ['Samoa Standard Time', 'Pacific/Apia'],
       ['Line Islands Standard Time', 'Pacific/Kiritimati'],
     ] as const
-  ).map(([windows, iana]) => [windows.toLowerCase(), iana]),
+  ).map(([windows, iana]) => [windows.toLowerCase(), iana] as const),
 );
 
 export function windowsZoneToIana(name: string): string | null {
-  return WINDOWS_TO_IANA[name.trim().toLowerCase()] ?? null;
+  // A Map: a zone named "constructor" or "__proto__" in a calendar is no key of it (an object would answer).
+  return WINDOWS_TO_IANA.get(name.trim().toLowerCase()) ?? null;
 }
 
 /**

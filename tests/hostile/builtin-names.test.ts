@@ -9,6 +9,7 @@ import { stateJson } from '../../core/contract/state.ts';
 import { buildTimeline } from '../../core/schedule/timeline.ts';
 import { parseInstant } from '../../core/time.ts';
 import { importIcal } from '../../core/import/ical.ts';
+import { ianaZoneFor, windowsZoneToIana } from '../../core/import/windows-zones.ts';
 import { actionFromQuery } from '../../core/live/actions.ts';
 import { main } from '../../cli/main.ts';
 import { resolveConfig } from '../../electron/shell/config.ts';
@@ -105,6 +106,42 @@ describe('a room, item and person named like a built-in', () => {
     expect(room).toBe('constructor');
     expect(resolveLive(timeline, emptyLive(), room, at).current.map((i) => i.title)).toEqual(['Talk']);
   });
+});
+
+describe('a time zone named like a built-in', () => {
+  test.each(BUILTIN_NAMES)('%s as a Windows or IANA zone name is no zone', (name) => {
+    expect(windowsZoneToIana(name)).toBeNull();
+    expect(ianaZoneFor(name)).toBeNull();
+    expect(ianaZoneFor(name.toLowerCase())).toBeNull();
+  });
+
+  test.each(['constructor', '__proto__'])(
+    'an iCalendar file whose zone is "%s" is read in its default zone, with a note',
+    (zone) => {
+      const ics = [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:test',
+        `X-WR-TIMEZONE:${zone}`,
+        'BEGIN:VEVENT',
+        'UID:a@x',
+        `DTSTART;TZID=${zone}:20260629T090000`,
+        `DTEND;TZID=${zone}:20260629T100000`,
+        'SUMMARY:Talk',
+        'LOCATION:Room',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ].join('\r\n');
+      const result = importIcal(ics, { defaultZone: 'Europe/Paris' });
+      if (!result.ok) throw new Error(result.error);
+      expect(result.program.timezone).toBe('Europe/Paris');
+      expect(result.notes.map((n) => n.message).join('\n')).toContain(`unknown time zone "${zone}"`);
+      expect(result.notes.map((n) => n.message).join('\n')).not.toMatch(/function|native code|\[object/);
+      const { program, diagnostics } = parseProgramJson(result.program);
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(program!.items![0]!.start).toBe('2026-06-29T09:00');
+    },
+  );
 });
 
 describe('names from the command line and query strings', () => {

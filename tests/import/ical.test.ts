@@ -473,7 +473,7 @@ describe('what the importer refuses', () => {
 
 describe('Windows time zone names', () => {
   test('every IANA name in the table is known to this runtime', () => {
-    const unknown = Object.entries(WINDOWS_TO_IANA).filter(([, iana]) => !IANAZone.isValidZone(iana));
+    const unknown = [...WINDOWS_TO_IANA].filter(([, iana]) => !IANAZone.isValidZone(iana));
     expect(unknown).toEqual([]);
   });
 
