@@ -24,6 +24,8 @@ export interface ShowOptions {
   /** A program file, or the http(s) URL of a program or an export (polled every `feedIntervalMs`). */
   programFile: string;
   feedIntervalMs?: number | undefined;
+  /** One feed request's time limit (default 15 s). */
+  feedTimeoutMs?: number | undefined;
   /** For an imported export: the zone it does not give, or gives wrongly (see docs/import.md). */
   zone?: string | undefined;
   room?: string | undefined;
@@ -70,6 +72,7 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
       ? await ProgramFeed.open(opts.programFile, {
           cacheDir: opts.stateDir,
           intervalMs: opts.feedIntervalMs,
+          timeoutMs: opts.feedTimeoutMs,
           zone: opts.zone,
         })
       : await ProgramWatcher.open(opts.programFile, { zone: opts.zone });

@@ -30,7 +30,8 @@ const KEPT = 'still showing the last good version';
 type Fetched =
   | { status: 'ok'; text: string; etag: string | null; lastModified: string | null }
   | { status: 'not-modified' }
-  | { status: 'failed'; message: string };
+  /** `answered`: the server answered, with something that is not an export (the message says what). */
+  | { status: 'failed'; message: string; answered?: boolean };
 
 interface CacheMeta {
   url: string;
@@ -56,7 +57,8 @@ export class ProgramFeed implements ProgramSource {
       }
       feed.prob = feed.problemOfInvalid(result.status, result.diagnostics);
     } else {
-      feed.prob = feed.problemOfFailure(got.status === 'failed' ? got.message : 'no answer');
+      feed.prob =
+        got.status === 'failed' ? feed.problemOfFailure(got.message, got.answered) : feed.problemOfFailure('no answer');
     }
     // The feed cannot give a program now: start from the copy saved last time, if there is one.
     const cached = feed.loadCache();
@@ -143,7 +145,7 @@ export class ProgramFeed implements ProgramSource {
   private async poll(): Promise<void> {
     const got = await this.fetchOnce(true);
     if (this.closed) return;
-    if (got.status === 'failed') return this.fail(this.problemOfFailure(got.message));
+    if (got.status === 'failed') return this.fail(this.problemOfFailure(got.message, got.answered));
     if (got.status === 'not-modified') return this.recovered();
     if (sha(got.text) === this.bodyHash) {
       this.etag = got.etag;
@@ -217,14 +219,25 @@ export class ProgramFeed implements ProgramSource {
       return { status: 'failed', message: err instanceof Error ? err.message : String(err) };
     }
     if (text.length > MAX_BYTES) return { status: 'failed', message: 'the export is too large' };
+    // A login page, a proxy's error page, a wrong URL: say so rather than what an XML parser makes of HTML.
+    // (by its first tag only: an export served with a wrong Content-Type still loads)
+    if (/^\s*<(!doctype\s+html|html[\s>])/i.test(text)) {
+      return {
+        status: 'failed',
+        answered: true,
+        message: 'answered a web page (HTML), not an export: check the URL, or whether the export needs a login',
+      };
+    }
     return { status: 'ok', text, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
   }
 
-  private problemOfFailure(message: string): ProgramProblem {
+  private problemOfFailure(message: string, answered = false): ProgramProblem {
     return {
       file: this.url,
-      status: 'unreadable',
-      message: `program feed ${this.url} cannot be fetched (${message}); ${KEPT}`,
+      status: answered ? 'invalid' : 'unreadable',
+      message: answered
+        ? `program feed ${this.url} ${message}; ${KEPT}`
+        : `program feed ${this.url} cannot be fetched (${message}); ${KEPT}`,
       diagnostics: [{ severity: 'error', path: '', message }],
       at: Date.now(),
     };

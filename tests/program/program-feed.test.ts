@@ -25,8 +25,8 @@ interface Feed {
   url: string;
   server: Server;
   /** What the next requests get. */
-  answer: { status: number; body: string; etag: string; hang?: boolean };
-  requests: { ifNoneMatch: string | undefined }[];
+  answer: { status: number; body: string; etag: string | null; lastModified?: string; hang?: boolean };
+  requests: { ifNoneMatch: string | undefined; ifModifiedSince: string | undefined; at: number }[];
 }
 
 async function serveFeed(): Promise<Feed> {
@@ -35,14 +35,27 @@ async function serveFeed(): Promise<Feed> {
     requests: [] as Feed['requests'],
   } as Feed;
   feed.server = createServer((req, res) => {
-    feed.requests.push({ ifNoneMatch: req.headers['if-none-match'] });
+    feed.requests.push({
+      ifNoneMatch: req.headers['if-none-match'],
+      ifModifiedSince: req.headers['if-modified-since'],
+      at: Date.now(),
+    });
     const a = feed.answer;
     if (a.hang) return; // never answers: the client's time limit must cut it
-    if (a.status === 200 && req.headers['if-none-match'] === a.etag) {
+    const notModified = a.etag
+      ? req.headers['if-none-match'] === a.etag
+      : a.lastModified !== undefined && req.headers['if-modified-since'] === a.lastModified;
+    if (a.status === 200 && notModified) {
       res.writeHead(304).end();
       return;
     }
-    res.writeHead(a.status, { 'Content-Type': 'application/json', ETag: a.etag }).end(a.body);
+    res
+      .writeHead(a.status, {
+        'Content-Type': 'application/json',
+        ...(a.etag ? { ETag: a.etag } : {}),
+        ...(a.lastModified ? { 'Last-Modified': a.lastModified } : {}),
+      })
+      .end(a.body);
   });
   await new Promise<void>((r) => feed.server.listen(0, '127.0.0.1', r));
   feed.url = `http://127.0.0.1:${(feed.server.address() as AddressInfo).port}/democon/schedule/export/schedule.json`;
@@ -93,13 +106,36 @@ describe('a program feed', () => {
     expect(feed.requests.slice(1).every((r) => r.ifNoneMatch === '"v1"')).toBe(true);
   });
 
-  test('a change in the export reaches the program within one poll', async () => {
+  test('without an ETag, polled with If-Modified-Since: an unchanged export costs a 304', async () => {
+    const lastModified = 'Mon, 14 Dec 2020 08:00:00 GMT';
+    feed.answer = { status: 200, body: EXPORT, etag: null, lastModified };
     const f = await open();
     const changes: ProgramChange[] = [];
     f.onChange((c) => changes.push(c));
+    await until(() => feed.requests.length >= 3);
+    expect(feed.requests[0]!.ifModifiedSince).toBeUndefined();
+    expect(feed.requests.slice(1).map((r) => r.ifModifiedSince)).toEqual(
+      feed.requests.slice(1).map(() => lastModified),
+    );
+    expect(changes).toEqual([]);
+  });
+
+  test('a change in the export reaches the program within one poll', async () => {
+    const f = await open();
+    const changes: ProgramChange[] = [];
+    let requestsAtChange = -1;
+    f.onChange((c) => {
+      changes.push(c);
+      requestsAtChange = feed.requests.length;
+    });
     const before = titleOfFirst(f)!.start;
+    await until(() => feed.requests.length >= 2); // polling
+    const requestsBefore = feed.requests.length;
     feed.answer = { status: 200, body: movedExport(), etag: '"v2"' };
     await until(() => changes.length > 0);
+    // The first request after the change brought it (the test server answers each request as it counts it).
+    expect(requestsAtChange - requestsBefore).toBe(1);
+    expect(feed.requests.at(requestsAtChange - 1)!.ifNoneMatch).toBe('"v1"');
     expect(changes[0]!.type).toBe('reloaded');
     expect(titleOfFirst(f)!.start).not.toBe(before);
     expect(f.problem).toBeNull();
@@ -130,6 +166,40 @@ describe('a program feed', () => {
     // The feed comes back: the problem line goes.
     feed.answer = { status: 200, body: EXPORT, etag: '"v1"' };
     await until(() => f.problem === null, 8000);
+  });
+
+  test('backs off while the feed fails (the wait doubles), and polls at its pace again once it answers', async () => {
+    await open({ intervalMs: 100 });
+    await until(() => feed.requests.length >= 2);
+    feed.answer = { status: 500, body: 'oops', etag: '"x"' };
+    const failedFrom = feed.requests.length;
+    await until(() => feed.requests.length >= failedFrom + 4, 8000);
+    const gaps = (from: number, n: number) =>
+      feed.requests
+        .slice(from, from + n + 1)
+        .map((r, i, all) => (i === 0 ? 0 : r.at - all[i - 1]!.at))
+        .slice(1);
+    // After the 1st, 2nd and 3rd failures: 200, 400 and 800 ms (each at least that; a little more is the machine).
+    const failing = gaps(failedFrom, 3);
+    expect(failing[0]).toBeGreaterThanOrEqual(190);
+    expect(failing[1]).toBeGreaterThanOrEqual(390);
+    expect(failing[2]).toBeGreaterThanOrEqual(790);
+    feed.answer = { status: 200, body: EXPORT, etag: '"v1"' };
+    const backFrom = feed.requests.length;
+    await until(() => feed.requests.length >= backFrom + 4, 8000);
+    const back = gaps(backFrom + 1, 2); // from the first good answer on
+    expect(Math.max(...back)).toBeLessThan(400);
+  }, 15_000);
+
+  test('a web page instead of the export (a login or error page) is named as such', async () => {
+    const f = await open();
+    const changes: ProgramChange[] = [];
+    f.onChange((c) => changes.push(c));
+    feed.answer = { status: 200, body: '<!DOCTYPE html>\n<html><title>Log in</title></html>', etag: '"login"' };
+    const rejected = await until(() => changes.find((c) => c.type === 'rejected'));
+    expect(rejected.type === 'rejected' && rejected.problem.message).toBe(
+      `program feed ${feed.url} answered a web page (HTML), not an export: check the URL, or whether the export needs a login; still showing the last good version`,
+    );
   });
 
   test('starts without network from the copy saved last time, and says so', async () => {
@@ -187,6 +257,58 @@ describe('a show on a feed', () => {
         (await state()).day.find((i: { title: string }) => i.title === 'Focused 5thgeneration hardware').start,
       );
     expect((await start()) - startBefore).toBe(30 * 60_000);
+  });
+});
+
+describe("a feed's changes go under the operator's edits", () => {
+  test('an edited title stays while the export moves another talk; the control hears of the move', async () => {
+    const running = await startShow({
+      programFile: feed.url,
+      feedIntervalMs: 100,
+      host: '127.0.0.1',
+      port: 0,
+      pin: null,
+      at: '2020-12-14T07:00',
+      stateDir: cacheDir,
+      staticDir: mkdtempSync(join(tmpdir(), 'roomcue-views-')),
+    });
+    try {
+      const url = running.server.url;
+      const day = async () =>
+        (
+          (await (await fetch(`${url}/api/state?room=gray-room`)).json()) as {
+            day: { id: string; title: string; start: string }[];
+          }
+        ).day;
+      const first = (await day()).find((i) => i.title === 'Focused 5thgeneration hardware')!;
+      const other = (await day()).find((i) => i.id !== first.id)!;
+      const edit = await fetch(`${url}/api/actions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          type: 'program.item.update',
+          room: 'gray-room',
+          itemId: other.id,
+          set: { title: 'Retitled at the desk' },
+        }),
+      });
+      expect(edit.status).toBe(200);
+      feed.answer = { status: 200, body: movedExport(), etag: '"v2"' };
+      let moved: { id: string; title: string; start: string } | undefined;
+      for (let i = 0; i < 100; i++) {
+        moved = (await day()).find((x) => x.id === first.id);
+        if (moved && Date.parse(moved.start) !== Date.parse(first.start)) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(Date.parse(moved!.start) - Date.parse(first.start)).toBe(30 * 60_000);
+      expect((await day()).find((x) => x.id === other.id)!.title).toBe('Retitled at the desk');
+      const status = (await (await fetch(`${url}/api/state?room=gray-room`)).json()) as {
+        program: { lastChange: { summary: string } | null };
+      };
+      expect(status.program.lastChange?.summary).toMatch(/^1 change: 'Focused 5thgeneration hardware' moved /);
+    } finally {
+      await running.close();
+    }
   });
 });
 
