@@ -110,9 +110,12 @@ async function start(config: KioskConfig): Promise<void> {
 function fail(err: unknown, config: KioskConfig | null): void {
   const failure = describeStartupError(err, { host: config?.host ?? '127.0.0.1', port: config?.port ?? 0 });
   console.error(`roomcue: cannot start: ${failure.line}`);
-  // On a kiosk nobody reads the terminal: the screen says it too.
-  dialog.showErrorBox('Roomcue cannot start', failure.detail);
-  app.exit(failure.exitCode);
+  // On a kiosk nobody reads the terminal: the screen says it too. Before the app is ready Electron shows no box on
+  // Linux (it writes the text to stderr), so a bad flag or config.json waits for ready to be shown.
+  void app.whenReady().then(() => {
+    dialog.showErrorBox('Roomcue cannot start', failure.detail);
+    app.exit(failure.exitCode);
+  });
 }
 
 /** The app ends only once the show server has closed (screens told, state written). */

@@ -208,7 +208,15 @@ export const powerSaveBlocker = {
 };
 
 export const dialog = {
+  /**
+   * Like Electron: a modal box once the app is ready. Before that, on Linux, Electron shows no box and writes the
+   * title and content to stderr instead (its documentation of dialog.showErrorBox says so).
+   */
   showErrorBox(title, content) {
+    if (!app.isReady() && process.platform === 'linux') {
+      process.stderr.write(`${title}\n${content}\n`);
+      return record({ type: 'error-box-on-stderr', title, content });
+    }
     record({ type: 'error-box', title, content });
   },
 };
