@@ -69,6 +69,13 @@ export function actionFromOsc(
   const match = show.findRoom(decodeRoom(parts[0]!));
   if (!match.ok) return { ok: false, message: match.message };
   const type = parts.slice(1).join('.');
+  // Any action, also those whose fields are not flat (program.item.update's `set`): its fields as one JSON object.
+  const json = jsonFields(address, args);
+  if (json) {
+    if (!json.ok) return json;
+    const parsed = parseAction({ ...json.fields, type, room: match.room.id });
+    return parsed.ok ? { ok: true, action: parsed.action } : { ok: false, message: parsed.message };
+  }
   const names = POSITIONAL.get(type) ?? [];
   if (args.length > names.length) {
     return {
@@ -85,6 +92,28 @@ export function actionFromOsc(
   });
   const parsed = parseAction({ ...input });
   return parsed.ok ? { ok: true, action: parsed.action } : { ok: false, message: parsed.message };
+}
+
+/** One string argument that starts with "{": the action's fields as JSON; null for positional arguments. */
+function jsonFields(
+  address: string,
+  args: readonly unknown[],
+): { ok: true; fields: Record<string, unknown> } | { ok: false; message: string } | null {
+  if (args.length !== 1 || typeof args[0] !== 'string' || !args[0].trimStart().startsWith('{')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(args[0]);
+  } catch {
+    value = null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, message: `${address}: the argument is not a JSON object, e.g. {"itemId":"d1-lu"}` };
+  }
+  const fields = value as Record<string, unknown>;
+  if (Object.hasOwn(fields, 'type') || Object.hasOwn(fields, 'room')) {
+    return { ok: false, message: `${address}: the address gives the room and the action; leave them out of the JSON` };
+  }
+  return { ok: true, fields };
 }
 
 function decodeRoom(part: string): string {

@@ -15,7 +15,7 @@ const at = (local: string) => (parseInstant(local, 'Europe/Paris') as { ok: true
 let running: RunningShow;
 let client: Socket;
 let url: string;
-const received: { address: string; args: unknown[] }[] = [];
+const received: { address: string; args: unknown[]; at: number }[] = [];
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'roomcue-osc-'));
@@ -24,7 +24,7 @@ beforeAll(async () => {
   client = createSocket('udp4');
   client.on('message', (buffer) => {
     const m = decode(buffer) as { address: string; args: { value: unknown }[] };
-    received.push({ address: m.address, args: m.args.map((a) => a.value) });
+    received.push({ address: m.address, args: m.args.map((a) => a.value), at: Date.now() });
   });
   await new Promise<void>((r) => client.bind(0, '127.0.0.1', r));
   running = await startShow({
@@ -72,7 +72,32 @@ describe('OSC out', () => {
       'HPC+AI Converged Supercomputing on LineShine Exascale System',
     );
     expect(await lastValue('/roomcue/L108-A/next/start')).toBe('10:10');
+    expect(await lastValue('/roomcue/L108-A/phase')).toBe('normal');
+    expect(await lastValue('/roomcue/L108-A/running')).toBe(1);
   });
+
+  test('the countdown goes out once per second while the timer runs, and not at all while it is paused', async () => {
+    const times = (since: number) =>
+      received.filter((m) => m.address === '/roomcue/L108-A/remaining' && m.at >= since).map((m) => m.at);
+    const from = Date.now();
+    await new Promise((r) => setTimeout(r, 3500));
+    const running = times(from);
+    expect(running.length).toBeGreaterThanOrEqual(3);
+    expect(running.length).toBeLessThanOrEqual(4);
+    for (let i = 1; i < running.length; i++) expect(running[i]! - running[i - 1]!).toBeGreaterThan(800);
+
+    await sendOsc(new Message('/roomcue/L108-A/timer/pause'));
+    expect(await lastValue('/roomcue/L108-A/running', (v) => v === 0)).toBe(0);
+    const paused = Date.now();
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(times(paused)).toEqual([]);
+
+    await sendOsc(new Message('/roomcue/L108-A/timer/resume'));
+    expect(await lastValue('/roomcue/L108-A/running', (v) => v === 1)).toBe(1);
+    const resumed = Date.now();
+    await new Promise((r) => setTimeout(r, 1600));
+    expect(times(resumed).length).toBeGreaterThanOrEqual(1);
+  }, 15_000);
 });
 
 describe('OSC in', () => {
@@ -98,9 +123,28 @@ describe('OSC in', () => {
     expect(await lastValue('/roomcue/L108-A/blackout', (v) => v === 0)).toBe(0);
   });
 
+  test('any action by its address with its fields as one JSON argument: an item retitled, sent back as the next title', async () => {
+    await sendOsc(
+      new Message(
+        '/roomcue/L108-A/program/item/update',
+        JSON.stringify({ itemId: 'd1-lu', set: { title: 'HPC+AI on LineShine' } }),
+      ),
+    );
+    expect(await lastValue('/roomcue/L108-A/next', (v) => v === 'HPC+AI on LineShine')).toBe('HPC+AI on LineShine');
+    await sendOsc(new Message('/roomcue/L108-A/undo'));
+    expect(await lastValue('/roomcue/L108-A/next', (v) => v !== 'HPC+AI on LineShine')).toBe(
+      'HPC+AI Converged Supercomputing on LineShine Exascale System',
+    );
+  });
+
   test('what cannot be done is answered with /roomcue/error and a reason, and changes nothing', async () => {
     const before = (await (await fetch(`${url}/api/state`)).json()).seq;
-    const errors = () => received.filter((m) => m.address === '/roomcue/error').map((m) => m.args[0]);
+    const from = received.length;
+    const errors = () =>
+      received
+        .slice(from)
+        .filter((m) => m.address === '/roomcue/error')
+        .map((m) => m.args[0]);
     await sendOsc(new Message('/roomcue/L109/follow'));
     await sendOsc(new Message('/roomcue/L108-A/timer/add', 'lots'));
     await sendOsc(Buffer.from('definitely not OSC'));
@@ -153,6 +197,24 @@ describe('the OSC address book', () => {
       action: { type: 'message.ack', room: 'L108-A' },
     });
   });
+  test('takes the fields of any action as one JSON object argument; the address gives the type and room', () => {
+    expect(
+      actionFromOsc(show, '/roomcue/L108-A/program/item/swap', [JSON.stringify({ a: 'd1-lu', b: 'd1-nakajima' })]),
+    ).toEqual({ ok: true, action: { type: 'program.item.swap', room: 'L108-A', a: 'd1-lu', b: 'd1-nakajima' } });
+    expect(actionFromOsc(show, '/roomcue/L108-A/timer/add', ['{"seconds": 60}'])).toEqual({
+      ok: true,
+      action: { type: 'timer.add', room: 'L108-A', seconds: 60 },
+    });
+    expect(actionFromOsc(show, '/roomcue/L108-A/timer/add', ['{"seconds": 60, "room": "L109"}'])).toMatchObject({
+      ok: false,
+      message: /the address gives the room/,
+    });
+    expect(actionFromOsc(show, '/roomcue/L108-A/program/item/swap', ['{"a": "d1-lu",'])).toMatchObject({
+      ok: false,
+      message: /not a JSON object/,
+    });
+  });
+
   test('refuses what is not an action, naming the problem', () => {
     expect(actionFromOsc(show, '/other/thing', [])).toMatchObject({ ok: false, message: /start with \/roomcue\// });
     expect(actionFromOsc(show, '/roomcue/L108-A/follow', [1])).toMatchObject({
