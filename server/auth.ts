@@ -57,16 +57,23 @@ interface Failures {
 export class PinGuard {
   private readonly digest: Buffer | null;
   private readonly failures = new Map<string, Failures>();
-  /** Instants of the wrong PINs checked within the last hour, from every address. */
-  private wrong: number[] = [];
+  /** The wrong PINs checked within the last hour, from every address: when, and from where. */
+  private wrong: { at: number; client: string }[] = [];
+  /** Whether the server-wide cap holding now was told to the operator (once per time it starts to hold). */
+  private capTold = false;
   /** Session token digests → expiry and role. */
   private readonly sessions = new Map<string, { expires: number; role: Role }>();
   private readonly chairs: { digest: Buffer; role: Role }[];
 
+  /**
+   * `tell` gets one line for the operator when guessing is noticed: an address locked out, the server-wide cap
+   * starting to hold (the server prints it).
+   */
   constructor(
     pin: string | null,
     private readonly now: () => number = Date.now,
     chairPins: readonly ChairPin[] = [],
+    private readonly tell: (line: string) => void = () => {},
   ) {
     this.digest = pin === null ? null : sha256(pin);
     this.chairs = chairPins.map((c) => ({ digest: sha256(c.pin), role: { kind: 'chair', room: c.room } }));
@@ -112,7 +119,7 @@ export class PinGuard {
           ? { ok: true, role }
           : { ok: true, role, session: this.newSession(now, role) };
       }
-      this.countWrong(this.record(client, now), now);
+      this.countWrong(client, this.record(client, now), now);
       return { ok: true, role: held };
     }
     const known = this.failures.get(client);
@@ -129,6 +136,12 @@ export class PinGuard {
     if (globalWait > 0) {
       // The PIN is not even compared: a guesser learns nothing while the cap holds.
       const wait = globalWait < 60_000 ? `${Math.ceil(globalWait / 1000)} s` : `${Math.ceil(globalWait / 60_000)} min`;
+      if (!this.capTold) {
+        this.capTold = true;
+        this.tell(
+          `${this.capReason(now)}: every PIN is refused unchecked (429) for ${wait}; consoles already signed in keep working`,
+        );
+      }
       return {
         ok: false,
         status: 429,
@@ -161,21 +174,32 @@ export class PinGuard {
       this.failures.delete(client);
       return wantsSession ? { ok: true, role, session: this.newSession(now, role) } : { ok: true, role };
     }
-    this.countWrong(record, now);
+    this.countWrong(client, record, now);
     const delayMs =
       record.count <= FREE_FAILURES ? 0 : Math.min(250 * 2 ** (record.count - FREE_FAILURES - 1), MAX_DELAY_MS);
     return { ok: false, status: 401, message: 'wrong PIN', delayMs };
   }
 
-  private countWrong(record: Failures, now: number): void {
-    this.wrong.push(now);
+  private countWrong(client: string, record: Failures, now: number): void {
+    this.wrong.push({ at: now, client });
     record.count += 1;
     if (record.count >= LOCKOUT_AFTER) {
       record.lockouts += 1;
-      record.lockedUntil = now + Math.min(FIRST_LOCKOUT_MS * 2 ** (record.lockouts - 1), MAX_LOCKOUT_MS);
+      const lockout = Math.min(FIRST_LOCKOUT_MS * 2 ** (record.lockouts - 1), MAX_LOCKOUT_MS);
+      record.lockedUntil = now + lockout;
       record.count = 0;
       record.first = now;
+      this.tell(`${LOCKOUT_AFTER} wrong PINs from ${client}: that address is refused for ${lockout / 60_000} min`);
     }
+  }
+
+  /** Which server-wide cap holds: "30 wrong PINs within a minute from 12 addresses". */
+  private capReason(now: number): string {
+    const lastMinute = this.wrong.filter((w) => w.at > now - 60_000);
+    const [within, list] =
+      lastMinute.length >= GLOBAL_WRONG_PER_MINUTE ? ['a minute', lastMinute] : ['an hour', this.wrong];
+    const addresses = new Set(list.map((w) => w.client)).size;
+    return `${list.length} wrong PINs within ${within} from ${addresses} address${addresses === 1 ? '' : 'es'}`;
   }
 
   /** Whether a PIN from `client` would be refused unchecked now (its lockout, or the server-wide caps). */
@@ -188,12 +212,13 @@ export class PinGuard {
   private globalWait(now: number): number {
     const hourAgo = now - 60 * 60_000;
     let drop = 0;
-    while (drop < this.wrong.length && this.wrong[drop]! <= hourAgo) drop++;
+    while (drop < this.wrong.length && this.wrong[drop]!.at <= hourAgo) drop++;
     if (drop) this.wrong = this.wrong.slice(drop);
     const n = this.wrong.length;
     let wait = 0;
-    if (n >= GLOBAL_WRONG_PER_HOUR) wait = this.wrong[n - GLOBAL_WRONG_PER_HOUR]! + 60 * 60_000 - now;
-    if (n >= GLOBAL_WRONG_PER_MINUTE) wait = Math.max(wait, this.wrong[n - GLOBAL_WRONG_PER_MINUTE]! + 60_000 - now);
+    if (n >= GLOBAL_WRONG_PER_HOUR) wait = this.wrong[n - GLOBAL_WRONG_PER_HOUR]!.at + 60 * 60_000 - now;
+    if (n >= GLOBAL_WRONG_PER_MINUTE) wait = Math.max(wait, this.wrong[n - GLOBAL_WRONG_PER_MINUTE]!.at + 60_000 - now);
+    if (wait <= 0) this.capTold = false;
     return Math.max(0, wait);
   }
 

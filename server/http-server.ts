@@ -97,7 +97,7 @@ class HttpError extends Error {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { show } = opts;
   const chairPins = opts.chairPins ?? [];
-  const guard = new PinGuard(opts.pin, Date.now, chairPins);
+  const guard = new PinGuard(opts.pin, Date.now, chairPins, (line) => console.error(`roomcue server: ${line}`));
   const viewErrors = new ViewErrorLog();
   const hosts = new HostNames(opts.allowedHosts);
   const clients = new Map<WebSocket, ScreenInfo>();

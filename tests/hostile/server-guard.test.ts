@@ -1,8 +1,12 @@
 // Holes 3, 4 and 6 of issue 12 on a real server: PIN guessing from many addresses, DNS rebinding, slow clients.
 import { connect as netConnect } from 'node:net';
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GLOBAL_WRONG_PER_MINUTE } from '../../server/auth.ts';
+import { runServe } from '../../cli/serve.ts';
 import { programAroundNow, startHarness, type Harness } from '../server/harness.ts';
 
 interface Answer {
@@ -62,6 +66,10 @@ describe('PIN guessing from many addresses (hole 3)', () => {
     expect(cookie).toMatch(/^roomcue_session=[\w-]{40,}$/);
     expect(signIn.setCookie[0]).toMatch(/HttpOnly; SameSite=Strict/);
 
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.map(String).join(' '));
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 240; i++) {
       const guess = String(1000 + i);
@@ -76,6 +84,13 @@ describe('PIN guessing from many addresses (hole 3)', () => {
     }
     expect(statuses.filter((s) => s === 401)).toHaveLength(GLOBAL_WRONG_PER_MINUTE);
     expect(statuses.slice(GLOBAL_WRONG_PER_MINUTE).every((s) => s === 429)).toBe(true);
+    // The operator watching the server's output is told once, when the cap starts to hold, not once per guess.
+    spy.mockRestore();
+    expect(logged).toEqual([
+      expect.stringMatching(
+        /^roomcue server: 30 wrong PINs within a minute from 30 addresses: every PIN is refused unchecked \(429\) for (\d+ s|1 min); consoles already signed in keep working$/,
+      ),
+    ]);
 
     // The right PIN from a new browser is refused unchecked while the cap holds…
     const fresh = await send(h, {
@@ -243,4 +258,34 @@ describe('slow clients are cut at the documented times (hole 6)', () => {
     expect(silentBody).toBeGreaterThanOrEqual(9.9);
     expect(silentBody).toBeLessThan(11.5);
   }, 45_000);
+});
+
+describe('a short PIN on the network (hole 3)', () => {
+  /** What `roomcue serve` prints on stderr when it starts with these options (and stops at once). */
+  async function warnings(host: string, pin: string): Promise<string[]> {
+    const err: string[] = [];
+    const code = await runServe(
+      { host, pin, port: '0', stateDir: mkdtempSync(join(tmpdir(), 'rc-pin-')) },
+      { out: () => {}, err: (line) => err.push(line) },
+      async () => {},
+    );
+    expect(code).toBe(0);
+    return err.filter((line) => /PIN/.test(line));
+  }
+
+  test.each(['2468', '24681'])(
+    '--pin %s with --host 0.0.0.0 starts with a warning naming the advised length',
+    async (pin) => {
+      expect(await warnings('0.0.0.0', pin)).toEqual([
+        `warning: a ${pin.length}-character PIN on the network can be guessed within days even with the server's limits; use 6 digits or more (see docs/api.md, Security)`,
+      ]);
+    },
+  );
+
+  test.each([
+    ['0.0.0.0', '246813'],
+    ['127.0.0.1', '2468'],
+  ])('--host %s --pin %s starts without one', async (host, pin) => {
+    expect(await warnings(host, pin)).toEqual([]);
+  });
 });

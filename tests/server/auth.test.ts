@@ -109,6 +109,39 @@ describe('PIN guessing from many addresses (issue 12, hole 3)', () => {
   });
 });
 
+describe('what the operator is told (the server prints these lines)', () => {
+  test('an address locked out, and each time the server-wide cap starts to hold: once, not once per guess', () => {
+    const clock = { t: 1_000_000 };
+    const told: string[] = [];
+    const g = new PinGuard(
+      '2468',
+      () => clock.t,
+      [],
+      (line) => told.push(line),
+    );
+    for (let i = 0; i < 10; i++) g.check('10.0.0.7', '0000');
+    expect(told).toEqual(['10 wrong PINs from 10.0.0.7: that address is refused for 1 min']);
+    told.length = 0;
+    for (let i = 0; i < 100; i++) g.check(`10.1.0.${i}`, '1111');
+    expect(told).toEqual([
+      '30 wrong PINs within a minute from 21 addresses: every PIN is refused unchecked (429) for 1 min; consoles already signed in keep working',
+    ]);
+    // Each minute the cap frees up and holds again is told once, until the hour's 200 (in the 6th minute): told
+    // once more with the hour's figures, then nothing while the hour cap holds.
+    told.length = 0;
+    for (let minute = 0; minute < 10; minute++) {
+      clock.t += 61_000;
+      for (let i = 0; i < 40; i++) g.check(`10.2.${minute}.${i}`, '1111');
+    }
+    expect(told).toHaveLength(6);
+    for (const line of told.slice(0, 5))
+      expect(line).toMatch(/^30 wrong PINs within a minute from 30 addresses: .* for 1 min;/);
+    expect(told[5]).toMatch(
+      /^200 wrong PINs within an hour from 191 addresses: every PIN is refused unchecked \(429\) for 5\d min;/,
+    );
+  });
+});
+
 describe('chair PINs (issue 14, roles)', () => {
   const chairs = () => {
     const clock = { t: 1_000_000 };
