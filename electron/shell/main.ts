@@ -118,8 +118,9 @@ function fail(err: unknown, config: KioskConfig | null): void {
   });
 }
 
-/** The app ends only once the show server has closed (screens told, state written). */
+/** The app ends only once the show server has closed (screens told, state written), also when systemd stops it. */
 function setupQuit(): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => app.quit());
   let closing = false;
   app.on('will-quit', (event) => {
     globalShortcut.unregisterAll();

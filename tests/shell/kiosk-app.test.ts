@@ -321,6 +321,22 @@ describe('the command line', () => {
   });
 });
 
+describe('stopped by the system', () => {
+  test.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s (systemctl stop, Ctrl+C): the show server closes, then the app ends with 0',
+    async (signal) => {
+      const kiosk = start({ displays: [tv] });
+      await kiosk.windowOf('signage');
+      const url = kiosk.events('load')[0]!.url as string;
+      kiosk.signal(signal);
+      expect(await kiosk.exited).toBe(0);
+      expect(kiosk.events().map((e) => e.type)).toContain('quit-deferred');
+      expect(kiosk.stdout).toContain('roomcue: show server closed');
+      await expect(fetch(url)).rejects.toThrow();
+    },
+  );
+});
+
 describe('startup errors: one line, an error box on the screen, exit 1 or 2', () => {
   let busy: Server;
   let busyPort: number;

@@ -138,6 +138,11 @@ export class Kiosk {
     this.child.send(command);
   }
 
+  /** A signal to the app's process, as systemd or Ctrl+C send it. */
+  signal(name: NodeJS.Signals): void {
+    this.child.kill(name);
+  }
+
   kill(): void {
     if (this.exitCode === null) this.child.kill('SIGKILL');
   }
