@@ -9,6 +9,7 @@ import { ProgramFeed } from '../../server/program/program-feed.ts';
 import type { ProgramChange } from '../../server/program/program-watcher.ts';
 import { startShow, type RunningShow } from '../../server/start-show.ts';
 import { repoPath } from '../helpers.ts';
+import { runServe } from '../../cli/serve.ts';
 
 const EXPORT = readFileSync(repoPath('tests/fixtures/import/pretalx-democon.json'), 'utf8');
 
@@ -257,6 +258,31 @@ describe('a show on a feed', () => {
         (await state()).day.find((i: { title: string }) => i.title === 'Focused 5thgeneration hardware').start,
       );
     expect((await start()) - startBefore).toBe(30 * 60_000);
+  });
+});
+
+describe('roomcue serve --program <the URL of an export>', () => {
+  test("prints what the import guessed; the door shows the times the export prints; --room by the room's name", async () => {
+    const lines: string[] = [];
+    let state: { room: string; current: { title: string; start: string }[] } | null = null;
+    const code = await runServe(
+      { program: feed.url, room: 'TAN ROOM', at: '2020-12-14T09:10', port: '0', stateDir: cacheDir },
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+      async () => {
+        const api = lines.map((l) => /^\s+api\s+(\S+)$/.exec(l)?.[1]).find(Boolean)!;
+        state = (await (await fetch(api)).json()) as typeof state;
+      },
+    );
+    expect(code).toBe(0);
+    expect(lines[0]).toBe('Roomcue serving "DemoCon", room tan-room');
+    expect(lines).toContain(
+      `  ${feed.url}: warning: guessed: time_zone_name is UTC but the dates are written with +01:00: screens show the times the export prints, in Etc/GMT-1 (UTC+01:00 all year); give the event's own zone with --zone (e.g. --zone Europe/Berlin) if it has summer time`,
+    );
+    // "date": "2020-12-14T09:00:00+01:00", "start": "09:00" in the export: 09:00 on the door, not 08:00.
+    expect(state!.room).toBe('tan-room');
+    expect(state!.current.map((i) => [i.title, i.start])).toEqual([
+      ['Managed stable function', '2020-12-14T09:00:00+01:00'],
+    ]);
   });
 });
 
