@@ -1,6 +1,9 @@
 // Program edits as the screens show them, in Chromium against a real show: a cancelled talk on the door and the
 // chair, the chair's note and its "OK, seen" to the speaker message, and the AV console's editable rundown.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
@@ -15,6 +18,8 @@ import {
   shippedProgram,
   type ServedShow,
 } from './browser.ts';
+import { startShow, type RunningShow } from '../../server/start-show.ts';
+import { repoPath } from '../helpers.ts';
 
 const SIZES = [
   [1920, 1080],
@@ -513,6 +518,49 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
   });
 });
 
+describe.skipIf(chromiumMissing !== null)('a save answered late', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    show = await serveShow('2026-06-30T09:01');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+  });
+
+  test('the editor opened meanwhile on another row stays open, with the focus in it', async () => {
+    const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // The server's answers to actions come 600 ms late (the screens get the state at once, as on a slow link).
+    await control.route('**/api/actions', async (route) => {
+      const response = await route.fetch();
+      await new Promise((r) => setTimeout(r, 600));
+      await route.fulfill({ response });
+    });
+    await control.goto(`${show.url}/control`);
+    const editor = (id: string) => control.locator(`[data-editor="${id}"]`);
+    await control.locator('[data-item="d2-liu"]').focus();
+    await control.keyboard.press('Enter');
+    const title = editor('d2-liu').getByLabel('Title', { exact: true });
+    await title.fill('Disaggregated inference on Huawei Ascend');
+    await title.press('Enter');
+    // The state with the new title is on the console before the answer: the operator goes on to the next row.
+    await control.locator('[data-edited="d2-liu"] [data-field="title"]').waitFor();
+    await control.locator('[data-item="d2-maze"]').focus();
+    await control.keyboard.press('Enter');
+    const other = editor('d2-maze').getByLabel('Title', { exact: true });
+    await other.waitFor();
+    await other.focus();
+    // The late answer of the first save closes its own editor only.
+    await control.waitForTimeout(1000);
+    expect(await editor('d2-liu').count()).toBe(0);
+    expect(await editor('d2-maze').count()).toBe(1);
+    expect(await other.evaluate((n) => n === document.activeElement)).toBe(true);
+    await control.close();
+  });
+});
+
 describe.skipIf(chromiumMissing !== null)('move to another room', () => {
   let browser: Browser;
   let show: ServedShow;
@@ -559,3 +607,200 @@ async function until(show: ServedShow, check: (s: StateJson) => boolean, timeout
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * The shipped program moved in time so that the second day's 09:02 is now: a real show (not a rehearsal, whose state
+ * is never saved) with the customer's items on at the real clock.
+ */
+function shippedProgramAtNow(): { program: ProgramInput; at: (local: string) => DateTime } {
+  const program = shippedProgram();
+  const zone = program.timezone;
+  const offset =
+    DateTime.now().setZone(zone).startOf('minute').toMillis() -
+    DateTime.fromISO('2026-06-30T09:02', { zone }).toMillis();
+  const at = (local: string) => DateTime.fromISO(local, { zone }).plus({ milliseconds: offset });
+  const shift = (local: string) => at(local).toFormat("yyyy-MM-dd'T'HH:mm");
+  for (const s of program.sessions ?? []) {
+    s.start = shift(s.start);
+    s.end = shift(s.end);
+    for (const i of s.items) [i.start, i.end] = [shift(i.start), shift(i.end)];
+  }
+  for (const i of program.items ?? []) [i.start, i.end] = [shift(i.start), shift(i.end)];
+  return { program, at };
+}
+
+describe.skipIf(chromiumMissing !== null)('the server restarted in the middle of the day', () => {
+  const { program, at } = shippedProgramAtNow();
+  const hm = (local: string) => at(local).toFormat('HH:mm');
+  const dir = mkdtempSync(join(tmpdir(), 'roomcue-e2e-restart-'));
+  const programFile = join(dir, 'program.json');
+  const source = JSON.stringify(program, null, 2);
+  writeFileSync(programFile, source);
+  let port = 0;
+  const launch = () =>
+    startShow({
+      programFile,
+      host: '127.0.0.1',
+      port,
+      pin: null,
+      stateDir: join(dir, 'state'),
+      staticDir: repoPath('dist'),
+    });
+  let running: RunningShow;
+  let url: string;
+  let browser: Browser;
+  const errors: string[] = [];
+  /** What the console, the door and the chair showed just before the restart. */
+  let logBefore: string[] = [];
+  let undoBefore: string | null = null;
+
+  const open = async (path: string): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}${path}`);
+    return page;
+  };
+  const stateNow = async (): Promise<StateJson> => (await (await fetch(`${url}/api/state`)).json()) as StateJson;
+  const logLines = (page: Page) =>
+    page.locator('.log li').evaluateAll((li) => li.map((n) => (n as HTMLElement).innerText.replace(/\s+/g, ' ')));
+
+  beforeAll(async () => {
+    running = await launch();
+    url = running.server.url;
+    port = Number(new URL(url).port);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+    expect(errors).toEqual([]);
+  });
+
+  test('before: the desk cancels a talk, moves the next one up, fixes a title, writes notes, sends a preset; the chair sees it', async () => {
+    expect((await stateNow()).clock.rehearsal).toBe(false);
+    const control = await open('/control');
+    await control.getByLabel('This console’s name').fill('AV desk');
+    await control.getByLabel('This console’s name').press('Tab');
+    const editor = (id: string) => control.locator(`[data-editor="${id}"]`);
+    const openEditor = async (id: string) => {
+      await control.locator(`[data-item="${id}"]`).focus();
+      await control.keyboard.press('Enter');
+      await editor(id).getByLabel('Title', { exact: true }).waitFor();
+    };
+    await openEditor('d2-dirhoussi');
+    await editor('d2-dirhoussi').getByLabel('Reason', { exact: true }).fill('Speaker ill');
+    await editor('d2-dirhoussi').getByRole('button', { name: 'Cancel this item' }).click();
+    await control.locator('[data-row-cancelled="d2-dirhoussi"]').waitFor();
+
+    await openEditor('d2-maze');
+    await editor('d2-maze').getByLabel('Start', { exact: true }).fill(hm('2026-06-30T09:02'));
+    await editor('d2-maze').getByLabel('Start', { exact: true }).press('Enter');
+    await control.locator('[data-edited="d2-maze"] [data-field="start"]').waitFor();
+
+    await openEditor('d2-bindschaedler');
+    const title = editor('d2-bindschaedler').getByLabel('Title', { exact: true });
+    await title.fill('Fleets without a kernel (revised)');
+    await title.press('Enter');
+    await control.locator('[data-edited="d2-bindschaedler"] [data-field="title"]').waitFor();
+
+    await openEditor('d2-maze');
+    await editor('d2-maze').getByLabel('AV note').fill('Lapel mic 2, slides on USB');
+    await editor('d2-maze').getByLabel('Chair note').fill('Remote Q&A from Slido');
+    await editor('d2-maze').getByRole('button', { name: 'Save notes' }).click();
+    await control.locator('[data-note-av="d2-maze"]').waitFor();
+
+    const speaker = control.locator('.panel', {
+      has: control.getByRole('heading', { name: 'Message to the speaker' }),
+    });
+    await speaker.getByRole('button', { name: 'Edit the presets' }).click();
+    await speaker.getByLabel('Presets, one a line').fill('Two minutes\nStop now');
+    await speaker.getByRole('button', { name: 'Save the presets' }).click();
+    await speaker.getByRole('button', { name: 'Stop now', exact: true }).click();
+
+    const chair = await open('/chair');
+    await chair.getByRole('button', { name: 'OK, seen' }).click();
+    await speaker.locator('[data-acked]').waitFor({ timeout: 1000 });
+    expect(await chair.locator('[data-chair-note="d2-maze"]').innerText()).toBe('Note: Remote Q&A from Slido');
+
+    // Everything the desk and the chair did is in the control's log, newest first, each line as it happened.
+    const texts = () => control.locator('.log li .text').allTextContents();
+    await expect.poll(async () => (await texts())[0], { timeout: 10_000 }).toBe('The chair saw the message');
+    expect(await texts()).toEqual([
+      'The chair saw the message',
+      'Message to the speaker: Stop now',
+      'Preset messages: Two minutes · Stop now',
+      'AV and chair note on “Distributed AI job using Ultra-Ethernet…”',
+      'Edit title of “Fleets Without a Kernel: The Distribute…”',
+      'On stage: Distributed AI job using Ultra-Ethernet (UEC) networking for scale-out',
+      `Move “Distributed AI job using Ultra-Ethernet…” to ${hm('2026-06-30T09:02')}`,
+      'Nothing on stage',
+      'Cancel “Scaling RL at Hugging Face: A Systems V…”',
+      'On stage: Scaling RL at Hugging Face: A Systems View of Inference-Training Co-Design, NCCL Weight Sync, and Long-Context MoE',
+    ]);
+    logBefore = await logLines(control);
+    undoBefore = (await stateNow()).history.undo;
+    expect(undoBefore).toBe('The chair saw the message');
+    await Promise.all([control.close(), chair.close()]);
+  });
+
+  test('after a restart on the same port: nothing of the edits, notes, presets, message or log is lost', async () => {
+    const door = await open('/signage');
+    await door.locator('.hero [data-item-id="d2-maze"]').waitFor();
+    await running.close();
+    await door.locator('[data-offline]').waitFor({ timeout: 5000 });
+    running = await launch();
+    expect(running.server.url).toBe(url);
+    // The source was never rewritten; the edits are in their own file beside the state.
+    expect(readFileSync(programFile, 'utf8')).toBe(source);
+    expect(existsSync(join(dir, 'state', 'dp2e-ai-2026.overlay.json'))).toBe(true);
+
+    // A door that was open comes back by itself with the talk moved up as the hero, the cancelled one beside it.
+    await door.locator('[data-offline]').waitFor({ state: 'detached', timeout: 15_000 });
+    const fresh = await open('/signage');
+    for (const page of [door, fresh]) {
+      await page.locator('.hero [data-item-id="d2-dirhoussi"] [data-cancelled]').waitFor({ timeout: 15_000 });
+      expect(await heroIds(page)).toEqual(['d2-maze', 'd2-dirhoussi']);
+      expect(await page.locator('.hero [data-item-id="d2-dirhoussi"] [data-reason]').innerText()).toBe('Speaker ill');
+    }
+    await Promise.all([door.close(), fresh.close()]);
+
+    const control = await open('/control');
+    await control.locator('[data-item="d2-maze"]').waitFor();
+    expect(await control.locator('[data-row-cancelled="d2-dirhoussi"]').innerText()).toBe(
+      'Cancelled · Speaker ill (shown on the door)',
+    );
+    expect(await control.locator('[data-edited="d2-maze"] [data-field="start"]').innerText()).toBe(
+      `Start: ${hm('2026-06-30T09:30')} → ${hm('2026-06-30T09:02')}`,
+    );
+    expect(await control.locator('[data-edited="d2-bindschaedler"] [data-field="title"]').innerText()).toBe(
+      'Title: Fleets Without a Kernel: The Distributed Systems Substrate Agentic AI Is Missing → Fleets without a kernel (revised)',
+    );
+    expect(await control.locator('[data-note-av="d2-maze"]').innerText()).toBe('AV: Lapel mic 2, slides on USB');
+    expect(await control.locator('[data-note-chair="d2-maze"]').innerText()).toBe('Chair: Remote Q&A from Slido');
+    const speaker = control.locator('.panel', {
+      has: control.getByRole('heading', { name: 'Message to the speaker' }),
+    });
+    expect(await speaker.locator('button.preset').allInnerTexts()).toEqual(['Two minutes', 'Stop now']);
+    expect(await speaker.locator('[data-acked]').innerText()).toMatch(/^Seen by the chair at \d\d:\d\d$/);
+
+    // The log from before the restart, line for line (newer lines may sit above it).
+    await expect.poll(() => logLines(control), { timeout: 10_000 }).toContain(logBefore[0]);
+    const after = await logLines(control);
+    const from = after.indexOf(logBefore[0]!);
+    expect(after.slice(from, from + logBefore.length)).toEqual(logBefore);
+
+    // The chair still has its note and the message it saw.
+    const chair = await open('/chair');
+    await chair.locator('[data-chair-note="d2-maze"]').waitFor();
+    expect(await chair.locator('[data-chair-note="d2-maze"]').innerText()).toBe('Note: Remote Q&A from Slido');
+    expect(await chair.locator('.message p').innerText()).toBe('Stop now');
+    await chair.locator('[data-acked]').waitFor();
+
+    // And one history: Ctrl+Z on the console still undoes the steps of before the restart.
+    expect((await stateNow()).history.undo).toBe(undoBefore);
+    await control.locator('body').click({ position: { x: 5, y: 5 } });
+    await control.keyboard.press('Control+z');
+    await expect.poll(async () => (await stateNow()).history.undo).toBe('Message to the speaker: Stop now');
+    await Promise.all([control.close(), chair.close()]);
+  });
+});

@@ -48,3 +48,49 @@ test('newest first, in the program time, with who did it (the clock for the stag
     ['09:00:00', 'On stage: Opening', 'clock'],
   ]);
 });
+
+test('a key always names the same line, as newer entries come on top (the list reuses a row by its key)', () => {
+  // An edit and the stage change it made share their millisecond; a cancel and its stage change share another.
+  const at = (hms: string) => common(hms, 'Desk (10.0.0.2)');
+  const stage = (hms: string, itemId: string | null): LogEntry => ({
+    kind: 'stage',
+    ...at(hms),
+    itemId,
+    startedAt: 0,
+    ended: null,
+    cause: 'action',
+  });
+  const edit = (hms: string, label: string): LogEntry => ({
+    kind: 'edit',
+    ...at(hms),
+    type: 'program.item.update',
+    label,
+    edit: {},
+  });
+  const older: LogEntry[] = [
+    stage('09:02:00', 't2'),
+    edit('09:02:00', 'Move “Second” to 09:02'),
+    stage('09:01:00', null),
+    edit('09:01:00', 'Cancel “Opening”'),
+  ];
+  const w = controlWords('en');
+  const title = (id: string) => ({ t1: 'Opening', t2: 'Second' })[id] ?? id;
+  const lists = [
+    logLines(older, title, w),
+    logLines([edit('09:03:00', 'Edit title of “Third”'), ...older], title, w),
+    logLines([edit('09:04:00', 'AV note on “Second”'), edit('09:03:00', 'Edit title of “Third”'), ...older], title, w),
+  ];
+  const shown = new Map<string, string>();
+  for (const lines of lists) {
+    expect(new Set(lines.map((l) => l.key)).size).toBe(lines.length);
+    for (const l of lines) {
+      const line = `${l.time} ${l.text} ${l.who}`;
+      expect(shown.get(l.key) ?? line, l.key).toBe(line);
+      shown.set(l.key, line);
+    }
+  }
+  // Two lines alike in every way are still two rows.
+  const twice = logLines([edit('09:05:00', 'Same'), edit('09:05:00', 'Same')], title, w);
+  expect(twice.map((l) => l.text)).toEqual(['Same', 'Same']);
+  expect(twice[0]!.key).not.toBe(twice[1]!.key);
+});

@@ -2,6 +2,10 @@
 import type { LogEntry } from '../../../core/report/log-entry.ts';
 
 export interface LogLine {
+  /**
+   * What the line shows (kind, time, text, who), and which of the lines alike it is: the list keeps a row by its key
+   * and never redraws it, so a key must never name another line when newer entries come on top (an index did).
+   */
   key: string;
   /** "09:02:00", the program-zone time the server wrote. */
   time: string;
@@ -21,26 +25,36 @@ export interface LogWords {
 
 /** `titleOf` names an item by its id (the title the control shows); unknown ids are shown as they are. */
 export function logLines(entries: LogEntry[], titleOf: (id: string) => string, w: LogWords): LogLine[] {
-  return entries.map((e, i) => {
-    const base = { key: `${e.ms}-${i}`, time: e.at.slice(11, 19), who: e.who ?? w.logClock, kind: e.kind };
-    switch (e.kind) {
-      case 'action':
-      case 'edit':
-        return { ...base, text: e.label };
-      case 'refused':
-        return { ...base, text: w.logRefused(e.type, e.reason) };
-      case 'stage':
-        return {
-          ...base,
-          text:
-            e.itemId === null
-              ? w.logNothingOn
-              : e.ended === null && sameItemBefore(entries, i)
-                ? w.logRestarted(titleOf(e.itemId))
-                : w.logOnStage(titleOf(e.itemId)),
-        };
-    }
+  const alike = new Map<string, number>();
+  return entries.map((_, i) => {
+    const line = lineOf(entries, i, titleOf, w);
+    const shown = JSON.stringify([line.kind, line.time, line.text, line.who]);
+    const n = alike.get(shown) ?? 0;
+    alike.set(shown, n + 1);
+    return { key: `${shown}#${n}`, ...line };
   });
+}
+
+function lineOf(entries: LogEntry[], i: number, titleOf: (id: string) => string, w: LogWords): Omit<LogLine, 'key'> {
+  const e = entries[i]!;
+  const base = { time: e.at.slice(11, 19), who: e.who ?? w.logClock, kind: e.kind };
+  switch (e.kind) {
+    case 'action':
+    case 'edit':
+      return { ...base, text: e.label };
+    case 'refused':
+      return { ...base, text: w.logRefused(e.type, e.reason) };
+    case 'stage':
+      return {
+        ...base,
+        text:
+          e.itemId === null
+            ? w.logNothingOn
+            : e.ended === null && sameItemBefore(entries, i)
+              ? w.logRestarted(titleOf(e.itemId))
+              : w.logOnStage(titleOf(e.itemId)),
+      };
+  }
 }
 
 /** Whether the stage entry at `i` restarts the item already on (the next older stage entry of its room has it). */
