@@ -1,4 +1,4 @@
-// The operator actions: one schema for every channel (HTTP POST, Companion GET, chair keyboard, IPC).
+// The operator actions: one schema for every channel (HTTP POST, Companion GET buttons, chair keys, OSC).
 import { z } from 'zod';
 import { dict } from '../own.ts';
 import { OVERTIME_POLICIES } from './state.ts';

@@ -20,6 +20,24 @@ const VALID: Record<string, unknown>[] = [
   { type: 'message.set', to: 'speaker', text: '5 minutes', until: '2026-06-29T10:00:00+02:00' },
   { type: 'message.clear', to: 'public' },
   { type: 'blackout', on: true },
+  { type: 'item.previous' },
+  { type: 'overtime.policy', policy: 'hold', limitMinutes: 15 },
+  { type: 'undo' },
+  { type: 'redo' },
+  { type: 'message.ack' },
+  { type: 'presets.set', texts: ['5 minutes', 'Wrap up'] },
+  { type: 'program.item.update', itemId: 'd1-lu', set: { title: 'New title', speakers: ['ada'] } },
+  { type: 'program.item.cancel', itemId: 'd1-lu', reason: 'Speaker ill', public: false },
+  { type: 'program.item.restore', itemId: 'd1-lu' },
+  { type: 'program.item.move', itemId: 'd1-lu', start: '2026-06-29T11:00', end: '2026-06-29T11:30', room: 'A' },
+  { type: 'program.item.swap', a: 'd1-lu', b: 'd1-dongarra' },
+  {
+    type: 'program.item.add',
+    item: { id: 'x1', kind: 'talk', title: 'Added', start: '2026-06-29T18:00', end: '2026-06-29T18:30' },
+  },
+  { type: 'program.item.remove', itemId: 'x1' },
+  { type: 'program.item.note', itemId: 'd1-lu', av: 'Mic 2', chair: 'Q&A after' },
+  { type: 'program.edit.resolve', editId: 1, keep: 'yours' },
 ];
 
 /** The contract: ok with an action of a known type, or a message that names the type (or says what an action is). */
@@ -42,6 +60,11 @@ function expectNamedResult(result: ActionParse, input: unknown): void {
 }
 
 describe('parseAction', () => {
+  test('the examples to break cover every action type, and each is valid as it is', () => {
+    expect([...new Set(VALID.map((a) => a.type))].sort()).toEqual([...ACTION_TYPES].sort());
+    for (const action of VALID) expect(parseAction(action)).toMatchObject({ ok: true });
+  });
+
   test('anything at all never throws', () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true }), (input) =>

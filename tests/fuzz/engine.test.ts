@@ -10,7 +10,7 @@ import { isBreakKind } from '../../core/schedule/kinds.ts';
 import { resolveScreen, type Screen } from '../../core/schedule/resolve.ts';
 import { screenJson } from '../../core/schedule/screen-json.ts';
 import { buildTimeline, type RoomIndex, type Timeline } from '../../core/schedule/timeline.ts';
-import { FUZZ_TIMEOUT_MS, instantNear, runs, validProgram } from './arbitraries.ts';
+import { BUILTIN_NAMES, FUZZ_TIMEOUT_MS, instantNear, runs, validProgram } from './arbitraries.ts';
 
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
 
@@ -96,6 +96,8 @@ const step = fc.record({
   gapMs: fc.integer({ min: 0, max: 59_999 }),
   /** A later look at the same state, as a screen refreshing on its own would have. */
   lookMin: fc.integer({ min: 0, max: 180 }),
+  /** Sometimes the action names a room (or, for goto, an item) called like a built-in (`constructor`, `__proto__`…). */
+  stranger: fc.option(fc.constantFrom(...BUILTIN_NAMES), { nil: undefined, freq: 3 }),
 });
 
 function toAction(plan: ActionPlan, timeline: Timeline, room: string, at: number): Action {
@@ -165,14 +167,27 @@ describe('resolveLive after random actions', () => {
           for (const s of steps) {
             at += s.gapMin * 60_000 + s.gapMs;
             const room = rooms[s.room % rooms.length]!;
-            const action = toAction(s.plan, timeline, room, at);
+            let action = toAction(s.plan, timeline, room, at);
+            // A name that is no room (or no item) of this program is refused by name, like any unknown one.
+            let unknown: string | null = null;
+            if (s.stranger !== undefined) {
+              if (action.type === 'goto' && s.room % 2 === 0) {
+                action = { ...action, itemId: s.stranger };
+                if (!timeline.rooms.get(room)!.items.some((i) => i.id === s.stranger)) unknown = s.stranger;
+              } else {
+                action = { ...action, room: s.stranger };
+                if (!timeline.rooms.has(s.stranger)) unknown = s.stranger;
+              }
+            }
             try {
               const after = reduce(timeline, live, action, at, timeline.mainRoom);
+              expect(unknown).toBeNull();
               expect(after.seq).toBe(live.seq + 1);
               live = after;
             } catch (err) {
               if (!(err instanceof ActionRejected)) throw err;
               expect(err.message).not.toBe('');
+              if (unknown !== null) expect(err.message).toContain(`"${unknown}"`);
             }
             for (const other of rooms) {
               expectLiveRules(timeline, live, other, at);
