@@ -116,6 +116,8 @@ export interface LateJson {
   minutes: number;
   growing: boolean;
   cause: LateCause | null;
+  /** The only lateness is time given on purpose (+5 min on an on-time talk): not announced as "running late". */
+  onPurpose: boolean;
 }
 
 export interface StateJson extends Omit<ScreenJson, 'phase'> {

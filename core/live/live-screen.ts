@@ -75,6 +75,12 @@ export interface LateView {
   growing: boolean;
   /** The biggest contributor; null when on time. */
   cause: LateCause | null;
+  /**
+   * The only lateness is time a person gave the talk on purpose (+5 min on an on-time talk): the public screens show
+   * the moved times but do not announce "running late". False as soon as anything else (AV's delay, a late start, a
+   * pause, overtime) adds to it.
+   */
+  onPurpose: boolean;
 }
 
 export interface StartNowView {
@@ -372,14 +378,14 @@ function lateness(
   if (r.mode === 'manual') {
     // A jump (back or far ahead) says nothing about the rest of the day: only AV's delay makes it late.
     const ms = r.delay && next && next.day === r.delay.day ? r.delay.minutes * 60_000 : 0;
-    return { ms, minutes: publicLateMinutes(ms), growing: false, cause: ms > 0 ? 'delay' : null };
+    return { ms, minutes: publicLateMinutes(ms), growing: false, cause: ms > 0 ? 'delay' : null, onPurpose: false };
   }
   const ms = next ? Math.max(0, next.start - next.plannedStart) : 0;
   const timer = r.timer;
   const growing =
     ms > 0 &&
     ((own?.held ?? false) || (timing !== null && timer !== null && timer.pausedAt !== null && timer.movesDay));
-  if (ms === 0) return { ms: 0, minutes: 0, growing: false, cause: null };
+  if (ms === 0) return { ms: 0, minutes: 0, growing: false, cause: null, onPurpose: false };
   const parts: [LateCause, number][] = [['delay', r.delay ? r.delay.minutes * 60_000 : 0]];
   if (timing && timer) {
     if (timer.movesDay) {
@@ -392,7 +398,14 @@ function lateness(
     }
   }
   const [cause] = parts.reduce((a, b) => (b[1] > a[1] ? b : a));
-  return { ms, minutes: publicLateMinutes(ms), growing, cause: parts.some((p) => p[1] > 0) ? cause : null };
+  const onPurpose = parts.every(([what, by]) => (what === 'added' ? by > 0 : by <= 0));
+  return {
+    ms,
+    minutes: publicLateMinutes(ms),
+    growing,
+    cause: parts.some((p) => p[1] > 0) ? cause : null,
+    onPurpose,
+  };
 }
 
 /** What `timer.start` would do at `at` (the same choice as the reducer). */

@@ -20,10 +20,11 @@ export function lateMinutes(state: State, now: number): number {
 
 /**
  * The lateness a screen announces ("Running 10 min late"): none when the only cause is time a person gave the talk
- * on purpose (+5 min): the moved times say it, a "late" banner would not be true.
+ * on purpose (+5 min): the moved times say it, a "late" banner would not be true. Once anything else makes the room
+ * late too (AV's delay, a late start), the whole lateness is announced: NEXT really starts that much later.
  */
 export function announcedLate(state: State, now: number): number {
-  return state.late?.cause === 'added' ? 0 : lateMinutes(state, now);
+  return state.late?.onPurpose ? 0 : lateMinutes(state, now);
 }
 
 /**

@@ -8,6 +8,7 @@ import { resolveLive } from '../../core/live/live-screen.ts';
 import { ActionRejected } from '../../core/live/reducer.ts';
 import { buildTimeline, type Timeline } from '../../core/schedule/timeline.ts';
 import { parseInstant } from '../../core/time.ts';
+import { announcedLate } from '../../renderer/lib/stage.ts';
 import { loadShippedProgram, timelineOf, tinyProgram } from '../helpers.ts';
 
 const timeline = buildTimeline(loadShippedProgram());
@@ -234,6 +235,29 @@ describe('5. small lies', () => {
     const s = state(play([[d1('09:40'), { type: 'timer.add', seconds: 300 }]]), d1('09:41'));
     expect(Date.parse(s.next!.start)).toBe(d1('10:15'));
     expect(s.late).toMatchObject({ minutes: 5, cause: 'added' });
+  });
+
+  test('+5 min given on purpose, then AV says "3 min late": the public screens say it runs 5 min late', () => {
+    const given = play([[d1('09:45'), { type: 'timer.add', seconds: 300 }]]);
+    // Alone, time given on purpose is not announced (nobody is late yet); the door and the chair say nothing.
+    const alone = state(given, d1('09:46'));
+    expect(alone.late).toMatchObject({ minutes: 5, cause: 'added', onPurpose: true });
+    expect(announcedLate(alone, d1('09:46'))).toBe(0);
+    // Once AV declares the room late, it is late: the door and the chair say by how much NEXT really moved.
+    const declared = state(play([[d1('09:46'), { type: 'delay.set', minutes: 3 }]], given), d1('09:47'));
+    expect(Date.parse(declared.next!.start)).toBe(d1('10:15'));
+    expect(declared.late).toMatchObject({ minutes: 5, cause: 'added', onPurpose: false });
+    expect(announcedLate(declared, d1('09:47'))).toBe(5);
+    // So does a late start beside the time given.
+    const lateStart = state(
+      play([
+        [d1('09:32'), { type: 'timer.start' }],
+        [d1('09:40'), { type: 'timer.add', seconds: 300 }],
+      ]),
+      d1('09:41'),
+    );
+    expect(lateStart.late).toMatchObject({ minutes: 7, cause: 'added', onPurpose: false });
+    expect(announcedLate(lateStart, d1('09:41'))).toBe(7);
   });
 
   test('"Start now" mid-talk says what it would do: restart from 40:00; on a running timer it is refused', () => {
