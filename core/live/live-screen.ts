@@ -78,7 +78,7 @@ export interface LateView {
   /**
    * The only lateness is time a person gave the talk on purpose (+5 min on an on-time talk): the public screens show
    * the moved times but do not announce "running late". False as soon as anything else (AV's delay, a late start, a
-   * pause, overtime) adds to it.
+   * pause, overtime) adds a minute or more to it.
    */
   onPurpose: boolean;
 }
@@ -398,7 +398,8 @@ function lateness(
     }
   }
   const [cause] = parts.reduce((a, b) => (b[1] > a[1] ? b : a));
-  const onPurpose = parts.every(([what, by]) => (what === 'added' ? by > 0 : by <= 0));
+  // Time given on purpose, and nothing else a person would call late (a 1-second pause is on time).
+  const onPurpose = parts.every(([what, by]) => (what === 'added' ? by > 0 : publicLateMinutes(by) === 0));
   return {
     ms,
     minutes: publicLateMinutes(ms),

@@ -96,11 +96,40 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
         await p.evaluate(
           () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
         );
-        if (view === 'door') expect(await overflowing(p, '[data-fit]'), `${name} door ${size.width}`).toEqual([]);
+        if (view === 'door') {
+          expect(await overflowing(p, '[data-fit]'), `${name} door ${size.width}`).toEqual([]);
+          await expectReadable(p, `${name} door ${size.width}x${size.height}`);
+        }
         await screenshot(p, `edges-${name}-${view}-${size.width}x${size.height}`);
       }
       await p.setViewportSize(LANDSCAPE);
     }
+  }
+
+  /**
+   * Read from the corridor: NEXT's title, day, time and speakers at 4 % of the screen's short side or more; the rest
+   * of the day (the day list, NEXT's "planned 10:10", where to go from a room with nothing left) at 2.5 % or more.
+   */
+  async function expectReadable(door: Page, where: string): Promise<void> {
+    const short = await door.evaluate(() => Math.min(innerWidth, innerHeight));
+    const sizes = (selector: string) =>
+      door.$$eval(selector, (nodes) =>
+        nodes
+          .filter((n) => (n as HTMLElement).offsetParent !== null && (n.textContent ?? '').trim() !== '')
+          .map((n) => ({
+            px: parseFloat(getComputedStyle(n).fontSize),
+            text: (n.textContent ?? '').trim().slice(0, 30),
+          })),
+      );
+    const next = await sizes(
+      'article.next .title, article.next [data-day], article.next [data-range], article.next .speakers .name',
+    );
+    for (const line of next) expect(line.px, `${where}: NEXT "${line.text}"`).toBeGreaterThanOrEqual(0.04 * short);
+    const rest = await sizes(
+      'article.next .note, .agenda h3, .agenda .time, .agenda .title, .agenda .sub, [data-room-done] li > span, [data-room-done] h2, [data-room-done] .here',
+    );
+    for (const line of rest) expect(line.px, `${where}: "${line.text}"`).toBeGreaterThanOrEqual(0.025 * short - 0.5);
+    expect(next.length + rest.length, `${where}: something was measured`).toBeGreaterThan(0);
   }
 
   async function close(s: Screens): Promise<void> {
@@ -297,6 +326,15 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
     );
     expect(await s.control.getByRole('button', { name: 'Timer to planned end' }).count()).toBe(1);
     await photograph(s, '5-small-lies');
+
+    // Then AV says the room runs 3 min late: now it is late, by as much as NEXT really moved, on every screen.
+    await act(show, { type: 'delay.set', minutes: 3 });
+    await expect.poll(() => s.door.locator('[data-late]').innerText(), { timeout: 5000 }).toBe('Running 5 min late');
+    expect(await doorNext(s.door).locator('[data-range]').innerText()).toBe('10:15–10:55');
+    await expect.poll(() => s.chair.locator('.mark.late').innerText(), { timeout: 5000 }).toBe('Running 5 min late');
+    await expect
+      .poll(() => s.control.locator('.panel.late .now').innerText(), { timeout: 5000 })
+      .toBe('Running 5 min late');
     await close(s);
   });
 
@@ -329,6 +367,20 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
         lis.map((li) => `${li.getAttribute('data-other-room')} ${li.getAttribute('data-item-id')}`),
       );
     expect(rooms).toEqual(['saal-2 b2', 'saal-3 c1']);
+    // A door set to show the other rooms (?others=1) says the same, not nothing.
+    const withOthers = await page('/signage?room=saal-1&others=1');
+    await expect
+      .poll(() => withOthers.locator('main').getAttribute('data-screen'), { timeout: 5000 })
+      .toBe('room-done');
+    expect(
+      await withOthers
+        .locator('[data-room-done] li')
+        .evaluateAll((lis) =>
+          lis.map((li) => `${li.getAttribute('data-other-room')} ${li.getAttribute('data-item-id')}`),
+        ),
+    ).toEqual(['saal-2 b2', 'saal-3 c1']);
+    expect(await overflowing(withOthers, '[data-fit]')).toEqual([]);
+    await withOthers.close();
     expect(await s.chair.locator('[data-after]').getAttribute('data-after', { timeout: 5000 })).toBe('room');
     expect(await s.control.locator('[data-item="a1"]').getAttribute('class', { timeout: 5000 })).toContain('done');
     await photograph(s, '6-room-done');

@@ -248,7 +248,20 @@ describe('5. small lies', () => {
     expect(Date.parse(declared.next!.start)).toBe(d1('10:15'));
     expect(declared.late).toMatchObject({ minutes: 5, cause: 'added', onPurpose: false });
     expect(announcedLate(declared, d1('09:47'))).toBe(5);
-    // So does a late start beside the time given.
+    // A 1-second pause beside it is still on time: nothing announced.
+    const paused = state(
+      play(
+        [
+          [d1('09:46'), { type: 'timer.pause' }],
+          [d1('09:46:01'), { type: 'timer.resume' }],
+        ],
+        given,
+      ),
+      d1('09:47'),
+    );
+    expect(paused.late).toMatchObject({ cause: 'added', onPurpose: true });
+    expect(announcedLate(paused, d1('09:47'))).toBe(0);
+    // A late start of two minutes beside the time given is late: announced whole.
     const lateStart = state(
       play([
         [d1('09:32'), { type: 'timer.start' }],
