@@ -46,12 +46,15 @@ export class KioskWindows {
     return this.kept.get('signage')?.win;
   }
 
-  /** Puts each view on its display for the displays there are now. */
+  /**
+   * Puts each view on its display for the displays there are now. With no display at all (the only screen switched
+   * off or unplugged) the windows are kept as they are, to be moved when a display is back, not closed and reloaded.
+   */
   replan(): void {
+    const all = screen.getAllDisplays();
+    if (all.length === 0) return;
     const primary = screen.getPrimaryDisplay()?.id;
-    const displays: DisplayInfo[] = screen
-      .getAllDisplays()
-      .map((d) => ({ id: d.id, bounds: d.bounds, primary: d.id === primary }));
+    const displays: DisplayInfo[] = all.map((d) => ({ id: d.id, bounds: d.bounds, primary: d.id === primary }));
     const next = planWindows(displays, this.config);
     const { close, move, open } = diffPlans(
       [...this.kept.values()].map((k) => k.plan),

@@ -119,6 +119,29 @@ describe('displays changing while the show runs', () => {
   });
 });
 
+describe('a screen switched off and on again', () => {
+  test('the only display gone (a TV switched off): the signage is kept, and is on the TV again when it is back', async () => {
+    const kiosk = start({ displays: [tv] });
+    const signage = await kiosk.windowOf('signage');
+    kiosk.send({ cmd: 'display-remove', id: 10 });
+    kiosk.send({ cmd: 'display-add', display: tv });
+    await kiosk.until('the display back', () => kiosk.events('display-added')[0]);
+    expect(kiosk.events('destroy')).toEqual([]);
+    expect(kiosk.events('load')).toHaveLength(1);
+    expect(kiosk.openWindows().map((w) => [w.view, w.id])).toEqual([['signage', signage.id]]);
+  });
+
+  test('started with no display yet (the TV still off): no window, no error; the signage opens when it appears', async () => {
+    const kiosk = start({ displays: [] });
+    await kiosk.until('ready', () => kiosk.events('ready')[0]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(kiosk.events('window')).toEqual([]);
+    kiosk.send({ cmd: 'display-add', display: tv });
+    expect((await kiosk.windowOf('signage')).options).toMatchObject({ ...tv.bounds, kiosk: true });
+    expect(kiosk.stderr).toBe('');
+  });
+});
+
 describe('a renderer that crashes or hangs', () => {
   test('a crashed renderer is reloaded after 1 s, then 2 s, then 4 s while it keeps crashing', async () => {
     const kiosk = start({ displays: [tv], timeScale: 0.02 });

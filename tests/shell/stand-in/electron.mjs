@@ -318,12 +318,14 @@ const commands = {
     const d = toDisplay(display);
     displays.push(d);
     screen.emit('display-added', {}, d);
+    record({ type: 'display-added', id: d.id }); // after the shell's listeners have run
   },
   'display-remove'({ id }) {
     const d = displays.find((x) => x.id === id);
     displays = displays.filter((x) => x.id !== id);
     if (primaryId === id) primaryId = displays[0]?.id;
     screen.emit('display-removed', {}, d);
+    record({ type: 'display-removed', id: d.id }); // after the shell's listeners have run
   },
   'display-metrics'({ id, bounds, rotation, scaleFactor }) {
     const d = displays.find((x) => x.id === id);
@@ -343,6 +345,7 @@ const commands = {
       changed.push('scaleFactor');
     }
     screen.emit('display-metrics-changed', {}, d, changed);
+    record({ type: 'display-metrics-changed', id: d.id }); // after the shell's listeners have run
   },
   gone({ window, reason = 'crashed' }) {
     windowById(window).webContents.emit('render-process-gone', {}, { reason, exitCode: 139 });
