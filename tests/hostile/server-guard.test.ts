@@ -3,10 +3,11 @@ import { connect as netConnect } from 'node:net';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GLOBAL_WRONG_PER_MINUTE } from '../../server/auth.ts';
 import { runServe } from '../../cli/serve.ts';
+import { HostNames, hostOf } from '../../server/host-names.ts';
 import { programAroundNow, startHarness, type Harness } from '../server/harness.ts';
 
 interface Answer {
@@ -202,6 +203,69 @@ describe('Host allow-list, with or without a PIN (hole 4)', () => {
   test.each(['localhost', '127.0.0.1', '[::1]'])('the name %s is answered', async (name) => {
     const { port } = new URL(open.url);
     expect((await send(open, { path: '/api/health', host: `${name}:${port}` })).status).toBe(200);
+  });
+});
+
+describe("the server's own names (hole 4)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(programAroundNow(), { pin: null, allowedHosts: ['Screens.LAN'] });
+  });
+  afterAll(() => h.close());
+  const port = () => new URL(h.url).port;
+  const status = async (host: string) => (await send(h, { path: '/api/health', host })).status;
+
+  test('its host name, the .local form, its own network addresses and --allowed-host names are answered', async () => {
+    const name = hostname();
+    expect(await status(`${name}:${port()}`)).toBe(200);
+    expect(await status(`${name.toUpperCase()}.local:${port()}`)).toBe(200);
+    const own = Object.values(networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .filter((i) => !i.internal);
+    for (const info of own) {
+      const address = info.address.replace(/%.*$/, '');
+      expect(await status(info.family === 'IPv6' ? `[${address}]:${port()}` : `${address}:${port()}`), address).toBe(
+        200,
+      );
+    }
+    expect(await status(`screens.lan:${port()}`)).toBe(200);
+    expect(await status('SCREENS.LAN.')).toBe(200);
+  });
+
+  test.each(['evil.screens.lan', 'screens.lan.evil.example', '10.255.255.254', `${hostname()}.evil.example`, 'a b'])(
+    'the name "%s" is refused 421',
+    async (host) => {
+      expect(await status(host)).toBe(421);
+    },
+  );
+
+  test('a new address of the machine (DHCP, another network) is answered within seconds, the old one no longer', () => {
+    const clock = { t: 0 };
+    let addresses = ['192.168.1.20'];
+    const names = new HostNames(
+      ['screens.lan'],
+      () => addresses,
+      () => clock.t,
+    );
+    expect(names.allows('192.168.1.20:4610')).toBe(true);
+    addresses = ['10.0.0.5'];
+    clock.t += 2_000;
+    expect(names.allows('10.0.0.5:4610')).toBe(true);
+    clock.t += 11_000;
+    expect(names.allows('192.168.1.20:4610')).toBe(false);
+    expect(names.allows('[::1]:4610')).toBe(true);
+  });
+
+  test.each([
+    ['Example.LAN.:4610', 'example.lan'],
+    ['[::1]:4610', '::1'],
+    ['[FE80::1]', 'fe80::1'],
+    ['10.0.0.5', '10.0.0.5'],
+    ['a/b', null],
+    ['host:99999999', null],
+    ['', null],
+  ])('hostOf(%j) is %j', (header, host) => {
+    expect(hostOf(header)).toBe(host);
   });
 });
 

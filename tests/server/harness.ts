@@ -28,6 +28,8 @@ export async function startHarness(
     dir?: string;
     heartbeatMs?: number;
     chairPins?: { pin: string; room: string | null }[];
+    /** Names given with --allowed-host. */
+    allowedHosts?: string[];
   } = {},
 ): Promise<Harness> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'roomcue-server-'));
@@ -53,6 +55,7 @@ export async function startHarness(
       startAt,
       speed: opts.speed,
       heartbeatMs: opts.heartbeatMs,
+      allowedHosts: opts.allowedHosts,
     });
   const h: Harness = {
     dir,
