@@ -21,6 +21,11 @@ export interface OscOptions {
   /** Addresses allowed to send actions (OSC has no PIN); loopback is always allowed. */
   allowFrom: string[];
   log?: (line: string) => void;
+  /**
+   * On a box that follows a central server: sends an action there (it decides); null while it cannot be reached,
+   * when the box applies the action itself, as it does with the HTTP API's.
+   */
+  forward?: ((action: unknown) => Promise<{ status: number; body: unknown } | null>) | undefined;
 }
 
 export interface RunningOsc {
@@ -116,6 +121,12 @@ function jsonFields(
   return { ok: true, fields };
 }
 
+/** The central server's refusal, in its words. */
+function errorOf(answer: { status: number; body: unknown }): string {
+  const body = answer.body as { error?: unknown } | null;
+  return typeof body?.error === 'string' ? body.error : `the central server answered ${answer.status}`;
+}
+
 function decodeRoom(part: string): string {
   try {
     return decodeURIComponent(part);
@@ -171,9 +182,9 @@ export async function startOsc(show: Show, opts: OscOptions): Promise<RunningOsc
     socket.send(packet, to.port, to.host);
   };
 
-  const receive = (packet: OscMessage | OscBundle, from: RemoteInfo) => {
+  const receive = async (packet: OscMessage | OscBundle, from: RemoteInfo): Promise<void> => {
     if (packet.oscType === 'bundle') {
-      for (const element of packet.elements) receive(element, from);
+      for (const element of packet.elements) await receive(element, from);
       return;
     }
     const asked = actionFromOsc(
@@ -183,11 +194,16 @@ export async function startOsc(show: Show, opts: OscOptions): Promise<RunningOsc
     );
     let problem: string | null = asked.ok ? null : asked.message;
     if (asked.ok) {
-      try {
-        show.dispatch(asked.action as Parameters<Show['dispatch']>[0], `OSC ${from.address}`);
-      } catch (err) {
-        if (!(err instanceof ActionRejected)) throw err;
-        problem = `${packet.address}: ${err.message}`;
+      const forwarded = opts.forward ? await opts.forward(asked.action) : null;
+      if (forwarded) {
+        if (forwarded.status !== 200) problem = `${packet.address}: ${errorOf(forwarded)}`;
+      } else {
+        try {
+          show.dispatch(asked.action as Parameters<Show['dispatch']>[0], `OSC ${from.address}`);
+        } catch (err) {
+          if (!(err instanceof ActionRejected)) throw err;
+          problem = `${packet.address}: ${err.message}`;
+        }
       }
     }
     if (problem !== null) send('/roomcue/error', problem, { host: from.address, port: from.port });
@@ -209,11 +225,9 @@ export async function startOsc(show: Show, opts: OscOptions): Promise<RunningOsc
         send('/roomcue/error', 'not an OSC message', { host: from.address, port: from.port });
         return;
       }
-      try {
-        receive(packet, from);
-      } catch (err) {
-        log(`roomcue osc: ${err instanceof Error ? err.message : String(err)}`);
-      }
+      receive(packet, from).catch((err: unknown) =>
+        log(`roomcue osc: ${err instanceof Error ? err.message : String(err)}`),
+      );
     });
   }
 

@@ -151,7 +151,11 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
   let osc: RunningOsc | null = null;
   if (opts.osc) {
     try {
-      osc = await startOsc(show, { ...opts.osc, host: opts.host });
+      // On a box, OSC actions go to the central server like the box's HTTP actions (sent with the box's PIN).
+      const forward = central
+        ? (action: unknown) => central.forward(action, opts.pin ? `Bearer ${opts.pin}` : null)
+        : undefined;
+      osc = await startOsc(show, { ...opts.osc, host: opts.host, forward });
     } catch (err) {
       await server.close();
       show.close();

@@ -3,7 +3,9 @@
 // the central server's word when it is back. A cable pulled (a proxy that stops passing bytes, nothing closed): the
 // box notices within seconds, and what the central server decided meanwhile wins when the cable is back.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { encode, Message } from 'node-osc';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -11,7 +13,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
-import { startShow, type RunningShow } from '../../server/start-show.ts';
+import { startShow, type RunningShow, type ShowOptions } from '../../server/start-show.ts';
 import { freePort, spawnServe, type ServeProcess } from '../faults/serve-process.ts';
 
 const PIN = '246813';
@@ -82,7 +84,7 @@ async function until(url: string, ok: (s: StateJson) => boolean, ms = 5000): Pro
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-const startBox = (central: string, stateDir: string, room = 'A') =>
+const startBox = (central: string, stateDir: string, room = 'A', osc?: ShowOptions['osc']) =>
   startShow({
     programFile: '',
     central,
@@ -92,6 +94,7 @@ const startBox = (central: string, stateDir: string, room = 'A') =>
     pin: PIN,
     stateDir: join(dir, stateDir),
     staticDir: views,
+    osc,
   });
 
 describe('a box that follows a central server (a roomcue serve process)', () => {
@@ -303,9 +306,18 @@ describe('the cable between a box and its central server is pulled', () => {
       staticDir: views,
     });
     link = await cable(() => Number(new URL(central.server.url).port));
-    box = await startBox(`http://127.0.0.1:${link.port}`, 'cable-box');
+    box = await startBox(`http://127.0.0.1:${link.port}`, 'cable-box', 'A', { port: 0, targets: [], allowFrom: [] });
+    console_ = createSocket('udp4');
+    await new Promise<void>((r) => console_.bind(0, '127.0.0.1', r));
   });
+  /** A lighting console sending OSC to the box. */
+  let console_: UdpSocket;
+  const osc = (address: string, ...args: string[]) =>
+    new Promise<void>((r) =>
+      console_.send(encode(new Message(address, ...args)), box.osc!.port!, '127.0.0.1', () => r()),
+    );
   afterAll(async () => {
+    console_?.close();
     await box?.close();
     await link?.close();
     await central?.close();
@@ -313,6 +325,10 @@ describe('the cable between a box and its central server is pulled', () => {
 
   test("the box says offline within 5 s; back on the cable it follows within 5 s and the desk's decisions stand", async () => {
     await until(box.server.url, (s) => s.central?.online === true);
+    // OSC sent to the box goes to the central server, which decides, like the box's other actions.
+    await osc('/roomcue/A/message/set', 'speaker', 'From the console');
+    await until(central.server.url, (s) => s.messages.speaker?.text === 'From the console', 3000);
+    await until(box.server.url, (s) => s.messages.speaker?.text === 'From the console', 3000);
     // The box's WebSocket is up (the central server lists it) before the cable goes.
     for (let i = 0; i < 100; i++) {
       const list = (await (await fetch(`${central.server.url}/api/screens`)).json()) as { view: string }[];
@@ -331,6 +347,9 @@ describe('the cable between a box and its central server is pulled', () => {
     ).toBe(200);
     expect((await act(box.server.url, { type: 'blackout', on: true })).status).toBe(200);
     expect((await stateOf(box.server.url)).blackout).toBe(true);
+    // OSC while offline: the box applies it to its copy too.
+    await osc('/roomcue/A/message/set', 'speaker', 'Offline cue');
+    await until(box.server.url, (s) => s.messages.speaker?.text === 'Offline cue', 3000);
 
     const mended = Date.now();
     link.mend();
@@ -338,5 +357,6 @@ describe('the cable between a box and its central server is pulled', () => {
     expect(Date.now() - mended).toBeLessThan(5000);
     expect(s.messages.public?.text).toBe('Room change at 11:00');
     expect(s.blackout).toBe(false);
+    expect(s.messages.speaker?.text).toBe('From the console');
   }, 30_000);
 });
