@@ -43,7 +43,8 @@ export function roomNow(state: StateJson, nowMs: number): RoomNowJson {
     remaining: remainingSeconds === null ? '' : clock(remainingSeconds),
     phase: timer ? (remainingSeconds !== null && remainingSeconds <= 0 ? 'overtime' : timer.phase) : 'none',
     running: timer?.running ?? false,
-    lateMinutes: state.delayMinutes,
+    // Time a person gave the talk on purpose (+5 min) is not announced as late on the screens: nor on a button.
+    lateMinutes: state.late.onPurpose ? 0 : state.delayMinutes,
     onAir: !state.blackout && item !== null && !OFF_AIR_KINDS.has(item.kind),
     blackout: state.blackout,
     nextTitle: state.next?.title ?? '',

@@ -173,7 +173,29 @@ describe('Companion feedback: GET /api/rooms/<room>/now', () => {
       nextStart: '10:15', // the talk was given five more minutes above: what follows moves with it
     });
     expect(now.remaining).toMatch(/^2[45]:\d\d$/); // the five minutes added above
+    expect(now.phase).toBe('normal');
+    expect(now.lateMinutes).toBe(0);
     expect((await fetch(`${url}/api/rooms/L109/now`)).status).toBe(404);
+  });
+
+  test('late and phase follow what the screens say: 10 min late, then the last minutes in red', async () => {
+    const act = (body: object) =>
+      fetch(`${url}/api/actions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer 2468' },
+        body: JSON.stringify(body),
+      });
+    const now = async () => (await fetch(`${url}/api/rooms/L108-A/now`)).json();
+    expect((await act({ type: 'delay.set', minutes: 10 })).status).toBe(200);
+    expect((await now()).lateMinutes).toBe(10);
+    expect(await lastValue('/roomcue/L108-A/late', (v) => v === 10)).toBe(10);
+    expect((await act({ type: 'delay.set', minutes: 0 })).status).toBe(200);
+    const left = (await now()).remainingSeconds as number;
+    expect((await act({ type: 'timer.add', seconds: 60 - left })).status).toBe(200); // one minute left
+    const red = await now();
+    expect(red.remaining).toMatch(/^(1:00|0:5\d)$/);
+    expect(red.phase).toBe('danger');
+    expect(await lastValue('/roomcue/L108-A/phase', (v) => v === 'danger')).toBe('danger');
   });
 });
 
