@@ -118,6 +118,10 @@ export interface LateJson {
   cause: LateCause | null;
   /** The only lateness is time given on purpose (+5 min on an on-time talk): not announced as "running late". */
   onPurpose: boolean;
+  /** AV's own "running N min late" in force here (0: none): what "Clear the delay" clears. */
+  declaredMinutes: number;
+  /** How late NEXT would start without AV's delay (the timers' own lateness). */
+  withoutDeclaredMs: number;
 }
 
 export interface StateJson extends Omit<ScreenJson, 'phase'> {

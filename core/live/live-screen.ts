@@ -3,7 +3,7 @@ import { isBreakKind } from '../schedule/kinds.ts';
 import { resolveInIndex, type Screen, UnknownRoomError } from '../schedule/resolve.ts';
 import { byTime, indexItems, type RoomIndex, type Timeline, type TimelineItem } from '../schedule/timeline.ts';
 import { localDate, type Instant } from '../time.ts';
-import { own } from '../own.ts';
+import { dict, own } from '../own.ts';
 import {
   DEFAULT_OVERTIME,
   emptyRoom,
@@ -81,6 +81,10 @@ export interface LateView {
    * pause, overtime) adds a minute or more to it.
    */
   onPurpose: boolean;
+  /** AV's own "running N min late" in force for what is on and next here (0: none): what "Clear the delay" clears. */
+  declaredMinutes: number;
+  /** How late NEXT would start if AV's delay were cleared (the timers' own lateness): equals `ms` with none. */
+  withoutDeclaredMs: number;
 }
 
 export interface StartNowView {
@@ -164,7 +168,8 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
         day: next.day,
       }
     : null;
-  const late = lateness(r, timing, own, next, at);
+  const late = { ...lateness(r, timing, own, next, at), ...declared(timeline, live, r, room, screen, at) };
+  if (late.declaredMinutes === 0) late.withoutDeclaredMs = late.ms;
   const today = localDate(at, timeline.zone);
   return {
     ...screen,
@@ -183,6 +188,29 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
     startNow: startNowPreview(timeline, r, screen, timed, at),
     overtimePolicy: policy,
   };
+}
+
+/**
+ * AV's delay as the console tells it apart: its minutes while it applies to what is on or next in the room, and how
+ * late NEXT would be without it (the same room resolved with no delay).
+ */
+function declared(
+  timeline: Timeline,
+  live: LiveState,
+  r: RoomLive,
+  room: string,
+  screen: Screen,
+  at: Instant,
+): Pick<LateView, 'declaredMinutes' | 'withoutDeclaredMs'> {
+  const delay = r.delay;
+  const applies =
+    delay !== null &&
+    delay.minutes > 0 &&
+    (screen.current.some((i) => i.day === delay.day) || screen.next?.day === delay.day);
+  if (!applies) return { declaredMinutes: 0, withoutDeclaredMs: 0 };
+  const rooms = dict([...Object.entries(live.rooms), [room, { ...r, delay: null }] as const]);
+  const without: LiveState = { ...live, rooms };
+  return { declaredMinutes: delay.minutes, withoutDeclaredMs: resolveLive(timeline, without, room, at).late.ms };
 }
 
 function dayOf(index: RoomIndex, day: string | null): TimelineItem[] {
@@ -378,14 +406,32 @@ function lateness(
   if (r.mode === 'manual') {
     // A jump (back or far ahead) says nothing about the rest of the day: only AV's delay makes it late.
     const ms = r.delay && next && next.day === r.delay.day ? r.delay.minutes * 60_000 : 0;
-    return { ms, minutes: publicLateMinutes(ms), growing: false, cause: ms > 0 ? 'delay' : null, onPurpose: false };
+    return {
+      ms,
+      minutes: publicLateMinutes(ms),
+      growing: false,
+      cause: ms > 0 ? 'delay' : null,
+      onPurpose: false,
+      declaredMinutes: 0,
+      withoutDeclaredMs: 0,
+    };
   }
   const ms = next ? Math.max(0, next.start - next.plannedStart) : 0;
   const timer = r.timer;
   const growing =
     ms > 0 &&
     ((own?.held ?? false) || (timing !== null && timer !== null && timer.pausedAt !== null && timer.movesDay));
-  if (ms === 0) return { ms: 0, minutes: 0, growing: false, cause: null, onPurpose: false };
+  if (ms === 0) {
+    return {
+      ms: 0,
+      minutes: 0,
+      growing: false,
+      cause: null,
+      onPurpose: false,
+      declaredMinutes: 0,
+      withoutDeclaredMs: 0,
+    };
+  }
   const parts: [LateCause, number][] = [['delay', r.delay ? r.delay.minutes * 60_000 : 0]];
   if (timing && timer) {
     if (timer.movesDay) {
@@ -406,6 +452,8 @@ function lateness(
     growing,
     cause: parts.some((p) => p[1] > 0) ? cause : null,
     onPurpose,
+    declaredMinutes: 0,
+    withoutDeclaredMs: 0,
   };
 }
 

@@ -237,6 +237,10 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
     expect(await s.control.locator('.panel.late .now').innerText()).toBe('Running 10 min late');
     expect(await controlDigits(s.control)).toMatch(/^(29|30):\d\d$/);
     expect(await s.control.locator('[data-item="d1-lu"] .start').innerText()).toBe('10:20');
+    expect(await s.control.locator('#clear-effect').innerText()).toBe('Clear the delay: NEXT back to 10:10');
+    expect(await s.control.getByRole('button', { name: '10 min late', exact: true }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     await photograph(s, '3-running-late');
     await close(s);
   });
@@ -325,6 +329,9 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
       'Forgets the timer changes: ends 10:10 as planned',
     );
     expect(await s.control.getByRole('button', { name: 'Timer to planned end' }).count()).toBe(1);
+    // AV declared no delay: there is none to clear, and no "5 min late" preset is shown as chosen.
+    expect(await s.control.getByRole('button', { name: 'Clear the delay' }).isDisabled()).toBe(true);
+    expect(await s.control.locator('.presets [aria-pressed="true"]').count()).toBe(0);
     await photograph(s, '5-small-lies');
 
     // Then AV says the room runs 3 min late: now it is late, by as much as NEXT really moved, on every screen.
@@ -335,6 +342,10 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
     await expect
       .poll(() => s.control.locator('.panel.late .now').innerText(), { timeout: 5000 })
       .toBe('Running 5 min late');
+    // Clearing AV's 3 minutes would leave the timer's 5: the console says so before it is pressed.
+    expect(await s.control.locator('#clear-effect').innerText()).toBe(
+      'Clear the delay: NEXT at 10:15 (the timer’s own lateness stays)',
+    );
     await close(s);
   });
 

@@ -273,6 +273,27 @@ describe('5. small lies', () => {
     expect(announcedLate(lateStart, d1('09:41'))).toBe(7);
   });
 
+  test('AV’s own delay is told apart from the timers’ lateness, with what clearing it would leave', () => {
+    const given = play([[d1('09:45'), { type: 'timer.add', seconds: 300 }]]);
+    // +5 min on the timer: late by 5, but AV declared nothing: there is no delay to clear.
+    expect(state(given, d1('09:46')).late).toMatchObject({
+      ms: 300_000,
+      declaredMinutes: 0,
+      withoutDeclaredMs: 300_000,
+    });
+    // AV says 10 min late on top: 10 late; clearing AV's delay would leave the timer's 5 (NEXT at 10:15, not 10:10).
+    const both = state(play([[d1('09:46'), { type: 'delay.set', minutes: 10 }]], given), d1('09:47'));
+    expect(Date.parse(both.next!.start)).toBe(d1('10:20'));
+    expect(both.late).toMatchObject({ ms: 600_000, declaredMinutes: 10, withoutDeclaredMs: 300_000 });
+    // AV's delay alone: clearing it puts NEXT back at its planned time.
+    const delayOnly = state(play([[d1('09:46'), { type: 'delay.set', minutes: 10 }]]), d1('09:47'));
+    expect(delayOnly.late).toMatchObject({ ms: 600_000, declaredMinutes: 10, withoutDeclaredMs: 0 });
+    // The next day, Monday's delay is not Tuesday's.
+    expect(state(play([[d1('09:46'), { type: 'delay.set', minutes: 10 }]]), t('2026-06-30T09:40')).late).toMatchObject({
+      declaredMinutes: 0,
+    });
+  });
+
   test('"Start now" mid-talk says what it would do: restart from 40:00; on a running timer it is refused', () => {
     const s = state(emptyShowState(), d1('09:50'));
     expect(s.startNow).toEqual({

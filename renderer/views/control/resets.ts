@@ -26,8 +26,15 @@ export function clockItem(state: Pick<StateJson, 'day'>, now: number): ItemJson 
   );
 }
 
-/** delay.set 0: when NEXT starts once AV's delay is cleared ("10:10"). */
-export function nextWithoutDelay(state: StateJson): string | null {
+/**
+ * delay.set 0: when NEXT starts once AV's delay is cleared: its planned time ("10:10"), or later when a timer's own
+ * lateness stays (+5 min given: "10:15"). `asPlanned` says which.
+ */
+export function nextWithoutDelay(state: StateJson): { time: string; asPlanned: boolean } | null {
   if (!state.next) return null;
-  return clockTime(state.next.plannedStart, state.timezone);
+  const without = state.late.withoutDeclaredMs;
+  return {
+    time: clockTime(Date.parse(state.next.plannedStart) + without, state.timezone),
+    asPlanned: without === 0,
+  };
 }

@@ -84,7 +84,12 @@ const en = {
   delayMinutes: 'Delay in minutes',
   setDelay: 'Set delay',
   presetOnTime: 'Clear the delay',
-  clearEffect: (time: string | null) => (time ? `NEXT back to ${time}` : 'Nothing to clear'),
+  clearEffect: (time: string | null, asPlanned: boolean) =>
+    time
+      ? asPlanned
+        ? `NEXT back to ${time}`
+        : `NEXT at ${time} (the timer’s own lateness stays)`
+      : 'Nothing to clear',
   presetLate: (m: number) => `${m} min late`,
   speakerMessage: 'Message to the speaker',
   publicMessage: 'Public announcement',
@@ -226,7 +231,12 @@ const fr: ControlWords = {
   delayMinutes: 'Retard en minutes',
   setDelay: 'Appliquer',
   presetOnTime: 'Annuler le retard',
-  clearEffect: (time: string | null) => (time ? `La suite revient à ${time}` : 'Aucun retard à annuler'),
+  clearEffect: (time: string | null, asPlanned: boolean) =>
+    time
+      ? asPlanned
+        ? `La suite revient à ${time}`
+        : `La suite à ${time} (le retard du minuteur reste)`
+      : 'Aucun retard à annuler',
   presetLate: (m: number) => `${m} min de retard`,
   speakerMessage: "Message à l'orateur·rice",
   publicMessage: 'Annonce publique',
