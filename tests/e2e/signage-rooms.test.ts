@@ -62,9 +62,15 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
   });
 
   test.each([
-    { room: 'saal-1', mine: 'Engines of the future', other: 'Computable numbers revisited' },
-    { room: 'saal-2', mine: 'Computable numbers revisited', other: 'Engines of the future' },
-  ])('$room shows its own talk, and the others in the strip', async ({ room, mine, other }) => {
+    {
+      room: 'saal-1',
+      mine: 'a1',
+      others: ['saal-2', 'saal-3'],
+      other: 'saal-2',
+      title: 'Computable numbers revisited',
+    },
+    { room: 'saal-2', mine: 'b1', others: ['saal-1', 'saal-3'], other: 'saal-1', title: 'Engines of the future' },
+  ])('$room shows its own talk, and the others in the strip', async ({ room, mine, others, other, title }) => {
     for (const viewport of [
       { width: 1920, height: 1080 },
       { width: 1080, height: 1920 },
@@ -72,10 +78,11 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
       const page = await browser.newPage({ viewport });
       await page.goto(`${show.url}/signage?room=${room}&others=1`);
       await page.waitForSelector('[data-other-room]');
-      expect(await page.locator('.body .hero').first().innerText()).toContain(mine);
-      const strip = await page.locator('.others').innerText();
-      expect(strip).toContain(other);
-      expect(strip).toContain('Saal 3');
+      expect(await page.locator('.body .hero [data-item-id]').first().getAttribute('data-item-id')).toBe(mine);
+      const strip = page.locator('[data-other-room]');
+      expect(await strip.evaluateAll((n) => n.map((e) => e.getAttribute('data-other-room')))).toEqual(others);
+      expect(await page.locator(`[data-other-room="${other}"] .title`).innerText()).toMatch(new RegExp(`^${title}`));
+      expect(await page.locator('[data-other-room="saal-3"] .title').innerText()).toBe('Later in the third room');
       expect(await overflowing(page, '[data-fit]')).toEqual([]);
       await screenshot(page, `signage-others-${room}-${viewport.width}x${viewport.height}`);
       await page.close();
@@ -136,6 +143,17 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
     expect((await post({ type: 'undo', room: 'saal-2' })).status).toBe(200);
     await saal2.locator('[data-cancelled]').waitFor({ state: 'detached' });
     expect(await saal2.locator('.when').innerText()).toBe('until 11:00');
+    await page.close();
+  });
+
+  test("?room= takes the room's displayed name as a person types it (case ignored)", async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${show.url}/signage?room=${encodeURIComponent('SAAL 2')}&others=1`);
+    await page.waitForSelector('.hero [data-item-id="b1"]');
+    expect(await page.locator('.hero [data-item-id]').first().getAttribute('data-item-id')).toBe('b1');
+    expect(
+      await page.locator('[data-other-room]').evaluateAll((n) => n.map((e) => e.getAttribute('data-other-room'))),
+    ).toEqual(['saal-1', 'saal-3']);
     await page.close();
   });
 
