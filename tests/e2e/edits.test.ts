@@ -518,6 +518,39 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
   });
 });
 
+describe.skipIf(chromiumMissing !== null)('a cancelled talk at its end', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // A rehearsal at 10x: Dirhoussi (09:00-09:30) has three show minutes left, 18 real seconds.
+    show = await serveShow('2026-06-30T09:27', { speed: 10 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+  });
+
+  test('the door shows it cancelled until its end, then it goes: the next talk is the hero', async () => {
+    await act(show, { type: 'program.item.cancel', itemId: 'd2-dirhoussi', reason: 'Speaker ill' });
+    const door = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await door.goto(`${show.url}/signage`);
+    await door.locator('.hero [data-item-id="d2-dirhoussi"] [data-cancelled]').waitFor();
+    expect((await stateOf(show)).clock.now).toBeLessThan(Date.parse('2026-06-30T07:30:00Z'));
+    expect(await door.locator('[data-agenda="d2-dirhoussi"]').getAttribute('data-row-cancelled')).toBe('');
+    // 09:30 comes: Maze is on, Dirhoussi is nowhere on the door.
+    await door.waitForFunction(
+      () => document.querySelector('.hero [data-item-id]')?.getAttribute('data-item-id') === 'd2-maze',
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await heroIds(door)).toEqual(['d2-maze']);
+    expect(await door.locator('[data-item-id="d2-dirhoussi"], [data-agenda="d2-dirhoussi"]').count()).toBe(0);
+    expect((await stateOf(show)).clock.now).toBeGreaterThanOrEqual(Date.parse('2026-06-30T07:30:00Z'));
+    await door.close();
+  });
+});
+
 describe.skipIf(chromiumMissing !== null)('a save answered late', () => {
   let browser: Browser;
   let show: ServedShow;
