@@ -551,6 +551,66 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk at its end', () => {
   });
 });
 
+describe.skipIf(chromiumMissing !== null)('restore, and an edited item gone from the source', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    show = await serveShow('2026-06-30T09:01');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+  });
+
+  test('Restore from the editor brings the talk back on the door; Ctrl+Z cancels it again', async () => {
+    await act(show, { type: 'program.item.cancel', itemId: 'd2-maze', reason: 'Flight late' });
+    const door = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await door.goto(`${show.url}/signage`);
+    const next = door.locator('.side [data-item-id="d2-maze"]');
+    await next.locator('[data-cancelled]').waitFor();
+    const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await control.goto(`${show.url}/control`);
+    await control.locator('[data-row-cancelled="d2-maze"]').waitFor();
+    await control.locator('[data-item="d2-maze"]').focus();
+    await control.keyboard.press('Enter');
+    await control.locator('[data-editor="d2-maze"]').getByRole('button', { name: 'Restore', exact: true }).click();
+    await next.locator('[data-cancelled]').waitFor({ state: 'detached', timeout: 1000 });
+    await control.locator('[data-row-cancelled="d2-maze"]').waitFor({ state: 'detached' });
+    expect((await stateOf(show)).history.undo).toBe('Restore “Distributed AI job using Ultra-Ethernet…”');
+    await control.locator('body').click({ position: { x: 5, y: 5 } });
+    await control.keyboard.press('Control+z');
+    await next.locator('[data-cancelled]').waitFor({ timeout: 1000 });
+    expect(await control.locator('[data-row-cancelled="d2-maze"]').innerText()).toBe(
+      'Cancelled · Flight late (shown on the door)',
+    );
+    await Promise.all([door.close(), control.close()]);
+  });
+
+  test('a new export without an edited talk: the control says so above the days; back in the source, the edit is too', async () => {
+    await act(show, { type: 'program.item.update', itemId: 'd2-pan', set: { title: 'Agent frameworks (fixed)' } });
+    const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await control.goto(`${show.url}/control`);
+    await control.locator('[data-edited="d2-pan"]').waitFor();
+    const original = readFileSync(show.programFile, 'utf8');
+    const program = JSON.parse(original) as ProgramInput;
+    for (const session of program.sessions ?? []) session.items = session.items.filter((i) => i.id !== 'd2-pan');
+    writeFileSync(show.programFile, JSON.stringify(program));
+    const orphan = control.locator('p.orphan[data-conflict="d2-pan"]');
+    await orphan.waitFor({ timeout: 5000 });
+    expect(await orphan.innerText()).toBe('"d2-pan" is no longer in the program');
+    expect(await control.locator('[data-item="d2-pan"]').count()).toBe(0);
+    expect((await stateOf(show)).edits!.count).toBe(2);
+
+    writeFileSync(show.programFile, original);
+    await orphan.waitFor({ state: 'detached', timeout: 5000 });
+    expect(await control.locator('[data-edited="d2-pan"] [data-field="title"]').innerText()).toBe(
+      'Title: From Agent Framework to Evolvable Agent Systems: How openJiuwen Turns Multi-Agent Work into Reusable Skills → Agent frameworks (fixed)',
+    );
+    await control.close();
+  });
+});
+
 describe.skipIf(chromiumMissing !== null)('a save answered late', () => {
   let browser: Browser;
   let show: ServedShow;
