@@ -171,6 +171,11 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
     // The control times the same talk, in overtime.
     expect(await controlItem(s.control)).toBe('d1-dongarra');
     expect(await controlDigits(s.control)).toMatch(/^\+0:\d\d$/);
+    // Its top bar says the room is held, not "Following the clock", and what following the clock again would do.
+    expect(await s.control.locator('.mode .badge').innerText()).toBe('Held past its time');
+    expect(await s.control.locator('#follow-effect').innerText()).toBe(
+      'Puts on what the program has now: “HPC+AI Converged Supercomputing on LineShine Exascale System”',
+    );
     await photograph(s, '1-overtime');
     await close(s);
   });

@@ -5,6 +5,7 @@ const en = {
   title: 'Control',
   room: 'Room',
   following: 'Following the clock',
+  heldBadge: 'Held past its time',
   manual: 'Manual',
   followClock: 'Follow the clock again',
   undo: (what: string) => `Undo: ${what}`,
@@ -57,7 +58,7 @@ const en = {
   resetEffect: (time: string | null) =>
     time ? `Forgets the timer changes: ends ${time} as planned` : 'Forgets the timer changes',
   followEffect: (title: string | null) =>
-    title ? `Screens show what the program has on now: “${title}”` : 'Screens show what the program has on now',
+    title ? `Puts on what the program has now: “${title}”` : 'Puts on what the program has now',
   restartConfirm: (title: string, from: string) => `“${title}” is already on. Restart it from ${from}?`,
   restart: (from: string) => `Restart from ${from}`,
   keepRunning: 'Keep it running',
@@ -151,6 +152,7 @@ const fr: ControlWords = {
   title: 'Régie',
   room: 'Salle',
   following: "Suit l'horloge",
+  heldBadge: 'Gardée au-delà de son temps',
   manual: 'Manuel',
   followClock: "Suivre l'horloge à nouveau",
   undo: (what: string) => `Annuler : ${what}`,
@@ -202,9 +204,7 @@ const fr: ControlWords = {
   resetEffect: (time: string | null) =>
     time ? `Oublie les changements du minuteur : fin à ${time} comme prévu` : 'Oublie les changements du minuteur',
   followEffect: (title: string | null) =>
-    title
-      ? `Les écrans montrent ce que le programme prévoit : « ${title} »`
-      : 'Les écrans montrent ce que le programme prévoit',
+    title ? `Met à l’écran ce que le programme prévoit : « ${title} »` : 'Met à l’écran ce que le programme prévoit',
   restartConfirm: (title: string, from: string) => `« ${title} » est déjà en cours. Le relancer à ${from} ?`,
   restart: (from: string) => `Relancer à ${from}`,
   keepRunning: 'Le laisser tourner',
