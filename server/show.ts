@@ -203,9 +203,21 @@ export class Show {
     this.saved = recordEdit(this.saved, room, label, edit ? { ...was, at, edit } : null, was);
   }
 
+  /**
+   * The titles of items a reload of the source took away, by id: an edit of one is listed by the title the operator
+   * knew ("“Agent frameworks” (d2-pan) is no longer in the program"), not by its id alone. Until the server stops.
+   */
+  private readonly goneTitles = new Map<string, string>();
+
   /** What the control view shows of the edits: each edited item with what changed, and the conflicts. */
   private editsJson(): EditsJson {
     const titleOf = (id: string) => this.timeline.byId.get(id)?.title ?? id;
+    const messageOf = (c: { kind: string; itemId: string; message: string }) => {
+      const gone = this.goneTitles.get(c.itemId);
+      return c.kind === 'missing' && gone !== undefined && c.message === `"${c.itemId}" is no longer in the program`
+        ? `“${gone}” (${c.itemId}) is no longer in the program`
+        : c.message;
+    };
     return {
       count: this.saved.edits.length,
       items: [...this.merged.edits].map(([itemId, e]) => ({
@@ -219,7 +231,7 @@ export class Show {
         editId: this.saved.edits[c.index]?.id ?? null,
         itemId: c.itemId,
         kind: c.kind,
-        message: c.message,
+        message: messageOf(c),
         field: c.kind === 'changed-in-source' ? c.field : null,
         yours: c.kind === 'changed-in-source' ? c.yours : null,
         theirs: c.kind === 'changed-in-source' ? c.theirs : null,
@@ -480,6 +492,7 @@ export class Show {
         if (changes.length > 0) {
           this.lastChange = { at: isoInZone(this.clock.now(), next.zone), summary: summarizeChanges(changes) };
         }
+        for (const [id, item] of this.timeline.byId) if (!next.byId.has(id)) this.goneTitles.set(id, item.title);
         this.timeline = next;
         this.merged = merged;
         this.source = change.snapshot.program;

@@ -592,15 +592,17 @@ describe.skipIf(chromiumMissing !== null)('restore, and an edited item gone from
     const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await control.goto(`${show.url}/control`);
     await control.locator('[data-edited="d2-pan"]').waitFor();
+    const edits = (await stateOf(show)).edits!.count;
     const original = readFileSync(show.programFile, 'utf8');
     const program = JSON.parse(original) as ProgramInput;
     for (const session of program.sessions ?? []) session.items = session.items.filter((i) => i.id !== 'd2-pan');
     writeFileSync(show.programFile, JSON.stringify(program));
     const orphan = control.locator('p.orphan[data-conflict="d2-pan"]');
     await orphan.waitFor({ timeout: 5000 });
-    expect(await orphan.innerText()).toBe('"d2-pan" is no longer in the program');
+    expect(await orphan.innerText()).toBe('“Agent frameworks (fixed)” (d2-pan) is no longer in the program');
     expect(await control.locator('[data-item="d2-pan"]').count()).toBe(0);
-    expect((await stateOf(show)).edits!.count).toBe(2);
+    // Kept, not dropped.
+    expect((await stateOf(show)).edits!.count).toBe(edits);
 
     writeFileSync(show.programFile, original);
     await orphan.waitFor({ state: 'detached', timeout: 5000 });
