@@ -177,6 +177,43 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
       'Puts on what the program has now: “HPC+AI Converged Supercomputing on LineShine Exascale System”',
     );
     await photograph(s, '1-overtime');
+
+    // The chair's C follows the clock again: Yutong Lu on every screen, with the time the clock gives her.
+    await s.chair.keyboard.press('c');
+    await expect.poll(() => chairItem(s.chair), { timeout: 5000 }).toBe('d1-lu');
+    expect(await chairPhase(s.chair)).toBe('normal');
+    expect(await chairDigits(s.chair)).toMatch(/^39:\d\d$/);
+    await expect.poll(() => doorNow(s.door).getAttribute('data-item-id'), { timeout: 5000 }).toBe('d1-lu');
+    expect(await doorNext(s.door).getAttribute('data-item-id')).toBe('d1-coffee-break');
+    await expect.poll(() => controlItem(s.control), { timeout: 5000 }).toBe('d1-lu');
+    expect(await s.control.locator('.mode .badge').innerText()).toBe('Following the clock');
+    await close(s);
+  });
+
+  test('1b. AV chose "Always follow the clock" for the room: at 10:10 Yutong Lu comes on, touched timer or not', async () => {
+    show = await serveShow('2026-06-29T10:09:40');
+    await act(show, { type: 'timer.pause' });
+    await act(show, { type: 'timer.resume' });
+    const s = await screens();
+    // The choice, made in the control view.
+    await s.control.getByRole('radio', { name: /^Always follow the clock/ }).check();
+    await expect
+      .poll(async () => ((await (await fetch(`${show!.url}/api/state`)).json()) as StateJson).overtimePolicy.policy, {
+        timeout: 5000,
+      })
+      .toBe('clock');
+    await expect.poll(() => chairItem(s.chair), { timeout: 5000 }).toBe('d1-dongarra');
+    expect(await doorNext(s.door).getAttribute('data-item-id')).toBe('d1-lu');
+
+    await untilShowTime(show, '2026-06-29T10:10:05');
+    // After: the clock moved on, on every screen: no overtime, no "after this talk".
+    await expect.poll(() => chairItem(s.chair), { timeout: 5000 }).toBe('d1-lu');
+    expect(await chairPhase(s.chair)).toBe('normal');
+    await expect.poll(() => doorNow(s.door).getAttribute('data-item-id'), { timeout: 5000 }).toBe('d1-lu');
+    expect(await doorNow(s.door).locator('[data-range]').innerText()).toBe('10:10–10:50');
+    expect(await doorNext(s.door).getAttribute('data-item-id')).toBe('d1-coffee-break');
+    await expect.poll(() => controlItem(s.control), { timeout: 5000 }).toBe('d1-lu');
+    expect(await s.control.getByRole('radio', { name: /^Always follow the clock/ }).isChecked()).toBe(true);
     await close(s);
   });
   test('2. at 09:50 the chair skips ahead by mistake and comes back: Dongarra has his 20 minutes, not 40', async () => {
