@@ -168,6 +168,16 @@ export class CentralLink implements ProgramSource {
       this.wentOffline();
       return null;
     }
+    if (res.status === 401) {
+      // The operator typed the box's PIN right (the box checked it): the box and the central server disagree.
+      await res.body?.cancel().catch(() => {});
+      return {
+        status: 502,
+        body: {
+          error: `the central server ${this.base} refused this box's PIN: give the box the central server's PIN (--pin)`,
+        },
+      };
+    }
     const answer = (await res.json().catch(() => ({ error: `central server answered ${res.status}` }))) as unknown;
     if (res.ok) await this.refresh();
     return { status: res.status, body: answer };

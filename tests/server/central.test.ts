@@ -323,6 +323,33 @@ describe('the cable between a box and its central server is pulled', () => {
     await central?.close();
   });
 
+  test("a box given another PIN than the central server's: its actions are refused with what to do, not as a wrong PIN", async () => {
+    const other = await startShow({
+      programFile: '',
+      central: central.server.url,
+      room: 'A',
+      host: '127.0.0.1',
+      port: 0,
+      pin: '999999',
+      stateDir: join(dir, 'other-pin-box'),
+      staticDir: views,
+    });
+    try {
+      const res = await fetch(`${other.server.url}/api/actions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer 999999' },
+        body: JSON.stringify({ type: 'blackout', on: true }),
+      });
+      expect(res.status).toBe(502);
+      expect(await res.json()).toEqual({
+        error: `the central server ${central.server.url} refused this box's PIN: give the box the central server's PIN (--pin)`,
+      });
+      expect(central.show.state('A').blackout).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
+
   test("the box says offline within 5 s; back on the cable it follows within 5 s and the desk's decisions stand", async () => {
     await until(box.server.url, (s) => s.central?.online === true);
     // OSC sent to the box goes to the central server, which decides, like the box's other actions.
