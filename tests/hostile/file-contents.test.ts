@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { formatDiagnostic } from '../../core/program/diagnostics.ts';
 import { readProgramFile } from '../../server/program/program-file.ts';
+import { programAroundNow, startHarness } from '../server/harness.ts';
 
 const SECRET = 'hunter2-s3cr3t';
 
@@ -37,3 +38,29 @@ test.each([
     expect(line).not.toMatch(/hunter|s3cr|password/);
   }
 });
+
+test('a program file replaced by another file while the show runs: /api/state names the file and the reason only', async () => {
+  const h = await startHarness(programAroundNow(), { pin: null });
+  try {
+    writeFileSync(h.programFile, `{"password": "${SECRET}", oops}`);
+    let text = '';
+    await expect
+      .poll(
+        async () => {
+          text = await (await fetch(`${h.url}/api/state`)).text();
+          return (JSON.parse(text) as { program: { problem: { errors: string[] } | null } }).program.problem?.errors;
+        },
+        { timeout: 5000 },
+      )
+      .toEqual([
+        expect.stringMatching(
+          /^\/.*\/program\.json:1:32: error: not valid JSON: Expected double-quoted property name$/,
+        ),
+      ]);
+    expect(text).not.toContain(SECRET);
+    // The screens keep the last good program.
+    expect((JSON.parse(text) as { current: unknown[] }).current.length).toBeGreaterThan(0);
+  } finally {
+    await h.close();
+  }
+}, 15_000);
