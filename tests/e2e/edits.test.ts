@@ -705,15 +705,17 @@ async function until(show: ServedShow, check: (s: StateJson) => boolean, timeout
 
 /**
  * The shipped program moved in time so that the second day's 09:02 is now: a real show (not a rehearsal, whose state
- * is never saved) with the customer's items on at the real clock.
+ * is never saved) with the customer's items on at the real clock. `at` gives a time of the program as it now is.
  */
 function shippedProgramAtNow(): { program: ProgramInput; at: (local: string) => DateTime } {
   const program = shippedProgram();
-  const zone = program.timezone;
-  const offset =
-    DateTime.now().setZone(zone).startOf('minute').toMillis() -
-    DateTime.fromISO('2026-06-30T09:02', { zone }).toMillis();
-  const at = (local: string) => DateTime.fromISO(local, { zone }).plus({ milliseconds: offset });
+  const paris = program.timezone;
+  const now = DateTime.now().setZone(paris).startOf('minute');
+  // The talks it edits run from now to an hour from now, on one day: late in the evening, the program is in Tokyo.
+  const zone = now.hour === 23 || (now.hour === 0 && now.minute < 2) ? 'Asia/Tokyo' : paris;
+  program.timezone = zone;
+  const offset = now.toMillis() - DateTime.fromISO('2026-06-30T09:02', { zone: paris }).toMillis();
+  const at = (local: string) => DateTime.fromISO(local, { zone: paris }).plus({ milliseconds: offset }).setZone(zone);
   const shift = (local: string) => at(local).toFormat("yyyy-MM-dd'T'HH:mm");
   for (const s of program.sessions ?? []) {
     s.start = shift(s.start);
