@@ -30,6 +30,8 @@ export interface MemoryOptions {
    * runs the views on the interpreter alone, which tells how much of the growth is code V8 compiles.
    */
   jsFlags?: string;
+  /** The same for the server's Node (its V8 flags), for a control run only. */
+  serverFlags?: string;
   /** Where the snapshot diff goes (bench/memory-snapshots.txt by default). */
   snapshotsFile?: string;
 }
@@ -165,7 +167,7 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
       '--views',
       here('../dist'),
     ],
-    ['--expose-gc'],
+    ['--expose-gc', ...(opts.serverFlags ? opts.serverFlags.split(/\s+/) : [])],
   );
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -246,6 +248,7 @@ export async function memoryFigures(opts: MemoryOptions): Promise<{ figures: Fig
       opts.snapshotsFile ?? here('./memory-snapshots.txt'),
       `Heap snapshots (self sizes by type and constructor), ${new Date().toISOString()}, ${opts.speed}×, ` +
         (opts.jsFlags ? `pages with V8 flags ${opts.jsFlags}, ` : '') +
+        (opts.serverFlags ? `the server with V8 flags ${opts.serverFlags}, ` : '') +
         `after the first simulated day and after ${opts.furtherDays} more (bench/memory.ts)\n\n` +
         codeTable(samples) +
         snapshotDiff('signage', firstDay[0]!, lastDay[0]!) +
@@ -296,18 +299,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // The report's figures are played at 60×. A run at another speed, or a control run with V8 flags (not the product
   // as it runs), prints its figures and writes its snapshots to the temp folder, never to bench/.
   const jsFlags = process.env.BENCH_MEMORY_JS_FLAGS || undefined;
-  const control = jsFlags !== undefined || speed !== 60;
+  const serverFlags = process.env.BENCH_MEMORY_SERVER_FLAGS || undefined;
+  const control = jsFlags !== undefined || serverFlags !== undefined || speed !== 60;
   const { figures, samples } = await memoryFigures({
     speed,
     furtherDays,
     log: join(tmpdir(), 'roomcue-memory.log'),
     jsFlags,
+    serverFlags,
     snapshotsFile: control ? join(tmpdir(), 'roomcue-memory-snapshots-control.txt') : undefined,
   });
   console.table(figures);
   if (control) {
     console.log(
-      `memory: a control run (${speed}×${jsFlags ? `, V8 flags ${jsFlags}` : ''}): bench/report.json not written; ` +
+      `memory: a control run (${speed}×${jsFlags ? `, pages' V8 flags ${jsFlags}` : ''}` +
+        `${serverFlags ? `, server's V8 flags ${serverFlags}` : ''}): bench/report.json not written; ` +
         `snapshots in ${join(tmpdir(), 'roomcue-memory-snapshots-control.txt')}`,
     );
     process.exit(0);
