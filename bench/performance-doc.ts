@@ -283,6 +283,31 @@ The growth slows (+25, +46, +26, −2, +8, +1, +20 KB a day) and is bounded by t
 within the days measured, so \`signage.heap_per_day_pct\` stays reported as missed. Not done: a nightly page reload,
 or V8 flags on the kiosk. Either would hide this growth rather than remove anything that leaks.
 
+### The server's RSS, sampled every two simulated hours (2026-11-30, 08:00–08:45, load 8–14)
+
+A scratch run of the server child with the memory run's pages and actions at 600× over 4 days, the RSS, the V8 heap
+spaces and the process's anonymous memory read after a full GC every 2 simulated hours (not kept; the same reading
+the memory run makes once a day):
+- **V8's new space follows the show, by day and night.** It grows 1 → 4 → 8 → 16 MB (once 32) while talks run and
+  actions come, and is back at 1–2 MB each night. The RSS follows it within each day: 79–98 MB. The memory run's one
+  sample a day, after a full GC (which does not shrink the new space), falls somewhere in that swing: two control
+  runs of \`bench/memory.ts\` at 600× side by side gave the server's RSS at the day's samples as 86.3, 84.0, 90.0,
+  85.8 MB (as shipped) and 79.3, 77.9, 88.0, 64.7 MB (without the JIT, below).
+- **Under the swing, the nights' floor rose about 1 MB a day, less each day**: 79.3, 80.5, 81.6, 82.2 MB (the
+  process's anonymous memory 31, 33, 34, 34 MB). The heap in use went 12.70 → 12.96 → 13.01 → 13.18 MB at the same
+  nights. A heap snapshot at the end of night 1 and of night 3: +373 KB, of which about 300 KB is code (optimised
+  code, its deoptimisation data and relocation info, baseline code) and 20 KB weak lists of it; the server's own
+  objects (states, log, history, sessions) changed by under 10 KB. With glibc's
+  arenas limited to 2 (\`MALLOC_ARENA_MAX=2\`) lowered the whole curve by about 5 MB and did not change its slope.
+- **Control: the server without V8's compilers** (\`BENCH_MEMORY_SERVER_FLAGS="--no-opt --no-maglev
+  --no-sparkplug"\`, see Reproduce): its heap in use stayed at 11.47, 11.50, 11.51 MB at the nights, its code space
+  constant, and its RSS at night moved with the new space alone (67.5–75.5 MB) with no rise.
+
+So the server grows as the pages do: V8 compiles more of its code as functions pass their tier-up thresholds after
+days, bounded by the code, slowing. \`server.rss_per_day_pct\` stays as measured and **missed**; its method is
+unchanged. Not done: a smaller new space for the product's server (\`--max-semi-space-size\`, which Node reads only
+at start, so \`roomcue serve\` would have to start a second Node): it would shrink the day's swing, not the rise.
+
 ### Which functions V8 compiles after the first day, and why (2026-11-30, traces at 600×)
 
 The door page alone in Chromium with \`--js-flags="--trace-opt --trace-deopt --log-code"\` and a heap snapshot after a
@@ -431,6 +456,8 @@ BENCH_SKIP_MEMORY=1 npm run bench     # the timings only (about 6 minutes); keep
 node --expose-gc --import tsx bench/memory.ts   # the memory run alone
 BENCH_MEMORY_SPEED=600 BENCH_MEMORY_JS_FLAGS="--no-opt --no-maglev --no-sparkplug" \\
   node --expose-gc --import tsx bench/memory.ts # control: the pages without V8's compilers (report not written)
+BENCH_MEMORY_SPEED=600 BENCH_MEMORY_SERVER_FLAGS="--no-opt --no-maglev --no-sparkplug" \\
+  node --expose-gc --import tsx bench/memory.ts # control: the server without them (report not written)
 \`\`\`
 `;
 }
