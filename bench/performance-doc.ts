@@ -297,8 +297,8 @@ the memory run makes once a day):
   process's anonymous memory 31, 33, 34, 34 MB). The heap in use went 12.70 → 12.96 → 13.01 → 13.18 MB at the same
   nights. A heap snapshot at the end of night 1 and of night 3: +373 KB, of which about 300 KB is code (optimised
   code, its deoptimisation data and relocation info, baseline code) and 20 KB weak lists of it; the server's own
-  objects (states, log, history, sessions) changed by under 10 KB. With glibc's
-  arenas limited to 2 (\`MALLOC_ARENA_MAX=2\`) lowered the whole curve by about 5 MB and did not change its slope.
+  objects (states, log, history, sessions) changed by under 10 KB. Limiting glibc's
+  arenas to 2 (\`MALLOC_ARENA_MAX=2\`) lowered the whole curve by about 5 MB and did not change its slope.
 - **Control: the server without V8's compilers** (\`BENCH_MEMORY_SERVER_FLAGS="--no-opt --no-maglev
   --no-sparkplug"\`, see Reproduce): its heap in use stayed at 11.47, 11.50, 11.51 MB at the nights, its code space
   constant, and its RSS at night moved with the new space alone (67.5–75.5 MB) with no rise.
