@@ -8,7 +8,7 @@ import { resolveLive } from '../../core/live/live-screen.ts';
 import { ActionRejected } from '../../core/live/reducer.ts';
 import { buildTimeline, type Timeline } from '../../core/schedule/timeline.ts';
 import { parseInstant } from '../../core/time.ts';
-import { announcedLate } from '../../renderer/lib/stage.ts';
+import { announcedLate, lateMinutes } from '../../renderer/lib/stage.ts';
 import { loadShippedProgram, timelineOf, tinyProgram } from '../helpers.ts';
 
 const timeline = buildTimeline(loadShippedProgram());
@@ -173,6 +173,20 @@ describe('3. running late: one lateness that NOW’s end and NEXT’s start agre
     expect(s.late.growing).toBe(true);
     expect(s.late.cause).toBe('overtime');
     expect(s.late.minutes).toBe(3);
+  });
+
+  test('a screen counting on from a held state says what a fresh state says, until the next push', () => {
+    // Pushed at 10:12:30: held since 10:10:10, NEXT waits, 2 min 31 s late ("3 min"). The next push is a minute
+    // later; at 10:13:29 it is 3 min 30 s, "4 min", on the counted-on screen and in a fresh state alike.
+    const pushed = state(pausedAndResumed(), d1('10:12:30'));
+    for (const at of ['10:12:59', '10:13:00', '10:13:29']) {
+      const fresh = state(pausedAndResumed(), d1(at));
+      expect(lateMinutes(pushed, d1(at)), at).toBe(fresh.late.minutes);
+      expect(announcedLate(pushed, d1(at)), at).toBe(announcedLate(fresh, d1(at)));
+    }
+    expect([pushed.late.ms, lateMinutes(pushed, d1('10:12:30')), lateMinutes(pushed, d1('10:13:29'))]).toEqual([
+      151_000, 3, 4,
+    ]);
   });
 });
 
