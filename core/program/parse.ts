@@ -22,6 +22,9 @@ export function parseProgramText(text: string): ProgramParse {
 }
 
 export function parseProgramJson(json: unknown): ProgramParse {
+  // The schema's objects drop a "__proto__" key without a word (a record of people as much as an item): said here.
+  const hidden = protoKeys(json, []);
+  if (hidden.length > 0) return { program: null, diagnostics: hidden };
   const parsed = Program.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     return { program: null, diagnostics: parsed.error.issues.map(issueToDiagnostic) };
@@ -29,6 +32,28 @@ export function parseProgramJson(json: unknown): ProgramParse {
   const diagnostics = checkProgram(parsed.data);
   const hasErrors = diagnostics.some((d) => d.severity === 'error');
   return { program: hasErrors ? null : parsed.data, diagnostics };
+}
+
+/** An error for every own "__proto__" key in the file (JSON.parse makes them own fields), where it is. */
+function protoKeys(value: unknown, path: (string | number)[]): Diagnostic[] {
+  if (typeof value !== 'object' || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => protoKeys(v, [...path, i]));
+  const found: Diagnostic[] = Object.hasOwn(value, '__proto__')
+    ? [
+        {
+          severity: 'error',
+          path: formatPath([...path, '__proto__']),
+          message:
+            path.length === 1 && path[0] === 'people'
+              ? 'expected an id of letters, digits, ".", "_", ":" or "-"'
+              : 'unknown field "__proto__"',
+        },
+      ]
+    : [];
+  for (const key of Object.keys(value)) {
+    if (key !== '__proto__') found.push(...protoKeys((value as Record<string, unknown>)[key], [...path, key]));
+  }
+  return found;
 }
 
 function issueToDiagnostic(issue: z.core.$ZodIssue): Diagnostic {

@@ -108,6 +108,20 @@ describe('a room, item and person named like a built-in', () => {
   });
 });
 
+test('a person keyed "__proto__" in a program file is refused as an id, not dropped unseen', () => {
+  const text = JSON.stringify(programWithRoom('A')).replace(
+    '"people":{"A":',
+    '"people":{"__proto__":{"name":"Ada"},"A":',
+  );
+  const json = JSON.parse(text) as ProgramInput;
+  expect(Object.keys(json.people!)).toEqual(['__proto__', 'A']);
+  const { program, diagnostics } = parseProgramJson(json);
+  expect(program).toBeNull();
+  expect(diagnostics.map((d) => `${d.path}: ${d.message}`)).toEqual([
+    'people.__proto__: expected an id of letters, digits, ".", "_", ":" or "-"',
+  ]);
+});
+
 describe('a time zone named like a built-in', () => {
   test.each(BUILTIN_NAMES)('%s as a Windows or IANA zone name is no zone', (name) => {
     expect(windowsZoneToIana(name)).toBeNull();

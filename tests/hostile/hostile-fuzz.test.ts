@@ -50,6 +50,8 @@ const FLAWS = {
   'a 10,000-character person name': (p: ProgramInput) =>
     Object.defineProperty(p.people, 'longname', { value: { name: 'P'.repeat(10_000) }, enumerable: true }),
   'a room id __proto__': (p: ProgramInput) => (p.rooms[0]!.id = '__proto__'),
+  'a person keyed __proto__': (p: ProgramInput) =>
+    Object.defineProperty(p.people, '__proto__', { value: { name: 'Nobody' }, enumerable: true }),
   'a 101-character item id': (p: ProgramInput, k: number) => (item(p, k).id = 'i'.repeat(LIMITS.id + 1)),
   'a speaker __proto__': (p: ProgramInput, k: number) => (item(p, k).speakers = ['__proto__']),
 };
