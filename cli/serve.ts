@@ -17,7 +17,7 @@ import {
   type ShowOptions,
 } from '../server/start-show.ts';
 import { CliError, type Io } from './io.ts';
-import { parseChairPins, type ChairPin } from '../server/auth.ts';
+import { parseChairPins, shortPinWarning, type ChairPin } from '../server/auth.ts';
 
 export interface ServeOptions {
   program?: string | undefined;
@@ -61,9 +61,6 @@ export function chairPinsOption(text: string | undefined, pin: string | null): C
   if (parsed.pins.some((c) => c.pin === pin)) throw new CliError('--chair-pin must differ from the AV PIN (--pin)', 2);
   return parsed.pins;
 }
-
-/** Below this many characters a PIN on the network can be found by guessing within days: see docs/api.md. */
-export const ADVISED_PIN_LENGTH = 6;
 
 export async function runServe(o: ServeOptions, io: Io, untilStopped = waitForSignal): Promise<number> {
   const options = await showOptions(o, io);
@@ -119,11 +116,8 @@ function accessOptions(o: ServeOptions, host: string, io: Io) {
       2,
     );
   }
-  if (pin !== null && !isLoopback(host) && pin.length < ADVISED_PIN_LENGTH) {
-    io.err(
-      `warning: a ${pin.length}-character PIN on the network can be guessed within days even with the server's limits; use ${ADVISED_PIN_LENGTH} digits or more (see docs/api.md, Security)`,
-    );
-  }
+  const warning = shortPinWarning(host, pin);
+  if (warning) io.err(warning);
   const allowedHosts = (o.allowedHost ?? '')
     .split(',')
     .map((h) => h.trim())

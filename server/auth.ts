@@ -1,6 +1,7 @@
 // Who may act: the PIN, compared in constant time; guessing is capped per address and, above all, for the whole
 // server, while a console that already gave the right PIN keeps a session that works through any lockout.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isLoopback } from './state-dir.ts';
 
 /** Per address: the first 3 wrong PINs are answered at once, then each waits longer (250 ms … 4 s). */
 const FREE_FAILURES = 3;
@@ -20,6 +21,15 @@ export const GLOBAL_WRONG_PER_HOUR = 200;
 export const SESSION_MS = 24 * 60 * 60_000;
 const MAX_SESSIONS = 1000;
 const MAX_ADDRESSES = 10_000;
+
+/** Below this many characters a PIN on the network can be found by guessing within days: see docs/api.md. */
+export const ADVISED_PIN_LENGTH = 6;
+
+/** The warning `roomcue serve` and the kiosk app give at start for a short PIN on a network host; null when none. */
+export function shortPinWarning(host: string, pin: string | null): string | null {
+  if (pin === null || isLoopback(host) || pin.length >= ADVISED_PIN_LENGTH) return null;
+  return `warning: a ${pin.length}-character PIN on the network can be guessed within days even with the server's limits; use ${ADVISED_PIN_LENGTH} digits or more (see docs/api.md, Security)`;
+}
 
 /** Who a right PIN (or its session) is: the AV desk, or a chair (of one room, or of every room when null). */
 export type Role = { kind: 'av' } | { kind: 'chair'; room: string | null };

@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, globalShortcut, powerSaveBlocker, screen, session } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shortPinWarning } from '../../server/auth.ts';
 import { programNoteLines } from '../../server/program/program-notes.ts';
 import { startShow, type RunningShow } from '../../server/start-show.ts';
 import { appArguments, configChairPins, KIOSK_USAGE, resolveConfig, type KioskConfig } from './config.ts';
@@ -79,6 +80,8 @@ function setupControlShortcut(serverUrl: string, config: KioskConfig): (win: Bro
 }
 
 async function start(config: KioskConfig): Promise<void> {
+  const pinWarning = shortPinWarning(config.host, config.pin);
+  if (pinWarning) console.error(`roomcue: ${pinWarning}`);
   running = await startShow({
     programFile: config.program ?? bundledProgram(),
     room: config.room ?? undefined,

@@ -291,6 +291,18 @@ describe('one instance, and quitting', () => {
     expect(second.stderr).toBe('roomcue: already running; showing its window\n');
   });
 
+  test('a PIN shorter than 6 characters on a network host: a warning at start, as roomcue serve gives', async () => {
+    const short = start({ displays: [tv], args: ['--host', '0.0.0.0', '--pin', '2468'] });
+    await short.windowOf('signage');
+    expect(short.stderr).toContain(
+      "roomcue: warning: a 4-character PIN on the network can be guessed within days even with the server's limits; use 6 digits or more (see docs/api.md, Security)",
+    );
+    short.kill();
+    const long = start({ displays: [tv], args: ['--host', '0.0.0.0', '--pin', '246813'] });
+    await long.windowOf('signage');
+    expect(long.stderr).not.toMatch(/PIN/);
+  });
+
   test('an imported export: what the import guessed is in the log at start', async () => {
     const kiosk = start({
       displays: [tv],
