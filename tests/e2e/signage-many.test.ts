@@ -70,6 +70,17 @@ describe.skipIf(chromiumMissing !== null)('many items on at once', () => {
         expect(row.bottom, where).toBeLessThanOrEqual(viewport.height);
         expect(row.size, where).toBeGreaterThanOrEqual(0.025 * Math.min(viewport.width, viewport.height));
       }
+      // Upright, with half the screen free below eight rows, each title is shown whole (on two lines), not cut.
+      if (n === 8 && viewport.height > viewport.width) {
+        expect(
+          rows.map((r) => r.text),
+          where,
+        ).toEqual(
+          rows.map(() =>
+            expect.stringMatching(/^Poster \d: a study of long titles that need a whole line on a door screen$/),
+          ),
+        );
+      }
       const hidden = n - rows.length;
       if (hidden > 0) {
         expect(await page.locator('[data-more]').getAttribute('data-more'), where).toBe(String(hidden));
