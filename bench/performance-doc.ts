@@ -397,6 +397,34 @@ loads move between runs (see the earlier passes). What changed, and the figures 
     entries a simulated day. It now keeps the newest 100 of all rooms and 100 of each room, and reads older ones
     from the files (\`server/operator-log.ts\`; test: 3,000 more entries, heap +620 KB before, under 256 KB after).
 
+## Fifth pass (2026-11-30, 07:30–10:30): an action's answer without the day lists
+
+No method changed in this pass. \`BENCH_SKIP_MEMORY=1 npm run bench\` on c8c7da8 at 08:38, alone on the machine but
+right after five engineers had stopped running tests (load 1.2 / 4.0 / 8.1 at the start), against the fourth pass's
+run (4257575, 06:43, load 0.2): \`ws.latency.median_ms\` 2.21 → 2.62 (≤ 3, met), \`http.action.median_ms\` 3.60 →
+4.07 (≤ 3, **missed**), \`ws.fanout.1000.p99_ms\` 25.6 → 30.8 (met), \`server.idle_cpu_pct\` 0.41 → 0.86 (met),
+\`signage.first_paint_ms\` 211 → 233 (met), \`sync.skew_ms\` 49 → 55 (≤ 50, **missed**: around the goal, as in every
+pass), \`signage.cpu_pct\` 0.34 → 0.48 (met), \`signage.transfer_kb\` 63.2 → 63.3 (met).
+
+The code did not make these slower. Run right after, in turn on the same machine (08:42–08:56, load 0.1–2.4), the
+two versions gave the same figures within the noise:
+- \`ws.latency\` method, three runs each, 546473a (the fourth pass) then c8c7da8: \`http.action.median_ms\` 5.25, 5.29,
+  5.05 → 5.17, 4.89, 5.08 ms; \`ws.latency.median_ms\` 3.34, 3.44, 3.26 → 3.39, 3.28, 3.43 ms. With \`idleCpu\` first
+  in the same process, three more each: idle CPU 0.65, 0.60, 0.60 → 0.64, 0.74, 0.62 %, http 5.37, 6.43, 5.44 →
+  5.61, 5.52, 5.85 ms.
+- The views' figures, two runs each: first paint 264, 232 → 246, 239 ms; sync p95 50, 46 → 47, 50 ms; signage CPU
+  0.44, 0.42 → 0.37, 0.35 %.
+The machine itself was slower than at 06:43 for both versions (the same method gave 3.25–3.82 ms for http then).
+These are the figures in the table, as measured.
+
+What changed: **an action's answer is the room's state without the day lists** (\`day\`, \`days\`), and with a chair
+PIN the chair's state (its notes only). The lists are most of a control state (the answer for the bench's program
+was 32 KB) and no client of an answer read them: the views take their state from the WebSocket, a button box wants
+a short answer, and \`GET /api/state\` keeps them (\`server/http-server.ts\`, \`Show.state\`; tests in
+\`tests/server/roles.test.ts\`). In the interleaved runs above this is worth about 0.1–0.2 ms of the answer, within
+the noise; \`http.action.median_ms\` stays **missed**. What is left is as the fourth pass measured it: the wait for
+the disk (kept on purpose), the bench's 50 screens sharing the server's event loop, and the client's \`fetch\`.
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by
