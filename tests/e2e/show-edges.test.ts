@@ -173,6 +173,8 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
     expect(await controlDigits(s.control)).toMatch(/^\+0:\d\d$/);
     // Its top bar says the room is held, not "Following the clock", and what following the clock again would do.
     expect(await s.control.locator('.mode .badge').innerText()).toBe('Held past its time');
+    // In the red of overtime, as on the chair, not the green of a room that follows the clock.
+    expect(await s.control.locator('.mode .badge').evaluate((b) => getComputedStyle(b).color)).toBe('rgb(255, 92, 92)');
     expect(await s.control.locator('#follow-effect').innerText()).toBe(
       'Puts on what the program has now: “HPC+AI Converged Supercomputing on LineShine Exascale System”',
     );
@@ -187,6 +189,9 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
     expect(await doorNext(s.door).getAttribute('data-item-id')).toBe('d1-coffee-break');
     await expect.poll(() => controlItem(s.control), { timeout: 5000 }).toBe('d1-lu');
     expect(await s.control.locator('.mode .badge').innerText()).toBe('Following the clock');
+    expect(await s.control.locator('.mode .badge').evaluate((b) => getComputedStyle(b).color)).toBe(
+      'rgb(61, 220, 132)',
+    );
     await close(s);
   });
 
