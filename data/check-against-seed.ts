@@ -164,11 +164,12 @@ export function checkAgainstSeed(seedText: string, program: Program): string[] {
 
 /**
  * Texts the program words itself, each listed in data/README.md: the text → what the page has instead (the
- * introduction's subtitle comes from the page's "Program Chair: Serge G. Petiton" line).
+ * introduction's subtitle comes from the page's "Program Chair: Serge G. Petiton" line). A Map: a text may be any
+ * words, "constructor" included, which a plain object would answer with its own members.
  */
-export const EDITED_TEXTS: Record<string, string> = {
-  'by the Program Chair': 'Program Chair: Serge G. Petiton',
-};
+export const EDITED_TEXTS: ReadonlyMap<string, string> = new Map([
+  ['by the Program Chair', 'Program Chair: Serge G. Petiton'],
+]);
 
 /** Words of a text as the check compares them: no accents, case, punctuation or the page's [Bio]/[Slides] links. */
 const words = (s: string) =>
@@ -188,7 +189,7 @@ function textProblems(seedText: string, program: Program): string[] {
   const problems: string[] = [];
   const check = (owner: string, field: string, text: string | undefined) => {
     if (!text) return;
-    const source = EDITED_TEXTS[text] ?? text;
+    const source = EDITED_TEXTS.get(text) ?? text;
     const ws = words(source);
     if (ws.length <= RUN * 2) {
       if (!onPage(ws)) problems.push(`${owner}: ${field} "${text}" is not on the page`);

@@ -58,4 +58,15 @@ describe('data/dp2e-ai-2026.json against the published page', () => {
     expect(problems).toContain('d1-calvin: subtitle "an invented subtitle" is not on the page');
     expect(problems).toHaveLength(4);
   });
+
+  test('a text named like an object built-in ("constructor", "toString") is a text like any other', () => {
+    const edited = structuredClone(loadShippedProgram());
+    edited.people['yutong-lu']!.affiliation = 'constructor';
+    const calvin = edited.sessions.flatMap((s) => s.items).find((i) => i.id === 'd1-calvin')!;
+    calvin.subtitle = 'toString';
+    expect(checkAgainstSeed(seed, parseValid(edited))).toEqual([
+      'yutong-lu: affiliation "constructor" is not on the page',
+      'd1-calvin: subtitle "toString" is not on the page',
+    ]);
+  });
 });
