@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { main } from '../../cli/main.ts';
-import type { Io } from '../../cli/io.ts';
+import { roomcue } from './in-process.ts';
 import { post, programAroundNow, startHarness, type Harness } from '../server/harness.ts';
 
 let h: Harness;
@@ -17,14 +16,6 @@ beforeAll(async () => {
   }
   await h.close();
 });
-
-async function roomcue(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 test('--with-edits writes the program with the edits; the source is untouched', async () => {
   const file = join(h.dir, 'merged.json');

@@ -2,8 +2,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { main } from '../../cli/main.ts';
-import type { Io } from '../../cli/io.ts';
+import { roomcue } from './in-process.ts';
 import { playDay, type PlayedDay } from '../server/played-day.ts';
 
 let played: PlayedDay;
@@ -15,13 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => vi.useRealTimers());
 
-async function roomcue(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 const report = (...args: string[]) =>
   roomcue('report', '--program', played.programFile, '--state-dir', played.stateDir, ...args);
 

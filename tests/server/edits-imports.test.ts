@@ -5,8 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { main } from '../../cli/main.ts';
-import type { Io } from '../../cli/io.ts';
+import { roomcue } from '../cli/in-process.ts';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import { startShow, type RunningShow } from '../../server/start-show.ts';
@@ -16,14 +15,6 @@ const FIXTURES = ['frab-small.xml', 'pretalx-democon.json', 'indico-timetable.js
 
 function itemsOf(p: ProgramInput) {
   return [...(p.sessions ?? []).flatMap((s) => s.items), ...(p.items ?? [])];
-}
-
-async function roomcue(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(args, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe.each(FIXTURES)('an edited %s', (fixture) => {
