@@ -132,8 +132,8 @@ function write(program: ProgramInput): string {
 }
 
 /**
- * `roomcue check` on the program, then a show server started with it: they agree, and each answers as a user needs.
- * Returns whether the program was accepted.
+ * `roomcue check` on the program, then a show server started with it: they agree, and each answers as a user needs
+ * (a program with `flaw` must be refused by both, one without it accepted and served).
  */
 async function checkAndServe(program: ProgramInput, flaw: Flaw | null): Promise<void> {
   const file = write(program);
