@@ -168,8 +168,8 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
         day: next.day,
       }
     : null;
-  const late = { ...lateness(r, timing, own, next, at), ...declared(timeline, live, r, room, screen, at) };
-  if (late.declaredMinutes === 0) late.withoutDeclaredMs = late.ms;
+  const timersLate = lateness(r, timing, own, next, at);
+  const late: LateView = { ...timersLate, ...declared(timeline, live, r, room, screen, at, timersLate.ms) };
   const today = localDate(at, timeline.zone);
   return {
     ...screen,
@@ -192,7 +192,7 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
 
 /**
  * AV's delay as the console tells it apart: its minutes while it applies to what is on or next in the room, and how
- * late NEXT would be without it (the same room resolved with no delay).
+ * late NEXT would be without it (the same room resolved with no delay; `ms`, the whole lateness, when none applies).
  */
 function declared(
   timeline: Timeline,
@@ -201,13 +201,14 @@ function declared(
   room: string,
   screen: Screen,
   at: Instant,
+  ms: number,
 ): Pick<LateView, 'declaredMinutes' | 'withoutDeclaredMs'> {
   const delay = r.delay;
   const applies =
     delay !== null &&
     delay.minutes > 0 &&
     (screen.current.some((i) => i.day === delay.day) || screen.next?.day === delay.day);
-  if (!applies) return { declaredMinutes: 0, withoutDeclaredMs: 0 };
+  if (!applies) return { declaredMinutes: 0, withoutDeclaredMs: ms };
   const rooms = dict([...Object.entries(live.rooms), [room, { ...r, delay: null }] as const]);
   const without: LiveState = { ...live, rooms };
   return { declaredMinutes: delay.minutes, withoutDeclaredMs: resolveLive(timeline, without, room, at).late.ms };
@@ -402,36 +403,18 @@ function lateness(
   own: Timing | null,
   next: TimelineItem | null,
   at: Instant,
-): LateView {
+): Omit<LateView, 'declaredMinutes' | 'withoutDeclaredMs'> {
   if (r.mode === 'manual') {
     // A jump (back or far ahead) says nothing about the rest of the day: only AV's delay makes it late.
     const ms = r.delay && next && next.day === r.delay.day ? r.delay.minutes * 60_000 : 0;
-    return {
-      ms,
-      minutes: publicLateMinutes(ms),
-      growing: false,
-      cause: ms > 0 ? 'delay' : null,
-      onPurpose: false,
-      declaredMinutes: 0,
-      withoutDeclaredMs: 0,
-    };
+    return { ms, minutes: publicLateMinutes(ms), growing: false, cause: ms > 0 ? 'delay' : null, onPurpose: false };
   }
   const ms = next ? Math.max(0, next.start - next.plannedStart) : 0;
   const timer = r.timer;
   const growing =
     ms > 0 &&
     ((own?.held ?? false) || (timing !== null && timer !== null && timer.pausedAt !== null && timer.movesDay));
-  if (ms === 0) {
-    return {
-      ms: 0,
-      minutes: 0,
-      growing: false,
-      cause: null,
-      onPurpose: false,
-      declaredMinutes: 0,
-      withoutDeclaredMs: 0,
-    };
-  }
+  if (ms === 0) return { ms: 0, minutes: 0, growing: false, cause: null, onPurpose: false };
   const parts: [LateCause, number][] = [['delay', r.delay ? r.delay.minutes * 60_000 : 0]];
   if (timing && timer) {
     if (timer.movesDay) {
@@ -452,8 +435,6 @@ function lateness(
     growing,
     cause: parts.some((p) => p[1] > 0) ? cause : null,
     onPurpose,
-    declaredMinutes: 0,
-    withoutDeclaredMs: 0,
   };
 }
 
