@@ -23,7 +23,7 @@ export function parseProgramText(text: string): ProgramParse {
 
 export function parseProgramJson(json: unknown): ProgramParse {
   // The schema's objects drop a "__proto__" key without a word (a record of people as much as an item): said here.
-  const hidden = protoKeys(json, []);
+  const hidden = protoKeys(json);
   if (hidden.length > 0) return { program: null, diagnostics: hidden };
   const parsed = Program.safeParse(json, { reportInput: true });
   if (!parsed.success) {
@@ -34,24 +34,46 @@ export function parseProgramJson(json: unknown): ProgramParse {
   return { program: hasErrors ? null : parsed.data, diagnostics };
 }
 
-/** An error for every own "__proto__" key in the file (JSON.parse makes them own fields), where it is. */
-function protoKeys(value: unknown, path: (string | number)[]): Diagnostic[] {
-  if (typeof value !== 'object' || value === null) return [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => protoKeys(v, [...path, i]));
-  const found: Diagnostic[] = Object.hasOwn(value, '__proto__')
-    ? [
-        {
-          severity: 'error',
-          path: formatPath([...path, '__proto__']),
-          message:
-            path.length === 1 && path[0] === 'people'
-              ? 'expected an id of letters, digits, ".", "_", ":" or "-"'
-              : 'unknown field "__proto__"',
-        },
-      ]
-    : [];
-  for (const key of Object.keys(value)) {
-    if (key !== '__proto__') found.push(...protoKeys((value as Record<string, unknown>)[key], [...path, key]));
+/**
+ * An error for every own "__proto__" key in the file (JSON.parse makes them own fields), where it is. A loop with a
+ * stack of its own, not recursion: a file nested 100,000 arrays deep must be refused as usual, not overflow the call
+ * stack.
+ */
+function protoKeys(json: unknown): Diagnostic[] {
+  interface Node {
+    value: unknown;
+    key: string | number | null;
+    parent: Node | null;
+  }
+  const pathOf = (node: Node): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (let n: Node | null = node; n !== null && n.key !== null; n = n.parent) path.push(n.key);
+    return path.reverse();
+  };
+  const found: Diagnostic[] = [];
+  const stack: Node[] = [{ value: json, key: null, parent: null }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const value = node.value;
+    if (typeof value !== 'object' || value === null) continue;
+    const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+    if (!Array.isArray(value) && Object.hasOwn(value, '__proto__')) {
+      const path = pathOf(node);
+      found.push({
+        severity: 'error',
+        path: formatPath([...path, '__proto__']),
+        message:
+          path.length === 1 && path[0] === 'people'
+            ? 'expected an id of letters, digits, ".", "_", ":" or "-"'
+            : 'unknown field "__proto__"',
+      });
+    }
+    // Pushed last first, so that the errors come in the file's order.
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      if (key === '__proto__') continue;
+      stack.push({ value: (value as Record<string | number, unknown>)[key], key, parent: node });
+    }
   }
   return found;
 }

@@ -64,3 +64,15 @@ test('a program file replaced by another file while the show runs: /api/state na
     await h.close();
   }
 }, 15_000);
+
+test('a program nested 100,000 arrays deep in a field is refused like any unknown field (no "call stack" crash)', async () => {
+  const depth = 100_000;
+  const dir = mkdtempSync(join(tmpdir(), 'roomcue-deep-'));
+  const file = join(dir, 'program.json');
+  const program = { ...programAroundNow(), x: 0 };
+  writeFileSync(file, JSON.stringify(program).replace('"x":0', `"x":${'['.repeat(depth)}${']'.repeat(depth)}`));
+  const result = await readProgramFile(file);
+  expect(result.status).toBe('invalid');
+  const lines = 'diagnostics' in result ? result.diagnostics.map((d) => formatDiagnostic(file, d)) : [result.message];
+  expect(lines).toEqual([`${file}: error: unknown field "x"`]);
+});
