@@ -163,6 +163,57 @@ function outValues(now: RoomNowJson): [string, string | number][] {
   ];
 }
 
+/**
+ * What an OSC message asks, done here or, on a box, sent to the central server that decides: null, or the problem to
+ * answer the sender with on /roomcue/error.
+ */
+async function perform(
+  show: Show,
+  forward: OscOptions['forward'],
+  packet: OscMessage,
+  from: RemoteInfo,
+): Promise<string | null> {
+  const asked = actionFromOsc(
+    show,
+    packet.address,
+    packet.args.map((a) => a.value),
+  );
+  if (!asked.ok) return asked.message;
+  const forwarded = forward ? await forward(asked.action) : null;
+  if (forwarded) return forwarded.status === 200 ? null : `${packet.address}: ${errorOf(forwarded)}`;
+  try {
+    show.dispatch(asked.action as Parameters<Show['dispatch']>[0], `OSC ${from.address}`);
+    return null;
+  } catch (err) {
+    if (!(err instanceof ActionRejected)) throw err;
+    return `${packet.address}: ${err.message}`;
+  }
+}
+
+/**
+ * OSC out: sends what changed of each room to the targets. It keeps, per room and address, the last value sent; only
+ * changes go out (the countdown's once per second while a timer runs).
+ */
+function publisher(
+  show: Show,
+  targets: readonly OscTarget[],
+  send: (address: string, value: string | number, to: OscTarget) => void,
+): () => void {
+  const sent = new Map<string, string | number>();
+  return () => {
+    if (targets.length === 0) return;
+    const at = show.clock.now();
+    for (const room of show.rooms) {
+      for (const [leaf, value] of outValues(roomNow(show.state(room), at))) {
+        const address = `${PREFIX}${room}/${leaf}`;
+        if (sent.get(address) === value) continue;
+        sent.set(address, value);
+        for (const target of targets) send(address, value, target);
+      }
+    }
+  };
+}
+
 export async function startOsc(show: Show, opts: OscOptions): Promise<RunningOsc> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const socket: Socket = createSocket({ type: opts.host.includes(':') ? 'udp6' : 'udp4' });
@@ -187,25 +238,7 @@ export async function startOsc(show: Show, opts: OscOptions): Promise<RunningOsc
       for (const element of packet.elements) await receive(element, from);
       return;
     }
-    const asked = actionFromOsc(
-      show,
-      packet.address,
-      packet.args.map((a) => a.value),
-    );
-    let problem: string | null = asked.ok ? null : asked.message;
-    if (asked.ok) {
-      const forwarded = opts.forward ? await opts.forward(asked.action) : null;
-      if (forwarded) {
-        if (forwarded.status !== 200) problem = `${packet.address}: ${errorOf(forwarded)}`;
-      } else {
-        try {
-          show.dispatch(asked.action as Parameters<Show['dispatch']>[0], `OSC ${from.address}`);
-        } catch (err) {
-          if (!(err instanceof ActionRejected)) throw err;
-          problem = `${packet.address}: ${err.message}`;
-        }
-      }
-    }
+    const problem = await perform(show, opts.forward, packet, from);
     if (problem !== null) send('/roomcue/error', problem, { host: from.address, port: from.port });
   };
 
@@ -231,20 +264,7 @@ export async function startOsc(show: Show, opts: OscOptions): Promise<RunningOsc
     });
   }
 
-  // Out: per room and address, the last value sent; only changes go out, and the countdown once per second.
-  const sent = new Map<string, string | number>();
-  const publish = () => {
-    if (opts.targets.length === 0) return;
-    const at = show.clock.now();
-    for (const room of show.rooms) {
-      for (const [leaf, value] of outValues(roomNow(show.state(room), at))) {
-        const address = `${PREFIX}${room}/${leaf}`;
-        if (sent.get(address) === value) continue;
-        sent.set(address, value);
-        for (const target of opts.targets) send(address, value, target);
-      }
-    }
-  };
+  const publish = publisher(show, opts.targets, send);
   const unsubscribe = show.subscribe((event) => {
     if (event !== 'screens') publish();
   });
