@@ -627,11 +627,17 @@ describe.skipIf(chromiumMissing !== null)('a save answered late', () => {
 
   test('the editor opened meanwhile on another row stays open, with the focus in it', async () => {
     const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    // The server's answers to actions come 600 ms late (the screens get the state at once, as on a slow link).
+    // The server's answer to the save is held until the operator has opened the next row's editor (the screens get
+    // the state at once, as on a slow link); then it comes, and the test waits until the page has it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let answered!: () => void;
+    const delivered = new Promise<void>((r) => (answered = r));
     await control.route('**/api/actions', async (route) => {
       const response = await route.fetch();
-      await new Promise((r) => setTimeout(r, 600));
+      await held;
       await route.fulfill({ response });
+      answered();
     });
     await control.goto(`${show.url}/control`);
     const editor = (id: string) => control.locator(`[data-editor="${id}"]`);
@@ -647,8 +653,13 @@ describe.skipIf(chromiumMissing !== null)('a save answered late', () => {
     const other = editor('d2-maze').getByLabel('Title', { exact: true });
     await other.waitFor();
     await other.focus();
-    // The late answer of the first save closes its own editor only.
-    await control.waitForTimeout(1000);
+    // Now the late answer of the first save comes: it closes its own editor only.
+    release();
+    await delivered;
+    await control.evaluate(
+      () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+    );
+    await control.waitForTimeout(200);
     expect(await editor('d2-liu').count()).toBe(0);
     expect(await editor('d2-maze').count()).toBe(1);
     expect(await other.evaluate((n) => n === document.activeElement)).toBe(true);
