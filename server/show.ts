@@ -21,6 +21,7 @@ import {
   editItem,
   fieldLabel,
   mergeValid,
+  missingMessage,
   resolveEdit,
   type EditConflict,
   type Merged,
@@ -214,7 +215,7 @@ export class Show {
     const titleOf = (id: string) => this.timeline.byId.get(id)?.title ?? id;
     const messageOf = (c: { kind: string; itemId: string; message: string }) => {
       const gone = this.goneTitles.get(c.itemId);
-      return c.kind === 'missing' && gone !== undefined && c.message === `"${c.itemId}" is no longer in the program`
+      return c.kind === 'missing' && gone !== undefined && c.message === missingMessage(c.itemId)
         ? `“${gone}” (${c.itemId}) is no longer in the program`
         : c.message;
     };

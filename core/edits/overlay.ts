@@ -122,7 +122,7 @@ export function applyEdits(source: Program, edits: readonly Edit[]): Merged {
   const find = (id: string, index: number): Item | null => {
     const slot = slots.get(id);
     if (slot) return slot.list[slot.index]!;
-    conflicts.push({ kind: 'missing', index, itemId: id, message: `"${id}" is no longer in the program` });
+    conflicts.push({ kind: 'missing', index, itemId: id, message: missingMessage(id) });
     return null;
   };
   edits.forEach((edit, index) => {
@@ -346,6 +346,11 @@ const LABELS: Record<string, string> = {
   end: 'End',
   room: 'Room',
 };
+
+/** The conflict of an edit whose item the source no longer has (the server names it by its last title when it can). */
+export function missingMessage(id: string): string {
+  return `"${id}" is no longer in the program`;
+}
 
 export function fieldLabel(field: string): string {
   return Object.hasOwn(LABELS, field) ? LABELS[field]! : field;
