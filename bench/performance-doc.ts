@@ -263,9 +263,14 @@ after the first), an operator action every 7 simulated minutes:
   113.9, 99.3 MB; external memory 2.3–2.4 MB. The RSS rises with the heap V8 keeps committed, which it grows with the
   rate of allocation and gives back later, not at a GC (day 4), not with anything the server holds. The figure is
   kept as measured (**missed**: over these three days V8 had not given it back); the memory run now records
-  \`heapTotal\` beside each sample (\`serverHeapTotalMb\` in \`bench/memory-samples.json\`, no figure). These are the
-  figures in the table. The views of this run predate the door's change of the next section (module
+  \`heapTotal\` beside each sample (\`serverHeapTotalMb\` in \`bench/memory-samples.json\`, no figure). They were the figures in the table until the run below. The views of this run predate the door's change of the next section (module
   functions instead of per-call callbacks), whose own control runs at 600× did not move the heap figures.
+- On c8c7da8 (the fifth pass: this session's views and server, the action's answer without the day lists),
+  08:57–10:09, load 0.1–4 (two clean-clone CI runs, one e2e file and a reviewer's tests beside it until about 09:30):
+  signage 2.03 → 2.13 → 2.17 MB (3.51 %/day, **missed**; 42 KB a day of it is machine code), chair 1.53 → 1.55 → 1.55 MB
+  (0.62 %/day, met), server RSS 86.1 → 86.3 → 85.8 MB (-0.15 %/day, met); the server's JS heap
+  12.63 → 12.70 → 12.83 MB (+0.10 MB a day), its committed heap (\`heapTotal\`) at the four samples 16.1, 22.1, 20.4, 22.4 MB. These are the
+  figures in the table.
 
 What grows is code, not objects. The heap snapshot at each sample now counts the machine code V8 compiled
 (InstructionStream and Code objects; \`*.code_per_day_kb\` and the table at the top of
@@ -304,8 +309,10 @@ the memory run makes once a day):
   constant, and its RSS at night moved with the new space alone (67.5–75.5 MB) with no rise.
 
 So the server grows as the pages do: V8 compiles more of its code as functions pass their tier-up thresholds after
-days, bounded by the code, slowing. \`server.rss_per_day_pct\` stays as measured and **missed**; its method is
-unchanged. Not done: a smaller new space for the product's server (\`--max-semi-space-size\`, which Node reads only
+days, bounded by the code, slowing. \`server.rss_per_day_pct\` is reported as measured, its method unchanged:
+1.37 %/day (**missed**) on 74787a1, then −0.15 %/day (met) in the 60× run on c8c7da8 (above). With one sample a day
+inside a swing of up to 16 MB, neither run says the rise has stopped: sampled every two hours, the nights' floor
+still rose about 1 MB a day at 600×, less each day. Not done: a smaller new space for the product's server (\`--max-semi-space-size\`, which Node reads only
 at start, so \`roomcue serve\` would have to start a second Node): it would shrink the day's swing, not the rise.
 
 ### Which functions V8 compiles after the first day, and why (2026-11-30, traces at 600×)
