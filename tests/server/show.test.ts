@@ -89,7 +89,10 @@ describe('the state journal across restarts', () => {
 describe('rehearsal', () => {
   test('--at starts the show clock at that instant and --speed runs it faster', { timeout: 20_000 }, async () => {
     const program = JSON.parse((await import('node:fs')).readFileSync(repoPath('data/dp2e-ai-2026.json'), 'utf8'));
-    const h = await start(program, { at: '2026-06-29T10:49:00', speed: 60 });
+    // Five show minutes (5 s) before the coffee break: at 10:49 a loaded CI machine once took over a second to start
+    // and connect, and the socket then missed the boundary's push (see the closing note: a screen connecting at the
+    // very moment of a boundary may miss its push; not fixed yet).
+    const h = await start(program, { at: '2026-06-29T10:45:00', speed: 60 });
     const { connect } = await import('./harness.ts');
     const c = await connect(h);
     const first = c.states[0] ?? (await c.next(() => true));
