@@ -476,6 +476,11 @@ the disk (kept on purpose), the bench's 50 screens sharing the server's event lo
 - The soak's "wrong screens" compares the hero item's id with the server's (it looked for a title prefix anywhere in
   the page, which also lists next and later items).
 
+- \`bench/memory.ts\` takes \`BENCH_MEMORY_SERVER_FLAGS\` (2026-11-30, b0bd0ba): V8 flags for the server's Node, as
+  \`BENCH_MEMORY_JS_FLAGS\` gives them to the pages. A run with it is a control run: it prints its figures and never
+  writes \`bench/report.json\`. Without it the run is as before, so no figure in the report changed: before and after
+  are the same method (the 60× run on c8c7da8 used none). Why: to show that the server's heap growth is compiled
+  code (without the JIT its heap stayed at 11.47, 11.50, 11.51 MB).
 - The memory run (2026-11-30, 9b93a10) also records the server's committed V8 heap (\`heapTotal\`) at each sample,
   beside its RSS and heap in use (\`serverHeapTotalMb\` in \`bench/memory-samples.json\`). No figure is made from it
   and no figure's method changed: the RSS and the heap are read as before, in the same request. Why: the server's
