@@ -329,11 +329,13 @@ export class Show {
       this.timeline = buildTimeline(this.merged.program);
       this.saveOverlay();
     }
-    // Screens first: they need not wait for the disk (a save with fsync takes milliseconds); the answer to the
-    // operator does (`act`), so that an acknowledged action is on disk. A save that changes the store warning pushes
-    // again. The disk is waited for off the event loop: screens, pings and other requests go on meanwhile.
-    this.emit('action');
+    // The save starts first: its line is written and its fdatasync asked for (off the event loop), and the disk
+    // works while the screens get their states. The screens need not wait for the disk (they may show a state a
+    // moment before it is durable); the answer to the operator does (`act`), so that an acknowledged action is on
+    // disk. Saves are written in the order of the actions (SaveQueue). A save that changes the store warning pushes
+    // again.
     void this.save();
+    this.emit('action');
     this.schedulePush();
   }
 
@@ -359,8 +361,8 @@ export class Show {
       this.timeline = buildTimeline(this.merged.program);
       this.saveOverlay();
     }
+    void this.save(); // first, as in `apply`: the disk works while the screens get their states
     this.emit('action');
-    void this.save();
     this.schedulePush();
   }
 

@@ -1,7 +1,13 @@
 // Starts a whole show (program watcher, state store, clock, server): shared by `roomcue serve` and the Electron shell.
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './package-root.ts';
-import { SHOW_STATE_FORMAT, upgradeShowState, validateShowState, type ShowState } from '../core/live/history.ts';
+import {
+  SHOW_STATE_FORMAT,
+  showStateJson,
+  upgradeShowState,
+  validateShowState,
+  type ShowState,
+} from '../core/live/history.ts';
 import type { OvertimePolicy } from '../core/live/state.ts';
 import { findRoom } from '../core/program/rooms.ts';
 import { parseInstant } from '../core/time.ts';
@@ -115,6 +121,7 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
         upgrade: upgradeShowState,
         // An action is answered once it is on disk: one appended line and one fdatasync (see server/store).
         journalMaxBytes: STATE_JOURNAL_MAX_BYTES,
+        stringify: showStateJson,
       });
   // The operators' edits of the program live beside the state, in their own file (the source is never rewritten).
   const overlay = clock.rehearsal

@@ -26,6 +26,8 @@ export interface StateStoreOptions<T> {
    * Invariant: when the journal has a whole line, its last one is the newest state saved.
    */
   journalMaxBytes?: number;
+  /** A state's JSON, the text `JSON.stringify` makes (the default); a faster one for a state saved at every action. */
+  stringify?: (state: T) => string;
 }
 
 /** The show state's journal is folded into its file past this size (4 MiB: over a hundred saves of a big show). */
@@ -76,8 +78,7 @@ export class StateStore<T> {
     const temp = (this.opts.tempName ?? defaultTempName)(this.file);
     let tempIsOurs = false;
     try {
-      const { formatVersion } = this.opts;
-      const text = JSON.stringify({ formatVersion, savedAt: new Date().toISOString(), state });
+      const text = this.serialize(state);
       try {
         fs.mkdirSync(dirname(this.file), { recursive: true });
       } catch (err) {
@@ -152,8 +153,9 @@ export class StateStore<T> {
   }
 
   private serialize(state: T): string {
-    const { formatVersion } = this.opts;
-    return JSON.stringify({ formatVersion, savedAt: new Date().toISOString(), state });
+    const { formatVersion, stringify } = this.opts;
+    if (!stringify) return JSON.stringify({ formatVersion, savedAt: new Date().toISOString(), state });
+    return `{"formatVersion":${formatVersion},"savedAt":"${new Date().toISOString()}","state":${stringify(state)}}`;
   }
 
   /**
@@ -220,8 +222,7 @@ export class StateStore<T> {
     let tempIsOurs = false;
     let fd: number | null = null;
     try {
-      const { formatVersion } = this.opts;
-      const text = JSON.stringify({ formatVersion, savedAt: new Date().toISOString(), state });
+      const text = this.serialize(state);
       try {
         fs.mkdirSync(dirname(this.file), { recursive: true });
       } catch (err) {

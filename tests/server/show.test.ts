@@ -86,6 +86,41 @@ describe('the state journal across restarts', () => {
   });
 });
 
+describe('an action, its save and its push', () => {
+  const journalSeqs = (h: Harness) =>
+    readFileSync(join(h.stateDir, 'apitest.state.json.journal'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l).state.live.seq as number);
+
+  test('the journal line is written before the screens get the state (the disk works during the push)', async () => {
+    const h = await start(programAroundNow());
+    const atPush: [number, number | undefined][] = [];
+    h.running.show.subscribe((event) => {
+      if (event === 'action') atPush.push([h.running.show.state().seq, journalSeqs(h).at(-1)]);
+    });
+    for (let n = 1; n <= 3; n++) expect((await post(h, { type: 'delay.set', minutes: n })).status).toBe(200);
+    expect(atPush).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
+  });
+
+  test('actions sent together: each answered once on disk, the journal in the order of the seqs', async () => {
+    const h = await start(programAroundNow());
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => post(h, { type: 'message.set', to: 'public', text: `m${n}` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(answers.map((a) => a.json.seq).sort((a, b) => Number(a) - Number(b))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const seqs = journalSeqs(h);
+    expect(seqs.at(-1)).toBe(8);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+  });
+});
+
 describe('rehearsal', () => {
   test('--at starts the show clock at that instant and --speed runs it faster', { timeout: 20_000 }, async () => {
     const program = JSON.parse((await import('node:fs')).readFileSync(repoPath('data/dp2e-ai-2026.json'), 'utf8'));
