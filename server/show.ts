@@ -157,7 +157,7 @@ export class Show {
     this.log = options.log ?? null;
     this.resumeStages();
     this.unwatch = watcher.onChange((change) => this.onProgramChange(change));
-    this.schedulePush();
+    this.schedulePush(this.clock.now());
   }
 
   get rooms(): string[] {
@@ -336,7 +336,7 @@ export class Show {
     // again.
     void this.save();
     this.emit('action');
-    this.schedulePush();
+    this.schedulePush(at);
   }
 
   private get live(): LiveState {
@@ -355,6 +355,7 @@ export class Show {
     if (JSON.stringify(live) === JSON.stringify(this.saved.live) && this.saved.edits.length === 0) return;
     // Its program is the central server's with the central edits applied: edits made here offline go too.
     const hadEdits = this.saved.edits.length > 0;
+    const at = this.clock.now();
     this.saved = { live, history: [], edits: [] };
     if (hadEdits) {
       this.merged = this.mergeEdits(this.source);
@@ -363,7 +364,7 @@ export class Show {
     }
     void this.save(); // first, as in `apply`: the disk works while the screens get their states
     this.emit('action');
-    this.schedulePush();
+    this.schedulePush(at);
   }
 
   /** The central server came or went: the control view's mark changes. */
@@ -509,9 +510,10 @@ export class Show {
         errors: p.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(p.file, d)),
       };
     }
-    this.noteStages(this.clock.now(), null);
+    const at = this.clock.now();
+    this.noteStages(at, null);
     this.emit('program');
-    this.schedulePush();
+    this.schedulePush(at);
   }
 
   private programStatus(audience: Audience): ProgramStatusJson {
@@ -728,29 +730,38 @@ export class Show {
     this.noteStages(this.clock.now(), null);
   }
 
-  /** Pushes state when a screen changes by itself (an item starts or ends, a message expires), not every second. */
-  private schedulePush(): void {
+  /**
+   * Pushes state when a screen changes by itself (an item starts or ends, a message expires), not every second.
+   * `since`: the show instant of the oldest state the screens may have (the instant a push or an action read the
+   * clock before making its states): the timer aims at the first change after it, so that a change passed while
+   * those states were made and sent (a fan-out of a few ms, at speed 60 a few hundred show ms) is pushed too, at
+   * once, instead of being skipped until the next one. A push goes out only once the show clock has reached the
+   * change: Node's timers fire up to ~2 ms early by the wall clock, and a state made then shows the item that is
+   * ending; the timer then looks again when the change is due.
+   */
+  private schedulePush(since: number): void {
     if (this.pushTimer) clearTimeout(this.pushTimer);
-    const now = this.clock.now();
+    const armedAt = this.clock.now();
     let next = Infinity;
     for (const room of this.rooms) {
-      for (const instant of screenChanges(resolveLive(this.timeline, this.live, room, now), now)) {
+      for (const instant of screenChanges(resolveLive(this.timeline, this.live, room, since), since)) {
         next = Math.min(next, instant);
       }
     }
     const wait = Math.min(this.clock.realDelayUntil(next), MAX_PUSH_WAIT_MS);
     this.pushTimer = setTimeout(
       () => {
-        // Push at a boundary, and when the wall clock went back (NTP) since this timer was set: what is on may
-        // have changed although no boundary was crossed. A jump forward crosses the boundary and is caught by it.
-        const jumped = this.clock.now() < now;
-        if (jumped || this.clock.now() >= next - 5) {
-          this.noteStages(this.clock.now(), null);
+        // Push at a change, and when the wall clock went back (NTP) since this timer was set: what is on may have
+        // changed although no change was crossed. A jump forward crosses the change and is caught by it.
+        const now = this.clock.now();
+        if (now < armedAt || now >= next) {
+          this.noteStages(now, null);
           this.emit('tick');
-        }
-        this.schedulePush();
+          this.schedulePush(now);
+        } else this.schedulePush(since);
       },
-      Math.max(wait, 20),
+      // Early, it looks again when the change is due (a timer takes whole ms: at least 1).
+      Math.max(wait, 1),
     );
     this.pushTimer.unref?.();
   }

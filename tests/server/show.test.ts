@@ -124,9 +124,9 @@ describe('an action, its save and its push', () => {
 describe('rehearsal', () => {
   test('--at starts the show clock at that instant and --speed runs it faster', { timeout: 20_000 }, async () => {
     const program = JSON.parse((await import('node:fs')).readFileSync(repoPath('data/dp2e-ai-2026.json'), 'utf8'));
-    // Five show minutes (5 s) before the coffee break: at 10:49 a loaded CI machine once took over a second to start
-    // and connect, and the socket then missed the boundary's push (see the closing note: a screen connecting at the
-    // very moment of a boundary may miss its push; not fixed yet).
+    // Five show minutes (5 s) before the coffee break, so that a slow start on a loaded machine still connects before
+    // it. (At 10:49 this once got no push of the break: the push timer had fired a few show ms early and pushed the
+    // talk again, then aimed past the break; fixed and tested in boundary-push.test.ts.)
     const h = await start(program, { at: '2026-06-29T10:45:00', speed: 60 });
     const { connect } = await import('./harness.ts');
     const c = await connect(h);
