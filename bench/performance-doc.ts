@@ -458,8 +458,19 @@ callback and the response's end timed from outside the product: \`node:diagnosti
   5.73, 6.69 ms (medians 6.07 → 5.73); server's part medians 4.54 → 3.85 ms; fdatasync asked for 1.12–1.75 → 0.61–0.68
   ms after the request. \`ws.latency.median_ms\` A 3.52, 2.56, 4.20, 4.05, 4.00 → B 2.88, 2.81, 3.80, 4.02, 3.69 ms:
   the push, now after the line is written, is not later within the noise.
-What is left is as the fourth pass measured it: the fdatasync's callback waits for the 50 screens of the bench
-process, whose sockets became readable during the push, before it; then the answer and the client's \`fetch\`.
+- The method alone (nothing wrapped), load 4.6–5.8, four runs each at 10:55–11:00: http A 6.09, 6.27, 6.40, 5.63 → B
+  5.96, 5.75, 6.17, 5.62 ms (medians 6.18 → 5.86); \`ws.latency.median_ms\` A 3.80, 3.95, 4.28, 3.62 → B 3.99, 3.63,
+  3.95, 3.56 ms.
+- Three more each at load 10.6–15, dominated by the load: http A 6.61, 15.15, 6.40 → B 6.68, 6.28, 9.70 ms.
+The machine was busy through the hour (load 3–15): the figures are above the table's for both versions, and none of
+these runs shows the goal met (the table's figure is the lead's quieter run). Where the server's time goes now
+(timestamps put in for one run at load 10–13 and taken out again, medians of 200 actions): from the request to the
+action applied 0.26 ms, applying 0.2, the journal line 0.26, then with the disk working: the 50 sockets' push 0.6 (its
+state made and serialised 0.18), the log entry 0.2, the answer's state 0.14; then 1.5–1.8 ms until the fdatasync's
+callback runs, and 0.16 to write the answer. The disk alone takes about 0.28 ms: the rest of that wait is the 50
+screens of the bench process, whose sockets became readable during the push, reading their states before the
+callback's turn; then the client's \`fetch\` reads the answer. Not tried: pushing after the disk (the screens would
+wait for it) or keeping the journal open between saves (a saving of an open and a close, 3 µs).
 
 ## Methods changed, and why
 
