@@ -210,12 +210,34 @@ describe('what the server keeps of its log in memory', () => {
   });
 
   test('a long show does not grow it: 3,000 more entries leave the heap as it was', () => {
-    const log = new OperatorLog(join(mkdtempSync(join(tmpdir(), 'roomcue-log-')), 'x.log.jsonl'));
+    // The heap after full GCs also moves by steps of up to ~400 KB, either way, when V8 installs code it compiled for
+    // hot functions or drops old bytecode: seen here as +242 KB of code space in the one measured span, at moments
+    // that depend on V8's background threads, so on the machine's load (the likely cause of a failure in a loaded
+    // full run). So each round measures a fresh log (tails filled by 600 entries, then 3,000 more), after a round
+    // that warms the code, and the median of 5 rounds must stay under the bound: a log that keeps its entries grows
+    // in every round (3,000 kept entries take about 800 KB), such a step lands in one.
     const rooms = ['A', 'B', 'C'];
-    for (let n = 1; n <= 600; n++) log.append(entry(n, rooms[n % 3]!));
-    const before = heapAfterGc();
-    for (let n = 601; n <= 3600; n++) log.append(entry(n, rooms[n % 3]!));
-    // Kept, 3,000 entries take about a megabyte.
-    expect(heapAfterGc() - before).toBeLessThan(256 * 1024);
+    const freshLog = () => {
+      const log = new OperatorLog(join(mkdtempSync(join(tmpdir(), 'roomcue-log-')), 'x.log.jsonl'));
+      for (let n = 1; n <= 600; n++) log.append(entry(n, rooms[n % 3]!));
+      return log;
+    };
+    const more = (log: OperatorLog) => {
+      for (let n = 601; n <= 3600; n++) log.append(entry(n, rooms[n % 3]!));
+    };
+    more(freshLog());
+    const logs: OperatorLog[] = [];
+    const growths: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const log = freshLog();
+      logs.push(log);
+      const before = heapAfterGc();
+      more(log);
+      growths.push(heapAfterGc() - before);
+    }
+    // The logs are still in use after the measurements, so none of them was collected before it.
+    for (const log of logs) expect(log.recent(1)[0]!.ms).toBe(entry(3600, 'A').ms);
+    const median = [...growths].sort((a, b) => a - b)[2]!;
+    expect(median, `heap growth in each round (bytes): ${growths.join(', ')}`).toBeLessThan(256 * 1024);
   });
 });
