@@ -360,6 +360,31 @@ not kept). Two different things are compiled after the first day:
   and still grew 22, then 16 KB a day (the rarest branches, and re-optimisations of \`largestFitting\`): the set keeps
   shrinking, it is not yet empty after four days.
 
+### Optimised code that a garbage collection drops, compiled again (2026-11-30, sixth pass, traces at 600×)
+
+After the first day few of the door's compiles follow a deopt (0 or 1 \`bailout\` a day): no function of ours swings
+between Smi and double or between object shapes. What recompiles the same functions every day is V8 dropping their
+optimised code at a full garbage collection, \`marking dependent code … reason: embedded weak objects cleared\`: the code
+embeds the hidden classes (maps) of the objects it read, weakly, and a map that no live object has at a collection is
+freed with everything compiled against it. Transient objects whose maps are made field by field have such maps: a
+Node check (scratch) showed a function reading short-lived class instances dropped at \`gc()\`, and kept when one
+instance was held. Ours were \`format.ts\`'s date parts (the \`{ type, value }\` objects of \`formatToParts\`, and
+\`wallTime\`'s record filled key by key: \`wallTime\`, \`partOf\`, \`dayNumber\`, \`clockTime\`) and the show's timer object,
+present in a state only while a timer runs (\`overtimeMs\`, \`itemProgress\`): each compiled again after each full
+collection, every day. Now \`wallTime\` reads the parts into locals, \`format.ts\` keeps the last parts, and the
+connection keeps the last timer and NEXT start it received. Method: the door page alone (scratch Playwright script,
+\`--js-flags="--trace-opt --trace-deopt"\`, the views built unminified, the memory run's program, actions and daily
+full GC), 600×, 3 simulated days, counts on simulated days 2 and 3; two runs of each, the second pair run at the same
+time (load 3.9 at its start, 6–7 during it). Before → after: those six functions compiled 4, 5 and 5, 6 times a day
+→ 1, 1 and 1, 1 (\`dayNumber\` and \`clockTime\` reaching TurboFan once, kept); their code dropped 5, 5 and 5, 6 times a
+day → 0, 0, 0, 0. All compiles on days 2 and 3: 86, 99 and 86, 124 → 86, 81 and 88, 106; code dropped: 24, 26 and 24,
+42 → 20, 21 and 19, 20. What is still dropped each day is Svelte's runtime (\`get\`, \`update_reaction\`,
+\`mark_reactions\`, \`#traverse\`, \`Batch\` and 15 more, together at each full collection; most likely the maps of its
+short-lived \`Batch\` instances, whose fields are class fields: not ours to change, and its \`fork\`, which could hold one,
+needs Svelte's experimental async mode). The most compiled remain the prop getters of each new card (\`get item\`,
+\`get lang\`: 5–10 a day each), whose code dies with the cards. \`largestFitting\` was not optimised at all in these
+runs, nor in one with the lowered thresholds above (1200×, 3 days): its re-optimisations were not seen again.
+
 ## Fourth pass (2026-11-30, 05:00–08:00): smaller door states, and what the server kept for days
 
 No method changed in this pass. \`BENCH_SKIP_MEMORY=1 npm run bench\` on 4257575 at 06:43, alone on the machine

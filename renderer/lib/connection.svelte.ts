@@ -28,6 +28,20 @@ export function preconnect(view: string, room: string | null): void {
   early = entry;
 }
 
+/**
+ * The last timer and the last NEXT start the show sent, kept while later states have none. JSON.parse gives each
+ * object a hidden class (map) of its fields; a map no live object has is dropped at the next garbage collection, and
+ * with it the optimised code of every function that read such objects (a screen's countdown and overtime, run at every
+ * tick), compiled again afterwards, day after day, whenever the show had no timer at a collection
+ * (docs/performance.md, "Optimised code that a garbage collection drops"). One kept object of each keeps its map,
+ * and that code.
+ */
+const kept: { timer: StateJson['timer']; nextStart: StateJson['nextStart'] } = { timer: null, nextStart: null };
+function keepShapes(state: StateJson): void {
+  if (state.timer) kept.timer = state.timer;
+  if (state.nextStart) kept.nextStart = state.nextStart;
+}
+
 export class ShowConnection {
   /** The last state received; kept while offline so the screen never goes blank. */
   state = $state.raw<StateJson | null>(null);
@@ -106,7 +120,10 @@ export class ShowConnection {
     } catch {
       return;
     }
-    if (message.type === 'state' && message.state) this.state = message.state;
+    if (message.type === 'state' && message.state) {
+      this.state = message.state;
+      keepShapes(message.state);
+    }
     if (message.type === 'pong' && typeof message.t === 'number' && typeof message.serverTime === 'number') {
       const now = Date.now();
       // NTP-style: the server read its clock halfway through the round trip; the fastest trip is the most exact.

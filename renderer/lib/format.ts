@@ -35,20 +35,51 @@ export interface WallTime {
   second: number;
 }
 
+/**
+ * The parts of the last date formatted into parts. Each part is an object `{ type, value }` whose hidden class (map) V8
+ * makes by adding the two fields to a plain object; a map that no live object has is dropped at the next garbage
+ * collection, and with it the optimised code of every function that read such parts (this file's, run at every tick
+ * of a screen), compiled again afterwards with a new map, day after day (docs/performance.md, "Optimised code that a
+ * garbage collection drops"). Keeping the last parts alive keeps their map, and that code, for good.
+ */
+let keptParts: Intl.DateTimeFormatPart[] = [];
+function partsOf(format: Intl.DateTimeFormat, at: number): Intl.DateTimeFormatPart[] {
+  keptParts = format.formatToParts(at);
+  return keptParts;
+}
+
 /** The wall-clock reading in `zone` at an instant. */
 export function wallTime(at: number, zone: string): WallTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone, 'en-US', NUMERIC).formatToParts(at)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  // Read into locals, not into an object grown field by field (its maps too would die at each collection).
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const p of partsOf(formatter(zone, 'en-US', NUMERIC), at)) {
+    switch (p.type) {
+      case 'year':
+        year = Number(p.value);
+        break;
+      case 'month':
+        month = Number(p.value);
+        break;
+      case 'day':
+        day = Number(p.value);
+        break;
+      case 'hour':
+        hour = Number(p.value) % 24;
+        break;
+      case 'minute':
+        minute = Number(p.value);
+        break;
+      case 'second':
+        second = Number(p.value);
+        break;
+    }
   }
-  return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour! % 24,
-    minute: parts.minute!,
-    second: parts.second!,
-  };
+  return { year, month, day, hour, minute, second };
 }
 
 /** How far `zone` is ahead of UTC at an instant, in ms (+2 h in Paris in summer). */
@@ -97,7 +128,7 @@ export function clockTime(at: string | number, zone: string): string {
 
 /** "Monday 29 June" / "lundi 29 juin". */
 export function dayLine(at: number, zone: string, lang: Lang): string {
-  const parts = formatter(zone, LOCALE[lang], DAY_LINE).formatToParts(at);
+  const parts = partsOf(formatter(zone, LOCALE[lang], DAY_LINE), at);
   return `${partOf(parts, 'weekday')} ${partOf(parts, 'day')} ${partOf(parts, 'month')}`;
 }
 
