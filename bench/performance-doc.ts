@@ -497,6 +497,32 @@ screens of the bench process, whose sockets became readable during the push, rea
 callback's turn; then the client's \`fetch\` reads the answer. Not tried: pushing after the disk (the screens would
 wait for it) or keeping the journal open between saves (a saving of an open and a close, 3 µs).
 
+## A door turns at a talk's start by its own clock (2026-11-30, 10:40–11:40)
+
+No method changed. Where \`sync.skew_ms\`'s spread came from (\`sync.skew_ms\`'s rehearsal, instrumented beside the
+method: each page's arrival time of its state messages, its hero change, the boundary's real instant): a door
+changed its hero when the server's push of that instant reached it, and the ten pages got that one push a median
+17–22 ms apart (three runs, load 4–9): the browser's network service hands the ten sockets' messages out one by one
+to ten renderers queued for two cores. Then each page's own part (message to hero id in the DOM) was a median 4–9 ms,
+p90 20–29. Traced alone (one page, CDP trace, 13 changes, load 2.6–3.1), the task that changed the hero (the state's
+message: its JSON, Svelte's update of the whole door, the fit pass) took a median 5.9 ms (4.2–11.4), the hero's id
+in the DOM 3.3 ms (2.2–8.1) into it, and the page's hero changed a median 14 ms after the boundary.
+
+What changed: a door whose state says the change is certain (the talk on now, alone, ends at the next talk's start;
+no timer a person touched, so no overtime hold; follow mode; online, clock measured) shows the card built ahead by
+a timer aimed at the start on its own corrected clock; the state pushed at that instant fills in the rest, and any
+other state drops the flip (\`Signage.svelte\`, \`flip.svelte.ts\`; test: the state of 10:10 held back 3 s by the
+page's socket route, the hero still turns at 10:10, failed on the old code). And a door pings four more times in its
+first 4 s (the first trip is made while the page loads: offsets of up to 155 ms were seen from it, kept until the
+next ping 20 s later). Same trace, new code: the task that changes the hero is the timer's, a median 1.5 ms
+(0.9–2.7), its hero id 1.5 ms (0.8–2.7) into it; the hero a median 2 ms after the boundary (p90 8).
+
+\`sync.skew_ms\` method (the copy under /tmp kept the method; 10 pages, 13 changes), old (68486a5) / new interleaved, 10:55–11:03:
+p95 78 / 59 (load 6.6→4.5 / 4.3→5.6), 63 / 87 (7.7→5.6 / 5.6→5.6), 122 / 175 (5.6→5.9 / 6.8→9.0); median spread 23 /
+17, 29 / 33, 39 / 27. Each page's hero from the boundary, median over pages and changes: 19 / 8, 16 / 10, 25 / 10
+ms. The pages now turn at the boundary, but ten renderers woken at one instant on two shared cores still take turns:
+the spread at this load is not shown to be smaller, and the p95 moves by ±50 ms between runs. Not shown to meet ≤ 50.
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by

@@ -3,6 +3,9 @@ import type { StateJson } from '../../core/contract/state.ts';
 
 const PING_EVERY_MS = 20_000;
 const MAX_BACKOFF_MS = 10_000;
+/** Pings made in the first seconds of a connection, this far apart (ms), to measure the clock well early. */
+const EARLY_PINGS = 4;
+const EARLY_PING_MS = 1_000;
 
 /** The address of a view's live state: the view (a preview embedded in the control console says so) and its room. */
 function socketUrl(view: string, room: string | null): string {
@@ -48,11 +51,14 @@ export class ShowConnection {
   online = $state(false);
   /** Server clock minus this machine's clock, ms (from the fastest recent ping). */
   offsetMs = $state(0);
+  /** Whether `offsetMs` is measured (a ping came back): until then this machine's clock is taken as the server's. */
+  clockMeasured = $state(false);
   private socket: WebSocket | null = null;
   private attempts = 0;
   private closed = false;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private earlyPings: ReturnType<typeof setTimeout>[] = [];
   private samples: { rtt: number; offset: number }[] = [];
 
   constructor(
@@ -75,6 +81,7 @@ export class ShowConnection {
   close(): void {
     this.closed = true;
     clearInterval(this.pingTimer);
+    this.clearEarlyPings();
     clearTimeout(this.retryTimer);
     this.socket?.close();
   }
@@ -93,6 +100,9 @@ export class ShowConnection {
       this.attempts = 0;
       this.ping();
       this.pingTimer = setInterval(() => this.ping(), PING_EVERY_MS);
+      // A few more soon after: the first trip is made while the page (and maybe the machine) is busy starting up, and
+      // a slow trip can misjudge the clock by half its length (tens of ms) until the next ping, 20 s later.
+      for (let i = 1; i <= EARLY_PINGS; i++) this.earlyPings.push(setTimeout(() => this.ping(), i * EARLY_PING_MS));
     };
     socket.onmessage = (event) => this.receive(String(event.data));
     if (adopted) {
@@ -102,11 +112,17 @@ export class ShowConnection {
     socket.onclose = () => {
       this.online = false;
       clearInterval(this.pingTimer);
+      this.clearEarlyPings();
       if (this.closed) return;
       // 0.5 s, 1 s, 2 s … up to 10 s, with jitter so that a room full of screens does not reconnect in step.
       const delay = Math.min(500 * 2 ** this.attempts++, MAX_BACKOFF_MS) * (0.8 + Math.random() * 0.4);
       this.retryTimer = setTimeout(() => this.connect(), delay);
     };
+  }
+
+  private clearEarlyPings(): void {
+    for (const timer of this.earlyPings) clearTimeout(timer);
+    this.earlyPings = [];
   }
 
   private ping(): void {
@@ -132,6 +148,7 @@ export class ShowConnection {
         { rtt: now - message.t, offset: message.serverTime - (message.t + now) / 2 },
       ];
       this.offsetMs = this.samples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
+      this.clockMeasured = true;
     }
   }
 }

@@ -79,4 +79,80 @@ describe.skipIf(chromiumMissing !== null)('a door at a talk’s change', () => {
     expect(await page.locator('main .hero [data-upcoming]').count()).toBe(0);
     await page.close();
   });
+
+  /**
+   * A page whose state messages from the server are held back by `holdMs` once the show clock passes `from` (the
+   * push at the change comes late, as over a busy network); records when (wall clock) its hero's id changed.
+   */
+  async function doorWithLatePush(from: number, holdMs: number) {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { heroAt: Record<string, number> };
+      w.heroAt = {};
+      new MutationObserver(() => {
+        const id = document.querySelector('main .hero [data-item-id]')?.getAttribute('data-item-id');
+        if (id && !(id in w.heroAt)) w.heroAt[id] = Date.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-item-id'] });
+    });
+    const delivered: { id: string; at: number }[] = [];
+    await page.routeWebSocket(/\/ws/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) => server.send(m));
+      server.onMessage((m) => {
+        const text = String(m);
+        const late = text.startsWith('{"type":"state"') && show.running.show.clock.now() >= from;
+        const send = () => {
+          if (text.startsWith('{"type":"state"')) {
+            delivered.push({ id: JSON.parse(text).state.current[0]?.id, at: Date.now() });
+          }
+          ws.send(m);
+        };
+        if (late) setTimeout(send, holdMs);
+        else send();
+      });
+    });
+    await page.goto(`${show.url}/signage`);
+    await page.locator('main .hero [data-item-id="d1-dongarra"]').waitFor();
+    return {
+      page,
+      delivered,
+      heroAt: () => page.evaluate(() => (window as unknown as { heroAt: Record<string, number> }).heroAt),
+    };
+  }
+
+  test('at 10:10 the door shows Lu’s talk by its own clock, not when the server’s late push reaches it', async () => {
+    await show.close();
+    show = await serveShow('2026-06-29T10:09:20', { speed: 10 });
+    const change = Date.parse('2026-06-29T10:10:00+02:00');
+    // The real instant of 10:10 by the server's clock (the page and the server share this machine's clock).
+    const changeAt = Date.now() + (change - show.running.show.clock.now()) / 10;
+    // Every state the server sends from 10:09:59 on reaches the page 3 s (30 show seconds) late.
+    const door = await doorWithLatePush(change - 1000, 3000);
+    await door.page.locator('main .hero [data-item-id="d1-lu"]').waitFor({ timeout: 8000 });
+    const shownAt = (await door.heroAt())['d1-lu']!;
+    const luState = door.delivered.find((d) => d.id === 'd1-lu');
+    // Shown before any state saying Lu is on had reached the page, and not before 10:10 (a few ms for the clocks).
+    expect(luState === undefined || luState.at > shownAt).toBe(true);
+    expect(shownAt).toBeGreaterThanOrEqual(changeAt - 20);
+    expect(shownAt).toBeLessThan(changeAt + 2000);
+    const card = door.page.locator('main .hero [data-item-id="d1-lu"]');
+    expect(await card.isVisible()).toBe(true);
+    expect(
+      await door.page.$$eval('main .hero [data-item-id]', (n) => n.map((e) => e.getAttribute('data-item-id'))),
+    ).toEqual(['d1-lu']);
+    // What the door shows between its own turn and the late state (both orientations, for eyes).
+    await screenshot(door.page, 'door-own-flip-before-state-1920x1080');
+    await door.page.setViewportSize({ width: 1080, height: 1920 });
+    await screenshot(door.page, 'door-own-flip-before-state-1080x1920');
+    expect(
+      await door.page.$$eval('[data-fit]', (n) => n.filter((e) => e.scrollHeight > e.clientHeight + 1).length),
+    ).toBe(0);
+    // The state that comes later fills in the rest and keeps that card.
+    await expect.poll(() => door.delivered.some((d) => d.id === 'd1-lu'), { timeout: 6000 }).toBe(true);
+    await door.page.waitForTimeout(300);
+    expect(
+      await door.page.$$eval('main .hero [data-item-id]', (n) => n.map((e) => e.getAttribute('data-item-id'))),
+    ).toEqual(['d1-lu']);
+    await door.page.close();
+  });
 });
