@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import { parseInstant } from '../../core/time.ts';
 import { startShow, type RunningShow } from '../../server/start-show.ts';
@@ -36,6 +37,30 @@ export function shippedProgram(): ProgramInput {
   return JSON.parse(readFileSync(repoPath('data/dp2e-ai-2026.json'), 'utf8')) as ProgramInput;
 }
 
+/**
+ * A one-day program (2026-09-08) in a Berlin congress centre with three rooms, saal-1 to saal-3: `items` gets `at`,
+ * which makes "10:00" that day's 10:00.
+ */
+export function congressCentre(
+  event: ProgramInput['event'],
+  people: ProgramInput['people'],
+  items: (at: (hm: string) => string) => NonNullable<ProgramInput['items']>,
+): ProgramInput {
+  return {
+    formatVersion: 1,
+    event,
+    timezone: 'Europe/Berlin',
+    venue: { name: 'Congress Centre' },
+    rooms: [
+      { id: 'saal-1', name: 'Saal 1' },
+      { id: 'saal-2', name: 'Saal 2' },
+      { id: 'saal-3', name: 'Saal 3' },
+    ],
+    people,
+    items: items((hm) => `2026-09-08T${hm}`),
+  };
+}
+
 export interface ServedShow {
   running: RunningShow;
   url: string;
@@ -44,16 +69,15 @@ export interface ServedShow {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  program?: ProgramInput;
+  pin?: string | null;
+  speed?: number;
+  chairPins?: { pin: string; room: string | null }[];
+}
+
 /** A show on loopback with a rehearsal clock from `at` (program-local time), serving the built views. */
-export async function serveShow(
-  at: string,
-  opts: {
-    program?: ProgramInput;
-    pin?: string | null;
-    speed?: number;
-    chairPins?: { pin: string; room: string | null }[];
-  } = {},
-): Promise<ServedShow> {
+export async function serveShow(at: string, opts: ServeOptions = {}): Promise<ServedShow> {
   const program = opts.program ?? shippedProgram();
   const dir = mkdtempSync(join(tmpdir(), 'roomcue-e2e-'));
   const programFile = join(dir, 'program.json');
@@ -74,6 +98,33 @@ export async function serveShow(
     staticDir: repoPath('dist'),
   });
   return { running, url: running.server.url, pin, programFile, close: () => running.close() };
+}
+
+/** One Chromium and one show shared by the tests of a describe (see `browserAndShow`). */
+export interface BrowserAndShow {
+  browser: Browser;
+  show: ServedShow;
+  /** The page errors the describe's pages push here: none may be left when both are closed. */
+  errors: string[];
+}
+
+/**
+ * For the describe it is called in: launches Chromium and serves a show as `serveShow(at, opts)` before its tests
+ * (before the describe's own beforeAll hooks, registered after it), closes both after them and then expects
+ * `errors` empty. The object's fields are set when the first test runs.
+ */
+export function browserAndShow(at: string, opts: ServeOptions = {}): BrowserAndShow {
+  const shared = { errors: [] as string[] } as BrowserAndShow;
+  beforeAll(async () => {
+    shared.browser = await launchBrowser();
+    shared.show = await serveShow(at, opts);
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+    await shared.show?.close();
+    expect(shared.errors).toEqual([]);
+  });
+  return shared;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

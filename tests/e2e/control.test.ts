@@ -1,15 +1,14 @@
 // The AV console in Chromium against a real show: the operator jumps, times, delays, messages, blacks out, unlocks.
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import {
   axeViolations,
   chromiumMissing,
-  launchBrowser,
+  browserAndShow,
   screenshot,
-  serveShow,
   shippedProgram,
   type ServedShow,
 } from './browser.ts';
@@ -68,23 +67,16 @@ function countdownSeconds(text: string): number {
 }
 
 describe.skipIf(chromiumMissing !== null)('control view', () => {
-  let browser: Browser;
-  let show: ServedShow;
   let page: Page;
   const program = twoRooms();
+  const ctx = browserAndShow('2026-06-29T10:05', { program });
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-06-29T10:05', { program });
     // bypassCSP: the server's CSP forbids inline scripts, which is how axe-core is injected for the scans.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
     page = await context.newPage();
-    await page.goto(`${show.url}/control`);
+    await page.goto(`${ctx.show.url}/control`);
     await page.locator('[data-item="d1-lu"]').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
   });
 
   test('a tap on the next item puts it on now; "Follow the clock again" gives the room back to the clock', async () => {
@@ -93,7 +85,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     await shoot(page, 'following');
 
     await page.locator('button[data-item="d1-lu"]').click(); // the row itself, not its ✎ (Edit “…”) beside it
-    const jumped = await until(show, (s) => s.mode === 'manual');
+    const jumped = await until(ctx.show, (s) => s.mode === 'manual');
     expect(jumped.current.map((i) => i.id)).toEqual(['d1-lu']);
     const follow = page.getByRole('button', { name: 'Follow the clock again', exact: true });
     await follow.waitFor();
@@ -101,7 +93,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     await shoot(page, 'manual');
 
     await follow.click();
-    const back = await until(show, (s) => s.mode === 'follow');
+    const back = await until(ctx.show, (s) => s.mode === 'follow');
     expect(back.current.map((i) => i.id)).toEqual(['d1-dongarra']);
     await follow.waitFor({ state: 'detached' });
   });
@@ -110,19 +102,19 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     const dinner = page.locator('[data-item="d1-dinner"]');
     await dinner.click();
     await page.getByText('Tap again to put “Workshop Dinner” on now').waitFor();
-    expect((await stateOf(show)).mode).toBe('follow');
+    expect((await stateOf(ctx.show)).mode).toBe('follow');
     await dinner.click();
-    await until(show, (s) => s.current[0]?.id === 'd1-dinner');
+    await until(ctx.show, (s) => s.current[0]?.id === 'd1-dinner');
 
     await page.getByRole('button', { name: 'Follow the clock again', exact: true }).click();
-    await until(show, (s) => s.mode === 'follow' && s.current[0]?.id === 'd1-dongarra');
+    await until(ctx.show, (s) => s.mode === 'follow' && s.current[0]?.id === 'd1-dongarra');
   });
 
   test('+1 min adds a minute to the countdown', async () => {
     const digits = page.getByTestId('countdown');
     const before = countdownSeconds((await digits.textContent()) ?? '');
     await page.getByRole('button', { name: '+1 min' }).click();
-    await until(show, (s) => s.timer?.source === 'timer');
+    await until(ctx.show, (s) => s.timer?.source === 'timer');
     await page.waitForFunction(
       (min) => {
         const text = document.querySelector('[data-testid="countdown"]')?.textContent ?? '';
@@ -137,7 +129,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
 
   test('"10 min late" shows on the console and on a signage tab within a second', async () => {
     const signage = await page.context().newPage();
-    await signage.goto(`${show.url}/signage`);
+    await signage.goto(`${ctx.show.url}/signage`);
     await signage.locator('main').waitFor();
     const lateness = page.locator('.panel', { has: page.getByRole('heading', { name: 'Running late' }) });
     // Not yet 10 min late anywhere (an earlier test may have left another delay).
@@ -148,7 +140,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     // Where each says it: the console's lateness panel, and the signage's running-late banner.
     await lateness.getByRole('status').getByText('Running 10 min late', { exact: true }).waitFor({ timeout: 1000 });
     expect(Date.now() - started).toBeLessThan(1000);
-    expect((await until(show, (s) => s.delayMinutes === 10, 1000)).delayMinutes).toBe(10);
+    expect((await until(ctx.show, (s) => s.delayMinutes === 10, 1000)).delayMinutes).toBe(10);
     await signage.locator('[data-late]').getByText('Running 10 min late', { exact: true }).waitFor({ timeout: 1000 });
     expect(Date.now() - started).toBeLessThan(2000);
     await signage.close();
@@ -163,7 +155,7 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     await panel.getByLabel('Until (optional)').fill('23:30');
     await page.getByTestId('message-public-preview').getByText('until 23:30').waitFor();
     await panel.getByRole('button', { name: 'Send' }).click();
-    const s = await until(show, (x) => x.messages.public !== null);
+    const s = await until(ctx.show, (x) => x.messages.public !== null);
     expect(s.messages.public).toMatchObject({
       text: 'Coffee is served in the hall',
       until: '2026-06-29T23:30:00+02:00',
@@ -173,32 +165,32 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     const speaker = page.locator('.panel', { has: page.getByRole('heading', { name: 'Message to the speaker' }) });
     await speaker.getByLabel('Text').fill('5 minutes left, please wrap up');
     await speaker.getByRole('button', { name: 'Send' }).click();
-    await until(show, (x) => x.messages.speaker?.text === '5 minutes left, please wrap up');
+    await until(ctx.show, (x) => x.messages.speaker?.text === '5 minutes left, please wrap up');
   });
 
   test('blackout, with its warning, and back', async () => {
     await page.getByRole('button', { name: 'Black out the screens' }).click();
-    await until(show, (s) => s.blackout);
+    await until(ctx.show, (s) => s.blackout);
     await page.getByRole('alert').getByText('BLACKOUT').waitFor();
   });
 
   test('a broken program edit shows on the console within 2 s, and clears with a good one', async () => {
-    writeFileSync(show.programFile, '{ "formatVersion": 1, garbage');
+    writeFileSync(ctx.show.programFile, '{ "formatVersion": 1, garbage');
     await page.getByText('The program could not be updated').waitFor({ timeout: 2000 });
     await page.getByText('program warnings').click(); // open the warnings too, for the picture and the scan
     await shoot(page, 'alerts');
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Restore the screens' }).first().click();
-    await until(show, (s) => !s.blackout);
-    writeFileSync(show.programFile, JSON.stringify(program));
+    await until(ctx.show, (s) => !s.blackout);
+    writeFileSync(ctx.show.programFile, JSON.stringify(program));
     await page.getByText('The program could not be updated').waitFor({ state: 'detached' });
   });
 
   test('no serious or critical accessibility violation (axe-core)', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
     const fresh = await context.newPage();
-    await fresh.goto(`${show.url}/control`);
+    await fresh.goto(`${ctx.show.url}/control`);
     await fresh.locator('[data-item="d1-lu"]').waitFor();
     expect(await axeViolations(fresh)).toEqual([]);
     await context.close();
@@ -208,10 +200,10 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
     await page.getByLabel('Room').selectOption('L108-B');
     await page.locator('[data-item="b-side"]').waitFor();
     expect(new URL(page.url()).searchParams.get('room')).toBe('L108-B');
-    const screens = (await (await fetch(`${show.url}/api/screens`)).json()) as { view: string; room: string }[];
+    const screens = (await (await fetch(`${ctx.show.url}/api/screens`)).json()) as { view: string; room: string }[];
     expect(screens).toContainEqual(expect.objectContaining({ view: 'control', room: 'L108-B' }));
     await page.getByRole('button', { name: '+5 min' }).click();
-    await expect.poll(async () => (await stateOf(show, 'L108-B')).timer?.source).toBe('timer');
+    await expect.poll(async () => (await stateOf(ctx.show, 'L108-B')).timer?.source).toBe('timer');
 
     // A refusal (409) as the server words it, say when another console paused first: shown until dismissed.
     await page.route('**/api/actions', (route) =>
@@ -227,21 +219,12 @@ describe.skipIf(chromiumMissing !== null)('control view', () => {
 });
 
 describe.skipIf(chromiumMissing !== null)('control view with a PIN', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-06-29T10:05', { pin: '2468' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-  });
+  const ctx = browserAndShow('2026-06-29T10:05', { pin: '2468' });
 
   test('asks for the PIN, says when it is wrong, and remembers the right one in the tab', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
-    await page.goto(`${show.url}/control`);
+    await page.goto(`${ctx.show.url}/control`);
     const dialog = page.getByRole('dialog', { name: 'PIN needed' });
     await dialog.waitFor();
     await dialog.getByLabel('PIN').fill('1111');

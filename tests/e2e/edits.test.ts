@@ -10,11 +10,11 @@ import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import {
   axeViolations,
+  browserAndShow,
   chromiumMissing,
   launchBrowser,
   overflowing,
   screenshot,
-  serveShow,
   shippedProgram,
   type ServedShow,
 } from './browser.ts';
@@ -74,32 +74,20 @@ async function tidyBothWays(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the chair', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  const errors: string[] = [];
+  const ctx = browserAndShow('2026-06-30T09:02');
   const open = async (path: string): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${show.url}${path}`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (e) => ctx.errors.push(e.message));
+    await page.goto(`${ctx.show.url}${path}`);
     return page;
   };
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-06-30T09:02');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-    expect(errors).toEqual([]);
-  });
 
   test('the door: NOW struck with "Cancelled" and the public reason, the day list too; NEXT cancelled privately', async () => {
     const door = await open('/signage');
     await door.locator('.hero [data-item-id="d2-dirhoussi"]').waitFor();
     expect(await door.locator('[data-cancelled]').count()).toBe(0);
 
-    await act(show, { type: 'program.item.cancel', itemId: 'd2-dirhoussi', reason: 'Speaker ill' });
+    await act(ctx.show, { type: 'program.item.cancel', itemId: 'd2-dirhoussi', reason: 'Speaker ill' });
     const hero = door.locator('.hero [data-item-id="d2-dirhoussi"]');
     await hero.locator('[data-cancelled]').waitFor({ timeout: 1000 });
     expect(await hero.locator('[data-cancelled]').textContent()).toBe('Cancelled');
@@ -112,7 +100,7 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the 
     expect(await row.locator('.sub').innerText()).toBe('Cancelled · Speaker ill');
 
     // NEXT cancelled with a private reason: "Cancelled", no reason, no "starts in".
-    await act(show, { type: 'program.item.cancel', itemId: 'd2-maze', reason: 'Flight missed', public: false });
+    await act(ctx.show, { type: 'program.item.cancel', itemId: 'd2-maze', reason: 'Flight missed', public: false });
     const next = door.locator('.side [data-item-id="d2-maze"]');
     await next.locator('[data-cancelled]').waitFor({ timeout: 1000 });
     expect(await next.locator('[data-reason]').count()).toBe(0);
@@ -121,7 +109,7 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the 
     await tidyBothWays(door, 'edits-door-cancelled');
 
     // Undone: NEXT is a talk again.
-    await act(show, { type: 'undo' });
+    await act(ctx.show, { type: 'undo' });
     await next.locator('[data-cancelled]').waitFor({ state: 'detached', timeout: 1000 });
     await door.close();
   });
@@ -129,7 +117,7 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the 
   test('AV moves the next talk up: it is the hero, the cancelled one beside it', async () => {
     const door = await open('/signage');
     await door.locator('.hero [data-item-id="d2-dirhoussi"] [data-cancelled]').waitFor();
-    await act(show, { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T09:02' });
+    await act(ctx.show, { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T09:02' });
     await door.waitForFunction(
       () => document.querySelector('.hero [data-item-id]')?.getAttribute('data-item-id') === 'd2-maze',
       undefined,
@@ -138,7 +126,7 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the 
     expect(await heroIds(door)).toEqual(['d2-maze', 'd2-dirhoussi']);
     expect(await door.locator('.hero [data-item-id="d2-maze"] [data-cancelled]').count()).toBe(0);
     await tidyBothWays(door, 'edits-door-moved-up');
-    await act(show, { type: 'undo' });
+    await act(ctx.show, { type: 'undo' });
     await door.close();
   });
 
@@ -146,12 +134,12 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the 
     const chair = await open('/chair');
     await chair.getByRole('timer').waitFor();
     // Dirhoussi is cancelled (first test): nobody on stage, the digits count to the next talk, the header says so.
-    expect((await stateOf(show)).stage.itemId).toBeNull();
+    expect((await stateOf(ctx.show)).stage.itemId).toBeNull();
     expect(await chair.locator('.countdown').getAttribute('data-phase')).toBe('idle');
     expect(await chair.locator('header [data-item-id="d2-dirhoussi"] [data-cancelled]').innerText()).toBe('Cancelled');
     await screenshot(chair, 'edits-chair-cancelled-1920x1080');
     // NEXT cancelled too: the bottom line says so.
-    await act(show, { type: 'program.item.cancel', itemId: 'd2-maze' });
+    await act(ctx.show, { type: 'program.item.cancel', itemId: 'd2-maze' });
     await chair.locator('footer[data-next="d2-maze"] [data-cancelled]').waitFor({ timeout: 1000 });
     // The digits count to what happens after it (Bindschaedler at 10:00), not to the cancelled 09:30.
     await chair.waitForFunction(
@@ -160,17 +148,22 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the 
       { timeout: 1000 },
     );
     await screenshot(chair, 'edits-chair-next-cancelled-1920x1080');
-    await act(show, { type: 'undo' });
+    await act(ctx.show, { type: 'undo' });
     await chair.locator('footer[data-next="d2-maze"] [data-cancelled]').waitFor({ state: 'detached', timeout: 1000 });
 
-    await act(show, { type: 'program.item.note', itemId: 'd2-maze', chair: 'Slides from the USB stick', av: 'Mic 2' });
-    await act(show, { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T09:02' });
+    await act(ctx.show, {
+      type: 'program.item.note',
+      itemId: 'd2-maze',
+      chair: 'Slides from the USB stick',
+      av: 'Mic 2',
+    });
+    await act(ctx.show, { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T09:02' });
     const note = chair.locator('[data-chair-note="d2-maze"]');
     await note.waitFor({ timeout: 1000 });
     expect(await note.innerText()).toBe('Note: Slides from the USB stick');
     expect(await chair.innerText('main')).not.toContain('Mic 2');
 
-    await act(show, { type: 'message.set', to: 'speaker', text: 'Wrap up, please' });
+    await act(ctx.show, { type: 'message.set', to: 'speaker', text: 'Wrap up, please' });
     const seen = chair.getByRole('button', { name: 'OK, seen' });
     await seen.waitFor({ timeout: 1000 });
     for (const [width, height] of SIZES) {
@@ -182,25 +175,23 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk on the door and the 
     await chair.setViewportSize({ width: 1920, height: 1080 });
     await seen.click();
     await chair.locator('[data-acked]').waitFor({ timeout: 1000 });
-    expect((await stateOf(show)).messages.speaker!.ackedAt).not.toBeNull();
+    expect((await stateOf(ctx.show)).messages.speaker!.ackedAt).not.toBeNull();
     await screenshot(chair, 'edits-chair-acked-1920x1080');
 
     // The key: O.
-    await act(show, { type: 'message.set', to: 'speaker', text: 'Questions now' });
+    await act(ctx.show, { type: 'message.set', to: 'speaker', text: 'Questions now' });
     await seen.waitFor({ timeout: 1000 });
     await chair.keyboard.press('o');
     await chair.locator('[data-acked]').waitFor({ timeout: 1000 });
-    expect((await stateOf(show)).messages.speaker!.ackedAt).not.toBeNull();
+    expect((await stateOf(ctx.show)).messages.speaker!.ackedAt).not.toBeNull();
     await chair.close();
   });
 });
 
 describe.skipIf(chromiumMissing !== null)('the AV console edits the program (stories)', () => {
-  let browser: Browser;
-  let show: ServedShow;
+  const ctx = browserAndShow('2026-06-30T09:01');
   let control: Page;
   let door: Page;
-  const errors: string[] = [];
   /** The X-Roomcue-Who header of every action the console sent. */
   const who: string[] = [];
 
@@ -215,26 +206,19 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
   const doorTitle = (id: string) => door.locator(`.hero [data-item-id="${id}"] .title`).getAttribute('aria-label');
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-06-30T09:01');
     // bypassCSP: the server's CSP forbids inline scripts, which is how axe-core is injected for the scan.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
+    const context = await ctx.browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 1080 } });
     control = await context.newPage();
-    control.on('pageerror', (e) => errors.push(e.message));
+    control.on('pageerror', (e) => ctx.errors.push(e.message));
     control.on('request', (r) => {
       if (r.url().endsWith('/api/actions')) who.push(r.headers()['x-roomcue-who'] ?? '');
     });
-    await control.goto(`${show.url}/control`);
+    await control.goto(`${ctx.show.url}/control`);
     await row('d2-dirhoussi').waitFor();
-    door = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    door.on('pageerror', (e) => errors.push(e.message));
-    await door.goto(`${show.url}/signage`);
+    door = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    door.on('pageerror', (e) => ctx.errors.push(e.message));
+    await door.goto(`${ctx.show.url}/signage`);
     await door.locator('.hero [data-item-id="d2-dirhoussi"]').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-    expect(errors).toEqual([]);
   });
 
   test('the console is named: its actions say who sent them', async () => {
@@ -273,7 +257,7 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
       { timeout: 1000 },
     );
     expect(await doorTitle('d2-maze')).toBe('Distributed AI job using Ultra-Ethernet (UEC) networking for scale-out');
-    const s = await stateOf(show);
+    const s = await stateOf(ctx.show);
     expect(s.current.map((i) => i.id)).toEqual(['d2-dirhoussi', 'd2-maze']);
     // The console marks it edited, with what changed.
     expect(await control.locator('[data-edited="d2-maze"] [data-field="start"]').innerText()).toBe(
@@ -287,7 +271,7 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     await ed.getByLabel('Swap with').selectOption('d2-pan');
     await ed.getByRole('button', { name: 'Swap', exact: true }).click();
     await control.locator('[data-edited="d2-pan"]').waitFor();
-    const s = await stateOf(show);
+    const s = await stateOf(ctx.show);
     const at = (id: string) => s.day.find((i) => i.id === id)!.start.slice(11, 16);
     expect([at('d2-pan'), at('d2-bindschaedler')]).toEqual(['10:00', '11:00']);
     expect(await control.locator('[data-edited="d2-pan"] [data-field="start"]').innerText()).toBe(
@@ -354,7 +338,7 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     await ed.getByLabel('Start', { exact: true }).fill('12:00');
     await ed.getByLabel('End', { exact: true }).fill('11:40');
     await ed.getByRole('button', { name: 'Save', exact: true }).click();
-    const expected = await fetch(`${show.url}/api/actions`, {
+    const expected = await fetch(`${ctx.show.url}/api/actions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -383,7 +367,7 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     await control.keyboard.press('Escape');
     await editor('d2-liu').waitFor({ state: 'detached' });
     expect(await row('d2-liu').evaluate((n) => n === document.activeElement)).toBe(true);
-    expect((await stateOf(show)).day.find((i) => i.id === 'd2-liu')!.title).not.toBe('Not saved');
+    expect((await stateOf(ctx.show)).day.find((i) => i.id === 'd2-liu')!.title).not.toBe('Not saved');
   });
 
   test('notes, an inserted item removed again, presets and "seen by the chair"', async () => {
@@ -400,7 +384,7 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     const liu = editor('d2-liu');
     await liu.getByLabel('New item’s title').fill('Announcement: group photo');
     await liu.getByRole('button', { name: 'Insert after' }).click();
-    const added = await until(show, (s) => s.day.some((i) => i.title === 'Announcement: group photo'));
+    const added = await until(ctx.show, (s) => s.day.some((i) => i.title === 'Announcement: group photo'));
     const item = added.day.find((i) => i.title === 'Announcement: group photo')!;
     expect([item.start.slice(11, 16), item.end.slice(11, 16)]).toEqual(['12:00', '12:10']);
     await row(item.id).waitFor();
@@ -413,8 +397,8 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
       has: control.getByRole('heading', { name: 'Message to the speaker' }),
     });
     await speaker.getByRole('button', { name: 'Wrap up, please', exact: true }).click();
-    await until(show, (s) => s.messages.speaker?.text === 'Wrap up, please');
-    await act(show, { type: 'message.ack' });
+    await until(ctx.show, (s) => s.messages.speaker?.text === 'Wrap up, please');
+    await act(ctx.show, { type: 'message.ack' });
     await speaker.locator('[data-acked]').waitFor({ timeout: 1000 });
     expect(await speaker.locator('[data-acked]').innerText()).toMatch(/^Seen by the chair at \d\d:\d\d$/);
 
@@ -422,7 +406,7 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     await speaker.getByLabel('Presets, one a line').fill('2 minutes\nStop now');
     await speaker.getByRole('button', { name: 'Save the presets' }).click();
     await speaker.getByRole('button', { name: 'Stop now', exact: true }).waitFor();
-    expect((await stateOf(show)).presets).toEqual(['2 minutes', 'Stop now']);
+    expect((await stateOf(ctx.show)).presets).toEqual(['2 minutes', 'Stop now']);
     for (const [width, height] of SIZES) {
       await control.setViewportSize({ width, height });
       await control.waitForTimeout(150);
@@ -432,10 +416,10 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
   });
 
   test('the source is re-exported with a change to the same item: the operator sees the conflict', async () => {
-    const program = JSON.parse(readFileSync(show.programFile, 'utf8')) as ProgramInput;
+    const program = JSON.parse(readFileSync(ctx.show.programFile, 'utf8')) as ProgramInput;
     const maze = program.sessions!.flatMap((s) => s.items).find((i) => i.id === 'd2-maze')!;
     maze.title = 'Distributed AI with UEC (updated by the speaker)';
-    writeFileSync(show.programFile, JSON.stringify(program));
+    writeFileSync(ctx.show.programFile, JSON.stringify(program));
     const conflict = control.locator('[data-conflict="d2-maze"]');
     await conflict.waitFor({ timeout: 5000 });
     expect(await conflict.locator('[data-yours]').innerText()).toBe(
@@ -463,12 +447,12 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
   test('undo of each edit, from the console (Ctrl+Z), back to the program as published', async () => {
     /** Ctrl+Z on the console, once the next step to undo is `label`. */
     const undo = async (label: string | RegExp) => {
-      const before = (await stateOf(show)).history.undo;
+      const before = (await stateOf(ctx.show)).history.undo;
       if (typeof label === 'string') expect(before).toBe(label);
       else expect(before).toMatch(label);
       await control.locator('body').click({ position: { x: 5, y: 5 } });
       await control.keyboard.press('Control+z');
-      await until(show, (s) => s.history.undo !== before);
+      await until(ctx.show, (s) => s.history.undo !== before);
     };
     const heroTitle = (id: string, title: string) =>
       door.waitForFunction(
@@ -498,7 +482,7 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     await heroTitle('d2-maze', 'Distributed AI with UEC (updated by the speaker)');
     await control.locator('[data-conflict="d2-maze"]').waitFor({ state: 'detached' });
     await undo(/^Swap “Fleets Without a Kernel: The Distribu.*” and “From Agent Framework to Evolvable Agent…”$/);
-    expect((await stateOf(show)).day.find((i) => i.id === 'd2-pan')!.start.slice(11, 16)).toBe('11:00');
+    expect((await stateOf(ctx.show)).day.find((i) => i.id === 'd2-pan')!.start.slice(11, 16)).toBe('11:00');
     await control.locator('[data-edited="d2-pan"]').waitFor({ state: 'detached' });
     await undo('Move “Distributed AI job using Ultra-Ethernet…” to 09:01');
     // Dirhoussi (cancelled) alone on now again, Maze next.
@@ -512,31 +496,22 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     expect(await door.getAttribute('.side [data-item-id]', 'data-item-id')).toBe('d2-maze');
     await undo(/^Cancel “Scaling RL at Hugging Face/);
     await door.locator('.hero [data-item-id="d2-dirhoussi"] [data-cancelled]').waitFor({ state: 'detached' });
-    const end = await stateOf(show);
+    const end = await stateOf(ctx.show);
     expect(end.edits!.count).toBe(0);
     expect(end.current.map((i) => [i.id, i.cancelled])).toEqual([['d2-dirhoussi', null]]);
   });
 });
 
 describe.skipIf(chromiumMissing !== null)('a cancelled talk at its end', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    // A rehearsal at 10x: Dirhoussi (09:00-09:30) has three show minutes left, 18 real seconds.
-    show = await serveShow('2026-06-30T09:27', { speed: 10 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-  });
+  // A rehearsal at 10x: Dirhoussi (09:00-09:30) has three show minutes left, 18 real seconds.
+  const ctx = browserAndShow('2026-06-30T09:27', { speed: 10 });
 
   test('the door shows it cancelled until its end, then it goes: the next talk is the hero', async () => {
-    await act(show, { type: 'program.item.cancel', itemId: 'd2-dirhoussi', reason: 'Speaker ill' });
-    const door = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await door.goto(`${show.url}/signage`);
+    await act(ctx.show, { type: 'program.item.cancel', itemId: 'd2-dirhoussi', reason: 'Speaker ill' });
+    const door = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await door.goto(`${ctx.show.url}/signage`);
     await door.locator('.hero [data-item-id="d2-dirhoussi"] [data-cancelled]').waitFor();
-    expect((await stateOf(show)).clock.now).toBeLessThan(Date.parse('2026-06-30T07:30:00Z'));
+    expect((await stateOf(ctx.show)).clock.now).toBeLessThan(Date.parse('2026-06-30T07:30:00Z'));
     expect(await door.locator('[data-agenda="d2-dirhoussi"]').getAttribute('data-row-cancelled')).toBe('');
     // 09:30 comes: Maze is on, Dirhoussi is nowhere on the door.
     await door.waitForFunction(
@@ -546,38 +521,29 @@ describe.skipIf(chromiumMissing !== null)('a cancelled talk at its end', () => {
     );
     expect(await heroIds(door)).toEqual(['d2-maze']);
     expect(await door.locator('[data-item-id="d2-dirhoussi"], [data-agenda="d2-dirhoussi"]').count()).toBe(0);
-    expect((await stateOf(show)).clock.now).toBeGreaterThanOrEqual(Date.parse('2026-06-30T07:30:00Z'));
+    expect((await stateOf(ctx.show)).clock.now).toBeGreaterThanOrEqual(Date.parse('2026-06-30T07:30:00Z'));
     await door.close();
   });
 });
 
 describe.skipIf(chromiumMissing !== null)('restore, and an edited item gone from the source', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-06-30T09:01');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-  });
+  const ctx = browserAndShow('2026-06-30T09:01');
 
   test('Restore from the editor brings the talk back on the door; Ctrl+Z cancels it again', async () => {
-    await act(show, { type: 'program.item.cancel', itemId: 'd2-maze', reason: 'Flight late' });
-    const door = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await door.goto(`${show.url}/signage`);
+    await act(ctx.show, { type: 'program.item.cancel', itemId: 'd2-maze', reason: 'Flight late' });
+    const door = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await door.goto(`${ctx.show.url}/signage`);
     const next = door.locator('.side [data-item-id="d2-maze"]');
     await next.locator('[data-cancelled]').waitFor();
-    const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await control.goto(`${show.url}/control`);
+    const control = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await control.goto(`${ctx.show.url}/control`);
     await control.locator('[data-row-cancelled="d2-maze"]').waitFor();
     await control.locator('[data-item="d2-maze"]').focus();
     await control.keyboard.press('Enter');
     await control.locator('[data-editor="d2-maze"]').getByRole('button', { name: 'Restore', exact: true }).click();
     await next.locator('[data-cancelled]').waitFor({ state: 'detached', timeout: 1000 });
     await control.locator('[data-row-cancelled="d2-maze"]').waitFor({ state: 'detached' });
-    expect((await stateOf(show)).history.undo).toBe('Restore “Distributed AI job using Ultra-Ethernet…”');
+    expect((await stateOf(ctx.show)).history.undo).toBe('Restore “Distributed AI job using Ultra-Ethernet…”');
     await control.locator('body').click({ position: { x: 5, y: 5 } });
     await control.keyboard.press('Control+z');
     await next.locator('[data-cancelled]').waitFor({ timeout: 1000 });
@@ -588,23 +554,23 @@ describe.skipIf(chromiumMissing !== null)('restore, and an edited item gone from
   });
 
   test('a new export without an edited talk: the control says so above the days; back in the source, the edit is too', async () => {
-    await act(show, { type: 'program.item.update', itemId: 'd2-pan', set: { title: 'Agent frameworks (fixed)' } });
-    const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await control.goto(`${show.url}/control`);
+    await act(ctx.show, { type: 'program.item.update', itemId: 'd2-pan', set: { title: 'Agent frameworks (fixed)' } });
+    const control = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await control.goto(`${ctx.show.url}/control`);
     await control.locator('[data-edited="d2-pan"]').waitFor();
-    const edits = (await stateOf(show)).edits!.count;
-    const original = readFileSync(show.programFile, 'utf8');
+    const edits = (await stateOf(ctx.show)).edits!.count;
+    const original = readFileSync(ctx.show.programFile, 'utf8');
     const program = JSON.parse(original) as ProgramInput;
     for (const session of program.sessions ?? []) session.items = session.items.filter((i) => i.id !== 'd2-pan');
-    writeFileSync(show.programFile, JSON.stringify(program));
+    writeFileSync(ctx.show.programFile, JSON.stringify(program));
     const orphan = control.locator('p.orphan[data-conflict="d2-pan"]');
     await orphan.waitFor({ timeout: 5000 });
     expect(await orphan.innerText()).toBe('“Agent frameworks (fixed)” (d2-pan) is no longer in the program');
     expect(await control.locator('[data-item="d2-pan"]').count()).toBe(0);
     // Kept, not dropped.
-    expect((await stateOf(show)).edits!.count).toBe(edits);
+    expect((await stateOf(ctx.show)).edits!.count).toBe(edits);
 
-    writeFileSync(show.programFile, original);
+    writeFileSync(ctx.show.programFile, original);
     await orphan.waitFor({ state: 'detached', timeout: 5000 });
     expect(await control.locator('[data-edited="d2-pan"] [data-field="title"]').innerText()).toBe(
       'Title: From Agent Framework to Evolvable Agent Systems: How openJiuwen Turns Multi-Agent Work into Reusable Skills → Agent frameworks (fixed)',
@@ -614,19 +580,10 @@ describe.skipIf(chromiumMissing !== null)('restore, and an edited item gone from
 });
 
 describe.skipIf(chromiumMissing !== null)('a save answered late', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-06-30T09:01');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-  });
+  const ctx = browserAndShow('2026-06-30T09:01');
 
   test('the editor opened meanwhile on another row stays open, with the focus in it', async () => {
-    const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const control = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     // The server's answer to the save is held until the operator has opened the next row's editor (the screens get
     // the state at once, as on a slow link); then it comes, and the test waits until the page has it.
     let release!: () => void;
@@ -639,7 +596,7 @@ describe.skipIf(chromiumMissing !== null)('a save answered late', () => {
       await route.fulfill({ response });
       answered();
     });
-    await control.goto(`${show.url}/control`);
+    await control.goto(`${ctx.show.url}/control`);
     const editor = (id: string) => control.locator(`[data-editor="${id}"]`);
     await control.locator('[data-item="d2-liu"]').focus();
     await control.keyboard.press('Enter');
@@ -668,22 +625,13 @@ describe.skipIf(chromiumMissing !== null)('a save answered late', () => {
 });
 
 describe.skipIf(chromiumMissing !== null)('move to another room', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    const program = shippedProgram();
-    program.rooms.push({ id: 'L108-B', name: 'Salle B' });
-    show = await serveShow('2026-06-29T10:05', { program });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-  });
+  const program = shippedProgram();
+  program.rooms.push({ id: 'L108-B', name: 'Salle B' });
+  const ctx = browserAndShow('2026-06-29T10:05', { program });
 
   test('the editor moves a talk to another room and time: it leaves this rundown and is on the other door', async () => {
-    const control = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await control.goto(`${show.url}/control`);
+    const control = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await control.goto(`${ctx.show.url}/control`);
     await control.locator('[data-item="d1-calvin"]').waitFor();
     await control.locator('[data-edit="d1-calvin"]').click();
     const ed = control.locator('[data-editor="d1-calvin"]');
@@ -691,11 +639,11 @@ describe.skipIf(chromiumMissing !== null)('move to another room', () => {
     await ed.getByLabel('Start', { exact: true }).fill('14:00');
     await ed.getByRole('button', { name: 'Save', exact: true }).click();
     await control.locator('[data-item="d1-calvin"]').waitFor({ state: 'detached' });
-    const b = (await (await fetch(`${show.url}/api/state?room=L108-B`)).json()) as StateJson;
+    const b = (await (await fetch(`${ctx.show.url}/api/state?room=L108-B`)).json()) as StateJson;
     const calvin = b.day.find((i) => i.id === 'd1-calvin')!;
     expect([calvin.room, calvin.start.slice(11, 16), calvin.end.slice(11, 16)]).toEqual(['L108-B', '14:00', '14:40']);
-    const door = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    await door.goto(`${show.url}/signage?room=L108-B`);
+    const door = await ctx.browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await door.goto(`${ctx.show.url}/signage?room=L108-B`);
     await door.locator('[data-item-id="d1-calvin"], [data-agenda="d1-calvin"]').first().waitFor();
     await screenshot(door, 'edits-door-room-b-1080x1920');
     await door.close();

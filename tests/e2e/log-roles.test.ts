@@ -1,36 +1,24 @@
 // In Chromium against a real server: the control's log of who did what, the chair link that carries the chair PIN
 // (never the AV one), a chair's refused action in red, and the printable timing report of the day played so far.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumMissing, launchBrowser, screenshot, serveShow, type ServedShow } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAndShow, chromiumMissing, screenshot } from './browser.ts';
 
 const AV_PIN = '24681357';
 const CHAIR_PIN = '13572468';
 
 describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and the report', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-06-29T09:30', {
-      pin: AV_PIN,
-      chairPins: [{ pin: CHAIR_PIN, room: 'L108-A' }],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-    expect(errors).toEqual([]);
+  const ctx = browserAndShow('2026-06-29T09:30', {
+    pin: AV_PIN,
+    chairPins: [{ pin: CHAIR_PIN, room: 'L108-A' }],
   });
 
   async function control(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (e) => ctx.errors.push(e.message));
     // The AV desk gave its PIN in this tab before (the PIN dialog keeps it in sessionStorage).
     await page.addInitScript((pin) => sessionStorage.setItem('roomcue.pin', pin), AV_PIN);
-    await page.goto(`${show.url}/control?room=L108-A`);
+    await page.goto(`${ctx.show.url}/control?room=L108-A`);
     await page.locator('.log').waitFor();
     return page;
   }
@@ -49,9 +37,9 @@ describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and t
       ]);
 
     const link = await page.locator('[data-chair-link]').getAttribute('href');
-    expect(link).toBe(`${show.url}/chair?room=L108-A#pin=${CHAIR_PIN}`);
-    const chair = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    chair.on('pageerror', (e) => errors.push(e.message));
+    expect(link).toBe(`${ctx.show.url}/chair?room=L108-A#pin=${CHAIR_PIN}`);
+    const chair = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    chair.on('pageerror', (e) => ctx.errors.push(e.message));
     await chair.goto(link!);
     await chair.getByRole('timer').waitFor();
     await chair.keyboard.press('+');
@@ -61,7 +49,7 @@ describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and t
     await chair.close();
 
     // The chair PIN on an AV action: refused, and the desk sees it in red.
-    const refused = await fetch(`${show.url}/api/actions`, {
+    const refused = await fetch(`${ctx.show.url}/api/actions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${CHAIR_PIN}` },
       body: JSON.stringify({ type: 'blackout', room: 'L108-A', on: true }),
@@ -80,9 +68,9 @@ describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and t
   });
 
   test('a chair PIN given to the control’s PIN dialog is named as such, not taken', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${show.url}/control?room=L108-A`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (e) => ctx.errors.push(e.message));
+    await page.goto(`${ctx.show.url}/control?room=L108-A`);
     const dialog = page.getByRole('dialog', { name: 'PIN needed' });
     await dialog.getByLabel('PIN').fill(CHAIR_PIN);
     await dialog.getByRole('button', { name: 'Unlock' }).click();
@@ -97,9 +85,9 @@ describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and t
   });
 
   test('the timing report shows the keynote played from 09:30 and the next talk still on', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${show.url}/report?day=2026-06-29&room=L108-A`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (e) => ctx.errors.push(e.message));
+    await page.goto(`${ctx.show.url}/report?day=2026-06-29&room=L108-A`);
     const cells = (id: string) => page.locator(`tr[data-item="${id}"] td`).allTextContents();
     const keynote = await cells('d1-dongarra');
     expect(keynote[0]).toBe('09:30–10:10');
@@ -116,36 +104,27 @@ describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and t
 });
 
 describe.skipIf(chromiumMissing !== null)('the report of a rehearsed day shows the overruns that were played', () => {
-  let browser: Browser;
-  let show: ServedShow;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    // A rehearsal at 60×: a show minute a second. The keynote (09:30–10:10) is on.
-    show = await serveShow('2026-06-29T10:05', { pin: AV_PIN, speed: 60 });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-  });
+  // A rehearsal at 60×: a show minute a second. The keynote (09:30–10:10) is on.
+  const ctx = browserAndShow('2026-06-29T10:05', { pin: AV_PIN, speed: 60 });
 
   test('+5 min, run into overtime, end it: the page shows the keynote over by 5 minutes and the moment it took', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript((pin) => sessionStorage.setItem('roomcue.pin', pin), AV_PIN);
-    await page.goto(`${show.url}/control?room=L108-A`);
+    await page.goto(`${ctx.show.url}/control?room=L108-A`);
     await page.getByRole('button', { name: '+5 min', exact: true }).click();
     // Its countdown now ends at 10:15; once it is in overtime, the desk moves on.
     await expect
       .poll(
         async () =>
-          ((await (await fetch(`${show.url}/api/state`)).json()) as { stage: { overtime: boolean } }).stage.overtime,
+          ((await (await fetch(`${ctx.show.url}/api/state`)).json()) as { stage: { overtime: boolean } }).stage
+            .overtime,
         { timeout: 20_000, interval: 100 },
       )
       .toBe(true);
     await page.getByRole('button', { name: 'End item, start next' }).click();
     await page.locator('.log li .text', { hasText: 'Next: HPC+AI' }).first().waitFor();
 
-    await page.goto(`${show.url}/report?day=2026-06-29&room=L108-A`);
+    await page.goto(`${ctx.show.url}/report?day=2026-06-29&room=L108-A`);
     const keynote = await page.locator('tr[data-item="d1-dongarra"] td').allTextContents();
     // Planned, actual start (on by the clock when the rehearsal began), actual end, late start, overrun, late at end.
     expect(keynote.slice(0, 2)).toEqual(['09:30–10:10', '09:30:00']);

@@ -6,7 +6,15 @@ import type { Browser, Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import { parseInstant } from '../../core/time.ts';
-import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+import {
+  chromiumMissing,
+  congressCentre,
+  launchBrowser,
+  overflowing,
+  screenshot,
+  serveShow,
+  type ServedShow,
+} from './browser.ts';
 
 const LANDSCAPE = { width: 1920, height: 1080 };
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -485,19 +493,10 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
 
 /** Three rooms: Saal 1 ends at 11:00, Saal 2 (the big hall, listed first after it) and Saal 3 go on. */
 function twoRooms(): ProgramInput {
-  const at = (hm: string) => `2026-09-08T${hm}`;
-  return {
-    formatVersion: 1,
-    event: { id: 'rooms', name: 'Three Rooms Conf' },
-    timezone: 'Europe/Berlin',
-    venue: { name: 'Congress Centre' },
-    rooms: [
-      { id: 'saal-1', name: 'Saal 1' },
-      { id: 'saal-2', name: 'Saal 2' },
-      { id: 'saal-3', name: 'Saal 3' },
-    ],
-    people: { ada: { name: 'Ada Lovelace' }, alan: { name: 'Alan Turing' } },
-    items: [
+  return congressCentre(
+    { id: 'rooms', name: 'Three Rooms Conf' },
+    { ada: { name: 'Ada Lovelace' }, alan: { name: 'Alan Turing' } },
+    (at) => [
       {
         id: 'a1',
         kind: 'talk',
@@ -534,5 +533,5 @@ function twoRooms(): ProgramInput {
         room: 'saal-3',
       },
     ],
-  };
+  );
 }

@@ -1,32 +1,22 @@
 // A door screen's cold load: the page names every file the door needs (its view's code, its stylesheets, the two font
 // files), so the browser asks for them all at once instead of one round after another.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumMissing, launchBrowser, serveShow, type ServedShow } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import { browserAndShow, chromiumMissing } from './browser.ts';
 
 describe.skipIf(chromiumMissing !== null)('a door’s cold load', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-06-29T09:45');
-  });
-  afterAll(async () => {
-    await show?.close();
-    await browser?.close();
-  });
+  const ctx = browserAndShow('2026-06-29T09:45');
 
   test('every script, stylesheet and font the door fetches is named by the page itself', async () => {
-    const html = await (await fetch(`${show.url}/signage`)).text();
+    const html = await (await fetch(`${ctx.show.url}/signage`)).text();
     const named = new Set([...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!));
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await ctx.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     const fetched: string[] = [];
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;
       if (/\.(js|css|woff2)$/.test(path)) fetched.push(path);
     });
-    await page.goto(`${show.url}/signage`, { waitUntil: 'networkidle' });
+    await page.goto(`${ctx.show.url}/signage`, { waitUntil: 'networkidle' });
     // The keynote on now, on screen in its bundled font.
     await expect
       .poll(() => page.locator('main .hero [data-item-id]').first().getAttribute('data-item-id'))

@@ -1,23 +1,13 @@
 // Several rooms from one program: each signage shows its own room, and ?others=1 adds what the other rooms have on.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { ProgramInput } from '../../core/program/schema.ts';
-import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+import { browserAndShow, chromiumMissing, congressCentre, overflowing, screenshot } from './browser.ts';
 
 function twoRooms(): ProgramInput {
-  const at = (hm: string) => `2026-09-08T${hm}`;
-  return {
-    formatVersion: 1,
-    event: { id: 'tworooms', name: 'Two Rooms Conf' },
-    timezone: 'Europe/Berlin',
-    venue: { name: 'Congress Centre' },
-    rooms: [
-      { id: 'saal-1', name: 'Saal 1' },
-      { id: 'saal-2', name: 'Saal 2' },
-      { id: 'saal-3', name: 'Saal 3' },
-    ],
-    people: { ada: { name: 'Ada Lovelace', affiliation: 'Analytical Engines' }, alan: { name: 'Alan Turing' } },
-    items: [
+  return congressCentre(
+    { id: 'tworooms', name: 'Two Rooms Conf' },
+    { ada: { name: 'Ada Lovelace', affiliation: 'Analytical Engines' }, alan: { name: 'Alan Turing' } },
+    (at) => [
       {
         id: 'a1',
         kind: 'talk',
@@ -46,20 +36,11 @@ function twoRooms(): ProgramInput {
         room: 'saal-3',
       },
     ],
-  };
+  );
 }
 
 describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-09-08T10:15', { program: twoRooms() });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-  });
+  const ctx = browserAndShow('2026-09-08T10:15', { program: twoRooms() });
 
   test.each([
     {
@@ -75,8 +56,8 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
       { width: 1920, height: 1080 },
       { width: 1080, height: 1920 },
     ]) {
-      const page = await browser.newPage({ viewport });
-      await page.goto(`${show.url}/signage?room=${room}&others=1`);
+      const page = await ctx.browser.newPage({ viewport });
+      await page.goto(`${ctx.show.url}/signage?room=${room}&others=1`);
       await page.waitForSelector('[data-other-room]');
       expect(await page.locator('.body .hero [data-item-id]').first().getAttribute('data-item-id')).toBe(mine);
       const strip = page.locator('[data-other-room]');
@@ -94,8 +75,8 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
       { width: 1920, height: 1080 },
       { width: 1080, height: 1920 },
     ]) {
-      const page = await browser.newPage({ viewport });
-      await page.goto(`${show.url}/signage?room=saal-1&others=1`);
+      const page = await ctx.browser.newPage({ viewport });
+      await page.goto(`${ctx.show.url}/signage?room=saal-1&others=1`);
       await page.waitForSelector('[data-other-room="saal-2"]');
       await page.waitForTimeout(300); // fonts loaded, text fitted
       const title = (await page.locator('[data-other-room="saal-2"] .title').textContent())!.trim();
@@ -126,14 +107,14 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
 
   test('a talk cancelled in another room says so in the strip, struck', async () => {
     const post = (action: object) =>
-      fetch(`${show.url}/api/actions`, {
+      fetch(`${ctx.show.url}/api/actions`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(action),
       });
     expect((await post({ type: 'program.item.cancel', itemId: 'b1', reason: 'Speaker ill' })).status).toBe(200);
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${show.url}/signage?room=saal-1&others=1`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${ctx.show.url}/signage?room=saal-1&others=1`);
     const saal2 = page.locator('[data-other-room="saal-2"]');
     await saal2.locator('[data-cancelled]').waitFor();
     expect(await saal2.locator('.when').innerText()).toBe('Cancelled');
@@ -147,8 +128,8 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
   });
 
   test("?room= takes the room's displayed name as a person types it (case ignored)", async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${show.url}/signage?room=${encodeURIComponent('SAAL 2')}&others=1`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${ctx.show.url}/signage?room=${encodeURIComponent('SAAL 2')}&others=1`);
     await page.waitForSelector('.hero [data-item-id="b1"]');
     expect(await page.locator('.hero [data-item-id]').first().getAttribute('data-item-id')).toBe('b1');
     expect(
@@ -158,8 +139,8 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
   });
 
   test('without ?others=1 there is no strip', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${show.url}/signage?room=saal-1`);
+    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${ctx.show.url}/signage?room=saal-1`);
     await page.waitForSelector('.body');
     expect(await page.locator('.others').count()).toBe(0);
     await page.close();
