@@ -84,6 +84,23 @@ async function until(url: string, ok: (s: StateJson) => boolean, ms = 5000): Pro
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+/**
+ * The moments the box itself records, in its show's clock (the real one here): `offlineSince` in its state when it
+ * gives the central server up, and (from here on) the moment it is told the central server is back. The issue's
+ * "within 5 s" is measured between those and the moment the test cut or restored the link, so a test runner that
+ * polls late cannot fail it and a box that is slow still does; the waits for those states are only patience.
+ */
+function watchReturn(box: RunningShow): { at: number | null } {
+  const seen: { at: number | null } = { at: null };
+  const centralChanged = box.show.centralChanged.bind(box.show);
+  box.show.centralChanged = (status) => {
+    if (status.online && seen.at === null) seen.at = box.show.clock.now();
+    centralChanged(status);
+  };
+  return seen;
+}
+const PATIENCE = 20_000;
+
 const startBox = (central: string, stateDir: string, room = 'A', osc?: ShowOptions['osc']) =>
   startShow({
     programFile: '',
@@ -207,11 +224,12 @@ describe('a box that follows a central server (a roomcue serve process)', () => 
   }, 15_000);
 
   test('the central process is killed (SIGKILL) mid-show: the box goes on alone, across the next item and its own restart', async () => {
-    const killed = Date.now();
+    const killed = box!.show.clock.now();
     await central!.kill9();
     central = null;
-    const offline = await until(box!.server.url, (s) => s.central?.online === false, 5000);
-    expect(Date.now() - killed).toBeLessThan(5000);
+    const offline = await until(box!.server.url, (s) => s.central?.online === false, PATIENCE);
+    expect(offline.central!.offlineSince).toBeGreaterThanOrEqual(killed);
+    expect(offline.central!.offlineSince! - killed).toBeLessThan(5000);
     expect(offline.current[0]!.id).toBe('first');
     expect(offline.messages.public?.text).toBe('Welcome to Room A');
     expect(offline.day.find((i) => i.id === 'second')?.title).toBe('Second talk, fixed');
@@ -237,19 +255,20 @@ describe('a box that follows a central server (a roomcue serve process)', () => 
   }, 60_000);
 
   test('the central process starts again: the box follows it within 5 s, and nothing it decided is overridden', async () => {
+    const returned = watchReturn(box!);
     await startCentral();
+    const back = box!.show.clock.now();
     await act(centralUrl(), { type: 'message.set', to: 'public', text: 'Back on schedule' });
-    const back = Date.now();
     const s = await until(
       box!.server.url,
       (x) => x.central?.online === true && x.messages.public?.text === 'Back on schedule',
-      5000,
+      PATIENCE,
     );
-    expect(Date.now() - back).toBeLessThan(5000);
+    expect(returned.at! - back).toBeLessThan(5000);
     expect(s.current[0]!.id).toBe('second');
     expect(s.blackout).toBe(false); // the central server's word, not the box's offline blackout
     expect((await stateOf(centralUrl())).blackout).toBe(false);
-  }, 30_000);
+  }, 60_000);
 });
 
 /** A TCP proxy standing for the network between a box and the central server; cut() stops passing bytes (like a
@@ -354,18 +373,19 @@ describe('the cable between a box and its central server is pulled', () => {
     await until(box.server.url, (s) => s.central?.online === true);
     // OSC sent to the box goes to the central server, which decides, like the box's other actions.
     await osc('/roomcue/A/message/set', 'speaker', 'From the console');
-    await until(central.server.url, (s) => s.messages.speaker?.text === 'From the console', 3000);
-    await until(box.server.url, (s) => s.messages.speaker?.text === 'From the console', 3000);
+    await until(central.server.url, (s) => s.messages.speaker?.text === 'From the console', PATIENCE);
+    await until(box.server.url, (s) => s.messages.speaker?.text === 'From the console', PATIENCE);
     // The box's WebSocket is up (the central server lists it) before the cable goes.
     for (let i = 0; i < 100; i++) {
       const list = (await (await fetch(`${central.server.url}/api/screens`)).json()) as { view: string }[];
       if (list.some((s) => s.view === 'box')) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const pulled = Date.now();
+    const pulled = box.show.clock.now();
     link.cut();
-    const offline = await until(box.server.url, (s) => s.central?.online === false, 5000);
-    expect(Date.now() - pulled).toBeLessThan(5000);
+    const offline = await until(box.server.url, (s) => s.central?.online === false, PATIENCE);
+    expect(offline.central!.offlineSince).toBeGreaterThanOrEqual(pulled);
+    expect(offline.central!.offlineSince! - pulled).toBeLessThan(5000);
     expect(offline.current[0]!.id).toBe(central.show.state('A').current[0]!.id);
 
     // Meanwhile the desk decides (the central server is up), and the box's operator blacks out its screens alone.
@@ -376,14 +396,15 @@ describe('the cable between a box and its central server is pulled', () => {
     expect((await stateOf(box.server.url)).blackout).toBe(true);
     // OSC while offline: the box applies it to its copy too.
     await osc('/roomcue/A/message/set', 'speaker', 'Offline cue');
-    await until(box.server.url, (s) => s.messages.speaker?.text === 'Offline cue', 3000);
+    await until(box.server.url, (s) => s.messages.speaker?.text === 'Offline cue', PATIENCE);
 
-    const mended = Date.now();
+    const returned = watchReturn(box);
+    const mended = box.show.clock.now();
     link.mend();
-    const s = await until(box.server.url, (x) => x.central?.online === true, 5000);
-    expect(Date.now() - mended).toBeLessThan(5000);
+    const s = await until(box.server.url, (x) => x.central?.online === true, PATIENCE);
+    expect(returned.at! - mended).toBeLessThan(5000);
     expect(s.messages.public?.text).toBe('Room change at 11:00');
     expect(s.blackout).toBe(false);
     expect(s.messages.speaker?.text).toBe('From the console');
-  }, 30_000);
+  }, 90_000);
 });
