@@ -140,6 +140,16 @@ describe.skipIf(chromiumMissing !== null)('a door at a talk’s change', () => {
     expect(
       await door.page.$$eval('main .hero [data-item-id]', (n) => n.map((e) => e.getAttribute('data-item-id'))),
     ).toEqual(['d1-lu']);
+    // The rest of the door turns with it (a task after the hero): NEXT is what follows Lu (the coffee break), not Lu
+    // "starting now" again, and the day list has Lu on now and no longer Dongarra; all before the late state came.
+    const sideIds = () =>
+      door.page.$$eval('main .side [data-item-id]', (n) => n.map((e) => e.getAttribute('data-item-id')));
+    await expect.poll(sideIds, { timeout: 1000 }).toEqual(['d1-coffee-break']);
+    expect(
+      await door.page.$$eval('main .agenda li.current', (n) => n.map((e) => e.getAttribute('data-agenda'))),
+    ).toEqual(['d1-lu']);
+    expect(await door.page.locator('main [data-agenda="d1-dongarra"]').count()).toBe(0);
+    expect(door.delivered.some((d) => d.id === 'd1-lu')).toBe(false);
     // What the door shows between its own turn and the late state (both orientations, for eyes).
     await screenshot(door.page, 'door-own-flip-before-state-1920x1080');
     await door.page.setViewportSize({ width: 1080, height: 1920 });

@@ -67,6 +67,17 @@ export function signageScreen(state: StateJson | null): SignageScreen {
 }
 
 /**
+ * The state as the server will have it at `item`'s start, when `item` follows the one talk on now alone and no later
+ * item starts with it (the door's own turn, Signage.svelte): `item` on now, NEXT the first of the rest of its day.
+ * The state pushed at that instant replaces it; until then the door does not show the ended talk as NEXT.
+ */
+export function turnedTo(state: StateJson, item: ItemJson): StateJson {
+  const [next = null, ...later] = state.later;
+  const remainingSeconds = Math.ceil((Date.parse(item.end) - Date.parse(item.start)) / 1000);
+  return { ...state, phase: 'in-session', current: [{ ...item, remainingSeconds }], next, later };
+}
+
+/**
  * Several things on at once: what happens behind this door first, then breaks, then what is elsewhere, and what
  * was cancelled last (a talk moved up into a cancelled one's slot is the hero).
  */
