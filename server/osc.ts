@@ -1,5 +1,5 @@
 // OSC in and out over UDP, for lighting/sound consoles, QLab and Companion: every action has an address, and what a
-// room shows is sent to the configured targets when it changes (the countdown once per second while a timer runs).
+// room shows is sent to the configured targets when it changes (the countdown at each of its seconds while it runs).
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { decode, encode, Message } from 'node-osc';
 import { roomNow, type RoomNowJson } from '../core/contract/now.ts';
@@ -195,7 +195,7 @@ async function perform(
  * changes go out (the countdown's once per second while a timer runs).
  */
 function publisher(
-  show: Show,
+  show: Pick<Show, 'clock' | 'rooms' | 'state'>,
   targets: readonly OscTarget[],
   send: (address: string, value: string | number, to: OscTarget) => void,
 ): () => void {
@@ -211,6 +211,85 @@ function publisher(
         for (const target of targets) send(address, value, target);
       }
     }
+  };
+}
+
+/** The fewest real ms between two of a room's countdown sends: above 100× speed, some seconds are left out. */
+const MIN_COUNTDOWN_GAP_MS = 10;
+/** Real ms a countdown timer waits at most (a wall-clock jump back is caught up by then), and the check when idle. */
+const MAX_COUNTDOWN_WAIT_MS = 1000;
+
+/**
+ * The first show instant after `after` at which a countdown ending at `endsAtMs` shows another whole second. It
+ * shows ceil((endsAtMs - now) / 1000), as the views and roomNow do: the value steps down when endsAtMs - now reaches
+ * a whole number of seconds (1200 from 1,199,001 to 1,200,000 ms left, 1199 from 1,199,000).
+ */
+export function nextSecondChange(endsAtMs: number, after: number): number {
+  return endsAtMs - 1000 * (Math.ceil((endsAtMs - after) / 1000) - 1);
+}
+
+/**
+ * OSC out: sends what each room shows to the targets, now and as it changes, until the returned function is called.
+ * While a timer runs, its countdown goes out once per second of the countdown, at the instant that second begins on
+ * the show clock: the timer is armed from the clock each time (from the countdown's absolute end), so its lateness
+ * never adds up to a second skipped or sent twice, at 1× as at --speed 60 (above 100×, one value every 10 ms).
+ */
+export function oscOut(
+  show: Pick<Show, 'clock' | 'rooms' | 'state' | 'subscribe'>,
+  targets: readonly OscTarget[],
+  send: (address: string, value: string | number, to: OscTarget) => void,
+): () => void {
+  if (targets.length === 0) return () => {};
+  const publish = publisher(show, targets, send);
+  /** Per room, the show instant of the countdown second last sent by the timer. */
+  const sentSecond = new Map<string, number>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const runningEnds = () => {
+    const ends = new Map<string, number>();
+    for (const room of show.rooms) {
+      const t = show.state(room).timer;
+      if (t?.running) ends.set(room, t.endsAtMs);
+    }
+    return ends;
+  };
+  const arm = (ends = runningEnds()) => {
+    if (timer) clearTimeout(timer);
+    const now = show.clock.now();
+    // On a fast rehearsal clock, a room's next second no closer than MIN_COUNTDOWN_GAP_MS real ms to the last sent.
+    const gap = MIN_COUNTDOWN_GAP_MS * show.clock.speed;
+    let next = Infinity;
+    for (const [room, endsAt] of ends) {
+      const last = sentSecond.get(room);
+      const after = last === undefined || last > now ? now : Math.max(now, last + gap - 1);
+      next = Math.min(next, nextSecondChange(endsAt, after));
+    }
+    // Early by the wall clock (Node's timers can be, by up to ~2 ms), it finds the same second and looks again.
+    const wait = Math.min(Math.max(show.clock.realDelayUntil(next), 1), MAX_COUNTDOWN_WAIT_MS);
+    timer = setTimeout(tick, wait);
+    timer.unref?.();
+  };
+  const publishNow = (ends: Map<string, number>) => {
+    publish();
+    const now = show.clock.now();
+    for (const [room, endsAt] of ends) sentSecond.set(room, nextSecondChange(endsAt, now) - 1000);
+  };
+  const tick = () => {
+    const ends = runningEnds();
+    if (ends.size > 0) publishNow(ends);
+    arm(ends);
+  };
+  const unsubscribe = show.subscribe((event) => {
+    if (event === 'screens') return;
+    const ends = runningEnds();
+    publishNow(ends);
+    arm(ends);
+  });
+  const ends = runningEnds();
+  publishNow(ends);
+  arm(ends);
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
   };
 }
 
@@ -264,22 +343,13 @@ export async function startOsc(show: Show, opts: OscOptions): Promise<RunningOsc
     });
   }
 
-  const publish = publisher(show, opts.targets, send);
-  const unsubscribe = show.subscribe((event) => {
-    if (event !== 'screens') publish();
-  });
-  const everySecond = setInterval(() => {
-    if (show.rooms.some((room) => show.state(room).timer?.running)) publish();
-  }, 1000);
-  everySecond.unref();
-  publish();
+  const stopOut = oscOut(show, opts.targets, send);
 
   const address = socket.address();
   return {
     port: opts.port === null ? null : address.port,
     close: async () => {
-      unsubscribe();
-      clearInterval(everySecond);
+      stopOut();
       await new Promise<void>((resolve) => socket.close(() => resolve()));
     },
   };

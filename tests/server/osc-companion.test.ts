@@ -101,8 +101,8 @@ describe('OSC out', () => {
 
     await sendOsc(new Message('/roomcue/L108-A/timer/resume'));
     expect(await lastValue('/roomcue/L108-A/running', (v) => v === 1)).toBe(1);
-    // It counts again from where it was held: the first value sent is the next second (or the one after, when the
-    // show's once-a-second tick falls just past it), not one the 2.5 s of the pause would have taken away.
+    // It counts again from where it was held: the first value sent is the next second (or the one after, when this
+    // test starts looking just past it), not one the 2.5 s of the pause would have taken away.
     const [first] = await firstSent(Date.now(), 1);
     expect(first).toBeLessThan(heldAt);
     expect(first).toBeGreaterThanOrEqual(heldAt - 2);
