@@ -544,6 +544,19 @@ skew's p95 (the largest of 13 spreads) was under 50 in two of the three new runs
 the door's own flip makes the pages turn together more often (the medians above), and a single run still lands on
 either side of the goal when one of the 13 changes meets a busy moment.
 
+## The rest of the door turns with its hero (2026-11-30, 12:00)
+
+No method changed. With the door's own turn above, a push that came late left the talk on now also shown as NEXT
+"starting now" and the day list on the ended talk (seen in a screenshot of the late-push test). Now the rest of the
+door turns a task after the hero (\`turnedTo\` in \`renderer/views/signage/screen.ts\`): NEXT becomes the first of
+the rest of the day and the day list has the new talk on now, until the pushed state replaces the guess. The hero's
+change is the same task as before, so \`sync.skew_ms\`, which times the hero, should not move. \`viewFigures\` of
+aefd9c0 (before) then 2ee95cd (after), two pairs at 12:03–12:16, load 3.2–7.4 (the memory run and another
+engineer's tests beside it): \`sync.skew_ms\` 56 / 61, 84 / 60 ms; first paint 314 / 536, 419 / 508 ms; signage CPU
+0.49 / 0.47, 0.44 / 0.37 %; transfer 63.6 / 63.7 KiB. At that load a single run of any of these moves by more than
+the difference between the two versions; first paint, which loads a page while the memory run's pages work, was
+the noisiest.
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by
