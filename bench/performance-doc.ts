@@ -269,8 +269,18 @@ after the first), an operator action every 7 simulated minutes:
   08:57–10:09, load 0.1–4 (two clean-clone CI runs, one e2e file and a reviewer's tests beside it until about 09:30):
   signage 2.03 → 2.13 → 2.17 MB (3.51 %/day, **missed**; 42 KB a day of it is machine code), chair 1.53 → 1.55 → 1.55 MB
   (0.62 %/day, met), server RSS 86.1 → 86.3 → 85.8 MB (-0.15 %/day, met); the server's JS heap
-  12.63 → 12.70 → 12.83 MB (+0.10 MB a day), its committed heap (\`heapTotal\`) at the four samples 16.1, 22.1, 20.4, 22.4 MB. These are the
-  figures in the table.
+  12.63 → 12.70 → 12.83 MB (+0.10 MB a day), its committed heap (\`heapTotal\`) at the four samples 16.1, 22.1, 20.4, 22.4 MB. They were the
+  figures in the table until the run below.
+- On 82eb200 (the sixth pass: the door's own turn at a talk's start, the kept parts and timer shapes, the save before
+  the push, the boundary push fix; not yet the rest of the door turning with its hero, 2ee95cd), 11:47–12:59, load
+  0.6–7.4 (two clean-clone CI runs, interleaved views A/B runs and engineers' tests beside it until about 12:35):
+  signage 2.12 → 2.27 → 2.31 MB (4.59 %/day, **missed**, worse than 3.51: +7.1 % on day 2, +1.9 % on day 3), chair
+  1.55 → 1.57 → 1.58 MB (1.14 %/day, **missed**, was 0.62), server RSS 88.1 → 86.2 → 85.8 MB (−1.27 %/day, met). The
+  door's snapshots: code 596 → 685 → 711 KB (+57.6 KB a day; 91 more InstructionStreams), the heap without code
+  1572 → 1637 → 1656 KB. So the kept shapes (7603497) did not bring the daily growth down in this run; the door's
+  own turn (f69fa11) adds code that runs once per talk change (its timer, the turn), which is compiled when those
+  changes happen, and the first of the two further days had the heaviest load beside it. Which of these made day 2
+  larger is not separated: no control run was made of each. These are the figures in the table.
 
 What grows is code, not objects. The heap snapshot at each sample now counts the machine code V8 compiled
 (InstructionStream and Code objects; \`*.code_per_day_kb\` and the table at the top of
