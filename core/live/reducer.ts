@@ -4,7 +4,7 @@ import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
 import { localDate, type Instant } from '../time.ts';
 import { dict } from '../own.ts';
 import { isProgramAction, type Action, type LiveAction } from './actions.ts';
-import { isAway, resolveLive, roomLive, timedItem, timerEnd } from './live-screen.ts';
+import { isAway, resolveLive, roomLive, timedItem, timerEnd, type LiveScreen } from './live-screen.ts';
 import { DEFAULT_HOLD_LIMIT_MINUTES, type LiveState, type RoomLive, type TimerState } from './state.ts';
 
 /** An action that is well formed but does not apply now (pause a paused timer, go to an unknown item). HTTP 409. */
@@ -26,191 +26,262 @@ export function reduce(
   const room = action.room ?? defaultRoom;
   if (!timeline.rooms.has(room)) throw new ActionRejected(`unknown room "${room}"`);
   const before = roomLive(live, room);
-  const after = reduceRoom(timeline, live, room, before, action, at);
+  const after = reduceRoom({ timeline, live, room, r: before, at }, action);
   return { ...live, seq: live.seq + 1, rooms: dict([...Object.entries(live.rooms), [room, after]]) };
 }
 
-function reduceRoom(
-  timeline: Timeline,
-  live: LiveState,
-  room: string,
-  r: RoomLive,
-  action: LiveAction,
-  at: Instant,
-): RoomLive {
-  const screen = () => resolveLive(timeline, live, room, at);
-  /** The timer of the item on now, made explicit from the schedule if nobody touched it yet. */
-  const currentTimer = (): { timer: TimerState; item: TimelineItem } => {
-    const s = screen();
-    const item = timedItem(s.current);
-    if (!item) throw new ActionRejected('no item is on now in this room: nothing to time');
-    const original = timeline.byId.get(item.id)!;
-    if (r.timer?.itemId === item.id) return { timer: r.timer, item: original };
-    return {
-      timer: {
-        itemId: item.id,
-        startedAt: item.start,
-        pausedAt: null,
-        pausedMs: 0,
-        addedMs: 0,
-        movesDay: r.mode === 'follow',
-      },
-      item: original,
-    };
-  };
-  /** `item` really starts now. Following the clock, a late start makes the rest of the day run late; a jump
-   * (manual mode) may go back or far ahead, which says nothing about the rest of the day. */
-  const startNow = (item: TimelineItem, manual: boolean): RoomLive => {
-    const pinned = manual || r.mode === 'manual';
-    return {
-      ...r,
-      previous: onStage(),
-      mode: pinned ? 'manual' : 'follow',
-      manualItemId: pinned ? item.id : null,
-      timer: { itemId: item.id, startedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0, movesDay: !pinned },
-    };
-  };
+/** One room at the instant an action applies to it. */
+interface RoomAt {
+  timeline: Timeline;
+  live: LiveState;
+  room: string;
+  /** The room's live state before the action. */
+  r: RoomLive;
+  at: Instant;
+}
 
-  /** The timer of the item on stage, as it stands (made explicit if nobody touched it), before a person moves on. */
-  const onStage = (): TimerState | null => {
-    const s = screen();
-    const item = timedItem(s.current);
-    if (!item) return r.previous;
-    if (r.timer?.itemId === item.id) return r.timer;
-    const end = s.timer?.endsAt ?? item.end;
-    const original = timeline.byId.get(item.id)!;
-    // Its end as every screen shows it now (delay included), as an explicit timer.
-    return {
-      itemId: item.id,
-      startedAt: item.start,
-      pausedAt: null,
-      pausedMs: 0,
-      addedMs: end - item.start - (original.plannedEnd - original.plannedStart),
-      movesDay: r.mode === 'follow',
-    };
-  };
+type ActionOf<T extends LiveAction['type']> = Extract<LiveAction, { type: T }>;
 
+function reduceRoom(ctx: RoomAt, action: LiveAction): RoomLive {
   switch (action.type) {
-    case 'timer.start': {
-      const s = screen();
-      const now = timedItem(s.current);
-      if (now && r.timer?.itemId === now.id) {
-        if (r.timer.pausedAt !== null) return { ...r, timer: resumed(r.timer, at) };
-        throw new ActionRejected(`the timer of "${now.title}" is already running (reset it to start again)`);
-      }
-      const target = now && !isBreakKind(now.kind) ? now : (s.next ?? now);
-      if (!target) throw new ActionRejected('nothing to start: the program is over in this room');
-      return startNow(timeline.byId.get(target.id)!, false);
-    }
-    case 'timer.pause': {
-      const { timer } = currentTimer();
-      if (timer.pausedAt !== null) throw new ActionRejected('the timer is already paused');
-      return { ...r, timer: { ...timer, pausedAt: at } };
-    }
-    case 'timer.resume': {
-      const { timer } = currentTimer();
-      if (timer.pausedAt === null) throw new ActionRejected('the timer is not paused');
-      return { ...r, timer: resumed(timer, at) };
-    }
-    case 'timer.add': {
-      const { timer, item } = currentTimer();
-      const added = { ...timer, addedMs: timer.addedMs + action.seconds * 1000 };
-      // Removing more time than is left ends the countdown now, not in the past.
-      const overshoot = at - timerEnd(added, item, at);
-      if (overshoot > 0 && action.seconds < 0) added.addedMs += Math.min(overshoot, -action.seconds * 1000);
-      return { ...r, timer: added };
-    }
+    case 'timer.start':
+      return startTimer(ctx);
+    case 'timer.pause':
+      return pauseTimer(ctx);
+    case 'timer.resume':
+      return resumeTimer(ctx);
+    case 'timer.add':
+      return addTime(ctx, action.seconds);
     case 'timer.reset':
       // Back to the schedule; the lateness this timer caused goes with it, a delay AV set stays.
-      return { ...r, timer: null };
-    case 'item.end': {
-      const next = screen().next;
-      if (!next) throw new ActionRejected('nothing comes after the current item in this room');
-      return startNow(timeline.byId.get(next.id)!, r.mode === 'manual');
-    }
-    case 'goto': {
-      const item = timeline.byId.get(action.itemId);
-      const inRoom = timeline.rooms.get(room)!.items.some((i) => i.id === action.itemId);
-      if (!item || !inRoom) throw new ActionRejected(`unknown item "${action.itemId}" in room ${room}`);
-      return startNow(item, true);
-    }
-    case 'follow': {
-      // Back to the clock: the jump's timer goes too, or it would keep its item on and hide the day around it;
-      // so does the timer of an item held in overtime (the clock would have moved on). A running timer stays.
-      const s = screen();
-      const release = r.mode === 'manual' || s.stage.held || (r.timer !== null && s.stage.itemId !== r.timer.itemId);
-      return { ...r, mode: 'follow', manualItemId: null, timer: release ? null : r.timer };
-    }
-    case 'item.previous': {
-      const s = screen();
-      const index = timeline.rooms.get(room)!;
-      const onNow = timedItem(s.current);
-      // The item before the one on stage (before the next one when nothing is on), in this room.
-      const ref = onNow ?? s.next;
-      const before = index.items.filter(
-        (i) => !isAway(i) && i.id !== ref?.id && (ref ? i.order < ref.order : i.plannedStart <= at),
-      );
-      const target = before.at(-1);
-      if (!target) throw new ActionRejected('nothing comes before the current item in this room');
-      const original = timeline.byId.get(target.id)!;
-      // The time it really has left on the clock: its timer as it was when a person moved on from it, else its
-      // place in the program, never a fresh start.
-      const kept = r.previous?.itemId === target.id ? r.previous : null;
-      const timer: TimerState = kept ?? {
-        itemId: target.id,
-        startedAt: original.plannedStart,
-        pausedAt: null,
-        pausedMs: 0,
-        addedMs: 0,
-        movesDay: r.mode === 'follow',
-      };
-      const manual = r.mode === 'manual';
-      return {
-        ...r,
-        previous: onStage(),
-        manualItemId: manual ? target.id : null,
-        timer: { ...timer, movesDay: !manual },
-      };
-    }
+      return { ...ctx.r, timer: null };
+    case 'item.end':
+      return endItem(ctx);
+    case 'goto':
+      return gotoItem(ctx, action.itemId);
+    case 'follow':
+      return followClock(ctx);
+    case 'item.previous':
+      return previousItem(ctx);
     case 'overtime.policy':
-      return {
-        ...r,
-        overtime: {
-          policy: action.policy,
-          limitMinutes: action.limitMinutes ?? r.overtime?.limitMinutes ?? DEFAULT_HOLD_LIMIT_MINUTES,
-        },
-      };
-    case 'delay.set': {
-      if (action.minutes === 0) return { ...r, delay: null };
-      const day = localDate(at, timeline.zone);
-      // Changing a delay keeps where it began, so items already running late stay late.
-      const from = r.delay && r.delay.day === day ? Math.min(r.delay.from, at) : at;
-      return { ...r, delay: { minutes: action.minutes, from, day } };
-    }
-    case 'message.set': {
-      const until = action.until === undefined ? null : Date.parse(action.until);
-      if (until !== null && until <= at) throw new ActionRejected('message "until" is already past');
-      return {
-        ...r,
-        messages: { ...r.messages, [action.to]: { text: action.text, setAt: at, until, ackedAt: null } },
-      };
-    }
-    case 'message.ack': {
-      const m = r.messages.speaker;
-      if (!m || (m.until !== null && m.until <= at)) throw new ActionRejected('there is no message to the speaker');
-      if (m.ackedAt !== null) throw new ActionRejected('the message to the speaker was already acknowledged');
-      return { ...r, messages: { ...r.messages, speaker: { ...m, ackedAt: at } } };
-    }
+      return setOvertimePolicy(ctx, action);
+    case 'delay.set':
+      return setDelay(ctx, action.minutes);
+    case 'message.set':
+      return setMessage(ctx, action);
+    case 'message.ack':
+      return ackSpeakerMessage(ctx);
     case 'message.clear':
-      return {
-        ...r,
-        messages: action.to ? { ...r.messages, [action.to]: null } : { speaker: null, public: null },
-      };
+      return clearMessages(ctx, action.to);
     case 'blackout':
-      return { ...r, blackout: action.on };
+      return { ...ctx.r, blackout: action.on };
   }
+}
+
+// The timer of the item on now.
+
+function startTimer(ctx: RoomAt): RoomLive {
+  const { timeline, r, at } = ctx;
+  const s = screen(ctx);
+  const now = timedItem(s.current);
+  if (now && r.timer?.itemId === now.id) {
+    if (r.timer.pausedAt !== null) return { ...r, timer: resumed(r.timer, at) };
+    throw new ActionRejected(`the timer of "${now.title}" is already running (reset it to start again)`);
+  }
+  const target = now && !isBreakKind(now.kind) ? now : (s.next ?? now);
+  if (!target) throw new ActionRejected('nothing to start: the program is over in this room');
+  return startNow(ctx, timeline.byId.get(target.id)!, false);
+}
+
+function pauseTimer(ctx: RoomAt): RoomLive {
+  const { timer } = currentTimer(ctx);
+  if (timer.pausedAt !== null) throw new ActionRejected('the timer is already paused');
+  return { ...ctx.r, timer: { ...timer, pausedAt: ctx.at } };
+}
+
+function resumeTimer(ctx: RoomAt): RoomLive {
+  const { timer } = currentTimer(ctx);
+  if (timer.pausedAt === null) throw new ActionRejected('the timer is not paused');
+  return { ...ctx.r, timer: resumed(timer, ctx.at) };
+}
+
+function addTime(ctx: RoomAt, seconds: number): RoomLive {
+  const { at } = ctx;
+  const { timer, item } = currentTimer(ctx);
+  const added = { ...timer, addedMs: timer.addedMs + seconds * 1000 };
+  // Removing more time than is left ends the countdown now, not in the past.
+  const overshoot = at - timerEnd(added, item, at);
+  if (overshoot > 0 && seconds < 0) added.addedMs += Math.min(overshoot, -seconds * 1000);
+  return { ...ctx.r, timer: added };
 }
 
 function resumed(timer: TimerState, at: Instant): TimerState {
   return { ...timer, pausedAt: null, pausedMs: timer.pausedMs + (at - (timer.pausedAt ?? at)) };
+}
+
+// Moving from item to item.
+
+function endItem(ctx: RoomAt): RoomLive {
+  const next = screen(ctx).next;
+  if (!next) throw new ActionRejected('nothing comes after the current item in this room');
+  return startNow(ctx, ctx.timeline.byId.get(next.id)!, ctx.r.mode === 'manual');
+}
+
+function gotoItem(ctx: RoomAt, itemId: string): RoomLive {
+  const { timeline, room } = ctx;
+  const item = timeline.byId.get(itemId);
+  const inRoom = timeline.rooms.get(room)!.items.some((i) => i.id === itemId);
+  if (!item || !inRoom) throw new ActionRejected(`unknown item "${itemId}" in room ${room}`);
+  return startNow(ctx, item, true);
+}
+
+function followClock(ctx: RoomAt): RoomLive {
+  const { r } = ctx;
+  // Back to the clock: the jump's timer goes too, or it would keep its item on and hide the day around it;
+  // so does the timer of an item held in overtime (the clock would have moved on). A running timer stays.
+  const s = screen(ctx);
+  const release = r.mode === 'manual' || s.stage.held || (r.timer !== null && s.stage.itemId !== r.timer.itemId);
+  return { ...r, mode: 'follow', manualItemId: null, timer: release ? null : r.timer };
+}
+
+function previousItem(ctx: RoomAt): RoomLive {
+  const { timeline, room, r, at } = ctx;
+  const s = screen(ctx);
+  const index = timeline.rooms.get(room)!;
+  const onNow = timedItem(s.current);
+  // The item before the one on stage (before the next one when nothing is on), in this room.
+  const ref = onNow ?? s.next;
+  const before = index.items.filter(
+    (i) => !isAway(i) && i.id !== ref?.id && (ref ? i.order < ref.order : i.plannedStart <= at),
+  );
+  const target = before.at(-1);
+  if (!target) throw new ActionRejected('nothing comes before the current item in this room');
+  const original = timeline.byId.get(target.id)!;
+  // The time it really has left on the clock: its timer as it was when a person moved on from it, else its
+  // place in the program, never a fresh start.
+  const kept = r.previous?.itemId === target.id ? r.previous : null;
+  const timer: TimerState = kept ?? {
+    itemId: target.id,
+    startedAt: original.plannedStart,
+    pausedAt: null,
+    pausedMs: 0,
+    addedMs: 0,
+    movesDay: r.mode === 'follow',
+  };
+  const manual = r.mode === 'manual';
+  return {
+    ...r,
+    previous: onStage(ctx),
+    manualItemId: manual ? target.id : null,
+    timer: { ...timer, movesDay: !manual },
+  };
+}
+
+// The room's settings and messages.
+
+function setOvertimePolicy(ctx: RoomAt, action: ActionOf<'overtime.policy'>): RoomLive {
+  const { r } = ctx;
+  return {
+    ...r,
+    overtime: {
+      policy: action.policy,
+      limitMinutes: action.limitMinutes ?? r.overtime?.limitMinutes ?? DEFAULT_HOLD_LIMIT_MINUTES,
+    },
+  };
+}
+
+function setDelay(ctx: RoomAt, minutes: number): RoomLive {
+  const { timeline, r, at } = ctx;
+  if (minutes === 0) return { ...r, delay: null };
+  const day = localDate(at, timeline.zone);
+  // Changing a delay keeps where it began, so items already running late stay late.
+  const from = r.delay && r.delay.day === day ? Math.min(r.delay.from, at) : at;
+  return { ...r, delay: { minutes, from, day } };
+}
+
+function setMessage(ctx: RoomAt, action: ActionOf<'message.set'>): RoomLive {
+  const { r, at } = ctx;
+  const until = action.until === undefined ? null : Date.parse(action.until);
+  if (until !== null && until <= at) throw new ActionRejected('message "until" is already past');
+  return {
+    ...r,
+    messages: { ...r.messages, [action.to]: { text: action.text, setAt: at, until, ackedAt: null } },
+  };
+}
+
+function ackSpeakerMessage(ctx: RoomAt): RoomLive {
+  const { r, at } = ctx;
+  const m = r.messages.speaker;
+  if (!m || (m.until !== null && m.until <= at)) throw new ActionRejected('there is no message to the speaker');
+  if (m.ackedAt !== null) throw new ActionRejected('the message to the speaker was already acknowledged');
+  return { ...r, messages: { ...r.messages, speaker: { ...m, ackedAt: at } } };
+}
+
+function clearMessages(ctx: RoomAt, to: ActionOf<'message.clear'>['to']): RoomLive {
+  const { r } = ctx;
+  return {
+    ...r,
+    messages: to ? { ...r.messages, [to]: null } : { speaker: null, public: null },
+  };
+}
+
+// What the room's screens show, and the timers a person's move starts or leaves behind.
+
+function screen(ctx: RoomAt): LiveScreen {
+  return resolveLive(ctx.timeline, ctx.live, ctx.room, ctx.at);
+}
+
+/** The timer of the item on now, made explicit from the schedule if nobody touched it yet. */
+function currentTimer(ctx: RoomAt): { timer: TimerState; item: TimelineItem } {
+  const { timeline, r } = ctx;
+  const s = screen(ctx);
+  const item = timedItem(s.current);
+  if (!item) throw new ActionRejected('no item is on now in this room: nothing to time');
+  const original = timeline.byId.get(item.id)!;
+  if (r.timer?.itemId === item.id) return { timer: r.timer, item: original };
+  return {
+    timer: {
+      itemId: item.id,
+      startedAt: item.start,
+      pausedAt: null,
+      pausedMs: 0,
+      addedMs: 0,
+      movesDay: r.mode === 'follow',
+    },
+    item: original,
+  };
+}
+
+/** `item` really starts now. Following the clock, a late start makes the rest of the day run late; a jump
+ * (manual mode) may go back or far ahead, which says nothing about the rest of the day. */
+function startNow(ctx: RoomAt, item: TimelineItem, manual: boolean): RoomLive {
+  const { r, at } = ctx;
+  const pinned = manual || r.mode === 'manual';
+  return {
+    ...r,
+    previous: onStage(ctx),
+    mode: pinned ? 'manual' : 'follow',
+    manualItemId: pinned ? item.id : null,
+    timer: { itemId: item.id, startedAt: at, pausedAt: null, pausedMs: 0, addedMs: 0, movesDay: !pinned },
+  };
+}
+
+/** The timer of the item on stage, as it stands (made explicit if nobody touched it), before a person moves on. */
+function onStage(ctx: RoomAt): TimerState | null {
+  const { timeline, r } = ctx;
+  const s = screen(ctx);
+  const item = timedItem(s.current);
+  if (!item) return r.previous;
+  if (r.timer?.itemId === item.id) return r.timer;
+  const end = s.timer?.endsAt ?? item.end;
+  const original = timeline.byId.get(item.id)!;
+  // Its end as every screen shows it now (delay included), as an explicit timer.
+  return {
+    itemId: item.id,
+    startedAt: item.start,
+    pausedAt: null,
+    pausedMs: 0,
+    addedMs: end - item.start - (original.plannedEnd - original.plannedStart),
+    movesDay: r.mode === 'follow',
+  };
 }
