@@ -106,174 +106,214 @@ interface Slot {
   index: number;
 }
 
+/** The merge in progress: the program's copy, where its items are, and what the edits so far did to it. */
+interface Merging {
+  program: Program;
+  slots: Map<string, Slot>;
+  /** The ids of the items edits added (only these may be removed). */
+  added: Set<string>;
+  edits: Map<string, ItemEdits>;
+  conflicts: EditConflict[];
+  notes: Map<string, ItemNotes>;
+}
+
 /** Applies `edits` in order to a copy of `source`; the source is not touched. */
 export function applyEdits(source: Program, edits: readonly Edit[]): Merged {
   const program = structuredClone(source);
-  const slots = indexItems(program);
-  const added = new Set<string>();
-  const out = new Map<string, ItemEdits>();
-  const conflicts: EditConflict[] = [];
-  const notes = new Map<string, ItemNotes>();
-  const record = (id: string): ItemEdits => {
-    let e = out.get(id);
-    if (!e) out.set(id, (e = { changed: new Map(), cancelled: null, added: added.has(id) }));
-    return e;
+  const m: Merging = {
+    program,
+    slots: indexItems(program),
+    added: new Set(),
+    edits: new Map(),
+    conflicts: [],
+    notes: new Map(),
   };
-  const find = (id: string, index: number): Item | null => {
-    const slot = slots.get(id);
-    if (slot) return slot.list[slot.index]!;
-    conflicts.push({ kind: 'missing', index, itemId: id, message: missingMessage(id) });
-    return null;
-  };
-  edits.forEach((edit, index) => {
-    switch (edit.op) {
-      case 'update': {
-        const item = find(edit.itemId, index);
-        if (!item) return;
-        for (const [field, value] of Object.entries(edit.set)) {
-          const theirs = fieldValue(item, field);
-          if (Object.hasOwn(edit.base, field) && !same(edit.base[field], theirs) && !same(theirs, value)) {
-            conflicts.push({
-              kind: 'changed-in-source',
-              index,
-              itemId: item.id,
-              field,
-              title: item.title,
-              yours: value ?? null,
-              theirs,
-              message: `${fieldLabel(field)} of "${item.title}" was changed in the source too`,
-            });
-          }
-          const before = record(item.id);
-          if (!before.changed.has(field)) before.changed.set(field, theirs);
-          setField(item, field, value);
-        }
-        return;
-      }
-      case 'cancel': {
-        const item = find(edit.itemId, index);
-        if (!item) return;
-        const c = { reason: edit.reason, publicReason: edit.publicReason };
-        record(item.id).cancelled = c;
-        // The merged program says so (the door reads it); a private reason stays in the overlay.
-        item.cancelled = c.reason && c.publicReason ? { reason: c.reason } : {};
-        return;
-      }
-      case 'restore': {
-        const item = find(edit.itemId, index);
-        if (!item) return;
-        record(item.id).cancelled = null;
-        delete item.cancelled;
-        return;
-      }
-      case 'note': {
-        const item = find(edit.itemId, index);
-        if (!item) return;
-        const was = notes.get(item.id) ?? { av: null, chair: null };
-        const pick = (v: string | null | undefined, old: string | null) => (v === undefined ? old : v || null);
-        const now = { av: pick(edit.av, was.av), chair: pick(edit.chair, was.chair) };
-        if (now.av === null && now.chair === null) notes.delete(item.id);
-        else notes.set(item.id, now);
-        return;
-      }
-      case 'move': {
-        const item = find(edit.itemId, index);
-        if (!item) return;
-        const theirs = { start: item.start, end: item.end, room: item.room ?? null };
-        for (const field of ['start', 'end', 'room'] as const) {
-          if (edit.base[field] !== theirs[field] && theirs[field] !== edit[field]) {
-            conflicts.push({
-              kind: 'changed-in-source',
-              index,
-              itemId: item.id,
-              field,
-              title: item.title,
-              yours: edit[field],
-              theirs: theirs[field],
-              message: `${fieldLabel(field)} of "${item.title}" was changed in the source too`,
-            });
-          }
-        }
-        const before = record(item.id);
-        for (const field of ['start', 'end', 'room'] as const) {
-          if (!before.changed.has(field)) before.changed.set(field, theirs[field]);
-        }
-        item.start = edit.start;
-        item.end = edit.end;
-        if (edit.room === null) delete item.room;
-        else item.room = edit.room;
-        return;
-      }
-      case 'swap': {
-        const a = find(edit.a, index);
-        const b = find(edit.b, index);
-        if (!a || !b) return;
-        const ta = { start: a.start, end: a.end, room: a.room };
-        const tb = { start: b.start, end: b.end, room: b.room };
-        for (const [item, was, to] of [
-          [a, ta, tb],
-          [b, tb, ta],
-        ] as const) {
-          const before = record(item.id);
-          for (const field of ['start', 'end', 'room'] as const) {
-            if (!before.changed.has(field)) before.changed.set(field, was[field] ?? null);
-          }
-          item.start = to.start;
-          item.end = to.end;
-          if (to.room === undefined) delete item.room;
-          else item.room = to.room;
-        }
-        return;
-      }
-      case 'add': {
-        if (slots.has(edit.item.id)) {
-          conflicts.push({
-            kind: 'id-taken',
-            index,
-            itemId: edit.item.id,
-            message: `the added item "${edit.item.title}" has the id "${edit.item.id}", now used by the program too`,
-          });
-          return;
-        }
-        const item = structuredClone(edit.item);
-        program.items.push(item);
-        slots.set(item.id, { list: program.items, index: program.items.length - 1 });
-        added.add(item.id);
-        record(item.id).added = true;
-        return;
-      }
-      case 'remove': {
-        if (!added.has(edit.itemId)) {
-          conflicts.push({
-            kind: 'missing',
-            index,
-            itemId: edit.itemId,
-            message: `"${edit.itemId}" was not added by an edit: cancel it instead`,
-          });
-          return;
-        }
-        const slot = slots.get(edit.itemId)!;
-        slot.list.splice(slot.index, 1);
-        added.delete(edit.itemId);
-        out.delete(edit.itemId);
-        notes.delete(edit.itemId);
-        reindex(slots, slot.list);
-        slots.delete(edit.itemId);
-        return;
-      }
-    }
-  });
+  edits.forEach((edit, index) => applyEdit(m, edit, index));
+  dropUnchanged(m);
+  return { program, notes: m.notes, edits: m.edits, conflicts: m.conflicts };
+}
 
-  for (const [id, e] of out) {
-    // An edit that set a field back to the source's value leaves nothing to mark.
-    const item = slots.get(id);
+/** Applies the `index`th edit; one that cannot apply is reported in `m.conflicts` and changes nothing. */
+function applyEdit(m: Merging, edit: Edit, index: number): void {
+  switch (edit.op) {
+    case 'update':
+      return applyUpdate(m, edit, index);
+    case 'cancel':
+      return applyCancel(m, edit, index);
+    case 'restore':
+      return applyRestore(m, edit, index);
+    case 'note':
+      return applyNote(m, edit, index);
+    case 'move':
+      return applyMove(m, edit, index);
+    case 'swap':
+      return applySwap(m, edit, index);
+    case 'add':
+      return applyAdd(m, edit, index);
+    case 'remove':
+      return applyRemove(m, edit, index);
+  }
+}
+
+type EditOf<Op extends Edit['op']> = Extract<Edit, { op: Op }>;
+
+function applyUpdate(m: Merging, edit: EditOf<'update'>, index: number): void {
+  const item = findForEdit(m, edit.itemId, index);
+  if (!item) return;
+  for (const [field, value] of Object.entries(edit.set)) {
+    const theirs = fieldValue(item, field);
+    if (Object.hasOwn(edit.base, field) && !same(edit.base[field], theirs) && !same(theirs, value)) {
+      m.conflicts.push(changedInSource(index, item, field, value ?? null, theirs));
+    }
+    const before = recordOf(m, item.id);
+    if (!before.changed.has(field)) before.changed.set(field, theirs);
+    setField(item, field, value);
+  }
+}
+
+function applyCancel(m: Merging, edit: EditOf<'cancel'>, index: number): void {
+  const item = findForEdit(m, edit.itemId, index);
+  if (!item) return;
+  const c = { reason: edit.reason, publicReason: edit.publicReason };
+  recordOf(m, item.id).cancelled = c;
+  // The merged program says so (the door reads it); a private reason stays in the overlay.
+  item.cancelled = c.reason && c.publicReason ? { reason: c.reason } : {};
+}
+
+function applyRestore(m: Merging, edit: EditOf<'restore'>, index: number): void {
+  const item = findForEdit(m, edit.itemId, index);
+  if (!item) return;
+  recordOf(m, item.id).cancelled = null;
+  delete item.cancelled;
+}
+
+function applyNote(m: Merging, edit: EditOf<'note'>, index: number): void {
+  const item = findForEdit(m, edit.itemId, index);
+  if (!item) return;
+  const was = m.notes.get(item.id) ?? { av: null, chair: null };
+  const pick = (v: string | null | undefined, old: string | null) => (v === undefined ? old : v || null);
+  const now = { av: pick(edit.av, was.av), chair: pick(edit.chair, was.chair) };
+  if (now.av === null && now.chair === null) m.notes.delete(item.id);
+  else m.notes.set(item.id, now);
+}
+
+function applyMove(m: Merging, edit: EditOf<'move'>, index: number): void {
+  const item = findForEdit(m, edit.itemId, index);
+  if (!item) return;
+  const theirs = { start: item.start, end: item.end, room: item.room ?? null };
+  for (const field of PLACE_FIELDS) {
+    if (edit.base[field] !== theirs[field] && theirs[field] !== edit[field]) {
+      m.conflicts.push(changedInSource(index, item, field, edit[field], theirs[field]));
+    }
+  }
+  rememberPlace(recordOf(m, item.id), theirs);
+  item.start = edit.start;
+  item.end = edit.end;
+  if (edit.room === null) delete item.room;
+  else item.room = edit.room;
+}
+
+function applySwap(m: Merging, edit: EditOf<'swap'>, index: number): void {
+  const a = findForEdit(m, edit.a, index);
+  const b = findForEdit(m, edit.b, index);
+  if (!a || !b) return;
+  const ta = { start: a.start, end: a.end, room: a.room };
+  const tb = { start: b.start, end: b.end, room: b.room };
+  for (const [item, was, to] of [
+    [a, ta, tb],
+    [b, tb, ta],
+  ] as const) {
+    rememberPlace(recordOf(m, item.id), was);
+    item.start = to.start;
+    item.end = to.end;
+    if (to.room === undefined) delete item.room;
+    else item.room = to.room;
+  }
+}
+
+function applyAdd(m: Merging, edit: EditOf<'add'>, index: number): void {
+  if (m.slots.has(edit.item.id)) {
+    m.conflicts.push({
+      kind: 'id-taken',
+      index,
+      itemId: edit.item.id,
+      message: `the added item "${edit.item.title}" has the id "${edit.item.id}", now used by the program too`,
+    });
+    return;
+  }
+  const item = structuredClone(edit.item);
+  m.program.items.push(item);
+  m.slots.set(item.id, { list: m.program.items, index: m.program.items.length - 1 });
+  m.added.add(item.id);
+  recordOf(m, item.id).added = true;
+}
+
+function applyRemove(m: Merging, edit: EditOf<'remove'>, index: number): void {
+  if (!m.added.has(edit.itemId)) {
+    m.conflicts.push({
+      kind: 'missing',
+      index,
+      itemId: edit.itemId,
+      message: `"${edit.itemId}" was not added by an edit: cancel it instead`,
+    });
+    return;
+  }
+  const slot = m.slots.get(edit.itemId)!;
+  slot.list.splice(slot.index, 1);
+  m.added.delete(edit.itemId);
+  m.edits.delete(edit.itemId);
+  m.notes.delete(edit.itemId);
+  reindex(m.slots, slot.list);
+  m.slots.delete(edit.itemId);
+}
+
+/** An edit that set a field back to the source's value leaves nothing to mark. */
+function dropUnchanged(m: Merging): void {
+  for (const [id, e] of m.edits) {
+    const item = m.slots.get(id);
     if (!item) continue;
     for (const [field, was] of e.changed) {
       if (same(was, fieldValue(item.list[item.index]!, field))) e.changed.delete(field);
     }
-    if (e.changed.size === 0 && !e.cancelled && !e.added) out.delete(id);
+    if (e.changed.size === 0 && !e.cancelled && !e.added) m.edits.delete(id);
   }
-  return { program, notes, edits: out, conflicts };
+}
+
+/** What the edits did to item `id` so far, made on first use. */
+function recordOf(m: Merging, id: string): ItemEdits {
+  let e = m.edits.get(id);
+  if (!e) m.edits.set(id, (e = { changed: new Map(), cancelled: null, added: m.added.has(id) }));
+  return e;
+}
+
+/** The item the `index`th edit is about, or null with a `missing` conflict when the program has none. */
+function findForEdit(m: Merging, id: string, index: number): Item | null {
+  const slot = m.slots.get(id);
+  if (slot) return slot.list[slot.index]!;
+  m.conflicts.push({ kind: 'missing', index, itemId: id, message: missingMessage(id) });
+  return null;
+}
+
+function changedInSource(index: number, item: Item, field: string, yours: unknown, theirs: unknown): EditConflict {
+  return {
+    kind: 'changed-in-source',
+    index,
+    itemId: item.id,
+    field,
+    title: item.title,
+    yours,
+    theirs,
+    message: `${fieldLabel(field)} of "${item.title}" was changed in the source too`,
+  };
+}
+
+const PLACE_FIELDS = ['start', 'end', 'room'] as const;
+
+/** Keeps an item's time and room from before the first edit that moved it. */
+function rememberPlace(e: ItemEdits, was: { start: string; end: string; room?: string | null | undefined }): void {
+  for (const field of PLACE_FIELDS) {
+    if (!e.changed.has(field)) e.changed.set(field, was[field] ?? null);
+  }
 }
 
 /** An update edit for `set`, remembering the current (merged) values it replaces. */
