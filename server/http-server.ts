@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { actionFromQuery, parseAction, type ActionParse } from '../core/live/actions.ts';
 import { roomNow } from '../core/contract/now.ts';
+import { PREFER_STATE, prefersState } from '../core/contract/answer.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
 import { PinGuard, SESSION_MS, type ChairPin, type Role } from './auth.ts';
 import { chairRefusal } from '../core/live/roles.ts';
@@ -222,9 +223,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       parsed.action.room === undefined ? parsed.action : { ...parsed.action, room: roomId(parsed.action.room) };
     // The log says which actions came with a chair PIN.
     const who = role.kind === 'chair' ? `${whoOf(req)}, chair PIN` : whoOf(req);
-    // The answer is the room's new state as the one who acted sees it, without the day lists: the views take their
-    // state from the WebSocket, and a button box wants a short answer (GET /api/state has the lists).
-    const answer: StateFor = { audience: role.kind === 'chair' ? 'chair' : 'control', lists: false };
+    // By default a short answer: the room and the seq of the state every screen of the room was pushed before it (a
+    // button box wants no more; the views render the socket's state). `Prefer: return=representation` asks for the
+    // room's new state as the one who acted sees it, without the day lists (GET /api/state has them).
+    const answer: StateFor | null = prefersState(req.headers.prefer)
+      ? { audience: role.kind === 'chair' ? 'chair' : 'control', lists: false }
+      : null;
+    // RFC 7240: the answer says when it honoured the preference.
+    const ok = (body: unknown) => {
+      if (answer) res.setHeader('Preference-Applied', PREFER_STATE);
+      sendJson(res, 200, body);
+    };
     if (role.kind === 'chair') {
       const room = action.room ?? show.defaultRoom;
       const step = action.type === 'undo' || action.type === 'redo' ? show.historyStep(room, action.type) : null;
@@ -244,15 +253,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         : (req.headers.authorization ?? (queryPin ? `Bearer ${queryPin}` : null));
       const forwarded = await central.forward({ ...action, room: action.room ?? show.defaultRoom }, auth);
       if (forwarded) {
+        const room = action.room ?? show.defaultRoom;
         if (forwarded.status === 200) {
-          return sendJson(res, 200, show.state(action.room ?? show.defaultRoom, answer.audience, answer.lists));
+          // This box's state, once it took the central server's (its screens show that one).
+          return ok(answer ? show.state(room, answer.audience, answer.lists) : show.answerFor(room));
         }
         return sendJson(res, forwarded.status, forwarded.body);
       }
       // Offline: the box acts on its own copy until the central server is back (then its state wins).
     }
     try {
-      sendJson(res, 200, await show.act(action, who, answer));
+      ok(answer ? await show.act(action, who, answer) : await show.actShort(action, who));
     } catch (err) {
       if (err instanceof ActionRejected) throw new HttpError(409, err.message);
       throw err;

@@ -2,6 +2,7 @@
 import { formatDiagnostic, type Diagnostic, type WarningKind } from '../core/program/diagnostics.ts';
 import { parseProgramJson } from '../core/program/parse.ts';
 import { stateJson, type ProgramStatusJson, type StateJson } from '../core/contract/state.ts';
+import type { ActionAnswerJson } from '../core/contract/answer.ts';
 import { z } from 'zod';
 import { isProgramAction, PRESET_LENGTH, PRESETS_MAX, type Action, type LiveAction } from '../core/live/actions.ts';
 import {
@@ -274,6 +275,11 @@ export class Show {
    * the control tab's name or address, kept with an edit.
    */
   dispatch(action: Action, who = 'unknown', answer: StateFor = {}): StateJson {
+    return this.state(this.applyAction(action, who), answer.audience, answer.lists);
+  }
+
+  /** `dispatch` without making a state to answer with: the room the action was for. */
+  private applyAction(action: Action, who: string): string {
     const at = this.clock.now();
     const room = action.room ?? this.defaultRoom;
     // What the clock did since the last look goes in the log before what this action does.
@@ -293,7 +299,7 @@ export class Show {
     this.noteStages(at, who);
     // The log's own warning (a full disk) reaches the screens that were just pushed to, and the answer.
     if (this.storeWarning !== warning) this.emit('action');
-    return this.state(room, answer.audience, answer.lists);
+    return room;
   }
 
   private apply(action: Action, who: string, at: number): void {
@@ -459,6 +465,22 @@ export class Show {
     if (!this.saves) return state;
     await this.saves.flush();
     return state.storeWarning === this.storeWarning ? state : this.state(state.room, answer.audience, answer.lists);
+  }
+
+  /**
+   * `act` with the short answer (what a button box and the views get by default): no state is made for it, the
+   * screens already have the state of its seq. The seq is the action's own, even if another one came while saving.
+   */
+  async actShort(action: Action, who = 'unknown'): Promise<ActionAnswerJson> {
+    const room = this.applyAction(action, who);
+    const seq = this.live.seq;
+    await this.saves?.flush();
+    return { ok: true, room, seq, storeWarning: this.storeWarning };
+  }
+
+  /** The short answer for the room's current state (a box's answer once the central server took its action). */
+  answerFor(room: string): ActionAnswerJson {
+    return { ok: true, room, seq: this.live.seq, storeWarning: this.storeWarning };
   }
 
   /** Resolves once every state applied so far is saved (or its save failed). */

@@ -1,10 +1,16 @@
 // Sends operator actions to the server, with the PIN when it needs one (remembered for this browser session).
 import type { Action } from '../../core/live/actions.ts';
+import { PREFER_STATE, type ActionAnswerJson } from '../../core/contract/answer.ts';
 import type { StateJson } from '../../core/contract/state.ts';
 
 const PIN_KEY = 'roomcue.pin';
 
-export type ActionResult = { ok: true; state: StateJson } | { ok: false; status: number; message: string };
+/**
+ * An action's outcome: done, with the seq of the state it made (every screen of the room was pushed that state before
+ * the answer) and, when asked for, that state; or refused, with the server's words.
+ */
+export type ActionResult =
+  { ok: true; seq: number; state: StateJson | null } | { ok: false; status: number; message: string };
 
 export function rememberedPin(): string | null {
   try {
@@ -33,11 +39,16 @@ export function pinHeaders(pin: string | null): Record<string, string> {
   return { ...(pin ? { Authorization: `Bearer ${pin}` } : {}), 'X-Roomcue-Session': 'keep' };
 }
 
-/** `who`: the control tab's name, sent as X-Roomcue-Who so that the server keeps who made an edit. */
+/**
+ * `who`: the control tab's name, sent as X-Roomcue-Who so that the server keeps who made an edit. `withState`: the
+ * answer carries the room's new state (`Prefer: return=representation`), for a view that shows it at once even when
+ * its socket is down or late; else the answer is short and the state comes over the socket.
+ */
 export async function sendAction(
   action: Action,
   pin = rememberedPin(),
   who: string | null = null,
+  withState = false,
 ): Promise<ActionResult> {
   try {
     const res = await fetch('/api/actions', {
@@ -46,11 +57,16 @@ export async function sendAction(
         'Content-Type': 'application/json',
         ...pinHeaders(pin),
         ...(who ? { 'X-Roomcue-Who': encodeHeader(who) } : {}),
+        ...(withState ? { Prefer: PREFER_STATE } : {}),
       },
       body: JSON.stringify(action),
     });
     const body = await res.json().catch(() => ({}));
-    if (res.ok) return { ok: true, state: body as StateJson };
+    if (res.ok) {
+      // A server that did not honour the preference answered the short form: no state then.
+      const state = withState && res.headers.get('Preference-Applied') === PREFER_STATE ? (body as StateJson) : null;
+      return { ok: true, seq: (body as ActionAnswerJson | StateJson).seq, state };
+    }
     if (res.status === 401) rememberPin(null);
     return { ok: false, status: res.status, message: (body as { error?: string }).error ?? `error ${res.status}` };
   } catch {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { ActionAnswerJson } from '../../core/contract/answer.ts';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import {
@@ -30,7 +31,8 @@ async function stateOf(show: ServedShow): Promise<StateJson> {
   return (await (await fetch(`${show.url}/api/state`)).json()) as StateJson;
 }
 
-async function act(show: ServedShow, action: object): Promise<StateJson> {
+/** An action as a button box sends it: the answer is short (its seq), the screens have the state. */
+async function act(show: ServedShow, action: object): Promise<ActionAnswerJson> {
   const res = await fetch(`${show.url}/api/actions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -38,7 +40,7 @@ async function act(show: ServedShow, action: object): Promise<StateJson> {
   });
   const body = await res.json();
   expect(res.status, JSON.stringify(body)).toBe(200);
-  return body as StateJson;
+  return body as ActionAnswerJson;
 }
 
 async function settled(page: Page): Promise<void> {

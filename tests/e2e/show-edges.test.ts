@@ -3,6 +3,7 @@
 // rooms, the opening session). Each story checks what the three screens say before and after its moment.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { ActionAnswerJson } from '../../core/contract/answer.ts';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import { parseInstant } from '../../core/time.ts';
@@ -26,7 +27,7 @@ function instant(local: string, zone = ZONE): number {
   return parsed.at;
 }
 
-async function act(show: ServedShow, action: object): Promise<StateJson> {
+async function act(show: ServedShow, action: object): Promise<ActionAnswerJson> {
   const res = await fetch(`${show.url}/api/actions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(show.pin ? { Authorization: `Bearer ${show.pin}` } : {}) },
@@ -34,7 +35,7 @@ async function act(show: ServedShow, action: object): Promise<StateJson> {
   });
   const body = await res.text();
   expect(res.status, body).toBe(200);
-  return JSON.parse(body) as StateJson;
+  return JSON.parse(body) as ActionAnswerJson;
 }
 
 /** Waits (real time) until the show's rehearsal clock reads `local`. */

@@ -111,7 +111,7 @@ describe('PIN guessing from many addresses (hole 3)', () => {
       body: blackout(true),
     });
     expect(operator.status).toBe(200);
-    expect(JSON.parse(operator.body).blackout).toBe(true);
+    expect((await (await fetch(`${h.url}/api/state`)).json()).blackout).toBe(true);
   });
 });
 

@@ -17,7 +17,7 @@ function world(pin: string | null, given: string | null): { deps: PerformDeps; s
     deps: {
       async send(_action, p): Promise<ActionResult> {
         sent.push(p);
-        if (pin === null || p === pin) return { ok: true, state: STATE };
+        if (pin === null || p === pin) return { ok: true, seq: STATE.seq, state: STATE };
         return { ok: false, status: 401, message: p === null ? 'this action needs the PIN' : 'wrong PIN' };
       },
       rememberedPin: () => given,

@@ -91,9 +91,11 @@ describe('actions', () => {
     const a = await fetch(`${h.url}/api/actions/delay.set?minutes=3`, {
       headers: { Authorization: `Bearer ${h.pin}` },
     });
-    expect((await a.json()).delayMinutes).toBe(3);
+    expect(a.status).toBe(200);
+    expect((await (await fetch(`${h.url}/api/state`)).json()).delayMinutes).toBe(3);
     const b = await fetch(`${h.url}/api/actions/delay.set?minutes=0&pin=${h.pin}`);
-    expect((await b.json()).delayMinutes).toBe(0);
+    expect(b.status).toBe(200);
+    expect((await (await fetch(`${h.url}/api/state`)).json()).delayMinutes).toBe(0);
   });
 
   test.each([
@@ -212,6 +214,70 @@ describe('robustness', () => {
     const statuses = await Promise.all(junk);
     expect(statuses.every((s) => s >= 400 && s < 500)).toBe(true);
     expect((await fetch(`${h.url}/api/health`)).status).toBe(200);
+  });
+});
+
+describe('the answer to an action', () => {
+  /** POST /api/actions as a button box or curl sends it: the PIN, JSON, and the headers given. */
+  const send = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${h.url}/api/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${h.pin}`, ...headers },
+      body: JSON.stringify(body),
+    });
+
+  test('by default a short JSON: ok, the room, the seq of the state every screen was pushed, no save warning', async () => {
+    const screen = await connect(h);
+    const res = await send({ type: 'message.set', to: 'public', text: 'Short answer', room: 'room b' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('preference-applied')).toBeNull();
+    const text = await res.text();
+    const answer = JSON.parse(text);
+    expect(Object.keys(answer).sort()).toEqual(['ok', 'room', 'seq', 'storeWarning']);
+    expect(answer).toMatchObject({ ok: true, room: 'B', storeWarning: null });
+    expect(text.length).toBeLessThan(100);
+    // The seq is the state the screens were pushed before the answer (room B's screens; this one shows room A).
+    const pushed = await screen.next((s) => s.seq === answer.seq);
+    expect(pushed.room).toBe('A');
+    const b = await (await fetch(`${h.url}/api/state?room=B`)).json();
+    expect(b.seq).toBe(answer.seq);
+    expect(b.messages.public.text).toBe('Short answer');
+    screen.ws.close();
+  });
+
+  test('the GET form for buttons answers the same short JSON', async () => {
+    const res = await fetch(`${h.url}/api/actions/delay.set?minutes=0&pin=${h.pin}`);
+    const answer = await res.json();
+    expect(answer).toEqual({ ok: true, room: 'A', seq: answer.seq, storeWarning: null });
+    expect((await (await fetch(`${h.url}/api/state`)).json()).seq).toBe(answer.seq);
+  });
+
+  test('Prefer: return=representation answers the new state of the room (without the day lists), and says so', async () => {
+    for (const prefer of ['return=representation', 'respond-async, RETURN = "representation"; x=1']) {
+      const res = await send({ type: 'message.set', to: 'public', text: `State ${prefer}` }, { Prefer: prefer });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('preference-applied')).toBe('return=representation');
+      const state = await res.json();
+      expect(state).toMatchObject({ room: 'A', messages: { public: { text: `State ${prefer}` } }, day: [], days: [] });
+      expect(state.current[0].id).toBe('talk1');
+      expect(state.seq).toBe((await (await fetch(`${h.url}/api/state`)).json()).seq);
+    }
+  });
+
+  test('Prefer: return=minimal, or a preference the server does not know, is the short answer', async () => {
+    for (const prefer of ['return=minimal', 'wait=10', 'return=representationx']) {
+      const res = await send({ type: 'blackout', on: false }, { Prefer: prefer });
+      expect(res.headers.get('preference-applied')).toBeNull();
+      expect(Object.keys(await res.json()).sort()).toEqual(['ok', 'room', 'seq', 'storeWarning']);
+    }
+  });
+
+  test('a refused action answers its error, with or without the preference', async () => {
+    for (const headers of [{}, { Prefer: 'return=representation' }] as Record<string, string>[]) {
+      const res = await send({ type: 'goto', itemId: 'nope' }, headers);
+      expect(res.status).toBe(409);
+      expect(await res.json()).toEqual({ error: 'unknown item "nope" in room A' });
+    }
   });
 });
 

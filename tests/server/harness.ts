@@ -75,10 +75,19 @@ export async function startHarness(
   return h;
 }
 
+/**
+ * POST /api/actions asking for the room's new state in the answer (`Prefer: return=representation`, as the chair
+ * does): the tests read an action's effect from it. Without the preference the answer is short (api.test.ts).
+ */
 export async function post(h: Harness, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${h.url}/api/actions`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(h.pin ? { Authorization: `Bearer ${h.pin}` } : {}), ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      Prefer: 'return=representation',
+      ...(h.pin ? { Authorization: `Bearer ${h.pin}` } : {}),
+      ...headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: string } };

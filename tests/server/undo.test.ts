@@ -52,7 +52,7 @@ describe('undo and redo over the API', () => {
     await post(h, { type: 'blackout', on: true });
     const g = await fetch(`${h.url}/api/actions/undo?pin=${h.pin}`);
     expect(g.status).toBe(200);
-    expect(((await g.json()) as StateJson).blackout).toBe(false);
+    expect(((await (await fetch(`${h.url}/api/state`)).json()) as StateJson).blackout).toBe(false);
   });
 
   test('a state saved in format 1 (before the history) is read with an empty history', async () => {

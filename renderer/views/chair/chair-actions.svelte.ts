@@ -1,5 +1,6 @@
 // The chair's commands in flight: one at a time (each decided on the latest state), whether its keys work, the toast.
 import type { StateJson } from '../../../core/contract/state.ts';
+import type { Action } from '../../../core/live/actions.ts';
 import type { ShowConnection } from '../../lib/connection.svelte.ts';
 import { pinRequired, rememberedPin, rememberPin, sendAction } from '../../lib/actions.ts';
 import { checkPin } from '../control/action-outcome.ts';
@@ -59,10 +60,12 @@ export class ChairActions {
       return;
     }
     if (this.keysOff) return; // the line on screen already says why
-    const result = await perform(outcome.action, { send: sendAction, rememberedPin });
-    if (result.kind === 'done') this.apply(result.state);
-    else if (result.kind === 'keys-off') this.keysOff = result.reason;
-    else this.say(result.message);
+    // The chair asks for the new state in the answer: it shows it at once even when its socket is down or late.
+    const send = (action: Action, pin: string | null) => sendAction(action, pin, null, true);
+    const result = await perform(outcome.action, { send, rememberedPin });
+    if (result.kind === 'keys-off') this.keysOff = result.reason;
+    else if (result.kind === 'failed') this.say(result.message);
+    else if (result.state) this.apply(result.state);
   }
 
   /** The action's answer is the new state: show it now rather than after the push, unless a newer one came. */

@@ -13,7 +13,8 @@ export interface PerformDeps {
 export type KeysOff = 'no-pin' | 'wrong-pin';
 
 export type PerformOutcome =
-  | { kind: 'done'; state: StateJson }
+  /** `state`: the room's new state from the answer (null if the server did not send it: the socket brings it). */
+  | { kind: 'done'; state: StateJson | null }
   | { kind: 'failed'; status: number; message: string }
   | { kind: 'keys-off'; reason: KeysOff };
 
