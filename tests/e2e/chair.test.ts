@@ -92,6 +92,41 @@ describe.skipIf(chromiumMissing !== null)('chair view', () => {
     }
   });
 
+  test('the digits are measured for their size when their shape changes, not at every second', async () => {
+    const show = await serve('2026-06-29T09:45');
+    const page = await browser.newPage({ viewport: LANDSCAPE });
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Counts the measures of the countdown's sizing probe (each one forces a layout of the page).
+    await page.addInitScript(() => {
+      const measure = Element.prototype.getBoundingClientRect;
+      (window as unknown as { probeMeasures: number }).probeMeasures = 0;
+      Element.prototype.getBoundingClientRect = function (this: Element) {
+        if (this.classList.contains('probe')) (window as unknown as { probeMeasures: number }).probeMeasures++;
+        return measure.call(this);
+      };
+    });
+    await page.goto(`${show.url}/chair`);
+    await digits(page).waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    const measures = () => page.evaluate(() => (window as unknown as { probeMeasures: number }).probeMeasures);
+    const text = () => digits(page).innerText();
+    await page.waitForTimeout(500);
+    const before = { measures: await measures(), text: await text() };
+    // Four seconds tick by, "24:5x" all along: the same shape, so no new measure.
+    await page.waitForTimeout(4000);
+    expect(await text()).not.toBe(before.text);
+    expect(await measures()).toBe(before.measures);
+    // An hour more: "1:24:5x" is a new shape, measured again, and the digits are fitted to it.
+    const narrow = (await digits(page).boundingBox())!.width;
+    await act(show, { type: 'timer.add', seconds: 3600 });
+    await expect.poll(text).toMatch(/^1:2\d:\d\d$/);
+    await expect.poll(measures).toBeGreaterThan(before.measures);
+    await expect.poll(async () => (await digits(page).boundingBox())!.width).not.toBe(narrow);
+    await looksRight(page, 'over-an-hour');
+    expect((await digits(page).boundingBox())!.width).toBeGreaterThan(LANDSCAPE.width * 0.75);
+    await page.close();
+  });
+
   test('the chair keys: Space pauses and resumes, + and − a minute, R resets, → next item, ← back', async () => {
     const show = await serve('2026-06-29T09:45');
     const page = await open(show);
