@@ -10,13 +10,14 @@ import {
 } from '../core/live/history.ts';
 import type { OvertimePolicy } from '../core/live/state.ts';
 import { findRoom } from '../core/program/rooms.ts';
+import type { Program } from '../core/program/schema.ts';
 import { parseInstant } from '../core/time.ts';
 import { isProgramUrl, ProgramFeed } from './program/program-feed.ts';
 import { ProgramWatcher, type ProgramSource } from './program/program-watcher.ts';
 import { STATE_JOURNAL_MAX_BYTES, StateStore } from './store/state-store.ts';
 import { OVERLAY_FORMAT, validateOverlay, type OverlayFile } from './show.ts';
-import { createClock } from './clock.ts';
-import { startServer, type RunningServer } from './http-server.ts';
+import { createClock, type ShowClock } from './clock.ts';
+import { startServer, type RunningServer, type ServerOptions } from './http-server.ts';
 import { startOsc, type OscTarget, type RunningOsc } from './osc.ts';
 import { CentralLink } from './replica.ts';
 import { Show } from './show.ts';
@@ -72,115 +73,161 @@ export interface RunningShow {
 
 export async function startShow(opts: ShowOptions): Promise<RunningShow> {
   const central = opts.central ? await CentralLink.open({ url: opts.central, cacheDir: opts.stateDir }) : null;
-  const watcher: ProgramSource = central
-    ? central
-    : isProgramUrl(opts.programFile)
-      ? await ProgramFeed.open(opts.programFile, {
-          cacheDir: opts.stateDir,
-          intervalMs: opts.feedIntervalMs,
-          timeoutMs: opts.feedTimeoutMs,
-          zone: opts.zone,
-        })
-      : await ProgramWatcher.open(opts.programFile, { zone: opts.zone });
+  const watcher: ProgramSource = central ?? (await openProgram(opts));
   const program = watcher.current.program;
-  const match = findRoom(program.rooms, opts.room ?? program.mainRoom ?? program.rooms[0]!.id);
-  if (!match.ok) {
-    watcher.close();
-    throw new Error(`${match.message} (in ${opts.programFile})`);
-  }
-  const room = match.room.id;
-  const chairPins: ChairPin[] = [];
-  for (const c of opts.chairPins ?? []) {
-    const m = c.room === null ? null : findRoom(program.rooms, c.room);
-    if (m && !m.ok) {
-      watcher.close();
-      throw new Error(`chair PIN for room "${c.room}": ${m.message}`);
-    }
-    chairPins.push({ pin: c.pin, room: m ? m.room.id : null });
-  }
-  if (chairPins.length > 0 && opts.pin === null) {
-    watcher.close();
-    throw new Error('a chair PIN needs the AV PIN too (--pin): without one, anybody may do everything');
-  }
-  let startAt = opts.startAt;
-  if (startAt === undefined && opts.at !== undefined) {
-    const parsed = parseInstant(opts.at, program.timezone);
-    if (!parsed.ok) {
-      watcher.close();
-      throw new Error(`--at: ${parsed.reason}`);
-    }
-    startAt = parsed.at;
-  }
-  const clock = createClock({ startAt, speed: opts.speed });
-  const store = clock.rehearsal
-    ? null
-    : new StateStore<ShowState>({
-        file: join(opts.stateDir, `${program.event.id}.state.json`),
-        formatVersion: SHOW_STATE_FORMAT,
-        validate: validateShowState,
-        upgrade: upgradeShowState,
-        // An action is answered once it is on disk: one appended line and one fdatasync (see server/store).
-        journalMaxBytes: STATE_JOURNAL_MAX_BYTES,
-        stringify: showStateJson,
-      });
-  // The operators' edits of the program live beside the state, in their own file (the source is never rewritten).
-  const overlay = clock.rehearsal
-    ? null
-    : new StateStore<OverlayFile>({
-        file: join(opts.stateDir, `${program.event.id}.overlay.json`),
-        formatVersion: OVERLAY_FORMAT,
-        validate: validateOverlay,
-      });
-  // The operator log beside the state; a rehearsal writes its own, started afresh, so it never mixes with the show's.
-  const log = new OperatorLog(join(opts.stateDir, logFileName(program.event.id, clock.rehearsal)), {
-    fresh: clock.rehearsal,
-  });
-  const show = new Show(watcher, store, clock, room, { overtime: opts.overtime ?? null, overlay, log });
-  let server: RunningServer;
-  try {
-    server = await startServer({
-      show,
-      host: opts.host,
-      port: opts.port,
-      pin: opts.pin,
-      chairPins,
-      staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
-      heartbeatMs: opts.heartbeatMs,
-      allowedHosts: opts.allowedHosts,
-      central,
-    });
-  } catch (err) {
-    show.close();
-    watcher.close();
-    throw err;
-  }
-  central?.attach(show, room);
-  let osc: RunningOsc | null = null;
-  if (opts.osc) {
-    try {
-      // On a box, OSC actions go to the central server like the box's HTTP actions (sent with the box's PIN).
-      const forward = central
-        ? (action: unknown) => central.forward(action, opts.pin ? `Bearer ${opts.pin}` : null)
-        : undefined;
-      osc = await startOsc(show, { ...opts.osc, host: opts.host, forward });
-    } catch (err) {
-      await server.close();
-      show.close();
-      watcher.close();
-      throw err;
-    }
-  }
-  return {
-    show,
-    server,
-    osc,
-    watcher,
-    close: async () => {
-      await osc?.close();
-      await server.close();
-      await show.flushSaves(); // what was applied is on disk before the show goes
+  const setup = await undoingOnError(
+    () => showSetup(opts, program),
+    () => watcher.close(),
+  );
+  const clock = createClock({ startAt: setup.startAt, speed: opts.speed });
+  const show = createShow(opts, watcher, program, clock, setup.room);
+  const server = await undoingOnError(
+    () => startServer(serverOptions(opts, show, setup.chairPins, central)),
+    () => {
       show.close();
       watcher.close();
     },
+  );
+  central?.attach(show, setup.room);
+  const osc = await undoingOnError(
+    () => startShowOsc(opts, show, central),
+    async () => {
+      await server.close();
+      show.close();
+      watcher.close();
+    },
+  );
+  return { show, server, osc, watcher, close: () => closeShow(osc, server, show, watcher) };
+}
+
+/** The program file or feed, loaded and watched. */
+async function openProgram(opts: ShowOptions): Promise<ProgramSource> {
+  if (!isProgramUrl(opts.programFile)) return ProgramWatcher.open(opts.programFile, { zone: opts.zone });
+  return ProgramFeed.open(opts.programFile, {
+    cacheDir: opts.stateDir,
+    intervalMs: opts.feedIntervalMs,
+    timeoutMs: opts.feedTimeoutMs,
+    zone: opts.zone,
+  });
+}
+
+/** What the options mean in this program: its room, the chair PINs' rooms, the rehearsal's start. */
+interface ShowSetup {
+  room: string;
+  chairPins: ChairPin[];
+  startAt: number | undefined;
+}
+
+/** The options read against the program; an error names the option that does not fit it. */
+function showSetup(opts: ShowOptions, program: Program): ShowSetup {
+  const match = findRoom(program.rooms, opts.room ?? program.mainRoom ?? program.rooms[0]!.id);
+  if (!match.ok) throw new Error(`${match.message} (in ${opts.programFile})`);
+  const chairPins = chairPinRooms(opts.chairPins ?? [], program);
+  if (chairPins.length > 0 && opts.pin === null) {
+    throw new Error('a chair PIN needs the AV PIN too (--pin): without one, anybody may do everything');
+  }
+  return { room: match.room.id, chairPins, startAt: rehearsalStart(opts, program) };
+}
+
+/** The chair PINs with their rooms' ids (given by id or name; null is every room). */
+function chairPinRooms(pins: readonly ChairPin[], program: Program): ChairPin[] {
+  return pins.map((c) => {
+    const m = c.room === null ? null : findRoom(program.rooms, c.room);
+    if (m && !m.ok) throw new Error(`chair PIN for room "${c.room}": ${m.message}`);
+    return { pin: c.pin, room: m ? m.room.id : null };
+  });
+}
+
+/** The instant a rehearsal starts at: `startAt`, else `at` read in the program's zone; undefined for a show. */
+function rehearsalStart(opts: ShowOptions, program: Program): number | undefined {
+  if (opts.startAt !== undefined || opts.at === undefined) return opts.startAt;
+  const parsed = parseInstant(opts.at, program.timezone);
+  if (!parsed.ok) throw new Error(`--at: ${parsed.reason}`);
+  return parsed.at;
+}
+
+/** The show, with the files it keeps beside its state (a rehearsal keeps only its own log). */
+function createShow(opts: ShowOptions, watcher: ProgramSource, program: Program, clock: ShowClock, room: string) {
+  const eventId = program.event.id;
+  const store = clock.rehearsal ? null : showStateStore(opts.stateDir, eventId);
+  // The operators' edits of the program live beside the state, in their own file (the source is never rewritten).
+  const overlay = clock.rehearsal ? null : overlayStore(opts.stateDir, eventId);
+  // The operator log beside the state; a rehearsal writes its own, started afresh, so it never mixes with the show's.
+  const log = new OperatorLog(join(opts.stateDir, logFileName(eventId, clock.rehearsal)), {
+    fresh: clock.rehearsal,
+  });
+  return new Show(watcher, store, clock, room, { overtime: opts.overtime ?? null, overlay, log });
+}
+
+function showStateStore(stateDir: string, eventId: string): StateStore<ShowState> {
+  return new StateStore<ShowState>({
+    file: join(stateDir, `${eventId}.state.json`),
+    formatVersion: SHOW_STATE_FORMAT,
+    validate: validateShowState,
+    upgrade: upgradeShowState,
+    // An action is answered once it is on disk: one appended line and one fdatasync (see server/store).
+    journalMaxBytes: STATE_JOURNAL_MAX_BYTES,
+    stringify: showStateJson,
+  });
+}
+
+function overlayStore(stateDir: string, eventId: string): StateStore<OverlayFile> {
+  return new StateStore<OverlayFile>({
+    file: join(stateDir, `${eventId}.overlay.json`),
+    formatVersion: OVERLAY_FORMAT,
+    validate: validateOverlay,
+  });
+}
+
+function serverOptions(
+  opts: ShowOptions,
+  show: Show,
+  chairPins: ChairPin[],
+  central: CentralLink | null,
+): ServerOptions {
+  return {
+    show,
+    host: opts.host,
+    port: opts.port,
+    pin: opts.pin,
+    chairPins,
+    staticDir: opts.staticDir ?? DEFAULT_STATIC_DIR,
+    heartbeatMs: opts.heartbeatMs,
+    allowedHosts: opts.allowedHosts,
+    central,
   };
+}
+
+/** OSC in and out, when asked for. On a box, OSC actions go to the central server like the box's HTTP actions (sent
+ * with the box's PIN). */
+async function startShowOsc(opts: ShowOptions, show: Show, central: CentralLink | null): Promise<RunningOsc | null> {
+  if (!opts.osc) return null;
+  const forward = central
+    ? (action: unknown) => central.forward(action, opts.pin ? `Bearer ${opts.pin}` : null)
+    : undefined;
+  return startOsc(show, { ...opts.osc, host: opts.host, forward });
+}
+
+/** Closes in the reverse order of starting; what was applied is on disk before the show goes. */
+async function closeShow(
+  osc: RunningOsc | null,
+  server: RunningServer,
+  show: Show,
+  watcher: ProgramSource,
+): Promise<void> {
+  await osc?.close();
+  await server.close();
+  await show.flushSaves();
+  show.close();
+  watcher.close();
+}
+
+/** What `step()` gives; if it fails, `undo()` closes what was opened before it, and the error goes on. */
+async function undoingOnError<T>(step: () => T | Promise<T>, undo: () => void | Promise<void>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    await undo();
+    throw err;
+  }
 }
