@@ -89,6 +89,30 @@ describe('move to', () => {
     });
   });
 
+  test('an end before the start is the next morning: a talk moved to run across midnight', () => {
+    expect(moveAction(item(), { ...form, start: '23:30', end: '00:30' }, 'L108-A')).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T23:30', end: '2026-07-01T00:30' },
+    });
+  });
+
+  test('a talk across midnight keeps its end on the next day when its end is changed', () => {
+    const night = item({ plannedStart: '2026-06-30T23:30:00+02:00', plannedEnd: '2026-07-01T00:30:00+02:00' });
+    const was = timeForm(night, 'L108-A');
+    expect(was).toEqual({ day: '2026-06-30', start: '23:30', end: '00:30', room: 'L108-A' });
+    expect(moveAction(night, { ...was, end: '00:45' }, 'L108-A')).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T23:30', end: '2026-07-01T00:45' },
+    });
+  });
+
+  test('an end a little before the start is a typo, not a day-long item: sent as typed, for the server to refuse', () => {
+    expect(moveAction(item(), { ...form, start: '12:00', end: '11:40' }, 'L108-A')).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T12:00', end: '2026-06-30T11:40' },
+    });
+  });
+
   test('a time that is not one names its field', () => {
     expect(moveAction(item(), { ...form, end: '25:00' }, 'L108-A')).toEqual({ ok: false, field: 'end', error: 'time' });
   });

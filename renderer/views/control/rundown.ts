@@ -62,11 +62,29 @@ export function timeForm(item: ItemJson, mainRoom: string): TimeForm {
   };
 }
 
+/** Minutes since midnight of "HH:MM". */
+const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+/** "2026-06-30" → "2026-07-01" (calendar arithmetic, whatever the machine's zone). */
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The date of an end typed as a clock: the start's day, or the next one when the end is not after the start and the
+ * item would then last at most 12 hours (23:30–00:30 runs across midnight; 12:00–11:40 is a typo the server refuses).
+ */
+function endDate(day: string, start: string, end: string): string {
+  const length = minutesOf(end) - minutesOf(start);
+  return length <= 0 && length + 1440 <= 720 ? nextDate(day) : day;
+}
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false; field: string; error: 'time' };
 
 /**
  * The `program.item.move` a time form asks for, or null when nothing changed. An end left as it was keeps the
- * item's length (the server's default); the order of start and end is the server's to check (its 409 says why).
+ * item's length (the server's default); an end before the start may be the next morning (`endDate`); otherwise the
+ * order of start and end is the server's to check (its 409 says why).
  */
 export function moveAction(item: ItemJson, form: TimeForm, mainRoom: string): Outcome<Action | null> {
   const was = timeForm(item, mainRoom);
@@ -83,7 +101,7 @@ export function moveAction(item: ItemJson, form: TimeForm, mainRoom: string): Ou
       type: 'program.item.move',
       itemId: item.id,
       start: `${form.day}T${start}`,
-      ...(endChanged ? { end: `${form.day}T${end}` } : {}),
+      ...(endChanged ? { end: `${endDate(form.day, start, end)}T${end}` } : {}),
       ...(form.room !== was.room ? { room: form.room } : {}),
     },
   };
