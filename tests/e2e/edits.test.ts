@@ -372,6 +372,21 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     expect((await stateOf(ctx.show)).day.find((i) => i.id === 'd2-liu')!.title).not.toBe('Not saved');
   });
 
+  test('an empty title is refused on the spot, in words, and nothing is sent', async () => {
+    await openEditor('d2-liu');
+    const ed = editor('d2-liu');
+    const sent = who.length;
+    await ed.getByLabel('Title', { exact: true }).fill('   ');
+    await control.keyboard.press('Enter');
+    const alert = ed.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe('Give the item a title.');
+    expect(await ed.getByLabel('Title', { exact: true }).evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(who.length).toBe(sent);
+    await control.keyboard.press('Escape');
+    await editor('d2-liu').waitFor({ state: 'detached' });
+  });
+
   test('notes, an inserted item removed again, presets and "seen by the chair"', async () => {
     await openEditor('d2-maze');
     const ed = editor('d2-maze');
