@@ -61,23 +61,43 @@ export function describeScreen(timeline: Timeline, screen: Screen): string {
     '',
   ];
   if (screen.current.length === 0) lines.push('Now    nothing in this room');
+  // An item that starts on another date than the one shown before it (first: the instant's) says its date, once.
+  let shownDate = dateIn(screen.at, zone);
+  const dated = (item: TimelineItem): string | null => {
+    const date = dateIn(item.start, zone);
+    if (date === shownDate) return null;
+    shownDate = date;
+    return DateTime.fromMillis(item.start, { zone }).setLocale('en-GB').toFormat('ccc d LLLL');
+  };
   screen.current.forEach((item, i) => {
     const left = Math.ceil((item.end - screen.at) / 1000);
     lines.push(...describeItem(i === 0 ? 'Now' : '', item, zone, `${formatDuration(left)} left`));
   });
+  shownDate = dateIn(screen.at, zone);
   lines.push('');
   if (screen.next) {
     const startsIn = Math.ceil((screen.next.start - screen.at) / 1000);
-    lines.push(...describeItem('Next', screen.next, zone, `in ${formatDuration(startsIn)}`));
+    lines.push(...describeItem('Next', screen.next, zone, `in ${formatDuration(startsIn)}`, false, dated(screen.next)));
   } else lines.push('Next   nothing more');
   if (screen.later.length > 0) lines.push('');
-  screen.later.forEach((item, i) => lines.push(...describeItem(i === 0 ? 'Later' : '', item, zone, null, true)));
+  screen.later.forEach((item, i) =>
+    lines.push(...describeItem(i === 0 ? 'Later' : '', item, zone, null, true, dated(item))),
+  );
   return lines.join('\n');
 }
 
-function describeItem(label: string, item: TimelineItem, zone: string, note: string | null, brief = false): string[] {
+const dateIn = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toISODate() ?? '';
+
+function describeItem(
+  label: string,
+  item: TimelineItem,
+  zone: string,
+  note: string | null,
+  brief = false,
+  date: string | null = null,
+): string[] {
   const pad = ' '.repeat(7);
-  const head = `${label.padEnd(7)}${localTime(item.start, zone)}–${localTime(item.end, zone)}  ${kindLabel(item.kind)} · ${item.title}`;
+  const head = `${label.padEnd(7)}${date ? `${date} ` : ''}${localTime(item.start, zone)}–${localTime(item.end, zone)}  ${kindLabel(item.kind)} · ${item.title}`;
   const lines = [note ? `${head}  (${note})` : head];
   if (item.location)
     lines.push(`${pad}at ${item.location.name}${item.location.address ? `, ${item.location.address}` : ''}`);

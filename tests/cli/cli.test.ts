@@ -79,6 +79,31 @@ describe('roomcue at', () => {
     );
   });
 
+  test('an item on another day than the instant says its day, once, whatever the machine’s zone', async () => {
+    for (const TZ of ['UTC', 'Pacific/Auckland', 'America/Los_Angeles']) {
+      const { stdout } = await run(process.execPath, [repoPath('bin/roomcue.mjs'), 'at', '2026-06-29T21:30'], {
+        cwd: dir,
+        env: { ...process.env, TZ },
+      });
+      const lines = stdout.split('\n');
+      expect(lines[0], TZ).toBe('DP2E-AI 2026 · room L108-A · Monday 29 June 2026, 21:30:00 (Europe/Paris)');
+      expect(
+        lines.find((l) => l.startsWith('Next')),
+        TZ,
+      ).toBe('Next   Tue 30 June 08:30–09:00  Registration · Registration, welcome coffee  (in 11 h 0 min)');
+      expect(
+        lines.find((l) => l.startsWith('Later')),
+        TZ,
+      ).toMatch(/^Later {2}09:00–09:30 {2}Talk · Scaling RL/);
+    }
+    const before = await roomcue('at', '2026-06-20T10:00');
+    expect(before.stdout.split('\n').find((l) => l.startsWith('Next'))).toBe(
+      'Next   Mon 29 June 08:30–09:00  Registration · Registration, welcome coffee  (in 8 d 22 h 30 min)',
+    );
+    const sameDay = await roomcue('at', '2026-06-29T10:55');
+    expect(sameDay.stdout.split('\n').find((l) => l.startsWith('Next'))).toMatch(/^Next {3}11:20–12:00 {2}Keynote/);
+  });
+
   test('--room takes the name printed in the schedule, case and accents ignored', async () => {
     const r = await roomcue(
       'at',
