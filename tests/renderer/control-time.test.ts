@@ -52,6 +52,20 @@ describe('until: HH:MM on the venue day', () => {
       now: '2026-03-29T01:00:00+01:00',
       iso: '2026-03-29T03:30:00+02:00',
     },
+    // A night session: at 23:50, "00:15" is in 25 minutes, after midnight, not a time that has passed.
+    {
+      label: 'just after midnight, typed late in the evening',
+      time: '00:15',
+      now: '2026-06-29T23:50:00+02:00',
+      iso: '2026-06-30T00:15:00+02:00',
+    },
+    {
+      label: 'after midnight at the end of a month, in a zone far from the machine',
+      time: '01:30',
+      now: '2026-12-31T22:00:00+13:00',
+      iso: '2027-01-01T01:30:00+13:00',
+      zone: 'Pacific/Auckland',
+    },
   ])('$label', ({ time, now, iso, zone }) => {
     expect(untilIso(time, at(now), zone ?? PARIS)).toEqual({ ok: true, iso });
   });
@@ -69,6 +83,14 @@ describe('until: HH:MM on the venue day', () => {
   ])('refused: $label', ({ time, problem }) => {
     const parsed = untilIso(time, at('2026-06-29T09:40:00+02:00'), PARIS);
     expect(parsed).toMatchObject({ ok: false, problem });
+  });
+
+  test('late in the evening, a time more than 12 hours away tomorrow is still a time past today', () => {
+    expect(untilIso('12:00', at('2026-06-29T23:50:00+02:00'), PARIS)).toEqual({
+      ok: false,
+      problem: 'past',
+      time: '12:00',
+    });
   });
 
   test('a time skipped by summer time is refused, not moved', () => {

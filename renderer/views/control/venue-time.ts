@@ -4,10 +4,20 @@ import { instantOf, wallTime, zoneOffsetMs } from '../../lib/format.ts';
 export type UntilParse =
   { ok: true; iso: string | undefined } | { ok: false; problem: 'format' | 'past' | 'gap'; time: string };
 
+/** Tomorrow's date of a venue day (calendar arithmetic in UTC, whatever the machine's zone). */
+function nextDay(d: { year: number; month: number; day: number }): { year: number; month: number; day: number } {
+  const next = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
+/** Up to this far ahead, a time past today is read as tomorrow's (00:15 typed at 23:50 in a night session). */
+const TOMORROW_WITHIN_MS = 12 * 3_600_000;
+
 /**
  * `time` ("10:30", from an <input type="time">) on the venue's day of `now`, in `zone`, as ISO 8601 with the zone's
- * offset and seconds ("2026-06-29T10:30:00+02:00"). Empty: no until. A time already past today, or skipped by a
- * summer-time change, is refused rather than moved: the operator sees why and types another.
+ * offset and seconds ("2026-06-29T10:30:00+02:00"). Empty: no until. A time already past today is tomorrow's when
+ * that is at most 12 hours away (after midnight); otherwise it, or a time skipped by a summer-time change, is
+ * refused rather than moved: the operator sees why and types another.
  */
 export function untilIso(time: string, now: number, zone: string): UntilParse {
   const text = time.trim();
@@ -19,9 +29,12 @@ export function untilIso(time: string, now: number, zone: string): UntilParse {
   const label = `${String(hour).padStart(2, '0')}:${m[2]}`;
   const day = wallTime(now, zone);
   const at = instantOf({ year: day.year, month: day.month, day: day.day, hour, minute, second: 0 }, zone);
+  if (at !== null && at > now) return { ok: true, iso: isoWithOffset(at, zone) };
+  const tomorrow = instantOf({ ...nextDay(day), hour, minute, second: 0 }, zone);
+  if (tomorrow !== null && tomorrow - now <= TOMORROW_WITHIN_MS)
+    return { ok: true, iso: isoWithOffset(tomorrow, zone) };
   if (at === null) return { ok: false, problem: 'gap', time: label };
-  if (at <= now) return { ok: false, problem: 'past', time: label };
-  return { ok: true, iso: isoWithOffset(at, zone) };
+  return { ok: false, problem: 'past', time: label };
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
