@@ -45,6 +45,12 @@ function keepShapes(state: StateJson): void {
   if (state.nextStart) kept.nextStart = state.nextStart;
 }
 
+/**
+ * A mistake in the page's address that the server named (a room the show does not have: a typo in `?room=`, or a room
+ * gone from the program): shown over the view (ViewRoot) instead of "Connecting…" for ever, until a socket opens.
+ */
+export const linkProblem = $state<{ text: string | null }>({ text: null });
+
 export class ShowConnection {
   /** The last state received; kept while offline so the screen never goes blank. */
   state = $state.raw<StateJson | null>(null);
@@ -95,7 +101,10 @@ export class ShowConnection {
     early = null;
     const socket = adopted?.socket ?? new WebSocket(url);
     this.socket = socket;
+    let opened = false;
     socket.onopen = () => {
+      opened = true;
+      linkProblem.text = null;
       this.online = true;
       this.attempts = 0;
       this.ping();
@@ -114,10 +123,24 @@ export class ShowConnection {
       clearInterval(this.pingTimer);
       this.clearEarlyPings();
       if (this.closed) return;
+      // Refused before it opened: the server refuses an unknown room; ask it in words (it may also just be away).
+      if (!opened && this.room) void this.checkRoom(this.room);
       // 0.5 s, 1 s, 2 s … up to 10 s, with jitter so that a room full of screens does not reconnect in step.
       const delay = Math.min(500 * 2 ** this.attempts++, MAX_BACKOFF_MS) * (0.8 + Math.random() * 0.4);
       this.retryTimer = setTimeout(() => this.connect(), delay);
     };
+  }
+
+  /** Sets `linkProblem` when the server says it has no such room (its 404 names the rooms it has). */
+  private async checkRoom(room: string): Promise<void> {
+    try {
+      const res = await fetch(`/api/state?room=${encodeURIComponent(room)}`, { cache: 'no-store' });
+      if (res.status !== 404) return;
+      const body = (await res.json()) as { error?: unknown };
+      if (typeof body.error === 'string' && !this.online && !this.closed) linkProblem.text = body.error.slice(0, 2000);
+    } catch {
+      // The server is not reachable: "Connecting…" says what there is to say.
+    }
   }
 
   private clearEarlyPings(): void {
