@@ -1,5 +1,6 @@
 // Which format a file is in, from its content alone (a schedule.json may be called anything.json).
 import { XMLValidator } from 'fast-xml-parser';
+import { jsonErrorOffset } from '../program/json-error-offset.ts';
 import type { ImportFormat } from './types.ts';
 
 export interface Sniffed {
@@ -63,7 +64,7 @@ export function describeUnknown(source: string): string {
     try {
       JSON.parse(text);
     } catch (err) {
-      return `not valid JSON: ${jsonErrorReason(err)}`;
+      return `not valid JSON: ${jsonErrorReason(err, text)}`;
     }
     return `JSON in no format Roomcue knows: ${expected}`;
   }
@@ -83,12 +84,24 @@ export function parserReason(err: unknown): string {
     .slice(0, 160);
 }
 
-/** JSON.parse's message without the position or the quoted text, which differ between Node versions. */
-export function jsonErrorReason(err: unknown): string {
+/**
+ * JSON.parse's message without the position or the quoted text, which differ between Node versions; with the text,
+ * where it goes wrong by our own scan, " (line 3, column 19)" (a truncated export: where the download stopped).
+ */
+export function jsonErrorReason(err: unknown, text?: string): string {
   const raw = err instanceof Error ? err.message : String(err);
-  return parserReason(raw.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, ''))
+  const reason = parserReason(
+    raw
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, ".*" is not valid JSON$/s, ''),
+  )
     .replace(/, "…" is not valid JSON$/, '')
     .replace(/ "…" is not valid JSON$/, '');
+  const offset = text === undefined ? null : jsonErrorOffset(text);
+  if (offset === null) return reason;
+  const before = text!.slice(0, offset);
+  return `${reason} (line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')})`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -93,10 +93,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 export function importFrabJson(source: string, options: ImportOptions = {}): ImportResult {
   let json: unknown;
+  const text = source.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(source.replace(/^\uFEFF/, ''));
+    json = JSON.parse(text);
   } catch (err) {
-    return { ok: false, format: 'frab-json', error: `not valid JSON: ${jsonErrorReason(err)}` };
+    return { ok: false, format: 'frab-json', error: `not valid JSON: ${jsonErrorReason(err, text)}` };
   }
   return importFrabJsonValue(json, options);
 }

@@ -19,10 +19,11 @@ const FORMAT = 'indico-json';
 export function importIndico(text: string, options: ImportOptions = {}): ImportResult {
   const fail = (error: string): ImportResult => ({ ok: false, format: FORMAT, error });
   let root: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    root = JSON.parse(text.replace(/^\uFEFF/, ''));
+    root = JSON.parse(json);
   } catch (err) {
-    return fail(`not valid JSON: ${jsonErrorReason(err)}`);
+    return fail(`not valid JSON: ${jsonErrorReason(err, json)}`);
   }
   const found = findTimetable(root);
   if ('error' in found) return fail(found.error);

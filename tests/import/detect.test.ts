@@ -52,6 +52,16 @@ describe('what a user is told about a file in no known format', () => {
   test.each([
     { label: 'empty', text: '   \n', message: /^the file is empty: expected a Roomcue program/ },
     { label: 'broken JSON', text: '{ "a": ', message: /^not valid JSON: / },
+    {
+      label: 'JSON cut short (a truncated download): where',
+      text: '{\n  "schedule": {\n    "conference": {"title": "DemoC',
+      message: /^not valid JSON: .+ \(line 3, column \d+\)$/,
+    },
+    {
+      label: 'JSON with a stray character: where',
+      text: '{\n  "schedule": {\n    "conference": x\n  }\n}',
+      message: /^not valid JSON: .+ \(line 3, column 19\)$/,
+    },
     { label: 'unknown JSON', text: '{ "a": 1 }', message: /^JSON in no format Roomcue knows: expected/ },
     { label: 'XML garbage', text: '<schedule><day></schedule', message: /^not valid XML: .*line 1/ },
     { label: 'other XML', text: '<rss/>', message: /^XML whose root element is <rss>, not <schedule>/ },
