@@ -113,7 +113,8 @@ export class CentralLink implements ProgramSource {
   private host: ReplicaHost | null = null;
   private ws: WebSocket | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
-  private inFlight = false;
+  /** The refresh running now (it fetches again when `dirty`), for a caller that needs its outcome. */
+  private inFlight: Promise<void> | null = null;
   private dirty = false;
   private closed = false;
   private readonly base: string;
@@ -249,13 +250,20 @@ export class CentralLink implements ProgramSource {
     this.host?.centralChanged(this.status);
   }
 
-  /** Fetches the replica and adopts it; pushes that arrive meanwhile are coalesced into one more fetch. */
-  private async refresh(): Promise<void> {
+  /**
+   * Fetches the replica and adopts it; pushes that arrive meanwhile are coalesced into one more fetch, which a caller
+   * asking during a fetch waits for (an action forwarded just now is then in what the box shows and answers).
+   */
+  private refresh(): Promise<void> {
     if (this.inFlight) {
       this.dirty = true;
-      return;
+      return this.inFlight;
     }
-    this.inFlight = true;
+    this.inFlight = this.refreshing();
+    return this.inFlight;
+  }
+
+  private async refreshing(): Promise<void> {
     try {
       do {
         this.dirty = false;
@@ -276,7 +284,7 @@ export class CentralLink implements ProgramSource {
         }
       } while (this.dirty);
     } finally {
-      this.inFlight = false;
+      this.inFlight = null;
     }
   }
 

@@ -153,6 +153,21 @@ describe('a box that follows a central server (a roomcue serve process)', () => 
     expect((await act(box!.server.url, { type: 'message.set', to: 'speaker', text: 'Five minutes' })).status).toBe(200);
     expect((await stateOf(centralUrl())).messages.speaker?.text).toBe('Five minutes');
     await until(box!.server.url, (s) => s.messages.speaker?.text === 'Five minutes');
+    // The box answers for its own screens: short, with the seq of its state that has the action; or, asked for, that
+    // state (the chair of a box asks for it).
+    const short = await act(box!.server.url, { type: 'message.set', to: 'speaker', text: 'Three minutes' });
+    const answer = (await short.json()) as { ok: boolean; room: string; seq: number };
+    expect(answer).toMatchObject({ ok: true, room: 'A' });
+    const boxState = await stateOf(box!.server.url);
+    expect(boxState.seq).toBe(answer.seq);
+    expect(boxState.messages.speaker?.text).toBe('Three minutes');
+    const full = await fetch(`${box!.server.url}/api/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${PIN}`, Prefer: 'return=representation' },
+      body: JSON.stringify({ type: 'message.set', to: 'speaker', text: 'Two minutes' }),
+    });
+    expect(full.headers.get('preference-applied')).toBe('return=representation');
+    expect(((await full.json()) as StateJson).messages.speaker?.text).toBe('Two minutes');
     // A wrong PIN is refused by the box before anything goes to the central server.
     const wrong = await fetch(`${box!.server.url}/api/actions`, {
       method: 'POST',
