@@ -9,7 +9,7 @@ import { isKnownZone } from '../core/time.ts';
 import { DEFAULT_PROGRAM, describeFsError, readProgramFile } from '../server/program/program-file.ts';
 import { validateOverlay, type OverlayFile } from '../server/show.ts';
 import { defaultStateDir } from '../server/state-dir.ts';
-import { CliError, type Io } from './io.ts';
+import { CliError, sameFile, type Io } from './io.ts';
 
 export interface ExportCliOptions {
   program?: string | undefined;
@@ -30,6 +30,8 @@ export async function runExport(o: ExportCliOptions, io: Io): Promise<number> {
   if (/^https?:\/\//i.test(file))
     throw new CliError('export reads a program file; download the export first (roomcue import can convert it)', 2);
   const toFile = o.output !== undefined && o.output !== '-';
+  if (toFile && (await sameFile(file, o.output!)))
+    throw new CliError(`refusing to overwrite the source ${file}: give another -o FILE`, 2);
   // With the program on standard output, what we say goes to standard error so that the output stays valid JSON.
   const say = toFile ? io.out : io.err;
   const read = await readProgramFile(file, { zone: o.zone });

@@ -1,12 +1,12 @@
 // `roomcue import SOURCE [-o FILE] [--zone ZONE]`: turn a pretalx/frab, Indico or iCalendar schedule into a program.
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { FORMAT_NAMES, importProgram } from '../core/import/index.ts';
 import { formatDiagnostic } from '../core/program/diagnostics.ts';
 import { parseProgramJson } from '../core/program/parse.ts';
 import { isKnownZone } from '../core/time.ts';
 import { describeFsError, noteWarning } from '../server/program/program-file.ts';
-import { CliError, type Io } from './io.ts';
+import { CliError, sameFile, type Io } from './io.ts';
 
 export interface ImportCliOptions {
   source: string;
@@ -64,17 +64,6 @@ export async function runImport(o: ImportCliOptions, io: Io): Promise<number> {
       `in ${program.timezone}; ${guessed} guessed, ${dropped} dropped`,
   );
   return 0;
-}
-
-/** The same path, or the same file reached another way (a link, "./"): never write over what we read. */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

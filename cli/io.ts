@@ -1,4 +1,6 @@
 // Where CLI output goes: the process in real use, arrays in tests.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 export interface Io {
   out(line: string): void;
@@ -17,5 +19,16 @@ export class CliError extends Error {
     readonly exitCode: number,
   ) {
     super(message);
+  }
+}
+
+/** The same path, or the same file reached another way (a link, "./"): never write over what we read. */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
   }
 }

@@ -1,8 +1,9 @@
 // `roomcue export --with-edits`: the program the screens show, written from the source and the saved overlay.
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { roomcue } from './in-process.ts';
+import { repoPath } from '../helpers.ts';
 import { post, programAroundNow, startHarness, type Harness } from '../server/harness.ts';
 
 let h: Harness;
@@ -41,4 +42,29 @@ test('mistakes are named, with exit 2', async () => {
   expect(url.code).toBe(2);
   const stray = await roomcue('export', 'program.json');
   expect(stray.err).toBe('roomcue: export takes no FILE: use --program program.json');
+});
+
+test('-o never writes over the source it read (same path, or the same file through a link): exit 2, untouched', async () => {
+  const source = join(h.dir, 'schedule.xml');
+  const xml = readFileSync(repoPath('tests/fixtures/import/frab-small.xml'), 'utf8');
+  writeFileSync(source, xml);
+  symlinkSync(source, join(h.dir, 'link.xml'));
+  for (const output of [source, join(h.dir, '.', 'schedule.xml'), join(h.dir, 'link.xml')]) {
+    const r = await roomcue('export', '--program', source, '-o', output);
+    expect(r.code, output).toBe(2);
+    expect(r.err).toBe(`roomcue: refusing to overwrite the source ${source}: give another -o FILE`);
+    expect(readFileSync(source, 'utf8')).toBe(xml);
+  }
+  const edits = await roomcue(
+    'export',
+    '--program',
+    h.programFile,
+    '--with-edits',
+    '--state-dir',
+    h.stateDir,
+    '-o',
+    h.programFile,
+  );
+  expect(edits.code).toBe(2);
+  expect(readFileSync(h.programFile, 'utf8')).toContain('"Second talk"');
 });
