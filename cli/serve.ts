@@ -1,10 +1,10 @@
 // `roomcue serve`: the show server without Electron, for browser-only screens, rehearsals and tests.
 import { isIP } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_HOLD_LIMIT_MINUTES, OVERTIME_POLICIES, type OvertimePolicy } from '../core/live/state.ts';
 import { isKnownZone, parseInstant } from '../core/time.ts';
-import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
+import { DEFAULT_PROGRAM, describeFsError, readProgramFile } from '../server/program/program-file.ts';
 import { isProgramUrl } from '../server/program/program-feed.ts';
 import { programNoteLines } from '../server/program/program-notes.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
@@ -211,8 +211,31 @@ function printBanner(running: RunningShow, o: ServeOptions, options: ShowOptions
     io.err(
       'roomcue: the views are not built, so screens show "Views not built": run "npm run build:views" once, then reload them',
     );
+  const stateProblem = stateDirProblem(options.stateDir);
+  if (stateProblem)
+    io.err(
+      `roomcue: the state folder ${options.stateDir} cannot be written (${stateProblem}): the show runs from memory ` +
+        'and a restart starts it from the program again; give a folder it can write with --state-dir',
+    );
   if (running.osc?.port != null) io.out(`  osc in   udp://${host}:${running.osc.port}/roomcue/<room>/<action>`);
   if (osc && osc.targets.length > 0) io.out(`  osc out  ${osc.targets.map((t) => `${t.host}:${t.port}`).join(', ')}`);
+}
+
+/** Why the state folder cannot be written (made when missing, a file written there and removed), or null. */
+function stateDirProblem(dir: string): string | null {
+  const probe = join(dir, `.roomcue-write-test-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ENOTDIR' || code === 'EEXIST') return 'not a directory';
+    if (code === 'EROFS') return 'read-only file system';
+    if (code === 'ENOSPC') return 'the disk is full';
+    return describeFsError(err);
+  }
 }
 
 function waitForSignal(): Promise<void> {
