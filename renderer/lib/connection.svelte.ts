@@ -1,5 +1,6 @@
 // The one link of a view to the show server: live state over WebSocket, reconnect with backoff, server clock offset.
 import type { StateJson } from '../../core/contract/state.ts';
+import { SameItems } from './same-items.ts';
 
 const PING_EVERY_MS = 20_000;
 const MAX_BACKOFF_MS = 10_000;
@@ -66,6 +67,8 @@ export class ShowConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private earlyPings: ReturnType<typeof setTimeout>[] = [];
   private samples: { rtt: number; offset: number }[] = [];
+  /** The unchanged items of each new state are the objects the view already shows (see SameItems). */
+  private readonly sameItems = new SameItems();
 
   constructor(
     readonly view: string,
@@ -160,6 +163,7 @@ export class ShowConnection {
       return;
     }
     if (message.type === 'state' && message.state) {
+      this.sameItems.keep(message.state);
       this.state = message.state;
       keepShapes(message.state);
     }

@@ -1,0 +1,136 @@
+// A door's cards redo their work only for items that changed: an item a new state repeats unchanged is the object the
+// view already shows (renderer/lib/same-items.ts), so its card's texts, times and fitting are not done again at every
+// push, and V8 does not keep compiling more of that work day after day (docs/performance.md).
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { StateJson } from '../../core/contract/state.ts';
+import type { ItemJson } from '../../core/schedule/screen-json.ts';
+import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
+
+class SilentSocket {
+  static OPEN = 1;
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  send(): void {}
+  close(): void {}
+}
+
+let sockets: SilentSocket[] = [];
+beforeEach(() => {
+  sockets = [];
+  vi.stubGlobal('location', { search: '', protocol: 'http:', host: '127.0.0.1:1' });
+  vi.stubGlobal(
+    'WebSocket',
+    class extends SilentSocket {
+      constructor() {
+        super();
+        sockets.push(this);
+      }
+    },
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function item(id: string, start: string, end: string, title = `Talk ${id}`): ItemJson {
+  return {
+    id,
+    kind: 'talk',
+    title,
+    subtitle: null,
+    start,
+    end,
+    plannedStart: start,
+    plannedEnd: end,
+    day: start.slice(0, 10),
+    speakers: [{ name: 'Ada Lu', affiliation: 'Mines Paris' }],
+    room: 'L108-A',
+    location: null,
+    session: null,
+    url: null,
+    cancelled: null,
+  } as ItemJson;
+}
+
+const T = (hm: string) => `2026-06-29T${hm}:00+02:00`;
+
+function state(seq: number, parts: Partial<StateJson>): StateJson {
+  return { seq, current: [], next: null, later: [], elsewhere: [], ...parts } as unknown as StateJson;
+}
+
+function receive(s: StateJson): void {
+  sockets.at(-1)!.onmessage!({ data: JSON.stringify({ type: 'state', state: s }) });
+}
+
+describe('the items of a new state', () => {
+  test('an item repeated unchanged is the object the view has; one that changed in any field is the new one', () => {
+    const connection = new ShowConnection('signage', null);
+    const on = item('a', T('10:00'), T('10:30'));
+    receive(
+      state(1, {
+        current: [{ ...on, remainingSeconds: 600 }],
+        next: item('b', T('10:30'), T('11:00')),
+        later: [item('c', T('11:00'), T('11:30')), item('d', T('11:30'), T('12:00'))],
+      }),
+    );
+    const first = connection.state!;
+    // A message set: the same items, the talk on now with fewer seconds left, d's title edited.
+    receive(
+      state(2, {
+        current: [{ ...on, remainingSeconds: 420 }],
+        next: item('b', T('10:30'), T('11:00')),
+        later: [item('c', T('11:00'), T('11:30')), item('d', T('11:30'), T('12:00'), 'Talk d, new title')],
+      }),
+    );
+    const second = connection.state!;
+    expect(second).not.toBe(first);
+    expect(second.next).toBe(first.next);
+    expect(second.later[0]).toBe(first.later[0]);
+    expect(second.later[1]).not.toBe(first.later[1]);
+    expect(second.later[1]!.title).toBe('Talk d, new title');
+    expect(second.current[0]).not.toBe(first.current[0]);
+    expect((second.current[0] as { remainingSeconds: number }).remainingSeconds).toBe(420);
+    // A delay of 5 min: every time moves, every item is new and carries its new times.
+    receive(
+      state(3, {
+        current: [{ ...item('a', T('10:05'), T('10:35')), remainingSeconds: 700 }],
+        next: item('b', T('10:35'), T('11:05')),
+        later: [item('c', T('11:05'), T('11:35'))],
+      }),
+    );
+    const third = connection.state!;
+    expect(third.next).not.toBe(second.next);
+    expect(third.next!.start).toBe(T('10:35'));
+    expect(third.later[0]!.start).toBe(T('11:05'));
+    connection.close();
+  });
+
+  test("only the last state's items are kept: an item that left and came back is a new object", () => {
+    const connection = new ShowConnection('signage', null);
+    receive(state(1, { next: item('b', T('10:30'), T('11:00')) }));
+    const b = connection.state!.next;
+    receive(state(2, { next: item('x', T('10:30'), T('11:00')) }));
+    receive(state(3, { next: item('b', T('10:30'), T('11:00')) }));
+    expect(connection.state!.next).not.toBe(b);
+    expect(connection.state!.next).toEqual(b);
+    connection.close();
+  });
+
+  test("another room's items are kept the same way", () => {
+    const connection = new ShowConnection('signage', null);
+    const room = () => ({
+      room: 'b',
+      roomName: 'Room B',
+      capacity: null,
+      current: [item('e', T('10:00'), T('10:45'))],
+      next: item('f', T('10:45'), T('11:30')),
+    });
+    receive(state(1, { elsewhere: [room()] } as Partial<StateJson>));
+    const before = connection.state!.elsewhere[0]!;
+    receive(state(2, { elsewhere: [room()] } as Partial<StateJson>));
+    const after = connection.state!.elsewhere[0]!;
+    expect(after.current[0]).toBe(before.current[0]);
+    expect(after.next).toBe(before.next);
+    connection.close();
+  });
+});
