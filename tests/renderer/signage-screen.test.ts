@@ -101,6 +101,23 @@ describe('the rest of the day', () => {
     expect(groups[0]!.rows).toHaveLength(1);
   });
 
+  test("an unchanged item's row is the same object at the next state; a row whose status changed is new", () => {
+    // The connection gives an item a new state repeats unchanged as the same object (renderer/lib/same-items.ts): its
+    // row in the day list is then the same too, and is not drawn again.
+    const state = stateAt('2026-06-30T13:45');
+    const before = agendaRows(state);
+    const after = agendaRows({ ...state, current: state.current.slice(0, 1) });
+    const poster = (rows: typeof before) => rows.find((r) => r.item.id === 'd2-poster-session');
+    expect(after.find((r) => r.item.id === 'd2-mishchenko')).toBe(before.find((r) => r.item.id === 'd2-mishchenko'));
+    expect(after.find((r) => r.item.id === 'd2-denoyer')).toBe(before.find((r) => r.item.id === 'd2-denoyer'));
+    expect(poster(after)).toBeUndefined();
+    const moved = agendaRows({ ...state, current: [], next: state.current[0]!, later: state.later });
+    expect(moved.find((r) => r.item.id === state.current[0]!.id)).toMatchObject({ status: 'next' });
+    expect(moved.find((r) => r.item.id === state.current[0]!.id)).not.toBe(
+      before.find((r) => r.item.id === state.current[0]!.id),
+    );
+  });
+
   test('an item is listed once even if it is both on and next', () => {
     const state = stateAt('2026-06-29T09:45');
     const rows = agendaRows({ ...state, next: state.current[0]!, later: [state.current[0]!] });

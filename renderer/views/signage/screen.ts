@@ -104,7 +104,21 @@ export function agendaRows(state: Pick<StateJson, 'current' | 'next' | 'later'>)
 function addRow(rows: AgendaRow[], seen: Set<string>, item: ItemJson, status: AgendaRow['status']): void {
   if (seen.has(item.id)) return;
   seen.add(item.id);
-  rows.push({ item, status });
+  rows.push(rowOf(item, status));
+}
+
+/**
+ * The row of an item the last state already had with the same status: the same object, so that the day list's row
+ * for an unchanged item is not drawn again at every state (the connection keeps unchanged items as the same objects,
+ * `renderer/lib/same-items.ts`). Kept with the item, gone with it.
+ */
+const keptRows = new WeakMap<ItemJson, AgendaRow>();
+function rowOf(item: ItemJson, status: AgendaRow['status']): AgendaRow {
+  const kept = keptRows.get(item);
+  if (kept?.status === status) return kept;
+  const row = { item, status };
+  keptRows.set(item, row);
+  return row;
 }
 
 const byStart = (a: AgendaRow, b: AgendaRow): number => Date.parse(a.item.start) - Date.parse(b.item.start) || 0;
