@@ -156,7 +156,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     if (path === '/api/actions' && req.method === 'POST') {
       const role = await authorize(req, res, null);
-      return act(req, res, parseAction(await readJson(req)), null, role);
+      return act(req, res, withQueryRoom(parseAction(await readJson(req)), url.searchParams.get('room')), null, role);
     }
     if (path.startsWith('/api/actions/') && req.method === 'GET') {
       const role = await authorize(req, res, url.searchParams.get('pin'));
@@ -326,6 +326,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return match.room.id;
   };
   const roomParam = (url: URL): string => roomId(url.searchParams.get('room') ?? show.defaultRoom);
+  /**
+   * `POST /api/actions?room=B` (a button box that names the room in its URL, as the GET form does): the room of an
+   * action whose body names none; two different rooms are refused rather than one of them guessed.
+   */
+  const withQueryRoom = (parsed: ActionParse, query: string | null): ActionParse => {
+    if (query === null || !parsed.ok) return parsed;
+    if (parsed.action.room === undefined) return { ok: true, action: { ...parsed.action, room: query } };
+    if (roomId(parsed.action.room) !== roomId(query))
+      throw new HttpError(
+        400,
+        `two rooms: "${query}" in the address and "${parsed.action.room}" in the body; give one`,
+      );
+    return parsed;
+  };
 
   /** An Origin, when sent, must be this server (the Host is checked against the allowed names first). */
   const sameOrigin = (req: IncomingMessage): boolean => {

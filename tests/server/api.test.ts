@@ -368,3 +368,42 @@ describe('checking a PIN and counting screens', () => {
     real.ws.close();
   });
 });
+
+describe('POST /api/actions?room= (a button box that names the room in its URL)', () => {
+  const postTo = (query: string, body: unknown) =>
+    fetch(`${h.url}/api/actions${query}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(h.pin ? { Authorization: `Bearer ${h.pin}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const blackout = async (room: string) =>
+    ((await (await fetch(`${h.url}/api/state?room=${room}`)).json()) as { blackout: boolean }).blackout;
+
+  test('the room in the query applies when the body names none', async () => {
+    const res = await postTo('?room=room%20b', { type: 'blackout', on: true });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { room: string }).room).toBe('B');
+    expect([await blackout('A'), await blackout('B')]).toEqual([false, true]);
+    expect((await postTo('?room=B', { type: 'blackout', on: false })).status).toBe(200);
+    expect(await blackout('B')).toBe(false);
+  });
+
+  test('an unknown room in the query is a 404 naming the rooms; nothing is applied', async () => {
+    const seq = (await (await fetch(`${h.url}/api/state`)).json()).seq;
+    const res = await postTo('?room=Z', { type: 'blackout', on: true });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: string }).error).toBe('unknown room "Z"; rooms: A ("Room A"), B ("Room B")');
+    expect((await (await fetch(`${h.url}/api/state`)).json()).seq).toBe(seq);
+    expect(await blackout('A')).toBe(false);
+  });
+
+  test('two different rooms, in the query and in the body, are refused (400); the same one twice is fine', async () => {
+    const res = await postTo('?room=A', { type: 'blackout', on: true, room: 'B' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe(
+      'two rooms: "A" in the address and "B" in the body; give one',
+    );
+    expect([await blackout('A'), await blackout('B')]).toEqual([false, false]);
+    expect((await postTo('?room=b', { type: 'blackout', on: false, room: 'Room B' })).status).toBe(200);
+  });
+});
