@@ -113,7 +113,10 @@ ${soakSection(soak)}
 - \`ws.latency.*\`: a real server in-process with 50 WebSocket clients; time from posting an action to each
   client receiving the state of that action (each client reads only the state's seq); \`http.action.median_ms\`: in
   the same runs, from posting to the HTTP answer (the answer waits for the state to be on disk: one line appended to
-  the state journal and one fdatasync, waited for off the server's event loop) (\`bench/server.ts\`).
+  the state journal and one fdatasync, waited for off the server's event loop) (\`bench/server.ts\`). Since
+  2026-11-30 14:00 an action's answer is \`{ok, room, seq, storeWarning}\` unless the client asks for the room's
+  state (\`Prefer: return=representation\`, which the chair sends); the bench does not ask, as a button box does
+  not. The method is unchanged: the same request, the same clock points.
 - \`ws.fanout.1000.p99_ms\`: a server alone in a child process, 1,000 signage sockets in the bench process; from
   posting an action until the last socket has its state.
 - \`server.idle_cpu_pct\`: the server alone in a child process with 50 idle clients, CPU time over 30 s. Every
@@ -566,6 +569,44 @@ engineer's tests beside it): \`sync.skew_ms\` 56 / 61, 84 / 60 ms; first paint 3
 0.49 / 0.47, 0.44 / 0.37 %; transfer 63.6 / 63.7 KiB. At that load a single run of any of these moves by more than
 the difference between the two versions; first paint, which loads a page while the memory run's pages work, was
 the noisiest.
+
+## Seventh pass (2026-11-30, 13:25–15:45): a short answer, items kept, and what grows in the pages
+
+No method changed in this pass. What changed in the product, and what it moved:
+
+- **An action answers with its seq, not the room's state** (967fe46). \`POST /api/actions\` answered every action
+  with the room's whole new state (8,230 bytes in the bench's show), which the views already get from the socket
+  before the answer. It now answers \`{"ok":true,"room":…,"seq":N,"storeWarning":null}\` (53 bytes); a client that
+  wants the state asks with \`Prefer: return=representation\` (RFC 7240; the chair does, so that it shows its own
+  action with its socket down), documented in docs/api.md. Making and serialising the answer 0.097 → 0.001 ms, the
+  client parsing it 0.026 → 0.0005 ms (medians of 2,000 calls, load 14–17). In wall-clock time this is within the
+  noise: the \`wsLatency\` method alone, 23 interleaved pairs at 13:41–14:26, load 4.2–17.8, B − A −0.07 ms for
+  \`http.action\` and −0.01 ms for \`ws.latency\` (B faster in 12 of 23).
+- **Items a new state repeats unchanged stay the objects the views show** (c58886e, 514c93f,
+  \`renderer/lib/same-items.ts\`): NEXT, the rest of the day and other rooms' items, and the door's day-list rows,
+  are no longer new objects at every push, so their cards do not redo their texts and fitting. The door page alone at
+  600×, simulated day 2, side by side at load 8–12: derived values recomputed 41,567 → 36,241, all calls 2.56 M →
+  2.33 M (−9 %).
+- **The chair's countdown is measured when its digits' shape changes, not at every tick** (e3f2b42): 7 → 19
+  measures in 4 s before, none after (a test in \`tests/e2e/chair.test.ts\`).
+
+The table's timing figures are one run of \`BENCH_SKIP_MEMORY=1 npm run bench\` on 32368d5 at 14:46 (load 2.4 at
+the start, 4.6 at the end, the memory run's two pages and server beside it, engineers paused). A first run three
+minutes before, on the same code (load 1.2 → 3.1), gave \`ws.latency.median_ms\` 4.53, \`http.action.median_ms\`
+6.12, \`signage.first_paint_ms\` 299, \`sync.skew_ms\` 47, \`ws.fanout.1000.p99_ms\` 37.6. Against the sixth pass's
+run (11:28, alone on the machine) these moved: \`ws.latency.median_ms\` 2.92 → 3.60 (≤ 3, **missed** in this run),
+\`http.action.median_ms\` 4.22 → 5.26 (≤ 3, **missed**), \`signage.first_paint_ms\` 267 → 297 (≤ 250, **missed**),
+\`sync.skew_ms\` 35 → 53 (≤ 50, **missed** in this run), \`ws.fanout.1000.p99_ms\` 31.6 → 41.9 (met),
+\`server.idle_cpu_pct\` 0.98 → 0.41 (met), \`signage.cpu_pct\` 0.91 → 0.51 (met), \`signage.transfer_kb\` 63.6 → 64.6
+(met; the kept items' code, 1 KiB). The machine was slower than at 11:28, not the code:
+- the same bench on d39cbee (this pass's start) right after, 14:50–14:53 (load 4.2 → 8.4, engineers resuming):
+  \`ws.latency.median_ms\` 4.52, \`http.action.median_ms\` 6.30, first paint 323, \`sync.skew_ms\` 331 (one change of
+  13 met a busy moment), fan-out p99 41.4;
+- the \`wsLatency\` method of d39cbee then 32368d5, three pairs in one process at 14:45–14:46, load 3.0 → 2.2:
+  \`ws.latency.median_ms\` 3.15 / 2.97, 3.01 / 2.89, 2.95 / 2.81 ms; \`http.action.median_ms\` 4.70 / 4.30, 4.49 /
+  4.31, 4.29 / 4.13 ms.
+The short answer is worth about 0.15–0.4 ms of the answer in these pairs; what is left above 3 ms is what the fifth
+pass found (the bench's own 50 screens in the server's process before the fdatasync's callback, and \`fetch\`).
 
 ## Methods changed, and why
 
