@@ -1,9 +1,9 @@
 // The local HTTP + WebSocket server: views, state, program and actions for every screen, in Electron or headless.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream';
+import { pipeline, type Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { actionFromQuery, parseAction, type ActionParse } from '../core/live/actions.ts';
+import { actionFromQuery, parseAction, type Action, type ActionParse } from '../core/live/actions.ts';
 import { roomNow } from '../core/contract/now.ts';
 import { PREFER_STATE, prefersState } from '../core/contract/answer.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
@@ -95,402 +95,537 @@ class HttpError extends Error {
   }
 }
 
+/** What the routes and the sockets of one server share: the show, the PIN guard, the screens connected. */
+interface ServerParts {
+  opts: ServerOptions;
+  show: Show;
+  chairPins: readonly ChairPin[];
+  guard: PinGuard;
+  viewErrors: ViewErrorLog;
+  hosts: HostNames;
+  clients: Map<WebSocket, ScreenInfo>;
+  /** Peers that vanished without closing (a screen unplugged) miss a heartbeat and are dropped. */
+  alive: WeakSet<WebSocket>;
+  nextScreenId: () => number;
+}
+
+/** One HTTP request, as a route handles it. */
+interface Call extends ServerParts {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  path: string;
+}
+
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const { show } = opts;
-  const chairPins = opts.chairPins ?? [];
-  const guard = new PinGuard(opts.pin, Date.now, chairPins, (line) => console.error(`roomcue server: ${line}`));
-  const viewErrors = new ViewErrorLog();
-  const hosts = new HostNames(opts.allowedHosts);
-  const clients = new Map<WebSocket, ScreenInfo>();
-  let nextId = 1;
-
-  // Peers that vanished without closing (a screen unplugged) miss a heartbeat and are dropped.
-  const alive = new WeakSet<WebSocket>();
-
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://roomcue.invalid');
-    const path = url.pathname;
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    // Reads too: a page whose DNS name was pointed at this machine (rebinding) must not read the state either.
-    if (!hosts.allows(req.headers.host)) throw new HttpError(421, misdirected(req.headers.host));
-    if (path === '/api/state' && (req.method === 'GET' || req.method === 'HEAD'))
-      return sendJson(res, 200, show.state(roomParam(url)));
-    if (path.startsWith('/api/rooms/') && path.endsWith('/now') && (req.method === 'GET' || req.method === 'HEAD')) {
-      // Companion's generic HTTP feedback: the few values a button shows, flat.
-      const room = roomId(decodePathPart(path.slice('/api/rooms/'.length, -'/now'.length)));
-      return sendJson(res, 200, roomNow(show.state(room), show.clock.now()));
-    }
-    if (path === '/api/program' && req.method === 'GET') return sendJson(res, 200, show.program);
-    // A room's box that follows this server fetches everything it needs to go on alone (see server/replica.ts).
-    if (path === '/api/replica' && req.method === 'GET') return sendJson(res, 200, show.replica());
-    if (path === '/api/screens' && req.method === 'GET') {
-      return sendJson(
-        res,
-        200,
-        [...clients.values()].filter((c) => !c.view.endsWith('-preview')),
-      );
-    }
-    if (path === '/api/health' && req.method === 'GET')
-      return sendJson(res, 200, { ok: true, pinRequired: guard.required });
-    if (path === '/api/auth' && req.method === 'POST') {
-      // Lets a console check a PIN without acting (and learn its role); wrong PINs count like any other. Signing in
-      // makes a session.
-      const role = await authorize(req, res, null, true);
-      return sendJson(res, 200, { ok: true, role: role.kind, room: role.kind === 'chair' ? role.room : null });
-    }
-    if (path === '/api/chair-pin' && req.method === 'GET') {
-      // The control's chair link: the room's chair PIN when there are chair PINs (never the AV PIN then).
-      avOnly(await authorize(req, res, null), 'the chair PIN');
-      const room = roomParam(url);
-      const pin = chairPins.find((c) => c.room === room) ?? chairPins.find((c) => c.room === null) ?? null;
-      return sendJson(res, 200, { pin: pin?.pin ?? null, roles: guard.roles });
-    }
-    if (path === '/api/view-errors' && req.method === 'POST') {
-      // No PIN (screens have none), but only from our own pages.
-      if (!sameOrigin(req)) throw new HttpError(403, 'reports from another origin are refused');
-      const outcome = viewErrors.record(await readJson(req), req.socket.remoteAddress ?? 'unknown');
-      if (outcome.status !== 204) throw new HttpError(outcome.status, outcome.error!);
-      res.writeHead(204, { 'Cache-Control': 'no-store' });
-      return void res.end();
-    }
-    if (path === '/api/actions' && req.method === 'POST') {
-      const role = await authorize(req, res, null);
-      return act(req, res, withQueryRoom(parseAction(await readJson(req)), url.searchParams.get('room')), null, role);
-    }
-    if (path.startsWith('/api/actions/') && req.method === 'GET') {
-      const role = await authorize(req, res, url.searchParams.get('pin'));
-      let type: string;
-      try {
-        type = decodeURIComponent(path.slice('/api/actions/'.length));
-      } catch {
-        throw new HttpError(400, 'the action type in the path is not valid URL encoding');
-      }
-      return act(req, res, actionFromQuery(type, url.searchParams), url.searchParams.get('pin'), role);
-    }
-    if (path === '/api/log' && req.method === 'GET') {
-      // Who did what: for the AV desk only.
-      avOnly(await authorize(req, res, null), 'the log');
-      const limitText = url.searchParams.get('limit') ?? '100';
-      const limit = Number(limitText);
-      if (!/^\d+$/.test(limitText) || limit < 1 || limit > LOG_LIMIT_MAX)
-        throw new HttpError(400, `limit must be a whole number from 1 to ${LOG_LIMIT_MAX}, got "${limitText}"`);
-      const room = url.searchParams.has('room') ? roomId(url.searchParams.get('room')!) : null;
-      return sendJson(res, 200, { entries: show.logEntries(limit, room) });
-    }
-    if (path.startsWith('/api/'))
-      throw new HttpError(path.startsWith('/api/actions') ? 405 : 404, `no such API: ${req.method} ${path}`);
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
-    if (path === '/') return sendHtml(res, 200, indexPage(show.program.event.name));
-    if (path === '/report') {
-      // A page for a browser: its mistakes are a page too.
-      try {
-        return sendHtml(res, 200, report(url));
-      } catch (err) {
-        if (err instanceof HttpError) return sendHtml(res, err.status, page('Timing report', escapeHtml(err.message)));
-        throw err;
-      }
-    }
-    const view = VIEWS.find((v) => path === `/${v}` || path === `/${v}/`);
-    const file = resolveStatic(opts.staticDir, view ? '/index.html' : path, req.headers['accept-encoding']);
-    if (!file) {
-      if (view)
-        return sendHtml(
-          res,
-          503,
-          page('Views not built', 'Run <code>npm run build:views</code> on the server, then reload this page.'),
-        );
-      throw new HttpError(404, 'not found');
-    }
-    res.writeHead(200, {
-      ...staticHeaders(file, path),
-      ...(file.type.startsWith('text/html') ? htmlSecurityHeaders : {}),
-    });
-    if (req.method === 'HEAD') return void res.end();
-    // A file removed between stat and read (a rebuild) must cost this response, not the server.
-    pipeline(streamFile(file), res, () => {});
-  };
-
-  const act = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    parsed: ActionParse,
-    queryPin: string | null,
-    role: Role,
-  ) => {
-    if (!parsed.ok) throw new HttpError(400, parsed.message);
-    const action =
-      parsed.action.room === undefined ? parsed.action : { ...parsed.action, room: roomId(parsed.action.room) };
-    // The log says which actions came with a chair PIN.
-    const who = role.kind === 'chair' ? `${whoOf(req)}, chair PIN` : whoOf(req);
-    // By default a short answer: the room and the seq of the state every screen of the room was pushed before it (a
-    // button box wants no more; the views render the socket's state). `Prefer: return=representation` asks for the
-    // room's new state as the one who acted sees it, without the day lists (GET /api/state has them).
-    const answer: StateFor | null = prefersState(req.headers.prefer)
-      ? { audience: role.kind === 'chair' ? 'chair' : 'control', lists: false }
-      : null;
-    // RFC 7240: the answer says when it honoured the preference.
-    const ok = (body: unknown) => {
-      if (answer) res.setHeader('Preference-Applied', PREFER_STATE);
-      sendJson(res, 200, body);
-    };
-    if (role.kind === 'chair') {
-      const room = action.room ?? show.defaultRoom;
-      const step = action.type === 'undo' || action.type === 'redo' ? show.historyStep(room, action.type) : null;
-      const refusal = chairRefusal(action, room, role.room, step);
-      if (refusal) {
-        show.logRefused({ ...action, room }, who, refusal);
-        throw new HttpError(403, refusal);
-      }
-    }
-    // A box that follows a central server sends actions there (it decides), with the PIN they came with.
-    const central = opts.central ?? null;
-    if (central) {
-      // The box checked the PIN (or the operator's session) itself: it vouches with its own PIN, which must be the
-      // central server's (a session token means nothing there).
-      const auth = opts.pin
-        ? `Bearer ${opts.pin}`
-        : (req.headers.authorization ?? (queryPin ? `Bearer ${queryPin}` : null));
-      const forwarded = await central.forward({ ...action, room: action.room ?? show.defaultRoom }, auth);
-      if (forwarded) {
-        const room = action.room ?? show.defaultRoom;
-        if (forwarded.status === 200) {
-          // This box's state, once it took the central server's (its screens show that one).
-          return ok(answer ? show.state(room, answer.audience, answer.lists) : show.answerFor(room));
-        }
-        return sendJson(res, forwarded.status, forwarded.body);
-      }
-      // Offline: the box acts on its own copy until the central server is back (then its state wins).
-    }
-    try {
-      ok(answer ? await show.act(action, who, answer) : await show.actShort(action, who));
-    } catch (err) {
-      if (err instanceof ActionRejected) throw new HttpError(409, err.message);
-      throw err;
-    }
-  };
-
-  /** What only the AV PIN may see or do: a chair PIN gets 403 naming it. */
-  const avOnly = (role: Role, what: string) => {
-    if (role.kind !== 'av')
-      throw new HttpError(403, `${what} is for the AV desk: it needs the AV PIN, not a chair PIN`);
-  };
-
-  /**
-   * The role of a request's PIN or session. A right PIN makes a session (a cookie) only for a console that keeps it:
-   * a sign-in (`keep`), or a request saying `X-Roomcue-Session: keep` (the views' actions). A button box or curl
-   * sends its PIN every time and never sends a cookie back.
-   */
-  const authorize = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    queryPin: string | null,
-    keep = req.headers['x-roomcue-session'] === 'keep',
-  ): Promise<Role> => {
-    // Browsers attach Origin / Sec-Fetch-Site: refuse actions that another page (another site or port) sends.
-    if (!sameOrigin(req)) throw new HttpError(403, 'actions from another origin are refused');
-    const fetchSite = req.headers['sec-fetch-site'];
-    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-      throw new HttpError(403, 'actions from another site are refused');
-    }
-    const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? null;
-    const result = guard.check(req.socket.remoteAddress ?? 'unknown', bearer ?? queryPin, sessionCookie(req), keep);
-    if (result.ok) {
-      // The browser that gave the right PIN keeps acting with this, even while guessers have the PIN locked.
-      if (result.session)
-        res.setHeader(
-          'Set-Cookie',
-          `${SESSION_COOKIE}=${result.session}; Path=/api; Max-Age=${SESSION_MS / 1000}; HttpOnly; SameSite=Strict`,
-        );
-      return result.role;
-    }
-    if (result.delayMs > 0) await new Promise((r) => setTimeout(r, result.delayMs));
-    throw new HttpError(result.status, result.message);
-  };
-
-  /** The timing report page of ?day= (required) and ?room= (default: the show's room). */
-  const report = (url: URL): string => {
-    const day = url.searchParams.get('day');
-    if (day === null || !/^\d{4}-\d{2}-\d{2}$/.test(day))
-      throw new HttpError(400, `give the day as ?day=YYYY-MM-DD, e.g. ?day=${show.days[0] ?? '2026-06-29'}`);
-    if (!show.days.includes(day))
-      throw new HttpError(404, `the program has nothing on ${day}; its days: ${show.days.join(', ')}`);
-    const room = roomParam(url);
-    return reportPage(show.report(room, day), { rooms: show.program.rooms, days: show.days });
-  };
-
-  /** A room's id from its id or displayed name; 404 naming the rooms when there is none. */
-  const roomId = (query: string): string => {
-    const match = show.findRoom(query);
-    if (!match.ok) throw new HttpError(404, match.message);
-    return match.room.id;
-  };
-  const roomParam = (url: URL): string => roomId(url.searchParams.get('room') ?? show.defaultRoom);
-  /**
-   * `POST /api/actions?room=B` (a button box that names the room in its URL, as the GET form does): the room of an
-   * action whose body names none; two different rooms are refused rather than one of them guessed.
-   */
-  const withQueryRoom = (parsed: ActionParse, query: string | null): ActionParse => {
-    if (query === null || !parsed.ok) return parsed;
-    if (parsed.action.room === undefined) return { ok: true, action: { ...parsed.action, room: query } };
-    if (roomId(parsed.action.room) !== roomId(query))
-      throw new HttpError(
-        400,
-        `two rooms: "${query}" in the address and "${parsed.action.room}" in the body; give one`,
-      );
-    return parsed;
-  };
-
-  /** An Origin, when sent, must be this server (the Host is checked against the allowed names first). */
-  const sameOrigin = (req: IncomingMessage): boolean => {
-    const origin = req.headers.origin;
-    return origin === undefined || origin === `http://${req.headers.host ?? ''}`;
-  };
-
-  // Node enforces headersTimeout and requestTimeout only when it checks its connections: every 30 s by default,
-  // which let a slow client hold a connection 30 s past them. Checked every second, they hold to within a second.
-  const server: Server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (res.headersSent) return void res.destroy();
-      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
-      console.error('roomcue server: unexpected error:', err);
-      sendJson(res, 500, { error: 'internal error; the server log has details' });
-    });
-  });
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 5_000;
-  // Node's checks above miss a client that goes silent, and run once a second: our own clock on each connection.
-  guardSlowClients(server, { headersMs: server.headersTimeout, requestMs: server.requestTimeout });
-
-  /** A box tells its central server how many screens it serves, per view (previews not counted). */
-  const reportScreens = () => {
-    if (!opts.central) return;
-    const counts: Record<string, number> = Object.create(null);
-    for (const c of clients.values()) {
-      if (c.view.endsWith('-preview')) continue;
-      counts[c.view] = (counts[c.view] ?? 0) + 1;
-    }
-    opts.central.reportScreens(counts);
-  };
-
+  const parts = serverParts(opts);
+  const server = createHttpServer(parts);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  server.on('upgrade', (req, socket, head) => {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://roomcue.invalid');
-    } catch {
-      url = new URL('http://roomcue.invalid/invalid');
-    }
-    const match = show.findRoom(url.searchParams.get('room') ?? show.defaultRoom);
-    const room = match.ok ? match.room.id : '';
-    if (!hosts.allows(req.headers.host)) {
-      socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n${misdirected(req.headers.host)}`);
-      return;
-    }
-    if (url.pathname !== '/ws' || !sameOrigin(req) || !match.ok) {
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const view = url.searchParams.get('view') ?? 'unknown';
-      const info: ScreenInfo = {
-        id: nextId++,
-        view: view.slice(0, 20),
-        room,
-        address: req.socket.remoteAddress ?? '',
-        since: Date.now(),
-      };
-      clients.set(ws, info);
-      reportScreens();
-      alive.add(ws);
-      ws.on('pong', () => alive.add(ws));
-      send(ws, { type: 'state', state: show.state(room, audienceOf(info)) });
-      show.emit('screens');
-      ws.on('message', (data) => {
-        let msg: { type?: unknown; t?: unknown; counts?: unknown } | null = null;
-        try {
-          const parsed: unknown = JSON.parse(String(data));
-          if (typeof parsed === 'object' && parsed !== null) msg = parsed;
-        } catch {
-          msg = null;
-        }
-        if (!msg) return send(ws, { type: 'error', error: 'messages are JSON objects like {"type":"ping","t":0}' });
-        if (msg.type === 'ping')
-          send(ws, { type: 'pong', t: typeof msg.t === 'number' ? msg.t : null, serverTime: Date.now() });
-        else if (msg.type === 'screens' && info.view === 'box') {
-          const counts = boxCounts(msg);
-          if (!counts) return send(ws, { type: 'error', error: 'screens: {"counts": {"signage": 2, …}}' });
-          info.screens = { ...counts };
-          show.emit('screens');
-        } else
-          send(ws, { type: 'error', error: 'send actions with POST /api/actions; the socket takes {"type":"ping"}' });
-      });
-      ws.on('close', () => {
-        clients.delete(ws);
-        reportScreens();
-        show.emit('screens');
-      });
-      ws.on('error', () => ws.terminate());
-    });
-  });
-
-  const sendRaw = (ws: WebSocket, data: Buffer | string) => {
-    if (ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount > MAX_WS_BACKLOG_BYTES) return void ws.terminate();
-    ws.send(data, { binary: false });
-  };
-  const send = (ws: WebSocket, message: object) => sendRaw(ws, JSON.stringify(message));
-  const unsubscribe = show.subscribe((event) => {
-    if (event === 'screens') return; // the state carries no screen list: nothing new to push
-    // Each room's state is made and serialised once (once more for the control view, which alone gets the
-    // program's warnings), then the same bytes go to every screen of that room.
-    const messages = new Map<string, Buffer>();
-    for (const [ws, info] of clients) {
-      if (!show.hasRoom(info.room)) {
-        ws.close(4004, `room ${info.room} is no longer in the program`);
-        continue;
-      }
-      const audience = audienceOf(info);
-      const key = `${audience} ${info.room}`;
-      let message = messages.get(key);
-      if (!message) {
-        message = Buffer.from(JSON.stringify({ type: 'state', state: show.state(info.room, audience) }));
-        messages.set(key, message);
-      }
-      sendRaw(ws, message);
-    }
-  });
-  const heartbeat = setInterval(() => {
-    for (const ws of clients.keys()) {
-      if (!alive.has(ws)) ws.terminate();
-      else {
-        alive.delete(ws);
-        ws.ping();
-      }
-    }
-  }, opts.heartbeatMs ?? 30_000);
-  heartbeat.unref();
-
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, opts.host, () => resolvePromise());
-  });
+  server.on('upgrade', (req, socket, head) => upgradeToScreen(parts, wss, req, socket, head));
+  const unsubscribe = parts.show.subscribe((event) => pushState(parts, event));
+  const heartbeat = startHeartbeat(parts, opts.heartbeatMs ?? 30_000);
+  await listen(server, opts.port, opts.host);
   const port = (server.address() as AddressInfo).port;
   const hostInUrl = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   return {
     url: `http://${hostInUrl}:${port}`,
     port,
-    screens: () => [...clients.values()],
+    screens: () => [...parts.clients.values()],
     close: async () => {
       clearInterval(heartbeat);
       unsubscribe();
-      for (const ws of clients.keys()) ws.terminate();
+      for (const ws of parts.clients.keys()) ws.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
 }
+
+function serverParts(opts: ServerOptions): ServerParts {
+  const chairPins = opts.chairPins ?? [];
+  let nextId = 1;
+  return {
+    opts,
+    show: opts.show,
+    chairPins,
+    guard: new PinGuard(opts.pin, Date.now, chairPins, (line) => console.error(`roomcue server: ${line}`)),
+    viewErrors: new ViewErrorLog(),
+    hosts: new HostNames(opts.allowedHosts),
+    clients: new Map(),
+    alive: new WeakSet(),
+    nextScreenId: () => nextId++,
+  };
+}
+
+function createHttpServer(parts: ServerParts): Server {
+  // Node enforces headersTimeout and requestTimeout only when it checks its connections: every 30 s by default,
+  // which let a slow client hold a connection 30 s past them. Checked every second, they hold to within a second.
+  const server: Server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
+    handleRequest(parts, req, res).catch((err: unknown) => answerError(res, err));
+  });
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 5_000;
+  // Node's checks above miss a client that goes silent, and run once a second: our own clock on each connection.
+  guardSlowClients(server, { headersMs: server.headersTimeout, requestMs: server.requestTimeout });
+  return server;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolvePromise());
+  });
+}
+
+function answerError(res: ServerResponse, err: unknown): void {
+  if (res.headersSent) return void res.destroy();
+  if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message });
+  console.error('roomcue server: unexpected error:', err);
+  sendJson(res, 500, { error: 'internal error; the server log has details' });
+}
+
+// HTTP: the API's routes, then the pages and the views' files.
+
+async function handleRequest(parts: ServerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://roomcue.invalid');
+  const call: Call = { ...parts, req, res, url, path: url.pathname };
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  // Reads too: a page whose DNS name was pointed at this machine (rebinding) must not read the state either.
+  if (!parts.hosts.allows(req.headers.host)) throw new HttpError(421, misdirected(req.headers.host));
+  const route = API_ROUTES.find((r) => r.methods.includes(req.method ?? '') && pathMatches(r.path, call.path));
+  if (route) return route.answer(call);
+  if (call.path.startsWith('/api/'))
+    throw new HttpError(call.path.startsWith('/api/actions') ? 405 : 404, `no such API: ${req.method} ${call.path}`);
+  return servePage(call);
+}
+
+interface ApiRoute {
+  methods: readonly string[];
+  /** The exact path, or a test of it. */
+  path: string | ((path: string) => boolean);
+  answer: (call: Call) => void | Promise<void>;
+}
+
+const READ = ['GET', 'HEAD'] as const;
+
+const pathMatches = (route: ApiRoute['path'], path: string): boolean =>
+  typeof route === 'string' ? path === route : route(path);
+
+/** The API, in the order a request's path and method are tried. */
+const API_ROUTES: readonly ApiRoute[] = [
+  { methods: READ, path: '/api/state', answer: (c) => sendJson(c.res, 200, c.show.state(roomParam(c))) },
+  { methods: READ, path: (p) => p.startsWith('/api/rooms/') && p.endsWith('/now'), answer: answerRoomNow },
+  { methods: ['GET'], path: '/api/program', answer: (c) => sendJson(c.res, 200, c.show.program) },
+  // A room's box that follows this server fetches everything it needs to go on alone (see server/replica.ts).
+  { methods: ['GET'], path: '/api/replica', answer: (c) => sendJson(c.res, 200, c.show.replica()) },
+  { methods: ['GET'], path: '/api/screens', answer: answerScreens },
+  {
+    methods: ['GET'],
+    path: '/api/health',
+    answer: (c) => sendJson(c.res, 200, { ok: true, pinRequired: c.guard.required }),
+  },
+  { methods: ['POST'], path: '/api/auth', answer: signIn },
+  { methods: ['GET'], path: '/api/chair-pin', answer: answerChairPin },
+  { methods: ['POST'], path: '/api/view-errors', answer: recordViewError },
+  { methods: ['POST'], path: '/api/actions', answer: postAction },
+  { methods: ['GET'], path: (p) => p.startsWith('/api/actions/'), answer: getAction },
+  { methods: ['GET'], path: '/api/log', answer: answerLog },
+];
+
+/** Companion's generic HTTP feedback: the few values a button shows, flat. */
+function answerRoomNow(c: Call): void {
+  const room = roomId(c.show, decodePathPart(c.path.slice('/api/rooms/'.length, -'/now'.length)));
+  sendJson(c.res, 200, roomNow(c.show.state(room), c.show.clock.now()));
+}
+
+function answerScreens(c: Call): void {
+  sendJson(
+    c.res,
+    200,
+    [...c.clients.values()].filter((s) => !s.view.endsWith('-preview')),
+  );
+}
+
+/** Lets a console check a PIN without acting (and learn its role); wrong PINs count like any other. Signing in makes
+ * a session. */
+async function signIn(c: Call): Promise<void> {
+  const role = await authorize(c, null, true);
+  sendJson(c.res, 200, { ok: true, role: role.kind, room: role.kind === 'chair' ? role.room : null });
+}
+
+/** The control's chair link: the room's chair PIN when there are chair PINs (never the AV PIN then). */
+async function answerChairPin(c: Call): Promise<void> {
+  avOnly(await authorize(c, null), 'the chair PIN');
+  const room = roomParam(c);
+  const pin = c.chairPins.find((p) => p.room === room) ?? c.chairPins.find((p) => p.room === null) ?? null;
+  sendJson(c.res, 200, { pin: pin?.pin ?? null, roles: c.guard.roles });
+}
+
+/** A view's error report. No PIN (screens have none), but only from our own pages. */
+async function recordViewError(c: Call): Promise<void> {
+  if (!sameOrigin(c.req)) throw new HttpError(403, 'reports from another origin are refused');
+  const outcome = c.viewErrors.record(await readJson(c.req), c.req.socket.remoteAddress ?? 'unknown');
+  if (outcome.status !== 204) throw new HttpError(outcome.status, outcome.error!);
+  c.res.writeHead(204, { 'Cache-Control': 'no-store' });
+  c.res.end();
+}
+
+async function postAction(c: Call): Promise<void> {
+  const role = await authorize(c, null);
+  return act(c, withQueryRoom(c.show, parseAction(await readJson(c.req)), c.url.searchParams.get('room')), null, role);
+}
+
+/**
+ * `POST /api/actions?room=B` (a button box that names the room in its URL, as the GET form does): the room of an
+ * action whose body names none; two different rooms are refused rather than one of them guessed.
+ */
+function withQueryRoom(show: Show, parsed: ActionParse, query: string | null): ActionParse {
+  if (query === null || !parsed.ok) return parsed;
+  if (parsed.action.room === undefined) return { ok: true, action: { ...parsed.action, room: query } };
+  if (roomId(show, parsed.action.room) !== roomId(show, query))
+    throw new HttpError(400, `two rooms: "${query}" in the address and "${parsed.action.room}" in the body; give one`);
+  return parsed;
+}
+
+/** The GET form for button boxes: /api/actions/timer.add?seconds=60&pin=… */
+async function getAction(c: Call): Promise<void> {
+  const role = await authorize(c, c.url.searchParams.get('pin'));
+  let type: string;
+  try {
+    type = decodeURIComponent(c.path.slice('/api/actions/'.length));
+  } catch {
+    throw new HttpError(400, 'the action type in the path is not valid URL encoding');
+  }
+  return act(c, actionFromQuery(type, c.url.searchParams), c.url.searchParams.get('pin'), role);
+}
+
+/** Who did what: for the AV desk only. */
+async function answerLog(c: Call): Promise<void> {
+  avOnly(await authorize(c, null), 'the log');
+  const limitText = c.url.searchParams.get('limit') ?? '100';
+  const limit = Number(limitText);
+  if (!/^\d+$/.test(limitText) || limit < 1 || limit > LOG_LIMIT_MAX)
+    throw new HttpError(400, `limit must be a whole number from 1 to ${LOG_LIMIT_MAX}, got "${limitText}"`);
+  const room = c.url.searchParams.has('room') ? roomId(c.show, c.url.searchParams.get('room')!) : null;
+  sendJson(c.res, 200, { entries: c.show.logEntries(limit, room) });
+}
+
+/** Applies an action from either form (POST body, GET query), as `role` may, and answers. */
+async function act(c: Call, parsed: ActionParse, queryPin: string | null, role: Role): Promise<void> {
+  const { req, res, show } = c;
+  if (!parsed.ok) throw new HttpError(400, parsed.message);
+  const action =
+    parsed.action.room === undefined ? parsed.action : { ...parsed.action, room: roomId(show, parsed.action.room) };
+  // The log says which actions came with a chair PIN.
+  const who = role.kind === 'chair' ? `${whoOf(req)}, chair PIN` : whoOf(req);
+  const answer = stateAsked(req, role);
+  if (role.kind === 'chair') refuseForChair(c, action, role.room, who);
+  // A box that follows a central server sends actions there (it decides), with the PIN they came with.
+  const central = c.opts.central ?? null;
+  if (central && (await forwardToCentral(c, central, action, queryPin, answer))) return;
+  try {
+    answerOk(res, answer, answer ? await show.act(action, who, answer) : await show.actShort(action, who));
+  } catch (err) {
+    if (err instanceof ActionRejected) throw new HttpError(409, err.message);
+    throw err;
+  }
+}
+
+/**
+ * By default a short answer: the room and the seq of the state every screen of the room was pushed before it (a
+ * button box wants no more; the views render the socket's state). `Prefer: return=representation` asks for the
+ * room's new state as the one who acted sees it, without the day lists (GET /api/state has them).
+ */
+function stateAsked(req: IncomingMessage, role: Role): StateFor | null {
+  return prefersState(req.headers.prefer)
+    ? { audience: role.kind === 'chair' ? 'chair' : 'control', lists: false }
+    : null;
+}
+
+/** 200 with the action's answer. RFC 7240: the answer says when it honoured the preference. */
+function answerOk(res: ServerResponse, answer: StateFor | null, body: unknown): void {
+  if (answer) res.setHeader('Preference-Applied', PREFER_STATE);
+  sendJson(res, 200, body);
+}
+
+/** A chair PIN acts on its own room's timer and speaker messages only: anything else is logged and refused (403). */
+function refuseForChair(c: Call, action: Action, chairRoom: string | null, who: string): void {
+  const room = action.room ?? c.show.defaultRoom;
+  const step = action.type === 'undo' || action.type === 'redo' ? c.show.historyStep(room, action.type) : null;
+  const refusal = chairRefusal(action, room, chairRoom, step);
+  if (refusal) {
+    c.show.logRefused({ ...action, room }, who, refusal);
+    throw new HttpError(403, refusal);
+  }
+}
+
+/**
+ * On a box: the action goes to the central server, which decides, and its answer is the box's. False when the central
+ * server cannot be reached: the box acts on its own copy until it is back (then its state wins).
+ */
+async function forwardToCentral(
+  c: Call,
+  central: CentralLink,
+  action: Action,
+  queryPin: string | null,
+  answer: StateFor | null,
+): Promise<boolean> {
+  const { req, res, show } = c;
+  // The box checked the PIN (or the operator's session) itself: it vouches with its own PIN, which must be the
+  // central server's (a session token means nothing there).
+  const auth = c.opts.pin
+    ? `Bearer ${c.opts.pin}`
+    : (req.headers.authorization ?? (queryPin ? `Bearer ${queryPin}` : null));
+  const room = action.room ?? show.defaultRoom;
+  const forwarded = await central.forward({ ...action, room }, auth);
+  if (!forwarded) return false;
+  if (forwarded.status !== 200) sendJson(res, forwarded.status, forwarded.body);
+  // This box's state, once it took the central server's (its screens show that one).
+  else answerOk(res, answer, answer ? show.state(room, answer.audience, answer.lists) : show.answerFor(room));
+  return true;
+}
+
+/** What only the AV PIN may see or do: a chair PIN gets 403 naming it. */
+function avOnly(role: Role, what: string): void {
+  if (role.kind !== 'av') throw new HttpError(403, `${what} is for the AV desk: it needs the AV PIN, not a chair PIN`);
+}
+
+/**
+ * The role of a request's PIN or session. A right PIN makes a session (a cookie) only for a console that keeps it:
+ * a sign-in (`keep`), or a request saying `X-Roomcue-Session: keep` (the views' actions). A button box or curl
+ * sends its PIN every time and never sends a cookie back.
+ */
+async function authorize(
+  c: Call,
+  queryPin: string | null,
+  keep = c.req.headers['x-roomcue-session'] === 'keep',
+): Promise<Role> {
+  const { req, res } = c;
+  // Browsers attach Origin / Sec-Fetch-Site: refuse actions that another page (another site or port) sends.
+  if (!sameOrigin(req)) throw new HttpError(403, 'actions from another origin are refused');
+  const fetchSite = req.headers['sec-fetch-site'];
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    throw new HttpError(403, 'actions from another site are refused');
+  }
+  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? null;
+  const result = c.guard.check(req.socket.remoteAddress ?? 'unknown', bearer ?? queryPin, sessionCookie(req), keep);
+  if (result.ok) {
+    // The browser that gave the right PIN keeps acting with this, even while guessers have the PIN locked.
+    if (result.session)
+      res.setHeader(
+        'Set-Cookie',
+        `${SESSION_COOKIE}=${result.session}; Path=/api; Max-Age=${SESSION_MS / 1000}; HttpOnly; SameSite=Strict`,
+      );
+    return result.role;
+  }
+  if (result.delayMs > 0) await new Promise((r) => setTimeout(r, result.delayMs));
+  throw new HttpError(result.status, result.message);
+}
+
+/** A room's id from its id or displayed name; 404 naming the rooms when there is none. */
+function roomId(show: Show, query: string): string {
+  const match = show.findRoom(query);
+  if (!match.ok) throw new HttpError(404, match.message);
+  return match.room.id;
+}
+
+/** The room of ?room= (default: the show's room). */
+const roomParam = (c: Call): string => roomId(c.show, c.url.searchParams.get('room') ?? c.show.defaultRoom);
+
+/** An Origin, when sent, must be this server (the Host is checked against the allowed names first). */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${req.headers.host ?? ''}`;
+}
+
+/** What is not the API: the index, the timing report and the views' files. */
+function servePage(c: Call): void {
+  const { req, res, path } = c;
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
+  if (path === '/') return sendHtml(res, 200, indexPage(c.show.program.event.name));
+  if (path === '/report') return serveReport(c);
+  serveStatic(c);
+}
+
+/** A page for a browser: its mistakes are a page too. */
+function serveReport(c: Call): void {
+  try {
+    return sendHtml(c.res, 200, report(c));
+  } catch (err) {
+    if (err instanceof HttpError) return sendHtml(c.res, err.status, page('Timing report', escapeHtml(err.message)));
+    throw err;
+  }
+}
+
+/** The timing report page of ?day= (required) and ?room= (default: the show's room). */
+function report(c: Call): string {
+  const { show } = c;
+  const day = c.url.searchParams.get('day');
+  if (day === null || !/^\d{4}-\d{2}-\d{2}$/.test(day))
+    throw new HttpError(400, `give the day as ?day=YYYY-MM-DD, e.g. ?day=${show.days[0] ?? '2026-06-29'}`);
+  if (!show.days.includes(day))
+    throw new HttpError(404, `the program has nothing on ${day}; its days: ${show.days.join(', ')}`);
+  const room = roomParam(c);
+  return reportPage(show.report(room, day), { rooms: show.program.rooms, days: show.days });
+}
+
+/** A view (its index.html) or one of the built files. */
+function serveStatic(c: Call): void {
+  const { req, res, path } = c;
+  const view = VIEWS.find((v) => path === `/${v}` || path === `/${v}/`);
+  const file = resolveStatic(c.opts.staticDir, view ? '/index.html' : path, req.headers['accept-encoding']);
+  if (!file) {
+    if (view)
+      return sendHtml(
+        res,
+        503,
+        page('Views not built', 'Run <code>npm run build:views</code> on the server, then reload this page.'),
+      );
+    throw new HttpError(404, 'not found');
+  }
+  res.writeHead(200, {
+    ...staticHeaders(file, path),
+    ...(file.type.startsWith('text/html') ? htmlSecurityHeaders : {}),
+  });
+  if (req.method === 'HEAD') return void res.end();
+  // A file removed between stat and read (a rebuild) must cost this response, not the server.
+  pipeline(streamFile(file), res, () => {});
+}
+
+// WebSocket: each screen's connection, the state pushed to it, the heartbeat.
+
+function upgradeToScreen(
+  parts: ServerParts,
+  wss: WebSocketServer,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): void {
+  const { show } = parts;
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://roomcue.invalid');
+  } catch {
+    url = new URL('http://roomcue.invalid/invalid');
+  }
+  const match = show.findRoom(url.searchParams.get('room') ?? show.defaultRoom);
+  const room = match.ok ? match.room.id : '';
+  if (!parts.hosts.allows(req.headers.host)) {
+    socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n${misdirected(req.headers.host)}`);
+    return;
+  }
+  if (url.pathname !== '/ws' || !sameOrigin(req) || !match.ok) {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    return;
+  }
+  const view = url.searchParams.get('view') ?? 'unknown';
+  wss.handleUpgrade(req, socket, head, (ws) => connectScreen(parts, ws, req, view, room));
+}
+
+function connectScreen(parts: ServerParts, ws: WebSocket, req: IncomingMessage, view: string, room: string): void {
+  const { show, clients, alive } = parts;
+  const info: ScreenInfo = {
+    id: parts.nextScreenId(),
+    view: view.slice(0, 20),
+    room,
+    address: req.socket.remoteAddress ?? '',
+    since: Date.now(),
+  };
+  clients.set(ws, info);
+  reportScreens(parts);
+  alive.add(ws);
+  ws.on('pong', () => alive.add(ws));
+  send(ws, { type: 'state', state: show.state(room, audienceOf(info)) });
+  show.emit('screens');
+  ws.on('message', (data) => onScreenMessage(parts, ws, info, String(data)));
+  ws.on('close', () => {
+    clients.delete(ws);
+    reportScreens(parts);
+    show.emit('screens');
+  });
+  ws.on('error', () => ws.terminate());
+}
+
+/** A screen's message: a ping (for its clock), or a box's count of its screens. */
+function onScreenMessage(parts: ServerParts, ws: WebSocket, info: ScreenInfo, text: string): void {
+  const msg = parseScreenMessage(text);
+  if (!msg) return send(ws, { type: 'error', error: 'messages are JSON objects like {"type":"ping","t":0}' });
+  if (msg.type === 'ping')
+    send(ws, { type: 'pong', t: typeof msg.t === 'number' ? msg.t : null, serverTime: Date.now() });
+  else if (msg.type === 'screens' && info.view === 'box') {
+    const counts = boxCounts(msg);
+    if (!counts) return send(ws, { type: 'error', error: 'screens: {"counts": {"signage": 2, …}}' });
+    info.screens = { ...counts };
+    parts.show.emit('screens');
+  } else send(ws, { type: 'error', error: 'send actions with POST /api/actions; the socket takes {"type":"ping"}' });
+}
+
+function parseScreenMessage(text: string): { type?: unknown; t?: unknown; counts?: unknown } | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A box tells its central server how many screens it serves, per view (previews not counted). */
+function reportScreens(parts: ServerParts): void {
+  const central = parts.opts.central;
+  if (!central) return;
+  const counts: Record<string, number> = Object.create(null);
+  for (const c of parts.clients.values()) {
+    if (c.view.endsWith('-preview')) continue;
+    counts[c.view] = (counts[c.view] ?? 0) + 1;
+  }
+  central.reportScreens(counts);
+}
+
+/** Every screen gets its room's new state. */
+function pushState(parts: ServerParts, event: string): void {
+  if (event === 'screens') return; // the state carries no screen list: nothing new to push
+  // Each room's state is made and serialised once (once more for the control view, which alone gets the
+  // program's warnings), then the same bytes go to every screen of that room.
+  const messages = new Map<string, Buffer>();
+  for (const [ws, info] of parts.clients) {
+    if (!parts.show.hasRoom(info.room)) {
+      ws.close(4004, `room ${info.room} is no longer in the program`);
+      continue;
+    }
+    const audience = audienceOf(info);
+    const key = `${audience} ${info.room}`;
+    let message = messages.get(key);
+    if (!message) {
+      message = Buffer.from(JSON.stringify({ type: 'state', state: parts.show.state(info.room, audience) }));
+      messages.set(key, message);
+    }
+    sendRaw(ws, message);
+  }
+}
+
+function startHeartbeat(parts: ServerParts, everyMs: number): ReturnType<typeof setInterval> {
+  const heartbeat = setInterval(() => {
+    for (const ws of parts.clients.keys()) {
+      if (!parts.alive.has(ws)) ws.terminate();
+      else {
+        parts.alive.delete(ws);
+        ws.ping();
+      }
+    }
+  }, everyMs);
+  heartbeat.unref();
+  return heartbeat;
+}
+
+function sendRaw(ws: WebSocket, data: Buffer | string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > MAX_WS_BACKLOG_BYTES) return void ws.terminate();
+  ws.send(data, { binary: false });
+}
+
+const send = (ws: WebSocket, message: object) => sendRaw(ws, JSON.stringify(message));
 
 const htmlSecurityHeaders = {
   'Content-Security-Policy':
