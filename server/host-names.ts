@@ -1,5 +1,6 @@
 // Which names this server answers to (the Host header): loopback, the machine's own addresses and host name, and
 // the names given with --allowed-host. Any other name means a page that had its DNS pointed here (rebinding).
+import type { IncomingMessage } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
 
 const LOOPBACK = /^(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1)$/;
@@ -52,4 +53,16 @@ export function machineNames(): string[] {
   const name = hostname();
   if (name) names.push(name, name.endsWith('.local') ? name : `${name}.local`);
   return names;
+}
+
+/** An Origin, when sent, must be this server (the Host is checked against the allowed names first). */
+export function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://${req.headers.host ?? ''}`;
+}
+
+/** The answer to a request by a name this server does not answer to. */
+export function misdirected(host: string | undefined): string {
+  const name = JSON.stringify((host ?? '').slice(0, 100));
+  return `this server does not answer to the name ${name}: open it by this machine's address or name, or start it with --allowed-host NAME`;
 }

@@ -1,18 +1,19 @@
 // The local HTTP + WebSocket server: views, state, program and actions for every screen, in Electron or headless.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline, type Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { pipeline } from 'node:stream';
+import { WebSocketServer } from 'ws';
 import { actionFromQuery, parseAction, type Action, type ActionParse } from '../core/live/actions.ts';
 import { roomNow } from '../core/contract/now.ts';
 import { PREFER_STATE, prefersState } from '../core/contract/answer.ts';
 import { ActionRejected } from '../core/live/reducer.ts';
 import { PinGuard, SESSION_MS, type ChairPin, type Role } from './auth.ts';
 import { chairRefusal } from '../core/live/roles.ts';
-import { HostNames } from './host-names.ts';
+import { HostNames, misdirected, sameOrigin } from './host-names.ts';
 import { ViewErrorLog } from './view-errors.ts';
 import type { CentralLink } from './replica.ts';
-import type { Audience, Show, StateFor } from './show.ts';
+import type { Show, StateFor } from './show.ts';
+import { pushState, startHeartbeat, upgradeToScreen, type ScreenInfo, type ScreenSockets } from './screen-sockets.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
 import { reportPage } from './report-page.ts';
 import { guardSlowClients } from './slow-clients.ts';
@@ -20,9 +21,9 @@ import { guardSlowClients } from './slow-clients.ts';
 export const MAX_BODY_BYTES = 16 * 1024;
 /** The most log entries one GET /api/log returns. */
 export const LOG_LIMIT_MAX = 1000;
-/** A client that stops reading is dropped before its backlog costs the server memory. */
-const MAX_WS_BACKLOG_BYTES = 1024 * 1024;
 const VIEWS = ['signage', 'chair', 'control'] as const;
+
+export type { ScreenInfo } from './screen-sockets.ts';
 
 export interface ServerOptions {
   show: Show;
@@ -41,41 +42,12 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
 }
 
-export interface ScreenInfo {
-  id: number;
-  view: string;
-  room: string;
-  address: string;
-  since: number;
-  /** A room's box (view "box"): the screens connected to it, per view, as it last reported them. */
-  screens?: Record<string, number>;
-}
-
-/** `{"type":"screens","counts":{"signage":2}}` from a box: at most 10 views, names of up to 20 characters. */
-function boxCounts(msg: { counts?: unknown }): Record<string, number> | null {
-  const counts = msg.counts;
-  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) return null;
-  const entries = Object.entries(counts);
-  if (entries.length > 10) return null;
-  const out: Record<string, number> = Object.create(null);
-  for (const [view, n] of entries) {
-    if (!/^[a-z][a-z-]{0,19}$/.test(view) || !Number.isInteger(n) || (n as number) < 0 || (n as number) > 10_000)
-      return null;
-    out[view] = n as number;
-  }
-  return out;
-}
-
 export interface RunningServer {
   url: string;
   port: number;
   screens(): ScreenInfo[];
   close(): Promise<void>;
 }
-
-/** Only the control view gets the program's warnings, edits and AV notes; the chair its notes; the rest none. */
-const audienceOf = (info: ScreenInfo): Audience =>
-  info.view === 'control' ? 'control' : info.view === 'chair' ? 'chair' : 'public';
 
 /** Who acts, for the edits and the log: the name the control tab gives (X-Roomcue-Who), else its address. */
 export function whoOf(req: IncomingMessage): string {
@@ -96,17 +68,11 @@ class HttpError extends Error {
 }
 
 /** What the routes and the sockets of one server share: the show, the PIN guard, the screens connected. */
-interface ServerParts {
+interface ServerParts extends ScreenSockets {
   opts: ServerOptions;
-  show: Show;
   chairPins: readonly ChairPin[];
   guard: PinGuard;
   viewErrors: ViewErrorLog;
-  hosts: HostNames;
-  clients: Map<WebSocket, ScreenInfo>;
-  /** Peers that vanished without closing (a screen unplugged) miss a heartbeat and are dropped. */
-  alive: WeakSet<WebSocket>;
-  nextScreenId: () => number;
 }
 
 /** One HTTP request, as a route handles it. */
@@ -152,6 +118,7 @@ function serverParts(opts: ServerOptions): ServerParts {
     guard: new PinGuard(opts.pin, Date.now, chairPins, (line) => console.error(`roomcue server: ${line}`)),
     viewErrors: new ViewErrorLog(),
     hosts: new HostNames(opts.allowedHosts),
+    central: opts.central ?? null,
     clients: new Map(),
     alive: new WeakSet(),
     nextScreenId: () => nextId++,
@@ -434,12 +401,6 @@ function roomId(show: Show, query: string): string {
 /** The room of ?room= (default: the show's room). */
 const roomParam = (c: Call): string => roomId(c.show, c.url.searchParams.get('room') ?? c.show.defaultRoom);
 
-/** An Origin, when sent, must be this server (the Host is checked against the allowed names first). */
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  return origin === undefined || origin === `http://${req.headers.host ?? ''}`;
-}
-
 /** What is not the API: the index, the timing report and the views' files. */
 function servePage(c: Call): void {
   const { req, res, path } = c;
@@ -494,139 +455,6 @@ function serveStatic(c: Call): void {
   pipeline(streamFile(file), res, () => {});
 }
 
-// WebSocket: each screen's connection, the state pushed to it, the heartbeat.
-
-function upgradeToScreen(
-  parts: ServerParts,
-  wss: WebSocketServer,
-  req: IncomingMessage,
-  socket: Duplex,
-  head: Buffer,
-): void {
-  const { show } = parts;
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', 'http://roomcue.invalid');
-  } catch {
-    url = new URL('http://roomcue.invalid/invalid');
-  }
-  const match = show.findRoom(url.searchParams.get('room') ?? show.defaultRoom);
-  const room = match.ok ? match.room.id : '';
-  if (!parts.hosts.allows(req.headers.host)) {
-    socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n${misdirected(req.headers.host)}`);
-    return;
-  }
-  if (url.pathname !== '/ws' || !sameOrigin(req) || !match.ok) {
-    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    return;
-  }
-  const view = url.searchParams.get('view') ?? 'unknown';
-  wss.handleUpgrade(req, socket, head, (ws) => connectScreen(parts, ws, req, view, room));
-}
-
-function connectScreen(parts: ServerParts, ws: WebSocket, req: IncomingMessage, view: string, room: string): void {
-  const { show, clients, alive } = parts;
-  const info: ScreenInfo = {
-    id: parts.nextScreenId(),
-    view: view.slice(0, 20),
-    room,
-    address: req.socket.remoteAddress ?? '',
-    since: Date.now(),
-  };
-  clients.set(ws, info);
-  reportScreens(parts);
-  alive.add(ws);
-  ws.on('pong', () => alive.add(ws));
-  send(ws, { type: 'state', state: show.state(room, audienceOf(info)) });
-  show.emit('screens');
-  ws.on('message', (data) => onScreenMessage(parts, ws, info, String(data)));
-  ws.on('close', () => {
-    clients.delete(ws);
-    reportScreens(parts);
-    show.emit('screens');
-  });
-  ws.on('error', () => ws.terminate());
-}
-
-/** A screen's message: a ping (for its clock), or a box's count of its screens. */
-function onScreenMessage(parts: ServerParts, ws: WebSocket, info: ScreenInfo, text: string): void {
-  const msg = parseScreenMessage(text);
-  if (!msg) return send(ws, { type: 'error', error: 'messages are JSON objects like {"type":"ping","t":0}' });
-  if (msg.type === 'ping')
-    send(ws, { type: 'pong', t: typeof msg.t === 'number' ? msg.t : null, serverTime: Date.now() });
-  else if (msg.type === 'screens' && info.view === 'box') {
-    const counts = boxCounts(msg);
-    if (!counts) return send(ws, { type: 'error', error: 'screens: {"counts": {"signage": 2, …}}' });
-    info.screens = { ...counts };
-    parts.show.emit('screens');
-  } else send(ws, { type: 'error', error: 'send actions with POST /api/actions; the socket takes {"type":"ping"}' });
-}
-
-function parseScreenMessage(text: string): { type?: unknown; t?: unknown; counts?: unknown } | null {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A box tells its central server how many screens it serves, per view (previews not counted). */
-function reportScreens(parts: ServerParts): void {
-  const central = parts.opts.central;
-  if (!central) return;
-  const counts: Record<string, number> = Object.create(null);
-  for (const c of parts.clients.values()) {
-    if (c.view.endsWith('-preview')) continue;
-    counts[c.view] = (counts[c.view] ?? 0) + 1;
-  }
-  central.reportScreens(counts);
-}
-
-/** Every screen gets its room's new state. */
-function pushState(parts: ServerParts, event: string): void {
-  if (event === 'screens') return; // the state carries no screen list: nothing new to push
-  // Each room's state is made and serialised once (once more for the control view, which alone gets the
-  // program's warnings), then the same bytes go to every screen of that room.
-  const messages = new Map<string, Buffer>();
-  for (const [ws, info] of parts.clients) {
-    if (!parts.show.hasRoom(info.room)) {
-      ws.close(4004, `room ${info.room} is no longer in the program`);
-      continue;
-    }
-    const audience = audienceOf(info);
-    const key = `${audience} ${info.room}`;
-    let message = messages.get(key);
-    if (!message) {
-      message = Buffer.from(JSON.stringify({ type: 'state', state: parts.show.state(info.room, audience) }));
-      messages.set(key, message);
-    }
-    sendRaw(ws, message);
-  }
-}
-
-function startHeartbeat(parts: ServerParts, everyMs: number): ReturnType<typeof setInterval> {
-  const heartbeat = setInterval(() => {
-    for (const ws of parts.clients.keys()) {
-      if (!parts.alive.has(ws)) ws.terminate();
-      else {
-        parts.alive.delete(ws);
-        ws.ping();
-      }
-    }
-  }, everyMs);
-  heartbeat.unref();
-  return heartbeat;
-}
-
-function sendRaw(ws: WebSocket, data: Buffer | string): void {
-  if (ws.readyState !== ws.OPEN) return;
-  if (ws.bufferedAmount > MAX_WS_BACKLOG_BYTES) return void ws.terminate();
-  ws.send(data, { binary: false });
-}
-
-const send = (ws: WebSocket, message: object) => sendRaw(ws, JSON.stringify(message));
-
 const htmlSecurityHeaders = {
   'Content-Security-Policy':
     "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'",
@@ -641,11 +469,6 @@ function sessionCookie(req: IncomingMessage): string | null {
     if (name === SESSION_COOKIE) return value.join('=');
   }
   return null;
-}
-
-function misdirected(host: string | undefined): string {
-  const name = JSON.stringify((host ?? '').slice(0, 100));
-  return `this server does not answer to the name ${name}: open it by this machine's address or name, or start it with --allowed-host NAME`;
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

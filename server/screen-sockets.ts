@@ -1,0 +1,182 @@
+// The screens' WebSocket connections: each screen's socket, the state pushed to it, its pings, the heartbeat.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { CentralLink } from './replica.ts';
+import type { Audience, Show } from './show.ts';
+import { misdirected, sameOrigin, type HostNames } from './host-names.ts';
+
+/** A client that stops reading is dropped before its backlog costs the server memory. */
+const MAX_WS_BACKLOG_BYTES = 1024 * 1024;
+
+export interface ScreenInfo {
+  id: number;
+  view: string;
+  room: string;
+  address: string;
+  since: number;
+  /** A room's box (view "box"): the screens connected to it, per view, as it last reported them. */
+  screens?: Record<string, number>;
+}
+
+/** The screens connected to one server, and what their sockets need. */
+export interface ScreenSockets {
+  show: Show;
+  hosts: HostNames;
+  /** On a box that follows a central server: it is told how many screens the box serves. */
+  central: CentralLink | null;
+  clients: Map<WebSocket, ScreenInfo>;
+  /** Peers that vanished without closing (a screen unplugged) miss a heartbeat and are dropped. */
+  alive: WeakSet<WebSocket>;
+  nextScreenId: () => number;
+}
+
+export function upgradeToScreen(
+  sockets: ScreenSockets,
+  wss: WebSocketServer,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): void {
+  const { show } = sockets;
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://roomcue.invalid');
+  } catch {
+    url = new URL('http://roomcue.invalid/invalid');
+  }
+  const match = show.findRoom(url.searchParams.get('room') ?? show.defaultRoom);
+  const room = match.ok ? match.room.id : '';
+  if (!sockets.hosts.allows(req.headers.host)) {
+    socket.end(`HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\n${misdirected(req.headers.host)}`);
+    return;
+  }
+  if (url.pathname !== '/ws' || !sameOrigin(req) || !match.ok) {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    return;
+  }
+  const view = url.searchParams.get('view') ?? 'unknown';
+  wss.handleUpgrade(req, socket, head, (ws) => connectScreen(sockets, ws, req, view, room));
+}
+
+function connectScreen(sockets: ScreenSockets, ws: WebSocket, req: IncomingMessage, view: string, room: string): void {
+  const { show, clients, alive } = sockets;
+  const info: ScreenInfo = {
+    id: sockets.nextScreenId(),
+    view: view.slice(0, 20),
+    room,
+    address: req.socket.remoteAddress ?? '',
+    since: Date.now(),
+  };
+  clients.set(ws, info);
+  reportScreens(sockets);
+  alive.add(ws);
+  ws.on('pong', () => alive.add(ws));
+  send(ws, { type: 'state', state: show.state(room, audienceOf(info)) });
+  show.emit('screens');
+  ws.on('message', (data) => onScreenMessage(sockets, ws, info, String(data)));
+  ws.on('close', () => {
+    clients.delete(ws);
+    reportScreens(sockets);
+    show.emit('screens');
+  });
+  ws.on('error', () => ws.terminate());
+}
+
+/** A screen's message: a ping (for its clock), or a box's count of its screens. */
+function onScreenMessage(sockets: ScreenSockets, ws: WebSocket, info: ScreenInfo, text: string): void {
+  const msg = parseScreenMessage(text);
+  if (!msg) return send(ws, { type: 'error', error: 'messages are JSON objects like {"type":"ping","t":0}' });
+  if (msg.type === 'ping')
+    send(ws, { type: 'pong', t: typeof msg.t === 'number' ? msg.t : null, serverTime: Date.now() });
+  else if (msg.type === 'screens' && info.view === 'box') {
+    const counts = boxCounts(msg);
+    if (!counts) return send(ws, { type: 'error', error: 'screens: {"counts": {"signage": 2, …}}' });
+    info.screens = { ...counts };
+    sockets.show.emit('screens');
+  } else send(ws, { type: 'error', error: 'send actions with POST /api/actions; the socket takes {"type":"ping"}' });
+}
+
+function parseScreenMessage(text: string): { type?: unknown; t?: unknown; counts?: unknown } | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A box tells its central server how many screens it serves, per view (previews not counted). */
+function reportScreens(sockets: ScreenSockets): void {
+  const central = sockets.central;
+  if (!central) return;
+  const counts: Record<string, number> = Object.create(null);
+  for (const c of sockets.clients.values()) {
+    if (c.view.endsWith('-preview')) continue;
+    counts[c.view] = (counts[c.view] ?? 0) + 1;
+  }
+  central.reportScreens(counts);
+}
+
+/** Every screen gets its room's new state. */
+export function pushState(sockets: ScreenSockets, event: string): void {
+  if (event === 'screens') return; // the state carries no screen list: nothing new to push
+  // Each room's state is made and serialised once (once more for the control view, which alone gets the
+  // program's warnings), then the same bytes go to every screen of that room.
+  const messages = new Map<string, Buffer>();
+  for (const [ws, info] of sockets.clients) {
+    if (!sockets.show.hasRoom(info.room)) {
+      ws.close(4004, `room ${info.room} is no longer in the program`);
+      continue;
+    }
+    const audience = audienceOf(info);
+    const key = `${audience} ${info.room}`;
+    let message = messages.get(key);
+    if (!message) {
+      message = Buffer.from(JSON.stringify({ type: 'state', state: sockets.show.state(info.room, audience) }));
+      messages.set(key, message);
+    }
+    sendRaw(ws, message);
+  }
+}
+
+export function startHeartbeat(sockets: ScreenSockets, everyMs: number): ReturnType<typeof setInterval> {
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets.clients.keys()) {
+      if (!sockets.alive.has(ws)) ws.terminate();
+      else {
+        sockets.alive.delete(ws);
+        ws.ping();
+      }
+    }
+  }, everyMs);
+  heartbeat.unref();
+  return heartbeat;
+}
+
+function sendRaw(ws: WebSocket, data: Buffer | string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > MAX_WS_BACKLOG_BYTES) return void ws.terminate();
+  ws.send(data, { binary: false });
+}
+
+const send = (ws: WebSocket, message: object) => sendRaw(ws, JSON.stringify(message));
+
+/** `{"type":"screens","counts":{"signage":2}}` from a box: at most 10 views, names of up to 20 characters. */
+function boxCounts(msg: { counts?: unknown }): Record<string, number> | null {
+  const counts = msg.counts;
+  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) return null;
+  const entries = Object.entries(counts);
+  if (entries.length > 10) return null;
+  const out: Record<string, number> = Object.create(null);
+  for (const [view, n] of entries) {
+    if (!/^[a-z][a-z-]{0,19}$/.test(view) || !Number.isInteger(n) || (n as number) < 0 || (n as number) > 10_000)
+      return null;
+    out[view] = n as number;
+  }
+  return out;
+}
+
+/** Only the control view gets the program's warnings, edits and AV notes; the chair its notes; the rest none. */
+const audienceOf = (info: ScreenInfo): Audience =>
+  info.view === 'control' ? 'control' : info.view === 'chair' ? 'chair' : 'public';
