@@ -61,10 +61,12 @@ export function describeUnknown(source: string): string {
     return `XML whose root element is <${XML_ROOT.exec(text)?.[1]?.slice(0, 40) ?? '?'}>, not <schedule>: ${expected}`;
   }
   if (text.startsWith('{') || text.startsWith('[')) {
+    // Where it goes wrong is counted in the file as an editor shows it (blank lines before it count).
+    const json = source.replace(/^\uFEFF/, '');
     try {
-      JSON.parse(text);
+      JSON.parse(json);
     } catch (err) {
-      return `not valid JSON: ${jsonErrorReason(err, text)}`;
+      return `not valid JSON: ${jsonErrorReason(err, json)}`;
     }
     return `JSON in no format Roomcue knows: ${expected}`;
   }

@@ -62,6 +62,11 @@ describe('what a user is told about a file in no known format', () => {
       text: '{\n  "schedule": {\n    "conference": x\n  }\n}',
       message: /^not valid JSON: .+ \(line 3, column 19\)$/,
     },
+    {
+      label: 'JSON after blank lines and a byte-order mark: where, in the file as an editor shows it',
+      text: '\uFEFF\n\n  {\n  "schedule": {\n    "conference": x\n  }\n}',
+      message: /^not valid JSON: .+ \(line 5, column 19\)$/,
+    },
     { label: 'unknown JSON', text: '{ "a": 1 }', message: /^JSON in no format Roomcue knows: expected/ },
     { label: 'XML garbage', text: '<schedule><day></schedule', message: /^not valid XML: .*line 1/ },
     { label: 'other XML', text: '<rss/>', message: /^XML whose root element is <rss>, not <schedule>/ },
