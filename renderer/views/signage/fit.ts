@@ -186,6 +186,9 @@ export function fit(node: HTMLElement, options: FitOptions) {
       min = opts.min * unit;
       max = opts.max * unit;
       node.style.fontSize = `${Math.floor(max)}px`;
+      // Measured with words whole: a word wider than the box overflows, so the size shrinks until it fits on a line
+      // (else the card's break-word would cut "Simulations/Data/Learning" mid-word at a size that "fits").
+      node.style.overflowWrap = 'normal';
     },
     finish({ overflow, ratio }) {
       const { text } = opts;
@@ -211,6 +214,8 @@ export function fit(node: HTMLElement, options: FitOptions) {
       );
       last = size;
       node.style.fontSize = `${size}px`;
+      // A word wider than the box even at the smallest size (a hostile name): it may wrap inside itself, as before.
+      if (overflows(node)) node.style.overflowWrap = '';
       if (text !== undefined && target && overflows(node)) {
         const clampTarget = target;
         clampTarget.textContent = clampAtWord(text, (candidate) => {
