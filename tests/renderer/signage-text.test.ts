@@ -14,6 +14,7 @@ import {
   timeLeftText,
   timeRange,
   untilLine,
+  whereLine,
 } from '../../renderer/views/signage/text.ts';
 import { itemProgress } from '../../renderer/views/signage/timing.ts';
 import { MAX_QR_MODULES, qrPath } from '../../renderer/views/signage/qr.ts';
@@ -235,5 +236,22 @@ describe('QR codes', () => {
     expect(qrPath(`https://indico.example.org/event/1234/contributions/${'5'.repeat(68)}`)?.size).toBeLessThanOrEqual(
       MAX_QR_MODULES,
     );
+  });
+});
+
+describe('the header’s room and venue line', () => {
+  test.each([
+    ['L108-A', 'Mines Paris – PSL', 'DP2E-AI 2026', 'en', 'Room L108-A · Mines Paris – PSL'],
+    // pretalx and frab exports name rooms "Gray Room", "Room A": no "Room Gray Room", "Room Room A".
+    ['Gray Room', 'Congress Centre', 'DemoCon', 'en', 'Gray Room · Congress Centre'],
+    ['Room A', 'Congress Centre', 'DemoCon', 'en', 'Room A · Congress Centre'],
+    ['Main Hall', 'Congress Centre', 'DemoCon', 'en', 'Main Hall · Congress Centre'],
+    ['Salle Dupont', 'Mines Paris', 'JDP', 'fr', 'Salle Dupont · Mines Paris'],
+    ['L108-A', 'Mines Paris', 'JDP', 'fr', 'Salle L108-A · Mines Paris'],
+    // An export with no venue is named after the event: the event's name is already above, once is enough.
+    ['Gray Room', 'DemoCon', 'DemoCon', 'en', 'Gray Room'],
+    ['Bedroom Studio', 'Somewhere', 'X', 'en', 'Room Bedroom Studio · Somewhere'],
+  ] as const)('%s, %s (%s, %s) → %s', (room, venue, event, lang, line) => {
+    expect(whereLine(room, venue, event, lang)).toBe(line);
   });
 });

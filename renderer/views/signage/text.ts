@@ -163,3 +163,16 @@ export function monogram(name: string): string[] {
 
 const isWord = (w: string): boolean => w !== '' && !/^\d+$/.test(w);
 const initial = (w: string): string => w.charAt(0).toUpperCase();
+
+/** A room's name that already says it is a room ("Gray Room", "Salle Dupont", "Main Hall"): no "Room" before it. */
+const ROOM_WORD =
+  /(?:^|[\s\-–(])(?:room|salle|saal|raum|sala|hall|aula|auditorium|amphi(?:theatre|théâtre)?)(?=$|[\s\-–)\d])/i;
+
+/**
+ * The header's second line: "Room L108-A · Mines Paris – PSL". "Room" is left out when the name says it already
+ * (exports name rooms "Gray Room", "Room A"), the venue when it only repeats the event's name (an export with none).
+ */
+export function whereLine(roomName: string, venue: string, eventName: string, lang: Lang): string {
+  const room = ROOM_WORD.test(roomName) ? roomName : `${t(lang).room} ${roomName}`;
+  return venue.trim().toLowerCase() === eventName.trim().toLowerCase() ? room : `${room} · ${venue}`;
+}
