@@ -161,6 +161,20 @@ describe('days and the welcome', () => {
       detail: null,
     });
   });
+
+  test('a day with nothing in the middle of the event: not "Welcome" (the event has begun), "See you soon"', () => {
+    const thursday = { start: '2026-07-02T08:30:00+02:00' };
+    expect(leadLines('between-days', thursday, at('2026-06-30T10:00'), ZONE, 'en')).toEqual({
+      title: 'See you soon',
+      detail: 'Thursday 2 July, 08:30',
+    });
+    expect(leadLines('between-days', thursday, at('2026-06-30T10:00'), ZONE, 'fr')).toEqual({
+      title: 'À bientôt',
+      detail: 'Jeudi 2 juillet, 08:30',
+    });
+    // Before the event, days ahead, it is still a welcome.
+    expect(leadLines('before-event', thursday, at('2026-06-28T10:00'), ZONE, 'en').title).toBe('Welcome');
+  });
 });
 
 describe('the logo block without a logo', () => {

@@ -138,9 +138,11 @@ export function leadLines(
   const w = words(lang);
   if (!first) return { title: phase === 'before-event' ? w.welcome : w.seeYouTomorrow, detail: null };
   const startMs = Date.parse(first.start);
-  const tomorrow = daysBetween(startMs, now, zone) === 1;
+  const days = daysBetween(startMs, now, zone);
+  // Between days: the event has begun, so no "Welcome" unless the next day is today; after a day with nothing, soon.
+  const between = days === 0 ? w.welcome : days === 1 ? w.seeYouTomorrow : w.seeYouSoon;
   return {
-    title: phase === 'between-days' && tomorrow ? w.seeYouTomorrow : w.welcome,
+    title: phase === 'between-days' ? between : w.welcome,
     detail: eventCountdown(startMs, now, zone, lang),
   };
 }
