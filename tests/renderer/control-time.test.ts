@@ -101,6 +101,21 @@ describe('until: HH:MM on the venue day', () => {
     });
   });
 
+  test('late on the eve of summer time, a time tonight that the clock skips is refused as skipped, not as past', () => {
+    expect(untilIso('02:30', at('2026-03-28T23:50:00+01:00'), PARIS)).toEqual({
+      ok: false,
+      problem: 'gap',
+      time: '02:30',
+    });
+    // Just after the gap it is tonight's, as any time after midnight.
+    expect(untilIso('03:00', at('2026-03-28T23:50:00+01:00'), PARIS)).toEqual({
+      ok: true,
+      iso: '2026-03-29T03:00:00+02:00',
+    });
+    // In the morning, the same time is one that has passed today.
+    expect(untilIso('02:30', at('2026-03-28T10:00:00+01:00'), PARIS)).toMatchObject({ ok: false, problem: 'past' });
+  });
+
   test.each(['UTC', 'Pacific/Auckland', 'America/Los_Angeles', 'Asia/Tokyo'])(
     'the same answer on a machine in %s',
     (zone) => {

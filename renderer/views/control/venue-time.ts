@@ -30,10 +30,16 @@ export function untilIso(time: string, now: number, zone: string): UntilParse {
   const day = wallTime(now, zone);
   const at = instantOf({ year: day.year, month: day.month, day: day.day, hour, minute, second: 0 }, zone);
   if (at !== null && at > now) return { ok: true, iso: isoWithOffset(at, zone) };
-  const tomorrow = instantOf({ ...nextDay(day), hour, minute, second: 0 }, zone);
+  const next = nextDay(day);
+  const tomorrow = instantOf({ ...next, hour, minute, second: 0 }, zone);
   if (tomorrow !== null && tomorrow - now <= TOMORROW_WITHIN_MS)
     return { ok: true, iso: isoWithOffset(tomorrow, zone) };
   if (at === null) return { ok: false, problem: 'gap', time: label };
+  // Tonight's, but skipped by the change to summer time (02:30 typed at 23:50): it is a gap, not a time past today.
+  const wallAhead =
+    Date.UTC(next.year, next.month - 1, next.day, hour, minute) -
+    Date.UTC(day.year, day.month - 1, day.day, day.hour, day.minute, day.second);
+  if (tomorrow === null && wallAhead <= TOMORROW_WITHIN_MS) return { ok: false, problem: 'gap', time: label };
   return { ok: false, problem: 'past', time: label };
 }
 

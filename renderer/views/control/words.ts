@@ -107,7 +107,7 @@ const en = {
   chars: (n: number) => `${n}/280`,
   untilFormat: 'Give the time as HH:MM.',
   untilPast: (time: string) => `${time} has already passed today.`,
-  untilGap: (time: string) => `${time} does not exist today (summer time change).`,
+  untilGap: (time: string) => `${time} does not exist tonight: the clock skips it (summer time change).`,
   blackout: 'Blackout',
   blackoutOn: 'Black out the screens',
   blackoutOff: 'Restore the screens',
