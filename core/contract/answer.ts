@@ -17,18 +17,19 @@ export const PREFER_STATE = 'return=representation';
 
 /**
  * Whether a request's `Prefer` header(s) ask for the state in the answer: a `return` preference (name case ignored,
- * value quoted or not, parameters after `;` ignored) whose value is `representation`. Other preferences are ignored.
+ * value quoted or not, parameters after `;` ignored) whose value is `representation`. Other preferences are ignored;
+ * of a `return` given twice, the first counts (RFC 7240, section 2).
  */
 export function prefersState(prefer: string | readonly string[] | undefined): boolean {
   const headers = prefer === undefined ? [] : typeof prefer === 'string' ? [prefer] : prefer;
-  return headers.some((header) =>
-    header.split(',').some((preference) => {
-      const [token = '', ...value] = preference.split(';')[0]!.split('=');
-      const unquoted = value
-        .join('=')
-        .trim()
-        .replace(/^"(.*)"$/, '$1');
-      return token.trim().toLowerCase() === 'return' && unquoted === 'representation';
-    }),
-  );
+  for (const preference of headers.flatMap((header) => header.split(','))) {
+    const [token = '', ...value] = preference.split(';')[0]!.split('=');
+    if (token.trim().toLowerCase() !== 'return') continue;
+    const unquoted = value
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
+    return unquoted === 'representation';
+  }
+  return false;
 }

@@ -265,7 +265,13 @@ describe('the answer to an action', () => {
   });
 
   test('Prefer: return=minimal, or a preference the server does not know, is the short answer', async () => {
-    for (const prefer of ['return=minimal', 'wait=10', 'return=representationx']) {
+    // RFC 7240: a preference given twice counts once, the first time ('return=minimal, return=representation').
+    for (const prefer of [
+      'return=minimal',
+      'wait=10',
+      'return=representationx',
+      'return=minimal, return=representation',
+    ]) {
       const res = await send({ type: 'blackout', on: false }, { Prefer: prefer });
       expect(res.headers.get('preference-applied')).toBeNull();
       expect(Object.keys(await res.json()).sort()).toEqual(['ok', 'room', 'seq', 'storeWarning']);
