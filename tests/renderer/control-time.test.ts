@@ -116,6 +116,26 @@ describe('until: HH:MM on the venue day', () => {
     expect(untilIso('02:30', at('2026-03-28T10:00:00+01:00'), PARIS)).toMatchObject({ ok: false, problem: 'past' });
   });
 
+  test('on the night summer time ends, a time the clock shows twice is the one still to come', () => {
+    // 02:15 after the clock went back (01:15 UTC): 02:30 comes again in 15 minutes.
+    expect(untilIso('02:30', at('2026-10-25T02:15:00+01:00'), PARIS)).toEqual({
+      ok: true,
+      iso: '2026-10-25T02:30:00+01:00',
+    });
+    // 02:45 before it went back: 02:30 comes again in 45 minutes.
+    expect(untilIso('02:30', at('2026-10-25T02:45:00+02:00'), PARIS)).toEqual({
+      ok: true,
+      iso: '2026-10-25T02:30:00+01:00',
+    });
+    // Before both, the first one.
+    expect(untilIso('02:30', at('2026-10-25T02:10:00+02:00'), PARIS)).toEqual({
+      ok: true,
+      iso: '2026-10-25T02:30:00+02:00',
+    });
+    // After both, it has passed.
+    expect(untilIso('02:30', at('2026-10-25T02:45:00+01:00'), PARIS)).toMatchObject({ ok: false, problem: 'past' });
+  });
+
   test.each(['UTC', 'Pacific/Auckland', 'America/Los_Angeles', 'Asia/Tokyo'])(
     'the same answer on a machine in %s',
     (zone) => {

@@ -30,6 +30,9 @@ export function untilIso(time: string, now: number, zone: string): UntilParse {
   const day = wallTime(now, zone);
   const at = instantOf({ year: day.year, month: day.month, day: day.day, hour, minute, second: 0 }, zone);
   if (at !== null && at > now) return { ok: true, iso: isoWithOffset(at, zone) };
+  // The night summer time ends, the clock shows 02:00–03:00 twice: the second 02:30 may still come.
+  const again = at === null ? null : secondTime(at, zone);
+  if (again !== null && again > now) return { ok: true, iso: isoWithOffset(again, zone) };
   const next = nextDay(day);
   const tomorrow = instantOf({ ...next, hour, minute, second: 0 }, zone);
   if (tomorrow !== null && tomorrow - now <= TOMORROW_WITHIN_MS)
@@ -41,6 +44,15 @@ export function untilIso(time: string, now: number, zone: string): UntilParse {
     Date.UTC(day.year, day.month - 1, day.day, day.hour, day.minute, day.second);
   if (tomorrow === null && wallAhead <= TOMORROW_WITHIN_MS) return { ok: false, problem: 'gap', time: label };
   return { ok: false, problem: 'past', time: label };
+}
+
+/** The instant after `at` with the same wall time, when the clock goes back over it the same day (else null). */
+function secondTime(at: number, zone: string): number | null {
+  const back = zoneOffsetMs(at, zone) - zoneOffsetMs(at + TOMORROW_WITHIN_MS, zone);
+  if (back <= 0) return null;
+  const was = wallTime(at, zone);
+  const then = wallTime(at + back, zone);
+  return then.day === was.day && then.hour === was.hour && then.minute === was.minute ? at + back : null;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
