@@ -283,7 +283,18 @@ after the first), an operator action every 7 simulated minutes:
   1572 → 1637 → 1656 KB. So the kept shapes (7603497) did not bring the daily growth down in this run; the door's
   own turn (f69fa11) adds code that runs once per talk change (its timer, the turn), which is compiled when those
   changes happen, and the first of the two further days had the heaviest load beside it. Which of these made day 2
-  larger is not separated: no control run was made of each. These are the figures in the table.
+  larger is not separated: no control run was made of each. They were the figures in the table until the run below.
+- On 514c93f (the seventh pass: the short answer, items kept as the same objects, the chair's countdown measured
+  when its shape changes), 14:29–15:41, load 0.4–8.4 (the timing benches 14:42–14:53, a clean-clone CI run
+  15:02–15:14 and engineers' tests beside it until about 15:35; quiet for the last day): signage 2.13 → 2.25 →
+  2.36 MB (5.26 %/day, **missed**, worse than 4.59), chair 1.54 → 1.59 → 1.61 MB (2.08 %/day, **missed**, was 1.14),
+  server RSS 83.1 → 81.2 → 80.7 MB (−1.43 %/day, met). The snapshots: the door's code 582 → 662 → 726 KB (+71.8 KB a
+  day), the rest of its heap 1602 → 1642 → 1688 KB; the chair's code 346 → 367 → 375 KB (+14.8 KB a day), the rest
+  1236 → 1261 → 1272 KB. Of what the door's heap gained from day 1 to day 3 (300 KB of self size), 107 new
+  InstructionStreams and their metadata are about 230 KB; of the chair's 93 KB, code is about 50 KB and Chromium's
+  performance-timeline entries (long animation frames, layout shifts, long tasks) about 35 KB. The 600× control
+  runs of this pass (next section) did not find an object of the views kept past its use. These are the figures in
+  the table.
 
 What grows is code, not objects. The heap snapshot at each sample now counts the machine code V8 compiled
 (InstructionStream and Code objects; \`*.code_per_day_kb\` and the table at the top of
@@ -589,6 +600,28 @@ No method changed in this pass. What changed in the product, and what it moved:
   2.33 M (−9 %).
 - **The chair's countdown is measured when its digits' shape changes, not at every tick** (e3f2b42): 7 → 19
   measures in 4 s before, none after (a test in \`tests/e2e/chair.test.ts\`).
+
+What grows in the pages, looked for in 600× control runs (\`BENCH_MEMORY_SPEED=600\`, which never write the
+report; engineers' runs at load 0.8–17):
+- The door, on d39cbee: 3.88 %/day (42.7 KB of code a day); the same code with its own turn at a talk's start
+  reverted (f69fa11, 2ee95cd): 3.32 %/day (52.2 KB of code a day). The own turn did not make day 2 larger. Scope
+  objects are balanced (+55 / −55): no destroyed card or closure is kept. Snapshots traced to the functions their
+  code was compiled for: from the end of day 1 to the end of day 2, optimised code objects 136 → 196 (+103 KB), for
+  the functions that run at each push or item change (the item card's effects and derived values, the fit action,
+  NextCard, the door's derived values, \`clampAtWord\`, \`dayNumber\`, \`eventCountdown\` and other helpers). About
+  205 actions and item changes a simulated day take each of them over Maglev's threshold on day 2 or 3. Four pairs
+  of the door with and without the kept items, side by side: 1.83 / 2.64, 3.01 / 1.02, 3.38 / 3.77 %/day (one pair
+  invalid: a rebuild of its dist/ during the page load); within the noise.
+- The chair, on d39cbee alone: 0.00 %/day; its snapshot diff +7.9 KB: +15 compiled functions (about 23 KB with their
+  metadata) and Chromium's performance-timeline entries (about 31 KB), against bytecode V8 flushed (−16.5 KB). The
+  timeline buffers are capped by Chromium (layout shifts stopped at 150 entries on day 2 of a scratch run at 1200×)
+  and fill faster on a loaded machine; no script can clear them. The chair's countdown change did not move the figure
+  (two pairs: 0.43 / −0.41, −0.34 / 0.31 %/day).
+- Not measured: whether the memory run's own samples (full GCs and heap snapshots of over 50 ms on the page) add
+  long-task and long-frame entries of their own. The method was not changed.
+So both pages' per-day growth stays **missed**. It is code V8 compiles as functions that run at each push pass its
+thresholds, plus Chromium's capped buffers; it is bounded by the views' code and has not levelled off within three
+days at 60×. Cutting the work per push by 9–13 % did not move it beyond the noise.
 
 The table's timing figures are one run of \`BENCH_SKIP_MEMORY=1 npm run bench\` on 32368d5 at 14:46 (load 2.4 at
 the start, 4.6 at the end, the memory run's two pages and server beside it, engineers paused). A first run three
