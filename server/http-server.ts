@@ -13,7 +13,8 @@ import { HostNames, misdirected, sameOrigin } from './host-names.ts';
 import { ViewErrorLog } from './view-errors.ts';
 import type { CentralLink } from './replica.ts';
 import type { Show, StateFor } from './show.ts';
-import { pushState, startHeartbeat, upgradeToScreen, type ScreenInfo, type ScreenSockets } from './screen-sockets.ts';
+import { pushState, startHeartbeat, upgradeToScreen, type ScreenSockets } from './screen-sockets.ts';
+import type { ScreenInfo } from '../core/contract/screens.ts';
 import { resolveStatic, staticHeaders, streamFile } from './static-files.ts';
 import { reportPage } from './report-page.ts';
 import { guardSlowClients } from './slow-clients.ts';
@@ -23,7 +24,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export const LOG_LIMIT_MAX = 1000;
 const VIEWS = ['signage', 'chair', 'control'] as const;
 
-export type { ScreenInfo } from './screen-sockets.ts';
+export type { ScreenInfo } from '../core/contract/screens.ts';
 
 export interface ServerOptions {
   show: Show;

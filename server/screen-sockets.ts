@@ -5,19 +5,10 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import type { CentralLink } from './replica.ts';
 import type { Audience, Show } from './show.ts';
 import { misdirected, sameOrigin, type HostNames } from './host-names.ts';
+import type { ScreenInfo } from '../core/contract/screens.ts';
 
 /** A client that stops reading is dropped before its backlog costs the server memory. */
 const MAX_WS_BACKLOG_BYTES = 1024 * 1024;
-
-export interface ScreenInfo {
-  id: number;
-  view: string;
-  room: string;
-  address: string;
-  since: number;
-  /** A room's box (view "box"): the screens connected to it, per view, as it last reported them. */
-  screens?: Record<string, number>;
-}
 
 /** The screens connected to one server, and what their sockets need. */
 export interface ScreenSockets {

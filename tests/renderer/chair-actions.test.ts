@@ -9,17 +9,8 @@ import { chairWords } from '../../renderer/views/chair/words.ts';
 import { Operator } from '../../renderer/views/control/operator.svelte.ts';
 import { controlWords } from '../../renderer/views/control/words.ts';
 import { programAroundNow, startHarness, type Harness } from '../server/harness.ts';
-
-/** A socket that never opens: the view's live link is down, nothing reaches it but the answers to its actions. */
-class DeadSocket {
-  static OPEN = 1;
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  send(): void {}
-  close(): void {}
-}
+// A socket that never opens: the view's live link is down, nothing reaches it but the answers to its actions.
+import { SilentSocket as DeadSocket } from './silent-socket.ts';
 
 let h: Harness;
 beforeAll(async () => {

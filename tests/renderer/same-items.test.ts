@@ -5,16 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ItemJson } from '../../core/schedule/screen-json.ts';
 import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
-
-class SilentSocket {
-  static OPEN = 1;
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  send(): void {}
-  close(): void {}
-}
+import { SilentSocket } from './silent-socket.ts';
 
 let sockets: SilentSocket[] = [];
 beforeEach(() => {

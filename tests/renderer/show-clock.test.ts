@@ -4,17 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
 import { Ticker, changeDue } from '../../renderer/lib/ticker.svelte.ts';
-
-/** A socket that never opens: the test hands the connection its messages. */
-class SilentSocket {
-  static OPEN = 1;
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  send(): void {}
-  close(): void {}
-}
+import { SilentSocket } from './silent-socket.ts';
 
 const REAL_NOW = Date.UTC(2026, 10, 29, 23, 35); // the machine's clock: late November
 const SHOW_NOW = Date.UTC(2026, 5, 29, 7, 50); // the rehearsal's: 09:50 in Paris on 29 June

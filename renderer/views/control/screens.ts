@@ -1,14 +1,7 @@
 // The screens connected to the show server (GET /api/screens), for the "Connected screens" list.
-export interface ScreenInfo {
-  id: number;
-  view: string;
-  room: string;
-  address: string;
-  /** Epoch ms, server clock (real time, even in a rehearsal). */
-  since: number;
-  /** A room's box: the screens it serves, per view. */
-  screens?: Record<string, number>;
-}
+import type { ScreenInfo } from '../../../core/contract/screens.ts';
+
+export type { ScreenInfo };
 
 /** "box: 2 signage, 1 chair" for a room's box; the view's name for any other screen. */
 export function viewLabel(s: ScreenInfo): string {
