@@ -3,13 +3,14 @@ import { isIP } from 'node:net';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_HOLD_LIMIT_MINUTES, OVERTIME_POLICIES, type OvertimePolicy } from '../core/live/state.ts';
-import { isKnownZone, parseInstant } from '../core/time.ts';
+import { isKnownZone, isoInZone, parseInstant } from '../core/time.ts';
 import { DEFAULT_PROGRAM, describeFsError, readProgramFile } from '../server/program/program-file.ts';
 import { isProgramUrl } from '../server/program/program-feed.ts';
 import { programNoteLines } from '../server/program/program-notes.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
 import { parseTarget } from '../server/osc.ts';
 import {
+  BOX_CLOCK,
   DEFAULT_PORT,
   DEFAULT_STATIC_DIR,
   startShow,
@@ -93,9 +94,9 @@ async function showOptions(o: ServeOptions, io: Io): Promise<ShowOptions & { hos
     port,
     ...access,
     stateDir: o.stateDir ?? defaultStateDir(),
-    // A feed's (or a central server's) time zone is known once it is fetched: startShow reads --at then.
+    // A feed's time zone is known once it is fetched: startShow reads --at then. A box has no --at (its central's).
     startAt: feed || o.server !== undefined ? undefined : await rehearsalStart(o, programFile),
-    at: feed || o.server !== undefined ? o.at : undefined,
+    at: feed ? o.at : undefined,
     speed,
     osc,
     feedIntervalMs,
@@ -141,6 +142,7 @@ function sourceOptions(o: ServeOptions): { feed: boolean; programFile: string } 
       );
     if (o.program !== undefined)
       throw new CliError('--server and --program: a box that follows a central server shows its program', 2);
+    if (o.at !== undefined || o.speed !== undefined) throw new CliError(BOX_CLOCK, 2);
   }
   const feed = o.program !== undefined && isProgramUrl(o.program);
   return { feed, programFile: feed ? o.program! : resolve(o.program ?? DEFAULT_PROGRAM) };
@@ -191,7 +193,12 @@ function printBanner(running: RunningShow, o: ServeOptions, options: ShowOptions
   );
   for (const line of programNoteLines(running.watcher.current.diagnostics, o.program ?? 'data/dp2e-ai-2026.json'))
     io.out(line);
-  if (show.clock.rehearsal)
+  if (show.clock.rehearsal && show.central)
+    io.out(
+      `Rehearsal clock of the central server, now ${isoInZone(show.clock.now(), show.program.timezone).slice(0, 19)}` +
+        ` at ${show.clock.speed}× speed (state not saved)`,
+    );
+  else if (show.clock.rehearsal)
     io.out(`Rehearsal clock from ${o.at ?? 'now'} at ${show.clock.speed}× speed (state not saved)`);
   for (const view of ['signage', 'chair', 'control']) io.out(`  ${view.padEnd(8)} ${server.url}/${view}`);
   if (chairPins.length > 0) {

@@ -9,7 +9,8 @@ import { parseProgramJson } from '../core/program/parse.ts';
 import type { Program } from '../core/program/schema.ts';
 import { validateLiveState, type LiveState } from '../core/live/state.ts';
 import { NOTE_LIMIT } from '../core/edits/overlay.ts';
-import type { NoteJson } from '../core/contract/state.ts';
+import type { ClockJson, NoteJson } from '../core/contract/state.ts';
+import { createFollowingClock, type FollowingClock } from './clock.ts';
 import { z } from 'zod';
 import type { ProgramChange, ProgramSnapshot, ProgramSource } from './program/program-watcher.ts';
 
@@ -22,7 +23,16 @@ export interface ReplicaJson {
   live: LiveState;
   /** The operators' notes on items (the program above has the edits applied already). */
   notes?: NoteJson[];
+  /** The central server's clock when it answered: a box shows the same time (a rehearsal's too). */
+  clock?: ClockJson;
 }
+
+const Clock = z.object({
+  now: z.number().finite(),
+  serverTime: z.number().finite(),
+  speed: z.number().positive().max(3600),
+  rehearsal: z.boolean(),
+});
 
 const Notes = z
   .array(
@@ -49,6 +59,8 @@ export interface ReplicaHost {
   adoptNotes(notes: NoteJson[]): void;
   /** Online/offline changed: push it to the control view. */
   centralChanged(status: CentralStatus): void;
+  /** The box's clock moved with the central server's (a rehearsal started, ended or jumped): push new states. */
+  clockChanged(): void;
 }
 
 export interface CentralOptions {
@@ -69,8 +81,16 @@ export interface CentralOptions {
 
 interface Cached {
   url: string;
+  /** This box's real clock when the replica arrived: the moment its `clock` was read (older copies lack `clock`). */
   savedAt: number;
   replica: ReplicaJson;
+}
+
+/** A replica as fetched: when it arrived by this box's real clock, and half the request's round trip. */
+interface Fetched {
+  replica: ReplicaJson;
+  realAt: number;
+  uncertaintyMs: number;
 }
 
 export function programKey(program: Program): string {
@@ -102,6 +122,8 @@ export class CentralLink implements ProgramSource {
   }
 
   status!: CentralStatus;
+  /** The box's show clock: the central server's, as last read (a rehearsal's time and speed, or the real time). */
+  readonly clock: FollowingClock = createFollowingClock();
   /** The live state the box starts from when it reached the central server (else its own saved state applies). */
   initialLive: LiveState | null = null;
   private initialNotes: NoteJson[] = [];
@@ -273,10 +295,11 @@ export class CentralLink implements ProgramSource {
           this.log(`roomcue: central server ${this.base}: ${fetched}`);
           return;
         }
-        const programChanged = fetched.programKey !== this.key;
-        this.take(fetched);
+        const programChanged = fetched.replica.programKey !== this.key;
+        const clockChanged = this.take(fetched);
         if (programChanged) this.listeners.emit({ type: 'reloaded', snapshot: this.snap });
-        this.host?.adoptLive(fetched.live, fetched.notes ?? []);
+        this.host?.adoptLive(fetched.replica.live, fetched.replica.notes ?? []);
+        if (clockChanged) this.host?.clockChanged();
         if (!this.status.online) {
           this.status = { url: this.base, online: true, offlineSince: null };
           this.log(`roomcue: central server ${this.base} is back: following it again`);
@@ -289,8 +312,9 @@ export class CentralLink implements ProgramSource {
   }
 
   /** The replica, validated like anything that crosses the API; a string says why there is none. */
-  private async fetchReplica(): Promise<ReplicaJson | string> {
+  private async fetchReplica(): Promise<Fetched | string> {
     let json: unknown;
+    const sent = Date.now();
     try {
       const res = await fetch(`${this.base}/api/replica`, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3000) });
       if (!res.ok) return `HTTP ${res.status}`;
@@ -299,10 +323,24 @@ export class CentralLink implements ProgramSource {
       const e = err as Error & { cause?: { code?: string } };
       return e.name === 'TimeoutError' ? 'no answer' : (e.cause?.code ?? e.message);
     }
-    return readReplica(json) ?? 'its answer is not a Roomcue replica';
+    const replica = readReplica(json);
+    if (!replica) return 'its answer is not a Roomcue replica';
+    // The central server read its clock between the request's start and its answer's end: the middle is the guess.
+    const received = Date.now();
+    return { replica, realAt: (sent + received) / 2, uncertaintyMs: (received - sent) / 2 };
   }
 
-  private take(replica: ReplicaJson): void {
+  /** Adopts a fetched replica (program, live state, clock) and keeps its copy; true when the box's clock changed. */
+  private take({ replica, realAt, uncertaintyMs }: Fetched): boolean {
+    const wasRehearsal = this.clock.rehearsal;
+    const clockChanged = this.clock.follow(replica.clock ?? null, realAt, uncertaintyMs);
+    if (this.snap && clockChanged && this.clock.rehearsal !== wasRehearsal) {
+      this.log(
+        this.clock.rehearsal
+          ? `roomcue: central server ${this.base} rehearses (${this.clock.speed}× speed): this box shows its clock`
+          : `roomcue: central server ${this.base} runs the show on the real time again: so does this box`,
+      );
+    }
     this.key = replica.programKey;
     this.snap = {
       file: `${this.base} (central server)`,
@@ -312,7 +350,8 @@ export class CentralLink implements ProgramSource {
     };
     this.initialLive = replica.live;
     this.initialNotes = replica.notes ?? [];
-    this.saveCopy(replica);
+    this.saveCopy(replica, realAt);
+    return clockChanged;
   }
 
   private get copyFile(): string {
@@ -323,8 +362,8 @@ export class CentralLink implements ProgramSource {
     );
   }
 
-  private saveCopy(replica: ReplicaJson): void {
-    const cached: Cached = { url: this.base, savedAt: Date.now(), replica };
+  private saveCopy(replica: ReplicaJson, realAt: number): void {
+    const cached: Cached = { url: this.base, savedAt: realAt, replica };
     try {
       mkdirSync(join(this.opts.cacheDir, 'central'), { recursive: true });
       writeFileSync(`${this.copyFile}.tmp`, JSON.stringify(cached));
@@ -353,6 +392,8 @@ export class CentralLink implements ProgramSource {
     // The box's own saved live state (what it showed last) is newer than the copy's: initialLive stays null.
     // The notes are the central server's: the copy's are the last known.
     this.initialNotes = replica.notes ?? [];
+    // So is its clock: a rehearsal goes on from the time it showed then, as it does on the central server.
+    this.clock.follow(replica.clock ?? null, cached.savedAt);
     return { ...cached, replica };
   }
 }
@@ -366,7 +407,9 @@ export function readReplica(json: unknown): ReplicaJson | null {
   if (!parsed.program) return null;
   try {
     const notes = r.notes === undefined ? [] : Notes.parse(r.notes);
-    return { format: 1, programKey: r.programKey, program: parsed.program, live: validateLiveState(r.live), notes };
+    const clock = r.clock === undefined ? undefined : Clock.parse(r.clock);
+    const live = validateLiveState(r.live);
+    return { format: 1, programKey: r.programKey, program: parsed.program, live, notes, ...(clock ? { clock } : {}) };
   } catch {
     return null;
   }

@@ -380,6 +380,13 @@ export class Show {
     this.emit('program');
   }
 
+  /** A box's clock moved with its central server's (a rehearsal started, ended or jumped): every screen gets it. */
+  clockChanged(): void {
+    const at = this.clock.now();
+    this.emit('tick');
+    this.schedulePush(at);
+  }
+
   /** What a box needs to compute every screen by itself (GET /api/replica). */
   replica(): ReplicaJson {
     if (this.replicaKey?.program !== this.program) {
@@ -391,6 +398,7 @@ export class Show {
       program: this.program,
       live: this.live,
       notes: this.notesJson('control'),
+      clock: this.clock.json(),
     };
   }
   private replicaKey: { program: Program; key: string } | null = null;

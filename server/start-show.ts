@@ -25,6 +25,10 @@ import type { ChairPin } from './auth.ts';
 import { logFileName, OperatorLog } from './operator-log.ts';
 
 export const DEFAULT_PORT = 4610;
+/** Why a box takes no --at or --speed. */
+export const BOX_CLOCK =
+  "--at and --speed are the central server's: a box (--server) shows the central server's clock, a rehearsal's " +
+  'too, so start the central server with them';
 export const DEFAULT_STATIC_DIR = join(PACKAGE_ROOT, 'dist');
 
 export interface ShowOptions {
@@ -72,6 +76,8 @@ export interface RunningShow {
 }
 
 export async function startShow(opts: ShowOptions): Promise<RunningShow> {
+  if (opts.central && (opts.startAt !== undefined || opts.at !== undefined || opts.speed !== undefined))
+    throw new Error(BOX_CLOCK);
   const central = opts.central ? await CentralLink.open({ url: opts.central, cacheDir: opts.stateDir }) : null;
   const watcher: ProgramSource = central ?? (await openProgram(opts));
   const program = watcher.current.program;
@@ -79,7 +85,8 @@ export async function startShow(opts: ShowOptions): Promise<RunningShow> {
     () => showSetup(opts, program),
     () => watcher.close(),
   );
-  const clock = createClock({ startAt: setup.startAt, speed: opts.speed });
+  // A box shows its central server's clock (a rehearsal's too); it has no --at or --speed of its own.
+  const clock = central?.clock ?? createClock({ startAt: setup.startAt, speed: opts.speed });
   const show = createShow(opts, watcher, program, clock, setup.room);
   const server = await undoingOnError(
     () => startServer(serverOptions(opts, show, setup.chairPins, central)),
