@@ -333,7 +333,16 @@ export function liveIndex(
     // AV's "running N min late" gives the item on its N minutes too: one lateness, not two.
     const byDelay = moved.end - original.plannedEnd;
     const timeUp = timer.movesDay && byDelay > 0 ? Math.max(ownEnd, moved.end) : ownEnd;
-    const following = base.items.slice(position + 1).find((i) => i.start >= original.start && i.id !== original.id);
+    // Items the program puts in the very same slot (a talk and its introduction) are on stage with it: they start,
+    // run over and end with it, and never take the stage from it (nor count as what follows it).
+    const twin = (item: TimelineItem) =>
+      item.id !== original.id &&
+      !isAway(item) &&
+      item.plannedStart === original.plannedStart &&
+      item.plannedEnd === original.plannedEnd;
+    const following = base.items
+      .slice(position + 1)
+      .find((i) => i.start >= original.start && i.id !== original.id && !twin(i));
     const sameDayNext = following && following.day === original.day ? delayed(following) : undefined;
     const manual = r.mode === 'manual';
     const holdUntil =
@@ -346,7 +355,7 @@ export function liveIndex(
     timing = { itemId: original.id, original, timeUp, held, holdUntil, stageEnd, shift };
     const followingStart = sameDayNext ? Math.max(sameDayNext.start, sameDayNext.plannedStart + shift) : Infinity;
     items = items.flatMap((item, i) => {
-      if (i === position) {
+      if (i === position || twin(base.items[i]!)) {
         // Not held: in overtime it stays until the next item starts, as the clock has it.
         const overtimeEnd = Number.isFinite(followingStart) ? Math.max(timeUp, followingStart) : timeUp;
         return [{ ...item, start: timer.startedAt, end: held ? stageEnd : at >= timeUp ? overtimeEnd : timeUp }];

@@ -1,7 +1,14 @@
 // The timing report: planned vs actual start and end of every item of a room's day, from the operator log.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DateTime } from 'luxon';
-import { at, DAY, playDay, type PlayedDay } from './played-day.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClock } from '../../server/clock.ts';
+import { logFileName, OperatorLog } from '../../server/operator-log.ts';
+import { ProgramWatcher } from '../../server/program/program-watcher.ts';
+import { Show } from '../../server/show.ts';
+import { at, DAY, playDay, playedProgram, type PlayedDay } from './played-day.ts';
 import { post, programAroundNow, startHarness, type Harness } from './harness.ts';
 
 const MIN = 60_000;
@@ -87,5 +94,41 @@ describe('GET /report', () => {
     expect(none.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await none.text()).toContain(`the program has nothing on 2001-01-01; its days: ${today()}`);
     expect((await fetch(`${h.url}/report?day=${today()}&room=Nowhere`)).status).toBe(404);
+  });
+});
+
+describe('two items in one slot, the chair starting late in the middle of it', () => {
+  afterEach(() => vi.useRealTimers());
+
+  test('the timer is the one the chair started, and the report gives both items its start and end', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const dir = mkdtempSync(join(tmpdir(), 'roomcue-twins-'));
+    const programFile = join(dir, 'program.json');
+    writeFileSync(programFile, JSON.stringify(playedProgram));
+    const watcher = await ProgramWatcher.open(programFile);
+    // The show starts at 09:20, in the middle of room B's 09:00–10:00 slot that holds a talk and its second part.
+    vi.setSystemTime(at('09:20'));
+    const clock = createClock({ startAt: at('09:20'), realNow: () => Date.now() });
+    const show = new Show(watcher, null, clock, 'B', { log: new OperatorLog(join(dir, logFileName('played', false))) });
+    try {
+      vi.advanceTimersByTime(at('09:22') - clock.now());
+      show.dispatch({ type: 'timer.start', room: 'B' }, 'Chair B');
+      vi.advanceTimersByTime(at('09:25') - clock.now());
+      // The chair's countdown is the hour it started at 09:22, on the talk it started.
+      const timer = show.state('B', 'chair').timer!;
+      expect([timer.itemId, timer.source, timer.endsAtMs]).toEqual(['bt', 'timer', at('10:22')]);
+      vi.advanceTimersByTime(at('11:00') - clock.now());
+      const rows = show
+        .report('B', DAY)
+        .rows.map((r) => [r.itemId, r.actualStart, r.actualEnd, r.status, r.sharedWith]);
+      // Held past its zero (10:22) until the hold limit, 15 minutes later: both parts, the same times.
+      expect(rows).toEqual([
+        ['bt', at('09:22'), at('10:37'), 'played', null],
+        ['bt2', at('09:22'), at('10:37'), 'played', 'bt'],
+      ]);
+    } finally {
+      show.close();
+      watcher.close();
+    }
   });
 });
