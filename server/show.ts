@@ -305,8 +305,11 @@ export class Show {
   private apply(action: Action, who: string, at: number): void {
     if (action.type === 'presets.set') {
       this.presets = action.texts;
-      this.emit('program');
+      // A new state like any action's (the control's presets are in it): a new seq, saved with the live state.
+      this.saved = { ...this.saved, live: { ...this.live, seq: this.live.seq + 1 } };
       this.saveOverlay();
+      void this.save();
+      this.emit('action');
       return;
     }
     const editsBefore = this.saved.edits;

@@ -189,6 +189,7 @@ describe('edits', () => {
     // Keep yours: no more conflict, the operator's title stays; undo brings the conflict back.
     const editId = seen.edits!.conflicts[0]!.editId!;
     const kept = await ok({ type: 'program.edit.resolve', editId, keep: 'yours' });
+    expect(kept.seq).toBe(seen.seq + 1); // a new state, like every action's (seq.test.ts has the others)
     expect(kept.edits!.conflicts).toEqual([]);
     expect(kept.current[0]!.title).toBe('Fixed title');
     expect(kept.history.undo).toBe('Keep yours for “Fixed title”');
