@@ -134,3 +134,24 @@ export function localDate(at: Instant, zone: string): string {
 export function localTime(at: Instant, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toFormat('HH:mm');
 }
+
+/** Minutes after midnight of a program's `dayChange` ("05:00" → 300); 0, midnight, when the program has none. */
+export function dayChangeMinutes(dayChange: string | undefined): number {
+  const m = dayChange ? /^(\d{2}):(\d{2})$/.exec(dayChange) : null;
+  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+}
+
+/**
+ * "2026-06-29": the day of the event an instant belongs to, counted in `zone` from the day change (minutes after
+ * midnight): with days changing at 05:00, 01:00 on the 30th is still the night of the 29th. By wall clock, so the
+ * nights the clocks change are no different; with 0 it is the calendar date (`localDate`).
+ */
+export function programDay(at: Instant, zone: string, dayChange: number): string {
+  return new Date(at + (zoneOffset(zone, at) - dayChange) * 60_000).toISOString().slice(0, 10);
+}
+
+/** What decides a program's days: its zone and when a day changes (minutes after midnight). */
+export interface DayClock {
+  zone: string;
+  dayChange: number;
+}

@@ -2,7 +2,7 @@
 import { isBreakKind } from '../schedule/kinds.ts';
 import { resolveInIndex, type Screen, UnknownRoomError } from '../schedule/resolve.ts';
 import { byTime, indexItems, type RoomIndex, type Timeline, type TimelineItem } from '../schedule/timeline.ts';
-import { localDate, type Instant } from '../time.ts';
+import { programDay, type Instant } from '../time.ts';
 import { dict, own } from '../own.ts';
 import {
   DEFAULT_OVERTIME,
@@ -106,7 +106,7 @@ export interface LiveScreen extends Screen {
   blackout: boolean;
   /** The whole day of the item on now (else of the next one) in this room, with live times, for the control view. */
   day: TimelineItem[];
-  /** The room's today in the program's zone. */
+  /** The room's day of the event at `at` (its date in the program's zone, counted from the day change). */
   today: string;
   /** The whole event in this room, every day, with live times. */
   days: { date: string; items: TimelineItem[] }[];
@@ -137,7 +137,7 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
   const r = roomLive(live, room);
   const policy = overtimePolicy(live, r);
   const { index, timing } = liveIndex(base, r, at, policy);
-  let screen = resolveInIndex(index, timeline.zone, room, at);
+  let screen = resolveInIndex(index, timeline, room, at);
   if (r.mode === 'manual' && r.manualItemId) {
     const ownEnd = timing?.itemId === r.manualItemId ? timing.stageEnd : null;
     screen = pinned(index, screen, r.manualItemId, ownEnd, at) ?? screen;
@@ -170,7 +170,7 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
     : null;
   const timersLate = lateness(r, timing, own, next, at);
   const late: LateView = { ...timersLate, ...declared(timeline, live, r, room, screen, at, timersLate.ms) };
-  const today = localDate(at, timeline.zone);
+  const today = programDay(at, timeline.zone, timeline.dayChange);
   return {
     ...screen,
     mode: r.mode,

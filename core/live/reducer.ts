@@ -1,7 +1,7 @@
 // Applies one operator action to the live state at an instant: pure, so every rule is a table-driven test away.
 import { isBreakKind } from '../schedule/kinds.ts';
 import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
-import { localDate, type Instant } from '../time.ts';
+import { programDay, type Instant } from '../time.ts';
 import { dict } from '../own.ts';
 import { isProgramAction, type Action, type LiveAction } from './actions.ts';
 import { isAway, resolveLive, roomLive, timedItem, timerEnd, type LiveScreen } from './live-screen.ts';
@@ -193,7 +193,7 @@ function setOvertimePolicy(ctx: RoomAt, action: ActionOf<'overtime.policy'>): Ro
 function setDelay(ctx: RoomAt, minutes: number): RoomLive {
   const { timeline, r, at } = ctx;
   if (minutes === 0) return { ...r, delay: null };
-  const day = localDate(at, timeline.zone);
+  const day = programDay(at, timeline.zone, timeline.dayChange);
   // Changing a delay keeps where it began, so items already running late stay late.
   const from = r.delay && r.delay.day === day ? Math.min(r.delay.from, at) : at;
   return { ...r, delay: { minutes, from, day } };

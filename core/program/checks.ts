@@ -1,7 +1,16 @@
 // The rules between fields that a schema cannot say: references, time order, overlaps, TBA people.
 import { type Diagnostic, type WarningKind } from './diagnostics.ts';
 import { TBA, type Program } from './schema.ts';
-import { isKnownZone, isRepeatedLocal, localTime, parseLocal } from '../time.ts';
+import { DateTime } from 'luxon';
+import {
+  dayChangeMinutes,
+  isKnownZone,
+  isRepeatedLocal,
+  localDate,
+  localTime,
+  parseLocal,
+  programDay,
+} from '../time.ts';
 import { itemRoom, placedItems } from './walk.ts';
 
 interface Span {
@@ -101,7 +110,38 @@ export function checkProgram(program: Program): Diagnostic[] {
   }
   duplicates(ids, 'id', error);
   overlaps(spans, zone, warn);
+  beforeDayChange(spans, zone, program.dayChange, warn);
   return out;
+}
+
+/**
+ * With days changing at 05:00, an item at 01:00 belongs to the night before: right for the congress's night talk,
+ * wrong for a registration at 04:30 that nothing leads up to, which would make a day of its own. One warning per
+ * such item: it starts before the day change and nothing of its day of the event started before it.
+ */
+function beforeDayChange(
+  spans: Span[],
+  zone: string,
+  dayChange: string | undefined,
+  warn: (path: string, message: string, kind: 'before-day-change') => void,
+) {
+  const minutes = dayChangeMinutes(dayChange);
+  if (minutes === 0) return;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const started = new Set<string>();
+  for (const s of sorted) {
+    const day = programDay(s.start, zone, minutes);
+    if (day !== localDate(s.start, zone) && !started.has(day)) {
+      const clock = localTime(s.start, zone);
+      const name = DateTime.fromISO(day, { zone: 'UTC' }).setLocale('en-GB').toFormat('cccc d LLLL');
+      warn(
+        s.path,
+        `"${s.title}" starts at ${clock}, before the day change at ${dayChange}: it counts as a day of its own, ${name}; move dayChange earlier (e.g. "${clock.slice(0, 2)}:00") if the day starts then`,
+        'before-day-change',
+      );
+    }
+    started.add(day);
+  }
 }
 
 function duplicates(entries: [string, string][], what: string, error: (path: string, message: string) => void) {

@@ -15,7 +15,15 @@ export interface Diagnostic {
 }
 
 /** The sorts of warnings a program check gives; anything else (an importer's notes) counts as "other". */
-export const WARNING_KINDS = ['overlap', 'outside-session', 'tba', 'fixed-offset', 'repeated-hour', 'other'] as const;
+export const WARNING_KINDS = [
+  'overlap',
+  'outside-session',
+  'tba',
+  'fixed-offset',
+  'repeated-hour',
+  'before-day-change',
+  'other',
+] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
 /** Turns a path of keys into the JS-like notation users see: ["sessions", 2, "end"] → "sessions[2].end". */

@@ -12,6 +12,18 @@ export const LocalDateTime = z
   .describe('Local date-time in the program time zone, e.g. 2026-06-29T09:30');
 
 /**
+ * When one day of the event ends and the next begins, as a wall-clock time in the program's zone: "05:00" for a
+ * congress whose talks run until 02:00 (its 01:00 talk belongs to the day before). Midnight when not given.
+ */
+export const DayChange = z
+  .string()
+  .regex(/^(?:(?:0\d|1[01]):[0-5]\d|12:00)$/, {
+    message:
+      'expected a time from "00:00" to "12:00" like "05:00": when one day of the event ends and the next begins (e.g. "05:00" for talks until 02:00)',
+  })
+  .describe('When one day of the event ends and the next begins, "HH:MM" in the program time zone; default "00:00"');
+
+/**
  * The longest each field may be. A door screen can show a 300-character title, not a 3,000-character one, and a field
  * this long in a program is a mistake (a pasted abstract, a tracking URL): the file is refused with the field named.
  */
@@ -155,6 +167,8 @@ export const Program = z
       .strict(),
     /** IANA time zone of every local date-time in the file. */
     timezone: text(LIMITS.timezone),
+    /** When a day of the event ends and the next begins (items before it belong to the night before); midnight by default. */
+    dayChange: DayChange.optional(),
     venue: z
       .object({
         name: text(LIMITS.name),

@@ -1,5 +1,5 @@
 // The schedule engine: what a room's screen shows at an instant. Start inclusive, end exclusive.
-import { localDate, type Instant } from '../time.ts';
+import { programDay, type DayClock, type Instant } from '../time.ts';
 import { isBreakKind } from './kinds.ts';
 import type { RoomIndex, Timeline, TimelineItem } from './timeline.ts';
 
@@ -30,11 +30,11 @@ export class UnknownRoomError extends Error {
 export function resolveScreen(timeline: Timeline, room: string, at: Instant): Screen {
   const index = timeline.rooms.get(room);
   if (!index) throw new UnknownRoomError(room, [...timeline.rooms.keys()]);
-  return resolveInIndex(index, timeline.zone, room, at);
+  return resolveInIndex(index, timeline, room, at);
 }
 
-/** The same lookup on any room index, e.g. one whose times the live adjustments moved. */
-export function resolveInIndex(index: RoomIndex, zone: string, room: string, at: Instant): Screen {
+/** The same lookup on any room index, e.g. one whose times the live adjustments moved; `days` says when days change. */
+export function resolveInIndex(index: RoomIndex, days: DayClock, room: string, at: Instant): Screen {
   const { items, maxEnd } = index;
 
   const firstAfter = upperBound(items, at); // items[0..firstAfter) have started
@@ -54,7 +54,10 @@ export function resolveInIndex(index: RoomIndex, zone: string, room: string, at:
   if (current.length > 0) phase = current.every((i) => isBreakKind(i.kind)) ? 'in-break' : 'in-session';
   else if (!next) phase = 'after-event';
   else if (firstAfter === 0) phase = 'before-event';
-  else phase = localDate(maxEnd[firstAfter - 1]! - 1, zone) === next.day ? 'in-break' : 'between-days';
+  else {
+    const lastDay = programDay(maxEnd[firstAfter - 1]! - 1, days.zone, days.dayChange);
+    phase = lastDay === next.day ? 'in-break' : 'between-days';
+  }
 
   return { at, room, phase, current, next, later };
 }

@@ -2,7 +2,7 @@
 import type { ItemKind, Location, Program } from '../program/schema.ts';
 import { TBA } from '../program/schema.ts';
 import { itemRoom, mainRoomId, placedItems } from '../program/walk.ts';
-import { localDate, parseLocal, type Instant } from '../time.ts';
+import { dayChangeMinutes, parseLocal, programDay, type DayClock, type Instant } from '../time.ts';
 
 export interface PersonView {
   id: string | null; // null for TBA
@@ -28,7 +28,7 @@ export interface TimelineItem {
   /** The times the program gives, whatever the live adjustments did. */
   plannedStart: Instant;
   plannedEnd: Instant;
-  /** Program-zone calendar date of the start, "2026-06-29". */
+  /** The day of the event the item starts on, "2026-06-29": its date in the program's zone, counted from `dayChange`. */
   day: string;
   /** Room id, or null when the item happens away from the rooms (see `location`). */
   room: string | null;
@@ -54,9 +54,11 @@ export interface RoomIndex {
   maxEnd: Instant[];
 }
 
-export interface Timeline {
+export interface Timeline extends DayClock {
   program: Program;
   zone: string;
+  /** Minutes after midnight at which a day of the event ends (the program's `dayChange`; 0: midnight). */
+  dayChange: number;
   mainRoom: string;
   items: TimelineItem[];
   byId: Map<string, TimelineItem>;
@@ -66,6 +68,7 @@ export interface Timeline {
 /** Builds the timeline of a program that passed `checkProgram` without errors. */
 export function buildTimeline(program: Program): Timeline {
   const zone = program.timezone;
+  const dayChange = dayChangeMinutes(program.dayChange);
   const person = (ref: string): PersonView => {
     if (ref === TBA) return { id: null, name: TBA, affiliation: null };
     const p = Object.hasOwn(program.people, ref) ? program.people[ref] : undefined;
@@ -96,7 +99,7 @@ export function buildTimeline(program: Program): Timeline {
       end,
       plannedStart: start,
       plannedEnd: end,
-      day: localDate(start, zone),
+      day: programDay(start, zone, dayChange),
       room: itemRoom(program, item, session),
       location: item.location ? (locations.get(item.location) ?? null) : null,
       speakers: item.speakers.map(person),
@@ -126,7 +129,15 @@ export function buildTimeline(program: Program): Timeline {
   for (const room of program.rooms) {
     rooms.set(room.id, indexItems(items.filter((item) => item.room === null || item.room === room.id)));
   }
-  return { program, zone, mainRoom: mainRoomId(program), items, byId: new Map(items.map((i) => [i.id, i])), rooms };
+  return {
+    program,
+    zone,
+    dayChange,
+    mainRoom: mainRoomId(program),
+    items,
+    byId: new Map(items.map((i) => [i.id, i])),
+    rooms,
+  };
 }
 
 /** Indexes items already sorted by `byTime`. */

@@ -1,0 +1,142 @@
+// A program's days when they run past midnight ("dayChange"): the 01:00 talk of a congress night is tonight's.
+import { describe, expect, test } from 'vitest';
+import { resolveLive } from '../../core/live/live-screen.ts';
+import { reduce } from '../../core/live/reducer.ts';
+import { emptyLive } from '../../core/live/state.ts';
+import { parseProgramJson } from '../../core/program/parse.ts';
+import type { ProgramInput } from '../../core/program/schema.ts';
+import { screenJson } from '../../core/schedule/screen-json.ts';
+import { programDay, parseLocal } from '../../core/time.ts';
+import { screenAt, timelineOf, tinyProgram } from '../helpers.ts';
+
+/** Day 1 (Monday 29 June) runs until 02:00 on Tuesday; day 2 starts at 10:00. */
+function nightProgram(dayChange: string | null = '05:00'): ProgramInput {
+  const p = tinyProgram();
+  p.sessions = [];
+  p.items = [
+    { id: 'evening', kind: 'talk', title: 'Evening talk', start: '2026-06-29T22:00', end: '2026-06-29T23:30' },
+    { id: 'night', kind: 'talk', title: 'Night talk', start: '2026-06-30T01:00', end: '2026-06-30T02:00' },
+    { id: 'morning', kind: 'talk', title: 'Day 2 opener', start: '2026-06-30T10:00', end: '2026-06-30T11:00' },
+    { id: 'noon', kind: 'talk', title: 'Day 2 noon', start: '2026-06-30T12:00', end: '2026-06-30T13:00' },
+  ];
+  if (dayChange !== null) p.dayChange = dayChange;
+  return p;
+}
+
+const at = (local: string) => {
+  const parsed = parseLocal(local, 'Europe/Paris');
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.at;
+};
+
+describe('a day that runs past midnight (dayChange "05:00")', () => {
+  test('the 01:00 talk belongs to the day before, in the timeline and in the JSON', () => {
+    const t = timelineOf(nightProgram());
+    expect(t.byId.get('night')!.day).toBe('2026-06-29');
+    expect(t.byId.get('morning')!.day).toBe('2026-06-30');
+    expect(screenJson(t, screenAt(t, '2026-06-29T23:45')).next!.day).toBe('2026-06-29');
+  });
+
+  test('at 23:45 the 01:00 talk is next, tonight: a break, not "between days", and day 2 is not "later"', () => {
+    const s = screenAt(timelineOf(nightProgram()), '2026-06-29T23:45');
+    expect(s.next?.id).toBe('night');
+    expect(s.phase).toBe('in-break');
+    expect(s.later.map((i) => i.id)).toEqual([]);
+  });
+
+  test('after the night talk, the screen is between days until day 2 begins', () => {
+    const t = timelineOf(nightProgram());
+    const s = screenAt(t, '2026-06-30T02:30');
+    expect(s.phase).toBe('between-days');
+    expect(s.next?.id).toBe('morning');
+    expect(s.later.map((i) => i.id)).toEqual(['noon']);
+  });
+
+  test("the room's today, its day list and its days follow the day change", () => {
+    const t = timelineOf(nightProgram());
+    const half = resolveLive(t, emptyLive(), 'A', at('2026-06-30T00:30'));
+    expect(half.today).toBe('2026-06-29');
+    expect(half.day.map((i) => i.id)).toEqual(['evening', 'night']);
+    expect(half.days.map((d) => [d.date, d.items.map((i) => i.id)])).toEqual([
+      ['2026-06-29', ['evening', 'night']],
+      ['2026-06-30', ['morning', 'noon']],
+    ]);
+    expect(resolveLive(t, emptyLive(), 'A', at('2026-06-30T05:00')).today).toBe('2026-06-30');
+    expect(resolveLive(t, emptyLive(), 'A', at('2026-06-30T04:59')).today).toBe('2026-06-29');
+  });
+
+  test("AV's delay set at 00:30 moves the night talk (tonight's), not day 2", () => {
+    const t = timelineOf(nightProgram());
+    const now = at('2026-06-30T00:30');
+    const live = reduce(t, emptyLive(), { type: 'delay.set', minutes: 10 }, now, 'A');
+    const s = resolveLive(t, live, 'A', now);
+    expect(s.next?.id).toBe('night');
+    expect(s.late.minutes).toBe(10);
+    expect(s.days[1]!.items.map((i) => i.start)).toEqual([at('2026-06-30T10:00'), at('2026-06-30T12:00')]);
+  });
+
+  test('without a day change the days are calendar dates, as before', () => {
+    const t = timelineOf(nightProgram(null));
+    expect(t.byId.get('night')!.day).toBe('2026-06-30');
+    const s = screenAt(t, '2026-06-29T23:45');
+    expect(s.phase).toBe('between-days');
+    expect(s.later.map((i) => i.id)).toEqual(['morning', 'noon']);
+  });
+});
+
+describe('programDay', () => {
+  test.each([
+    { label: 'before the change, the day before', local: '2026-06-30T04:59', change: 300, day: '2026-06-29' },
+    { label: 'at the change, the new day', local: '2026-06-30T05:00', change: 300, day: '2026-06-30' },
+    { label: 'in the evening, the same date', local: '2026-06-29T23:59', change: 300, day: '2026-06-29' },
+    { label: 'midnight by default', local: '2026-06-30T00:00', change: 0, day: '2026-06-30' },
+    // The night summer time begins in Paris (02:00 → 03:00): 04:30 is still the night of the 28th.
+    { label: 'the night clocks go forward', local: '2026-03-29T04:30', change: 300, day: '2026-03-28' },
+    { label: 'the morning after clocks go forward', local: '2026-03-29T05:00', change: 300, day: '2026-03-29' },
+    // The night summer time ends (03:00 → 02:00): the wall clock decides, not 24 hours.
+    { label: 'the night clocks go back', local: '2026-10-25T04:59', change: 300, day: '2026-10-24' },
+    { label: 'the morning after clocks go back', local: '2026-10-25T05:00', change: 300, day: '2026-10-25' },
+  ])('$label: $local with the day changing at minute $change is $day', ({ local, change, day }) => {
+    expect(programDay(at(local), 'Europe/Paris', change)).toBe(day);
+  });
+});
+
+describe('dayChange in the program file', () => {
+  test.each([
+    { value: '5:00', why: 'a single-digit hour' },
+    { value: '25:00', why: 'no such hour' },
+    { value: '14:00', why: 'in the afternoon' },
+    { value: '05:00:00', why: 'seconds' },
+    { value: '5am', why: 'not a clock time' },
+  ])('"$value" is refused ($why), the message naming dayChange', ({ value }) => {
+    const { program, diagnostics } = parseProgramJson({ ...nightProgram(), dayChange: value });
+    expect(program).toBeNull();
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.path).toBe('dayChange');
+    expect(errors[0]!.message).toMatch(/"00:00" to "12:00"/);
+  });
+
+  test.each(['00:00', '05:00', '12:00'])('"%s" is accepted', (value) => {
+    expect(parseProgramJson({ ...nightProgram(), dayChange: value }).program?.dayChange).toBe(value);
+  });
+
+  test('an item early in the morning that no night before leads up to is flagged: it would count as the day before', () => {
+    const p = nightProgram();
+    p.items!.push({
+      id: 'early',
+      kind: 'registration',
+      title: 'Early registration',
+      start: '2026-06-29T04:30',
+      end: '2026-06-29T09:00',
+    });
+    const { program, diagnostics } = parseProgramJson(p);
+    expect(program).not.toBeNull();
+    const warning = diagnostics.find((d) => d.path === 'items[4]');
+    expect(warning?.message).toBe(
+      '"Early registration" starts at 04:30, before the day change at 05:00: it counts as a day of its own, Sunday 28 June; move dayChange earlier (e.g. "04:00") if the day starts then',
+    );
+    // The night talk leads on from the evening before: no warning.
+    expect(diagnostics.some((d) => d.path === 'items[1]')).toBe(false);
+  });
+});
