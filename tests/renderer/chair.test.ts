@@ -22,7 +22,7 @@ import {
 } from '../../renderer/views/chair/display.ts';
 import { commandAction, helpRows, keyCommand, toggleKind, type ChairCommand } from '../../renderer/views/chair/keys.ts';
 import { chairWords } from '../../renderer/views/chair/words.ts';
-import { loadShippedProgram } from '../helpers.ts';
+import { loadShippedProgram, timelineOf, tinyProgram } from '../helpers.ts';
 
 const timeline = buildTimeline(loadShippedProgram());
 const ROOM = 'L108-A';
@@ -243,6 +243,33 @@ describe('the lines around the digits', () => {
   test('next on another day says the day: during the dinner and overnight', () => {
     expect(nextLine(stateAt('19:30'), at('19:30'), 'en')?.time).toBe('Tomorrow 08:30');
     expect(nextLine(stateAt('23:00'), at('23:00'), 'fr')?.time).toBe('Demain 08:30');
+  });
+
+  test("a day that runs past midnight (day change 05:00): the 01:00 talk is tonight's, day 2 is tomorrow until 05:00", () => {
+    const p = tinyProgram();
+    p.sessions = [];
+    p.dayChange = '05:00';
+    p.items = [
+      { id: 'evening', kind: 'talk', title: 'Evening', start: '2026-06-29T22:00', end: '2026-06-29T23:30' },
+      { id: 'night', kind: 'talk', title: 'Night talk', start: '2026-06-30T01:00', end: '2026-06-30T02:00' },
+      { id: 'morning', kind: 'talk', title: 'Day 2', start: '2026-06-30T10:00', end: '2026-06-30T11:00' },
+    ];
+    const night = timelineOf(p);
+    const stateOf = (local: string) => {
+      const now = at(local);
+      return stateJson(night, resolveLive(night, emptyLive(), 'A', now), {
+        seq: 0,
+        clock: { now, serverTime: now, speed: 1, rehearsal: false },
+        program: { file: 'p.json', loadedAt: '', warnings: [], warningCount: 0, warningKinds: [], problem: null },
+        storeWarning: null,
+      });
+    };
+    expect(nextLine(stateOf('23:45'), at('23:45'), 'en')?.time).toBe('01:00');
+    expect(countdownDisplay(stateOf('23:45'), at('23:45'), 'en')).toMatchObject({
+      text: '1:15:00',
+      label: chairWords('en').untilNext,
+    });
+    expect(nextLine(stateOf('2026-06-30T02:30'), at('2026-06-30T02:30'), 'en')?.time).toBe('Tomorrow 10:00');
   });
 
   test('marks: offline first, then running late, then rehearsal', () => {

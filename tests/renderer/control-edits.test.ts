@@ -113,6 +113,30 @@ describe('move to', () => {
     });
   });
 
+  test('with days changing at 05:00, the night talk at 01:00 is on the day before, and stays there when moved', () => {
+    const night = item({
+      plannedStart: '2026-07-01T01:00:00+02:00',
+      plannedEnd: '2026-07-01T02:00:00+02:00',
+      day: '2026-06-30',
+    });
+    const was = timeForm(night, 'L108-A', 300);
+    expect(was).toEqual({ day: '2026-06-30', start: '01:00', end: '02:00', room: 'L108-A' });
+    expect(moveAction(night, { ...was, start: '01:30' }, 'L108-A', 300)).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'd2-maze', start: '2026-07-01T01:30' },
+    });
+    // Moved to 23:30 of the same day of the event: the evening before the night.
+    expect(moveAction(night, { ...was, start: '23:30', end: '00:30' }, 'L108-A', 300)).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T23:30', end: '2026-07-01T00:30' },
+    });
+    // An evening talk moved to 00:15 the same night, its end after it.
+    expect(moveAction(item(), { ...form, start: '00:15', end: '00:45' }, 'L108-A', 300)).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'd2-maze', start: '2026-07-01T00:15', end: '2026-07-01T00:45' },
+    });
+  });
+
   test('a time that is not one names its field', () => {
     expect(moveAction(item(), { ...form, end: '25:00' }, 'L108-A')).toEqual({ ok: false, field: 'end', error: 'time' });
   });

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { TimerJson } from '../../core/contract/state.ts';
 import type { ItemJson } from '../../core/schedule/screen-json.ts';
 import {
+  dayHeading,
   dayWord,
   eventCountdown,
   kindHeading,
@@ -174,6 +175,33 @@ describe('days and the welcome', () => {
     });
     // Before the event, days ahead, it is still a welcome.
     expect(leadLines('before-event', thursday, at('2026-06-28T10:00'), ZONE, 'en').title).toBe('Welcome');
+  });
+});
+
+describe('days that run past midnight (the program changes days at 05:00)', () => {
+  const CHANGE = 300;
+  test.each([
+    { label: "the night's 01:00 talk at 23:45", when: '2026-06-30T01:00', now: '2026-06-29T23:45', text: 'Today' },
+    { label: 'day 2 at 01:30, still the night', when: '2026-06-30T10:00', now: '2026-06-30T01:30', text: 'Tomorrow' },
+    { label: 'day 2 from 05:00', when: '2026-06-30T10:00', now: '2026-06-30T05:00', text: 'Today' },
+    { label: "day 2's night from day 1", when: '2026-07-01T01:00', now: '2026-06-29T10:00', text: 'Tomorrow' },
+  ])('$label: $text', ({ when, now, text }) => expect(dayWord(at(when), at(now), ZONE, 'en', CHANGE)).toBe(text));
+
+  test("a day's heading names the day of the event, not the night's calendar date", () => {
+    expect(dayHeading(at('2026-07-01T01:00'), at('2026-06-29T10:00'), ZONE, 'en', CHANGE)).toBe(
+      'Tomorrow, Tuesday 30 June',
+    );
+    expect(dayHeading(at('2026-07-01T01:00'), at('2026-06-28T10:00'), ZONE, 'fr', CHANGE)).toBe('Mardi 30 juin');
+  });
+
+  test('the countdown and the strip between days', () => {
+    expect(eventCountdown(at('2026-06-30T01:00'), at('2026-06-29T23:45'), ZONE, 'en', CHANGE)).toBe('Starts in 1 h 15');
+    expect(
+      leadLines('between-days', { start: '2026-06-30T10:00:00+02:00' }, at('2026-06-30T02:30'), ZONE, 'en', CHANGE),
+    ).toEqual({
+      title: 'See you tomorrow',
+      detail: 'Tuesday 30 June, 10:00',
+    });
   });
 });
 

@@ -5,7 +5,7 @@ import type { CurrentItemJson, ItemJson } from '../../../core/schedule/screen-js
 import type { Lang } from '../../../core/schedule/kinds.ts';
 import { clockTime, countdown } from '../../lib/format.ts';
 import { t } from '../../lib/i18n.ts';
-import { localDate } from '../../lib/days.ts';
+import { dayChangeOf, eventDay } from '../../lib/days.ts';
 import { afterCurrent, announcedLate, nextInRoom } from '../../lib/stage.ts';
 import { dayHeading, dayWord } from '../signage/text.ts';
 import { chairWords } from './words.ts';
@@ -83,9 +83,10 @@ export function countdownDisplay(state: StateJson, showNow: number, lang: Lang):
     const text = clockTime(start, state.timezone);
     return { text, template: sizingTemplate(text), phase: 'later', label: target.location.name, paused: false };
   }
-  if (localDate(start, state.timezone) !== localDate(showNow, state.timezone)) {
+  const dayChange = dayChangeOf(state.dayChange);
+  if (eventDay(start, state.timezone, dayChange) !== eventDay(showNow, state.timezone, dayChange)) {
     const text = clockTime(start, state.timezone);
-    const day = dayHeading(start, showNow, state.timezone, lang);
+    const day = dayHeading(start, showNow, state.timezone, lang, dayChange);
     return { text, template: sizingTemplate(text), phase: 'later', label: day, paused: false };
   }
   const text = countdown(Math.max(1000, start - showNow));
@@ -135,11 +136,12 @@ export function nextLine(state: StateJson, showNow: number, lang: Lang): NextLin
   }
   const start = Date.parse(next.start);
   const time = clockTime(start, state.timezone);
-  const sameDay = localDate(start, state.timezone) === localDate(showNow, state.timezone);
+  const dayChange = dayChangeOf(state.dayChange);
+  const sameDay = eventDay(start, state.timezone, dayChange) === eventDay(showNow, state.timezone, dayChange);
   return {
     id: next.id,
     title: next.title,
-    time: sameDay ? time : `${dayWord(start, showNow, state.timezone, lang)} ${time}`,
+    time: sameDay ? time : `${dayWord(start, showNow, state.timezone, lang, dayChange)} ${time}`,
     cancelled: next.cancelled !== null,
   };
 }

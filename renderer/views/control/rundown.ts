@@ -52,10 +52,14 @@ export interface TimeForm {
   room: string;
 }
 
-/** The item's time and room in the program (not the live times, which include lateness): what a move changes. */
-export function timeForm(item: ItemJson, mainRoom: string): TimeForm {
+/**
+ * The item's time and room in the program (not the live times, which include lateness): what a move changes. Its day
+ * is the day of the event: with days changing at 05:00 (`dayChange`, minutes), a talk at 01:00 is the night before's.
+ */
+export function timeForm(item: ItemJson, mainRoom: string, dayChange = 0): TimeForm {
+  const date = dateOf(item.plannedStart);
   return {
-    day: dateOf(item.plannedStart),
+    day: minutesOf(clockOf(item.plannedStart)) < dayChange ? shiftDate(date, -1) : date,
     start: clockOf(item.plannedStart),
     end: clockOf(item.plannedEnd),
     room: item.room ?? mainRoom,
@@ -65,10 +69,11 @@ export function timeForm(item: ItemJson, mainRoom: string): TimeForm {
 /** Minutes since midnight of "HH:MM". */
 const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
-/** "2026-06-30" → "2026-07-01" (calendar arithmetic, whatever the machine's zone). */
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** "2026-06-30" → "2026-07-01" with 1 (calendar arithmetic, whatever the machine's zone). */
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+const nextDate = (date: string): string => shiftDate(date, 1);
 
 /**
  * The date of an end typed as a clock: the start's day, or the next one when the end is not after the start and the
@@ -86,8 +91,8 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; field: string; er
  * item's length (the server's default); an end before the start may be the next morning (`endDate`); otherwise the
  * order of start and end is the server's to check (its 409 says why).
  */
-export function moveAction(item: ItemJson, form: TimeForm, mainRoom: string): Outcome<Action | null> {
-  const was = timeForm(item, mainRoom);
+export function moveAction(item: ItemJson, form: TimeForm, mainRoom: string, dayChange = 0): Outcome<Action | null> {
+  const was = timeForm(item, mainRoom, dayChange);
   const start = parseClock(form.start);
   if (!start) return { ok: false, field: 'start', error: 'time' };
   const end = parseClock(form.end);
@@ -95,13 +100,15 @@ export function moveAction(item: ItemJson, form: TimeForm, mainRoom: string): Ou
   const endChanged = end !== was.end;
   if (form.day === was.day && start === was.start && !endChanged && form.room === was.room)
     return { ok: true, value: null };
+  // A time before the day change is that day's night: the next calendar date.
+  const startDate = minutesOf(start) < dayChange ? nextDate(form.day) : form.day;
   return {
     ok: true,
     value: {
       type: 'program.item.move',
       itemId: item.id,
-      start: `${form.day}T${start}`,
-      ...(endChanged ? { end: `${endDate(form.day, start, end)}T${end}` } : {}),
+      start: `${startDate}T${start}`,
+      ...(endChanged ? { end: `${endDate(startDate, start, end)}T${end}` } : {}),
       ...(form.room !== was.room ? { room: form.room } : {}),
     },
   };

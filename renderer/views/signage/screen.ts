@@ -169,16 +169,14 @@ export interface AgendaGroup {
   rows: AgendaRow[];
 }
 
-/** The local date of an item in the program's zone: its ISO start carries the program's offset. */
-export function localDay(iso: string): string {
-  return iso.slice(0, 10);
-}
-
-/** The rows split by day, in order: what follows the dinner on day 1 is tomorrow's, not today's. */
+/**
+ * The rows split by day of the event (the item's `day`, which counts the night of a day running past midnight as
+ * that day's), in order: what follows the dinner on day 1 is tomorrow's, not today's.
+ */
 export function agendaGroups(rows: AgendaRow[]): AgendaGroup[] {
   const groups: AgendaGroup[] = [];
   for (const row of rows) {
-    const day = localDay(row.item.start);
+    const day = row.item.day;
     const last = groups.at(-1);
     if (last && last.day === day) last.rows.push(row);
     else groups.push({ day, rows: [row] });

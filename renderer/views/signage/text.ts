@@ -1,7 +1,8 @@
 // The sentences of the door screen, built from the state's items: pure, so each wording is a table-driven test.
 import type { ItemJson, PersonJson } from '../../../core/schedule/screen-json.ts';
 import { isBreakKind, kindLabel, type Lang } from '../../../core/schedule/kinds.ts';
-import { calendarDaysBetween, clockTime, dayLine, shortDuration } from '../../lib/format.ts';
+import { daysApart, dayName, eventDay } from '../../lib/days.ts';
+import { clockTime, shortDuration } from '../../lib/format.ts';
 import { t } from '../../lib/i18n.ts';
 import { words } from './words.ts';
 
@@ -94,37 +95,47 @@ export function startsInText(untilStartMs: number, lang: Lang, within = STARTS_I
   return `${t(lang).startsIn} ${shortDuration(untilStartMs, lang)}`;
 }
 
-function daysBetween(at: number, now: number, zone: string): number {
-  return calendarDaysBetween(now, at, zone);
+/**
+ * Days of the event from `now`'s to `at`'s (0: the same day; 1: the next), in the program's zone; `dayChange` (minutes
+ * after midnight, the state's `dayChange`) says when one day ends: at 23:45, a 01:00 talk of the same night is today's.
+ */
+function daysBetween(at: number, now: number, zone: string, dayChange: number): number {
+  return daysApart(eventDay(now, zone, dayChange), eventDay(at, zone, dayChange));
+}
+
+/** "Wednesday 1 July": the name of the day of the event `at` belongs to. */
+function dayOf(at: number, zone: string, lang: Lang, dayChange: number): string {
+  return dayName(eventDay(at, zone, dayChange), lang);
 }
 
 /** "Today", "Tomorrow", else "Wednesday 1 July": the day of `at` seen from `now`, in the program's zone. */
-export function dayWord(at: number, now: number, zone: string, lang: Lang): string {
-  const days = daysBetween(at, now, zone);
+export function dayWord(at: number, now: number, zone: string, lang: Lang, dayChange = 0): string {
+  const days = daysBetween(at, now, zone, dayChange);
   if (days === 0) return words(lang).today;
   if (days === 1) return t(lang).tomorrow;
-  return capitalise(dayLine(at, zone, lang));
+  return capitalise(dayOf(at, zone, lang, dayChange));
 }
 
 /** A day's heading in the list: "Today", "Tomorrow, Tuesday 30 June", else "Wednesday 1 July". */
-export function dayHeading(at: number, now: number, zone: string, lang: Lang): string {
-  const days = daysBetween(at, now, zone);
+export function dayHeading(at: number, now: number, zone: string, lang: Lang, dayChange = 0): string {
+  const days = daysBetween(at, now, zone, dayChange);
   if (days === 0) return words(lang).today;
-  if (days === 1) return `${t(lang).tomorrow}, ${dayLine(at, zone, lang)}`;
-  return capitalise(dayLine(at, zone, lang));
+  if (days === 1) return `${t(lang).tomorrow}, ${dayOf(at, zone, lang, dayChange)}`;
+  return capitalise(dayOf(at, zone, lang, dayChange));
 }
 
 /** The day of an item that is not today ("Tomorrow", "Wednesday 1 July"), null when it is today. */
-export function otherDay(at: number, now: number, zone: string, lang: Lang): string | null {
-  return daysBetween(at, now, zone) === 0 ? null : dayWord(at, now, zone, lang);
+export function otherDay(at: number, now: number, zone: string, lang: Lang, dayChange = 0): string | null {
+  return daysBetween(at, now, zone, dayChange) === 0 ? null : dayWord(at, now, zone, lang, dayChange);
 }
 
 /** "Starts in 1 h 05" the same day, else "Tuesday 30 June, 08:30". */
-export function eventCountdown(startMs: number, now: number, zone: string, lang: Lang): string {
+export function eventCountdown(startMs: number, now: number, zone: string, lang: Lang, dayChange = 0): string {
   const ms = startMs - now;
   if (ms <= 30_000) return capitalise(words(lang).startingNow);
-  if (daysBetween(startMs, now, zone) === 0) return capitalise(`${t(lang).startsIn} ${shortDuration(ms, lang)}`);
-  return `${capitalise(dayLine(startMs, zone, lang))}, ${clockTime(startMs, zone)}`;
+  if (daysBetween(startMs, now, zone, dayChange) === 0)
+    return capitalise(`${t(lang).startsIn} ${shortDuration(ms, lang)}`);
+  return `${capitalise(dayOf(startMs, zone, lang, dayChange))}, ${clockTime(startMs, zone)}`;
 }
 
 /** The strip above the first item before the event or between its days. */
@@ -134,16 +145,17 @@ export function leadLines(
   now: number,
   zone: string,
   lang: Lang,
+  dayChange = 0,
 ): { title: string; detail: string | null } {
   const w = words(lang);
   if (!first) return { title: phase === 'before-event' ? w.welcome : w.seeYouTomorrow, detail: null };
   const startMs = Date.parse(first.start);
-  const days = daysBetween(startMs, now, zone);
+  const days = daysBetween(startMs, now, zone, dayChange);
   // Between days: the event has begun, so no "Welcome" unless the next day is today; after a day with nothing, soon.
   const between = days === 0 ? w.welcome : days === 1 ? w.seeYouTomorrow : w.seeYouSoon;
   return {
     title: phase === 'between-days' ? between : w.welcome,
-    detail: eventCountdown(startMs, now, zone, lang),
+    detail: eventCountdown(startMs, now, zone, lang, dayChange),
   };
 }
 
