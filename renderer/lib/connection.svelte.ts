@@ -3,6 +3,11 @@ import type { StateJson } from '../../core/contract/state.ts';
 import { SameItems } from './same-items.ts';
 
 const PING_EVERY_MS = 20_000;
+/**
+ * A ping with no answer (nor any other message) this long after it: the link is dead though the socket never closed
+ * (Wi-Fi gone, a lid shut, an access point restarted), and the screen says so instead of counting from a stale state.
+ */
+const PONG_WAIT_MS = 5_000;
 const MAX_BACKOFF_MS = 10_000;
 /** Pings made in the first seconds of a connection, this far apart (ms), to measure the clock well early. */
 const EARLY_PINGS = 4;
@@ -67,6 +72,9 @@ export class ShowConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private earlyPings: ReturnType<typeof setTimeout>[] = [];
   private samples: { rtt: number; offset: number }[] = [];
+  /** Messages received on the live socket: a ping's deadline checks that one came after it. */
+  private heard = 0;
+  private pongDeadline: ReturnType<typeof setTimeout> | undefined;
   /** The unchanged items of each new state are the objects the view already shows (see SameItems). */
   private readonly sameItems = new SameItems();
 
@@ -91,6 +99,7 @@ export class ShowConnection {
     this.closed = true;
     clearInterval(this.pingTimer);
     this.clearEarlyPings();
+    clearTimeout(this.pongDeadline);
     clearTimeout(this.retryTimer);
     this.socket?.close();
   }
@@ -121,17 +130,30 @@ export class ShowConnection {
       for (const message of adopted.messages) this.receive(message);
       if (socket.readyState === WebSocket.OPEN) socket.onopen(new Event('open'));
     }
-    socket.onclose = () => {
-      this.online = false;
-      clearInterval(this.pingTimer);
-      this.clearEarlyPings();
-      if (this.closed) return;
-      // Refused before it opened: the server refuses an unknown room; ask it in words (it may also just be away).
-      if (!opened && this.room) void this.checkRoom(this.room);
-      // 0.5 s, 1 s, 2 s … up to 10 s, with jitter so that a room full of screens does not reconnect in step.
-      const delay = Math.min(500 * 2 ** this.attempts++, MAX_BACKOFF_MS) * (0.8 + Math.random() * 0.4);
-      this.retryTimer = setTimeout(() => this.connect(), delay);
-    };
+    socket.onclose = () => this.lost(opened);
+  }
+
+  /** The link is down (closed, or silent past a ping's deadline): offline, and a new socket after a backoff. */
+  private lost(opened: boolean): void {
+    this.online = false;
+    clearInterval(this.pingTimer);
+    this.clearEarlyPings();
+    clearTimeout(this.pongDeadline);
+    if (this.closed) return;
+    // Refused before it opened: the server refuses an unknown room; ask it in words (it may also just be away).
+    if (!opened && this.room) void this.checkRoom(this.room);
+    // 0.5 s, 1 s, 2 s … up to 10 s, with jitter so that a room full of screens does not reconnect in step.
+    const delay = Math.min(500 * 2 ** this.attempts++, MAX_BACKOFF_MS) * (0.8 + Math.random() * 0.4);
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** A socket gone silent: dropped (its late close, if one ever comes, says nothing about the next link). */
+  private drop(socket: WebSocket): void {
+    if (socket !== this.socket) return;
+    socket.onopen = socket.onmessage = socket.onclose = null;
+    socket.close();
+    this.socket = null;
+    this.lost(true);
   }
 
   /** Sets `linkProblem` when the server says it has no such room (its 404 names the rooms it has). */
@@ -152,10 +174,18 @@ export class ShowConnection {
   }
 
   private ping(): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ type: 'ping', t: Date.now() }));
+    const socket = this.socket;
+    if (socket?.readyState !== WebSocket.OPEN) return;
+    socket.send(JSON.stringify({ type: 'ping', t: Date.now() }));
+    const heard = this.heard;
+    clearTimeout(this.pongDeadline);
+    this.pongDeadline = setTimeout(() => {
+      if (this.heard === heard) this.drop(socket);
+    }, PONG_WAIT_MS);
   }
 
   private receive(text: string): void {
+    this.heard++;
     let message: { type?: string; state?: StateJson; t?: number; serverTime?: number };
     try {
       message = JSON.parse(text);
