@@ -6,6 +6,7 @@ import { DEFAULT_HOLD_LIMIT_MINUTES, OVERTIME_POLICIES, type OvertimePolicy } fr
 import { isKnownZone, isoInZone, parseInstant } from '../core/time.ts';
 import { DEFAULT_PROGRAM, describeFsError, readProgramFile } from '../server/program/program-file.ts';
 import { isProgramUrl } from '../server/program/program-feed.ts';
+import { ProgramOpenError } from '../server/program/program-watcher.ts';
 import { programNoteLines } from '../server/program/program-notes.ts';
 import { defaultStateDir, isLoopback } from '../server/state-dir.ts';
 import { parseTarget } from '../server/osc.ts';
@@ -14,6 +15,7 @@ import {
   DEFAULT_PORT,
   DEFAULT_STATIC_DIR,
   startShow,
+  StartOptionError,
   type RunningShow,
   type ShowOptions,
 } from '../server/start-show.ts';
@@ -179,7 +181,10 @@ async function startOrExplain(options: ShowOptions & { host: string; port: numbe
     if (e.code === 'EADDRINUSE')
       throw new CliError(`port ${port} on ${host} is already in use: choose another with --port`, 2);
     if (e.code === 'EADDRNOTAVAIL') throw new CliError(`--host ${host} is not an address of this machine`, 2);
-    if (/^--at: /.test(e.message)) throw new CliError(e.message, 2);
+    // The command line is wrong (docs/cli.md, exit codes): an option that does not fit, a file that is no program.
+    if (err instanceof StartOptionError) throw new CliError(e.message, 2);
+    if (err instanceof ProgramOpenError && err.status !== 'invalid') throw new CliError(e.message, 2);
+    // What it read is not usable, or what it needs cannot be had: a program with errors, a feed or central server.
     throw new CliError(e.message, 1);
   }
 }

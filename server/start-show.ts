@@ -25,6 +25,13 @@ import type { ChairPin } from './auth.ts';
 import { logFileName, OperatorLog } from './operator-log.ts';
 
 export const DEFAULT_PORT = 4610;
+
+/**
+ * A show refused at start because of what it was given, not because something failed: a room or a chair PIN's room
+ * the program does not have, an --at it cannot read, a box given a clock. `roomcue serve` exits 2 for it (as for a
+ * program file that cannot be read or is not JSON, see ProgramOpenError), 1 for the rest.
+ */
+export class StartOptionError extends Error {}
 /** Why a box takes no --at or --speed. */
 export const BOX_CLOCK =
   "--at and --speed are the central server's: a box (--server) shows the central server's clock, a rehearsal's " +
@@ -77,7 +84,7 @@ export interface RunningShow {
 
 export async function startShow(opts: ShowOptions): Promise<RunningShow> {
   if (opts.central && (opts.startAt !== undefined || opts.at !== undefined || opts.speed !== undefined))
-    throw new Error(BOX_CLOCK);
+    throw new StartOptionError(BOX_CLOCK);
   const central = opts.central ? await CentralLink.open({ url: opts.central, cacheDir: opts.stateDir }) : null;
   const watcher: ProgramSource = central ?? (await openProgram(opts));
   const program = watcher.current.program;
@@ -128,10 +135,10 @@ interface ShowSetup {
 /** The options read against the program; an error names the option that does not fit it. */
 function showSetup(opts: ShowOptions, program: Program): ShowSetup {
   const match = findRoom(program.rooms, opts.room ?? program.mainRoom ?? program.rooms[0]!.id);
-  if (!match.ok) throw new Error(`${match.message} (in ${opts.programFile})`);
+  if (!match.ok) throw new StartOptionError(`${match.message} (in ${opts.programFile})`);
   const chairPins = chairPinRooms(opts.chairPins ?? [], program);
   if (chairPins.length > 0 && opts.pin === null) {
-    throw new Error('a chair PIN needs the AV PIN too (--pin): without one, anybody may do everything');
+    throw new StartOptionError('a chair PIN needs the AV PIN too (--pin): without one, anybody may do everything');
   }
   return { room: match.room.id, chairPins, startAt: rehearsalStart(opts, program) };
 }
@@ -140,7 +147,7 @@ function showSetup(opts: ShowOptions, program: Program): ShowSetup {
 function chairPinRooms(pins: readonly ChairPin[], program: Program): ChairPin[] {
   return pins.map((c) => {
     const m = c.room === null ? null : findRoom(program.rooms, c.room);
-    if (m && !m.ok) throw new Error(`chair PIN for room "${c.room}": ${m.message}`);
+    if (m && !m.ok) throw new StartOptionError(`chair PIN for room "${c.room}": ${m.message}`);
     return { pin: c.pin, room: m ? m.room.id : null };
   });
 }
@@ -149,7 +156,7 @@ function chairPinRooms(pins: readonly ChairPin[], program: Program): ChairPin[] 
 function rehearsalStart(opts: ShowOptions, program: Program): number | undefined {
   if (opts.startAt !== undefined || opts.at === undefined) return opts.startAt;
   const parsed = parseInstant(opts.at, program.timezone);
-  if (!parsed.ok) throw new Error(`--at: ${parsed.reason}`);
+  if (!parsed.ok) throw new StartOptionError(`--at: ${parsed.reason}`);
   return parsed.at;
 }
 

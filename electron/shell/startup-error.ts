@@ -1,5 +1,8 @@
-// What the kiosk says when it cannot start: one line for the log, the details for the error box, and an exit code
-// (2: the configuration — flags, config.json, environment, port, room; 1: the program file or anything else). Pure.
+// What the kiosk says when it cannot start: one line for the log, the details for the error box, and an exit code,
+// by the rule of the roomcue command (docs/cli.md): 2 the configuration is wrong (flags, config.json, environment,
+// port, room, a program file that cannot be read or is not JSON); 1 a program with errors, or anything else. Pure.
+import { ProgramOpenError } from '../../server/program/program-watcher.ts';
+import { StartOptionError } from '../../server/start-show.ts';
 
 export interface StartupFailure {
   /** One line, after "roomcue: cannot start: ". */
@@ -13,7 +16,8 @@ export class ConfigError extends Error {}
 
 export function describeStartupError(err: unknown, where: { host: string; port: number }): StartupFailure {
   const e = err as NodeJS.ErrnoException | undefined;
-  if (err instanceof ConfigError) return { line: err.message, detail: err.message, exitCode: 2 };
+  if (err instanceof ConfigError || err instanceof StartOptionError)
+    return { line: err.message, detail: err.message, exitCode: 2 };
   if (e?.code === 'EADDRINUSE') {
     const line = `port ${where.port} on ${where.host} is already in use: choose another with --port`;
     return { line, detail: `${line} (or "port" in config.json). Is Roomcue already running?`, exitCode: 2 };
@@ -27,8 +31,9 @@ export function describeStartupError(err: unknown, where: { host: string; port: 
     return { line, detail: line, exitCode: 2 };
   }
   const message = err instanceof Error ? err.message : String(err);
-  if (message.startsWith('unknown room')) return { line: message, detail: message, exitCode: 2 };
-  return { line: programLine(message), detail: programDetail(message), exitCode: 1 };
+  const unusable = err instanceof ProgramOpenError && err.status === 'invalid';
+  const exitCode = err instanceof ProgramOpenError && !unusable ? 2 : 1;
+  return { line: programLine(message), detail: programDetail(message), exitCode };
 }
 
 /** The error box: the problems without the file name repeated on each, and how to see them all. */

@@ -36,6 +36,16 @@ export type ProgramChange =
 const POLL_MS = 1000;
 const KEPT = 'still showing the last good version';
 
+/** The program file a show was to start with cannot be read, is not JSON, or is not a valid program. */
+export class ProgramOpenError extends Error {
+  constructor(
+    message: string,
+    readonly status: 'unreadable' | 'not-json' | 'invalid',
+  ) {
+    super(message);
+  }
+}
+
 export class ProgramWatcher implements ProgramSource {
   static async open(
     file: string,
@@ -44,7 +54,7 @@ export class ProgramWatcher implements ProgramSource {
     const path = resolve(file);
     const key = await fingerprint(path);
     const result = await readProgramFile(path, { zone: opts.zone });
-    if (result.status !== 'ok') throw new Error(openFailure(file, result));
+    if (result.status !== 'ok') throw new ProgramOpenError(openFailure(file, result), result.status);
     const snapshot = { file, program: result.program, diagnostics: result.diagnostics, loadedAt: Date.now() };
     return new ProgramWatcher(file, path, snapshot, key, opts.debounceMs ?? 150, opts.zone);
   }

@@ -400,7 +400,7 @@ describe('startup errors: one line, an error box on the screen, exit 1 or 2', ()
     {
       label: 'a missing program',
       options: () => ({ args: ['--program', '/nowhere/program.json'] }),
-      code: 1,
+      code: 2,
       line: /^cannot read program file \/nowhere\/program\.json: no such file$/,
     },
     {
