@@ -4,6 +4,7 @@ import { dict } from '../own.ts';
 import { FORMAT_VERSION, type Item, type ItemKind, type Person, type ProgramInput } from '../program/schema.ts';
 import { isKnownZone, parseLocal, zoneOffset } from '../time.ts';
 import { zoneForOffsets, type OffsetSample } from './zone-from-offsets.ts';
+import { nightDayChange, type FrabDay, type PlacedEvent } from './frab-days.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { IdPool, kindFromLabel, plainText, slugify } from './shared.ts';
 
@@ -51,6 +52,8 @@ export interface FrabSchedule {
   baseUrl: string | null;
   /** Rooms as the conference lists them, in its order. */
   rooms: string[];
+  /** The days as listed, with their ends (`day_end`): whether they run past midnight. */
+  days: { index: number; date: string | null; end: string | null }[];
   events: FrabEvent[];
 }
 
@@ -224,6 +227,8 @@ export function mapFrabSchedule(
     };
   }
   mapping.summarize();
+  const night = nightDayChange(mapping.placed, source.days.map(dayBounds), zone);
+  if (night) guessed('', night.note);
   // Whole-file notes first, then the events' in source order.
   notes.sort((a, b) => Number(a.where !== '') - Number(b.where !== ''));
 
@@ -232,6 +237,7 @@ export function mapFrabSchedule(
     formatVersion: FORMAT_VERSION,
     event: { id: eventId, name, ...(validUrl.safeParse(source.url).success ? { url: source.url! } : {}) },
     timezone: zone,
+    ...(night ? { dayChange: night.dayChange } : {}),
     venue: { name: venue },
     rooms,
     mainRoom: rooms[0]!.id,
@@ -239,6 +245,12 @@ export function mapFrabSchedule(
     items,
   };
   return { ok: true, format, program, notes };
+}
+
+/** A listed day's end as an instant: ISO with an offset, else wall-clock time in the zone. */
+function dayBounds(day: FrabSchedule['days'][number]): FrabDay {
+  const iso = day.end ? readIso(day.end) : null;
+  return { index: day.index, date: day.date, end: iso && 'at' in iso ? iso.at : null };
 }
 
 /** Frab events to items, one at a time, with the rooms, people and ids they need and the guesses to report. */
@@ -250,6 +262,8 @@ class FrabMapping {
   /** Guesses that repeat (a type's kind, a way of writing durations) are reported once, with how many events. */
   private readonly tallies = new Map<string, number>();
   private readonly mismatches: { where: string; event: FrabEvent; start: number }[] = [];
+  /** Every event placed, with the day it is listed under: whether the days run past midnight. */
+  readonly placed: PlacedEvent[] = [];
   private noRoom = 0;
 
   constructor(
@@ -322,6 +336,7 @@ class FrabMapping {
       return null;
     }
     if (placed.clockMismatch) this.mismatches.push({ where, event: e, start: placed.start });
+    this.placed.push({ dayDate: e.dayDate, title: e.title ?? '?', start: placed.start, end: placed.end });
     if (placed.guess) this.tally(placed.guess);
     return { start, end };
   }

@@ -59,6 +59,8 @@ const FrabJsonDay = z.looseObject({
   date: Text,
   day_start: Text,
   start: Text,
+  day_end: Text,
+  end: Text,
   // Rooms by name: read as entries, so a room called "__proto__" or "constructor" is an ordinary room.
   rooms: z
     .unknown()
@@ -129,6 +131,11 @@ export function importFrabJsonValue(json: unknown, options: ImportOptions = {}):
     url: conference.url,
     baseUrl: schedule.base_url ?? conference.base_url,
     rooms: conference.rooms.filter((r): r is string => r !== null),
+    days: conference.days.map((day, position) => ({
+      index: Number(day.index ?? position + 1),
+      date: day.date,
+      end: day.day_end ?? day.end,
+    })),
     events,
   };
   return mapFrabSchedule(result, 'frab-json', options);

@@ -53,10 +53,12 @@ export function importFrabXml(source: string, options: ImportOptions = {}): Impo
   }
   const conference = node(all(schedule.conference)[0]) ?? {};
   const events: FrabEvent[] = [];
+  const days: FrabSchedule['days'] = [];
   all(schedule.day).forEach((rawDay, position) => {
     const day = node(rawDay);
     if (!day) return;
     const index = Number(xmlText(day['@index']) ?? position + 1);
+    days.push({ index, date: xmlText(day['@date']), end: xmlText(day['@end']) });
     for (const rawRoom of all(day.room)) {
       const room = node(rawRoom);
       if (!room) continue;
@@ -78,6 +80,7 @@ export function importFrabXml(source: string, options: ImportOptions = {}): Impo
     url: xmlText(conference.url),
     baseUrl: xmlText(conference.base_url),
     rooms,
+    days,
     events,
   };
   return mapFrabSchedule(result, 'frab-xml', options);

@@ -148,6 +148,14 @@ describe('hand-made schedule.json files', () => {
     const screen = screenAt(timelineOf(r.program), '2026-12-28T00:15', 'saal-1');
     expect(screen.current.map((i) => i.title)).toEqual(['Talk across midnight']);
     expect(screen.next?.title).toBe('Listed on day 1, after midnight');
+    // The day ends at 04:00 (day_end): the program's days change then, and the 01:00 talk is day 1's.
+    expect(r.program.dayChange).toBe('04:00');
+    expect(timelineOf(r.program).items.map((i) => i.day)).toEqual(['2026-12-27', '2026-12-27', '2026-12-27']);
+  });
+
+  test("pretalx's days (04:00 to 03:59) with nothing past midnight: days stay calendar dates", () => {
+    const democon = imported(readFileSync(repoPath('tests/fixtures/import/pretalx-democon.json'), 'utf8'));
+    expect(democon.program.dayChange).toBeUndefined();
   });
 
   test("no time_zone_name: the given zone, else the dates' own offset, and the report says so", () => {

@@ -107,3 +107,26 @@ describe('unusable schedule.xml', () => {
     if (!result.ok) expect(result.error).toMatch(error);
   });
 });
+
+describe('a congress whose days run past midnight (day start 10:30, day end 03:00)', () => {
+  const r = fixture('frab-night.xml');
+
+  test("the days' end sets the program's day change; the night talks keep their real dates", () => {
+    expect(r.program.dayChange).toBe('03:00');
+    expect(item(r, 'Night talk')).toMatchObject({ start: '2026-12-28T01:00', end: '2026-12-28T01:45' });
+    expect(notes(r)).toContain(
+      'guessed: the days run past midnight (day 1 ends 28 December 03:00): dayChange set to "03:00", so a talk at 01:00 belongs to the day before',
+    );
+  });
+
+  test('an item at 01:00 on the night of day 1 belongs to day 1: tonight at 23:45, not "between days"', () => {
+    const t = timelineOf(r.program);
+    expect(t.byId.get(item(r, 'Night talk').id)!.day).toBe('2026-12-27');
+    expect(t.byId.get(item(r, 'Day 2 night').id)!.day).toBe('2026-12-28');
+    const at0015 = screenAt(t, '2026-12-28T00:15', 'saal-1');
+    expect(at0015.phase).toBe('in-break');
+    expect(at0015.next?.title).toBe('Night talk');
+    expect(at0015.later.map((i) => i.title)).toEqual([]);
+    expect(screenAt(t, '2026-12-28T02:00', 'saal-1').phase).toBe('between-days');
+  });
+});
