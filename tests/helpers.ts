@@ -72,9 +72,41 @@ export function tinyProgram(): ProgramInput {
  * turn the GC function on at run time.
  */
 export function heapAfterGc(): number {
+  collectGarbage();
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * Full garbage collections, now: every object nothing reaches is gone after it and its WeakRefs are cleared (a WeakRef
+ * made in the current job keeps its target until the job ends: call this after a turn of the event loop).
+ */
+export function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * What an object holds, counted without the garbage collector: every value reachable from it through properties,
+ * array slots and Map/Set entries (each object once; primitives each time they are held). The same for two states of
+ * an object means it holds no more in one than in the other, whatever the heap around it does.
+ */
+export function heldValues(root: object): number {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  let count = 0;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    count++;
+    if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (value instanceof Map) for (const [k, v] of value) stack.push(k, v);
+    else if (value instanceof Set) for (const v of value) stack.push(v);
+    for (const key of Reflect.ownKeys(value)) {
+      const d = Reflect.getOwnPropertyDescriptor(value, key)!;
+      if ('value' in d) stack.push(d.value);
+    }
+  }
+  return count;
 }
