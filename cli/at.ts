@@ -6,7 +6,7 @@ import { screenJson } from '../core/schedule/screen-json.ts';
 import { buildTimeline, type Timeline, type TimelineItem } from '../core/schedule/timeline.ts';
 import { findRoom } from '../core/program/rooms.ts';
 import { kindLabel } from '../core/schedule/kinds.ts';
-import { localTime, parseInstant } from '../core/time.ts';
+import { localTime, parseInstant, programDay } from '../core/time.ts';
 import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import { CliError, type Io } from './io.ts';
 
@@ -61,19 +61,20 @@ export function describeScreen(timeline: Timeline, screen: Screen): string {
     '',
   ];
   if (screen.current.length === 0) lines.push('Now    nothing in this room');
-  // An item that starts on another date than the one shown before it (first: the instant's) says its date, once.
-  let shownDate = dateIn(screen.at, zone);
+  // An item on another day of the event than the one shown before it (first: the instant's) says its date, once. A
+  // day that runs past midnight (the program's dayChange) keeps its night: at 23:45 the 01:00 talk is tonight's.
+  const today = programDay(screen.at, zone, timeline.dayChange);
+  let shownDay = today;
   const dated = (item: TimelineItem): string | null => {
-    const date = dateIn(item.start, zone);
-    if (date === shownDate) return null;
-    shownDate = date;
+    if (item.day === shownDay) return null;
+    shownDay = item.day;
     return DateTime.fromMillis(item.start, { zone }).setLocale('en-GB').toFormat('ccc d LLLL');
   };
   screen.current.forEach((item, i) => {
     const left = Math.ceil((item.end - screen.at) / 1000);
     lines.push(...describeItem(i === 0 ? 'Now' : '', item, zone, `${formatDuration(left)} left`));
   });
-  shownDate = dateIn(screen.at, zone);
+  shownDay = today;
   lines.push('');
   if (screen.next) {
     const startsIn = Math.ceil((screen.next.start - screen.at) / 1000);
@@ -85,8 +86,6 @@ export function describeScreen(timeline: Timeline, screen: Screen): string {
   );
   return lines.join('\n');
 }
-
-const dateIn = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toISODate() ?? '';
 
 function describeItem(
   label: string,

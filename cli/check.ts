@@ -23,7 +23,7 @@ export async function runCheck(file: string | undefined, io: Io): Promise<number
   const p = result.program;
   const items = p.sessions.reduce((n, s) => n + s.items.length, 0) + p.items.length;
   io.out(
-    `${shown}: ${p.event.name}: ${count(p.rooms.length, 'room')}, ${count(p.sessions.length, 'session')}, ${count(items, 'item')} — ok${warnings.length ? ` with ${count(warnings.length, 'warning')}` : ''}`,
+    `${shown}: ${p.event.name}: ${count(p.rooms.length, 'room')}, ${count(p.sessions.length, 'session')}, ${count(items, 'item')}${p.dayChange ? `, days change at ${p.dayChange}` : ''} — ok${warnings.length ? ` with ${count(warnings.length, 'warning')}` : ''}`,
   );
   return 0;
 }

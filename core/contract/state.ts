@@ -155,8 +155,6 @@ export interface StateJson extends Omit<ScreenJson, 'phase'> {
   storeWarning: string | null;
   /** The room's day of the event, "2026-06-29": its date in the program's zone, counted from `dayChange`. */
   today: string;
-  /** When a day of the event ends and the next begins, "05:00" in the program's zone ("00:00": at midnight). */
-  dayChange: string;
   /** The whole event in this room, every day, with live times; for the control view (`[]` for the others). */
   days: { date: string; items: ItemJson[] }[];
   /** The next item that happens in this room (not away, like the dinner): what the chair may count down to. */
@@ -277,7 +275,6 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
     storeWarning: ctx.storeWarning,
     ...(ctx.central ? { central: ctx.central } : {}),
     today: screen.today,
-    dayChange: p.dayChange ?? '00:00',
     days: ctx.lists === false ? [] : screen.days.map((d) => ({ date: d.date, items: d.items.map(item) })),
     nextInRoom: screen.nextInRoom ? item(screen.nextInRoom) : null,
     stage: {

@@ -39,6 +39,8 @@ export interface CurrentItemJson extends ItemJson {
 export interface ScreenJson {
   at: string;
   timezone: string;
+  /** When a day of the event ends and the next begins, "05:00" in the program's zone ("00:00": at midnight). */
+  dayChange: string;
   room: string;
   phase: Screen['phase'];
   current: CurrentItemJson[];
@@ -115,6 +117,7 @@ export function screenJson(timeline: Timeline, screen: Screen): ScreenJson {
   return {
     at: isoInZone(screen.at, zone),
     timezone: zone,
+    dayChange: timeline.program.dayChange ?? '00:00',
     room: screen.room,
     phase: screen.phase,
     current: screen.current.map((item) => ({

@@ -68,6 +68,55 @@ describe('roomcue check', () => {
   });
 });
 
+/** Day 1 runs until 02:00 on Tuesday (days change at 05:00); day 2 starts at 10:00. */
+function nightProgram(dayChange = '05:00') {
+  const p = tinyProgram();
+  p.sessions = [];
+  p.dayChange = dayChange;
+  p.items = [
+    { id: 'evening', kind: 'talk', title: 'Evening talk', start: '2026-06-29T22:00', end: '2026-06-29T23:30' },
+    { id: 'night', kind: 'talk', title: 'Night talk', start: '2026-06-30T01:00', end: '2026-06-30T02:00' },
+    { id: 'morning', kind: 'talk', title: 'Day 2 opener', start: '2026-06-30T10:00', end: '2026-06-30T11:00' },
+  ];
+  return p;
+}
+
+describe('days that run past midnight', () => {
+  const path = file('night.json', JSON.stringify(nightProgram(), null, 2));
+
+  test('roomcue at 23:45: the 01:00 talk is next tonight (no date), a break, not between days', async () => {
+    const r = await roomcue('at', '2026-06-29T23:45', '--program', path);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toBe('Phase: break');
+    expect(lines.find((l) => l.startsWith('Next'))).toBe('Next   01:00–02:00  Talk · Night talk  (in 1 h 15 min)');
+  });
+
+  test('roomcue at 02:30: between days, and day 2 says its date', async () => {
+    const r = await roomcue('at', '2026-06-30T02:30', '--program', path);
+    const lines = r.stdout.split('\n');
+    expect(lines[1]).toBe('Phase: between days');
+    expect(lines.find((l) => l.startsWith('Next'))).toBe(
+      'Next   Tue 30 June 10:00–11:00  Talk · Day 2 opener  (in 7 h 30 min)',
+    );
+    const json = JSON.parse((await roomcue('at', '2026-06-30T02:30', '--program', path, '--json')).stdout);
+    expect(json.dayChange).toBe('05:00');
+  });
+
+  test('roomcue check says when the days change; a day change that is not a morning time is an error', async () => {
+    const ok = await roomcue('check', path);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(`${path}: Tiny Conf: 1 room, 0 sessions, 3 items, days change at 05:00 — ok\n`);
+    const bad = file('night-bad.json', JSON.stringify(nightProgram('17:00'), null, 2));
+    const r = await roomcue('check', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `${bad}: error: dayChange: expected a time from "00:00" to "12:00" like "05:00": when one day of the event ends and the next begins (e.g. "05:00" for talks until 02:00)`,
+    );
+    noStackTrace(r.stderr);
+  });
+});
+
 describe('roomcue at', () => {
   test('10:55 on day 1: coffee break, next Kengo Nakajima', async () => {
     const r = await roomcue('at', '2026-06-29T10:55');
@@ -122,7 +171,7 @@ describe('roomcue at', () => {
     const r = await roomcue('at', '2026-06-29T08:55Z', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['at', 'timezone', 'room', 'phase', 'current', 'next', 'later']);
+    expect(Object.keys(json)).toEqual(['at', 'timezone', 'dayChange', 'room', 'phase', 'current', 'next', 'later']);
     expect(json).toMatchObject({
       at: '2026-06-29T10:55:00+02:00',
       timezone: 'Europe/Paris',

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { resolveLive } from '../../core/live/live-screen.ts';
 import { reduce } from '../../core/live/reducer.ts';
+import { timingReport } from '../../core/report/timing.ts';
 import { emptyLive } from '../../core/live/state.ts';
 import { parseProgramJson } from '../../core/program/parse.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
@@ -73,6 +74,12 @@ describe('a day that runs past midnight (dayChange "05:00")', () => {
     expect(s.next?.id).toBe('night');
     expect(s.late.minutes).toBe(10);
     expect(s.days[1]!.items.map((i) => i.start)).toEqual([at('2026-06-30T10:00'), at('2026-06-30T12:00')]);
+  });
+
+  test("the timing report of day 1 has the night talk; day 2's has not", () => {
+    const t = timelineOf(nightProgram());
+    expect(timingReport(t, [], 'A', '2026-06-29').rows.map((r) => r.itemId)).toEqual(['evening', 'night']);
+    expect(timingReport(t, [], 'A', '2026-06-30').rows.map((r) => r.itemId)).toEqual(['morning', 'noon']);
   });
 
   test('without a day change the days are calendar dates, as before', () => {
