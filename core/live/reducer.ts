@@ -1,7 +1,7 @@
 // Applies one operator action to the live state at an instant: pure, so every rule is a table-driven test away.
 import { isBreakKind } from '../schedule/kinds.ts';
 import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
-import { programDay, type Instant } from '../time.ts';
+import { localTime, programDay, type Instant } from '../time.ts';
 import { dict } from '../own.ts';
 import { isProgramAction, type Action, type LiveAction } from './actions.ts';
 import { isAway, resolveLive, roomLive, timedItem, timerEnd, type LiveScreen } from './live-screen.ts';
@@ -90,7 +90,29 @@ function startTimer(ctx: RoomAt): RoomLive {
   }
   const target = now && !isBreakKind(now.kind) ? now : (s.next ?? now);
   if (!target) throw new ActionRejected('nothing to start: the program is over in this room');
-  return startNow(ctx, timeline.byId.get(target.id)!, false);
+  const item = timeline.byId.get(target.id)!;
+  if (item !== now) {
+    notAnotherDay(ctx, item);
+    // The chair's Start times a talk here: the dinner at a restaurant is not started from this room.
+    if (isAway(item)) {
+      const place = item.location!.name;
+      throw new ActionRejected(
+        `the next item, “${item.title}”, is away from this room (${place}): nothing to time here`,
+      );
+    }
+  }
+  return startNow(ctx, item, false);
+}
+
+/**
+ * Start and Next move on to the next item now, never to one of another day of the event: at the end of a day the room's
+ * next item is tomorrow's, and started tonight the door would show it on now (a jump, `goto`, still puts it on).
+ */
+function notAnotherDay(ctx: RoomAt, item: TimelineItem): void {
+  const { timeline, at } = ctx;
+  if (item.day === programDay(at, timeline.zone, timeline.dayChange)) return;
+  const when = `${item.day} at ${localTime(item.plannedStart, timeline.zone)}`;
+  throw new ActionRejected(`the next item, “${item.title}”, is on another day (${when}): it is not started now`);
 }
 
 function pauseTimer(ctx: RoomAt): RoomLive {
@@ -124,7 +146,9 @@ function resumed(timer: TimerState, at: Instant): TimerState {
 function endItem(ctx: RoomAt): RoomLive {
   const next = screen(ctx).next;
   if (!next) throw new ActionRejected('nothing comes after the current item in this room');
-  return startNow(ctx, ctx.timeline.byId.get(next.id)!, ctx.r.mode === 'manual');
+  const item = ctx.timeline.byId.get(next.id)!;
+  notAnotherDay(ctx, item);
+  return startNow(ctx, item, ctx.r.mode === 'manual');
 }
 
 function gotoItem(ctx: RoomAt, itemId: string): RoomLive {

@@ -135,6 +135,27 @@ describe('timer actions', () => {
     expect(mmss(s.timer!.remainingMs)).toBe('39:00');
   });
 
+  // The chair's Next (item.end) and Start (timer.start) at the end of a day: the next item in the room is tomorrow's
+  // registration, or the dinner away at a restaurant at 19:00. Neither starts now: the door would show tomorrow's
+  // registration as on now tonight, and the dinner an hour early with times nobody booked.
+  test("item.end on the day's last talk does not start tomorrow's first item tonight", () => {
+    const ended = play([['17:58', { type: 'item.end' }]]);
+    // The dinner away (same day) may start early, as the lunch does after a talk that ends early; then at 20:00 …
+    expect(() => play([['20:00', { type: 'item.end' }]], ended)).toThrow(
+      /the next item, “Registration, welcome coffee”, is on another day \(2026-06-30 at 08:30\)/,
+    );
+  });
+
+  test('timer.start with nothing on in the evening starts neither the dinner away nor tomorrow', () => {
+    expect(() => play([['18:30', { type: 'timer.start' }]])).toThrow(
+      /the next item, “Workshop Dinner”, is away from this room \(Restaurant Procope\): nothing to time here/,
+    );
+    expect(() => play([['22:00', { type: 'timer.start' }]])).toThrow(/another day \(2026-06-30 at 08:30\)/);
+    // Still what it was for: during the morning coffee break, Start starts the next talk now.
+    const s = show(play([['11:00', { type: 'timer.start' }]]), '11:01');
+    expect(s.current.map((i) => i.id)).toEqual(['d1-nakajima']);
+  });
+
   test.each<{ label: string; steps: [string, Action][]; message: RegExp }>([
     { label: 'resume a running timer', steps: [['09:40', { type: 'timer.resume' }]], message: /not paused/ },
     {
