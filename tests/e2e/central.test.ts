@@ -58,7 +58,6 @@ describe.skipIf(chromiumMissing !== null)('a box that follows a central server',
       pin: null,
       stateDir: join(dir, 'box'),
       staticDir: repoPath('dist'),
-      at: '2026-06-29T09:45',
     });
     box2 = await startShow({
       programFile: '',
@@ -69,7 +68,6 @@ describe.skipIf(chromiumMissing !== null)('a box that follows a central server',
       pin: null,
       stateDir: join(dir, 'box2'),
       staticDir: repoPath('dist'),
-      at: '2026-06-29T09:45',
     });
     browser = await launchBrowser();
   });
@@ -108,6 +106,15 @@ describe.skipIf(chromiumMissing !== null)('a box that follows a central server',
     const chair = await open('chair');
     await door.waitForSelector('.hero [data-item-id="d1-dongarra"]');
     await control.waitForSelector('[data-central="online"]');
+    // The boxes have no --at: they show the central server's rehearsal clock, as its own door does.
+    const centralDoor = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await centralDoor.goto(`${central!.server.url}/signage`);
+    await centralDoor.waitForSelector('.hero [data-item-id="d1-dongarra"]');
+    const clocks = async () => [await door.innerText('[data-clock]'), await centralDoor.innerText('[data-clock]')];
+    await expect.poll(async () => new Set(await clocks()).size, { timeout: 5000 }).toBe(1);
+    expect((await clocks())[0]).toMatch(/^09:4\d$/);
+    expect(await door.locator('[data-rehearsal]').count()).toBe(1);
+    await centralDoor.close();
 
     // The mark gives the minute the box lost the central server, in the show's time (its rehearsal clock started at
     // 09:45, a minute that may have rolled over by now): the box's own record of that moment, within 5 s of the kill.
