@@ -87,7 +87,7 @@ interface Call extends ServerParts {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const parts = serverParts(opts);
   const server = createHttpServer(parts);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
   server.on('upgrade', (req, socket, head) => upgradeToScreen(parts, wss, req, socket, head));
   const unsubscribe = parts.show.subscribe((event) => pushState(parts, event));
   const heartbeat = startHeartbeat(parts, opts.heartbeatMs ?? 30_000);

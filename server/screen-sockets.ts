@@ -10,6 +10,15 @@ import type { ScreenInfo } from '../core/contract/screens.ts';
 /** A client that stops reading is dropped before its backlog costs the server memory. */
 const MAX_WS_BACKLOG_BYTES = 1024 * 1024;
 
+/**
+ * The TCP socket under each screen's WebSocket. A push frames its message once per room and writes the same bytes to
+ * every screen's socket: through `ws.send` the library built a frame (header, options, a corked two-part write) for
+ * each socket. Only messages go this way; pings, pongs and close frames still go through `ws`, whose sender never holds
+ * a frame back when no compression was negotiated (so nothing can land inside another frame), and `bufferedAmount`
+ * still counts these bytes (it is the socket's own write queue). A socket with an extension is not in this map.
+ */
+const framedSockets = new WeakMap<WebSocket, Duplex>();
+
 /** The screens connected to one server, and what their sockets need. */
 export interface ScreenSockets {
   show: Show;
@@ -47,7 +56,11 @@ export function upgradeToScreen(
     return;
   }
   const view = url.searchParams.get('view') ?? 'unknown';
-  wss.handleUpgrade(req, socket, head, (ws) => connectScreen(sockets, ws, req, view, room));
+  wss.handleUpgrade(req, socket, head, (ws) => {
+    // No permessage-deflate (the server does not offer it): a message is one plain text frame, written whole.
+    if (ws.extensions === '') framedSockets.set(ws, socket);
+    connectScreen(sockets, ws, req, view, room);
+  });
 }
 
 function connectScreen(sockets: ScreenSockets, ws: WebSocket, req: IncomingMessage, view: string, room: string): void {
@@ -112,22 +125,21 @@ function reportScreens(sockets: ScreenSockets): void {
 /** Every screen gets its room's new state. */
 export function pushState(sockets: ScreenSockets, event: string): void {
   if (event === 'screens') return; // the state carries no screen list: nothing new to push
-  // Each room's state is made and serialised once (once more for the control view, which alone gets the
-  // program's warnings), then the same bytes go to every screen of that room.
-  const messages = new Map<string, Buffer>();
+  // Each room's state is made, serialised and framed once per audience (the control view alone gets the program's
+  // warnings, the chair its notes), then the same bytes go to every screen of that room and audience.
+  const frames = new Map<string, Partial<Record<Audience, TextFrame>>>();
   for (const [ws, info] of sockets.clients) {
     if (!sockets.show.hasRoom(info.room)) {
       ws.close(4004, `room ${info.room} is no longer in the program`);
       continue;
     }
     const audience = audienceOf(info);
-    const key = `${audience} ${info.room}`;
-    let message = messages.get(key);
-    if (!message) {
-      message = Buffer.from(JSON.stringify({ type: 'state', state: sockets.show.state(info.room, audience) }));
-      messages.set(key, message);
-    }
-    sendRaw(ws, message);
+    let room = frames.get(info.room);
+    if (!room) frames.set(info.room, (room = {}));
+    const frame = (room[audience] ??= textFrame(
+      JSON.stringify({ type: 'state', state: sockets.show.state(info.room, audience) }),
+    ));
+    sendFrame(ws, frame);
   }
 }
 
@@ -145,13 +157,41 @@ export function startHeartbeat(sockets: ScreenSockets, everyMs: number): ReturnT
   return heartbeat;
 }
 
-function sendRaw(ws: WebSocket, data: Buffer | string): void {
-  if (ws.readyState !== ws.OPEN) return;
-  if (ws.bufferedAmount > MAX_WS_BACKLOG_BYTES) return void ws.terminate();
-  ws.send(data, { binary: false });
+/** A message as a whole WebSocket frame (RFC 6455 5.2): FIN, text, unmasked (a server's), then its UTF-8 bytes. */
+interface TextFrame {
+  bytes: Buffer;
+  /** Where the text starts in `bytes`: after a header of 2, 4 or 10 bytes. */
+  headerBytes: number;
 }
 
-const send = (ws: WebSocket, message: object) => sendRaw(ws, JSON.stringify(message));
+/** The length is written in the shortest of its three forms, as RFC 6455 requires (browsers fail on any other). */
+export function textFrame(text: string): TextFrame {
+  const length = Buffer.byteLength(text);
+  const headerBytes = length < 126 ? 2 : length < 65536 ? 4 : 10;
+  const bytes = Buffer.allocUnsafe(headerBytes + length);
+  bytes[0] = 0x81;
+  if (headerBytes === 2) bytes[1] = length;
+  else if (headerBytes === 4) {
+    bytes[1] = 126;
+    bytes.writeUInt16BE(length, 2);
+  } else {
+    bytes[1] = 127;
+    bytes.writeUInt32BE(0, 2); // a message is far below 4 GiB: the high half of the 64-bit length is zero
+    bytes.writeUInt32BE(length, 6);
+  }
+  bytes.write(text, headerBytes, 'utf8');
+  return { bytes, headerBytes };
+}
+
+function sendFrame(ws: WebSocket, frame: TextFrame): void {
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > MAX_WS_BACKLOG_BYTES) return void ws.terminate();
+  const socket = framedSockets.get(ws);
+  if (!socket) ws.send(frame.bytes.subarray(frame.headerBytes), { binary: false });
+  else if (socket.writable) socket.write(frame.bytes); // else it is closing: `ws` sees that and drops the screen
+}
+
+const send = (ws: WebSocket, message: object) => sendFrame(ws, textFrame(JSON.stringify(message)));
 
 /** `{"type":"screens","counts":{"signage":2}}` from a box: at most 10 views, names of up to 20 characters. */
 function boxCounts(msg: { counts?: unknown }): Record<string, number> | null {
