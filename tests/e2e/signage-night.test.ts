@@ -1,0 +1,91 @@
+// A congress night: the program's days change at 05:00, so at 23:45 the door shows the 01:00 talk as tonight's.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ProgramInput } from '../../core/program/schema.ts';
+import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+
+const program: ProgramInput = {
+  formatVersion: 1,
+  event: { id: 'nightcon', name: 'Night Congress 2026' },
+  timezone: 'Europe/Berlin',
+  dayChange: '05:00',
+  venue: { name: 'Congress Centre' },
+  rooms: [{ id: 'saal-1', name: 'Saal 1' }],
+  people: {
+    ada: { name: 'Ada Lovelace', affiliation: 'Analytical Engines' },
+    radia: { name: 'Radia Perlman' },
+    barbara: { name: 'Barbara Liskov' },
+  },
+  items: [
+    {
+      id: 'evening',
+      kind: 'talk',
+      title: 'The evening talk',
+      start: '2026-12-27T22:00',
+      end: '2026-12-27T23:30',
+      speakers: ['ada'],
+    },
+    {
+      id: 'night',
+      kind: 'talk',
+      title: 'Spanning trees after midnight',
+      start: '2026-12-28T01:00',
+      end: '2026-12-28T02:00',
+      speakers: ['radia'],
+    },
+    {
+      id: 'day2',
+      kind: 'keynote',
+      title: 'Abstraction, the morning after',
+      start: '2026-12-28T11:00',
+      end: '2026-12-28T12:00',
+      speakers: ['barbara'],
+    },
+  ],
+};
+
+describe.skipIf(chromiumMissing !== null)('the door on a congress night (days change at 05:00)', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    show = await serveShow('2026-12-27T23:45', { program });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+  });
+
+  /** The words of the NEXT card's line above its title, one per part: badge, kind, day, times, note. */
+  const metaOf = (page: Page, id: string) =>
+    page.$$eval(`.hero [data-item-id="${id}"] .meta > span`, (spans) =>
+      spans.map((s) => (s as HTMLElement).innerText.trim()),
+    );
+
+  test.each([
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ])('at 23:45 the 01:00 talk is NEXT tonight, not "Tomorrow" ($width×$height)', async ({ width, height }) => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${show.url}/signage`);
+    await page.locator('.hero [data-item-id="night"]').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.getAttribute('main', 'data-screen')).toBe('in-break');
+    expect(await metaOf(page, 'night')).toEqual(['NEXT', 'Talk', '01:00–02:00']);
+    expect(await page.locator('.hero [data-item-id="night"] .title').getAttribute('aria-label')).toBe(
+      'Spanning trees after midnight',
+    );
+    // The day list: tonight's talk under "Today" (the day of 27 December), day 2 not yet.
+    expect(
+      await page.$$eval('.agenda [data-heading]', (days) =>
+        days.map((d) => [(d as HTMLElement).dataset.day, d.querySelector('h3')!.getAttribute('aria-label')]),
+      ),
+    ).toEqual([['2026-12-27', 'Today']]);
+    expect(
+      await page.$$eval('.agenda [data-agenda]', (rows) => rows.map((r) => (r as HTMLElement).dataset.agenda)),
+    ).toEqual(['night']);
+    expect(await overflowing(page, '[data-fit]')).toEqual([]);
+    await screenshot(page, `signage-night-2345-${width}x${height}`);
+    await page.close();
+  });
+});
