@@ -1,0 +1,74 @@
+// The chair on a tablet (a touch screen, no keyboard): the buttons are there without a hidden address flag, and a
+// mistaken tap (Next, Reset, a minute) can be undone from the tablet itself, as U does on a keyboard.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { StateJson } from '../../core/contract/state.ts';
+import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+
+describe.skipIf(chromiumMissing !== null)('the chair on a tablet', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    show = await serveShow('2026-06-29T09:45', { pin: '2468' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+    expect(errors).toEqual([]);
+  });
+
+  const state = async (): Promise<StateJson> => (await (await fetch(`${show.url}/api/state`)).json()) as StateJson;
+
+  async function open(size: { width: number; height: number }, touch: boolean, query = ''): Promise<Page> {
+    const context = await browser.newContext({ viewport: size, hasTouch: touch });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${show.url}/chair${query}#pin=2468`);
+    await page.getByRole('timer').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+
+  test.each([PORTRAIT, LANDSCAPE])(
+    '$width x $height: buttons on a touch screen; Next and a minute tapped by mistake are undone by a tap',
+    async (size) => {
+      const page = await open(size, true);
+      const button = (name: string) => page.getByRole('button', { name, exact: true });
+      await button('Pause').waitFor();
+      // Nothing done yet on this show: nothing to undo, and the button says so by being off.
+      await expect.poll(async () => (await state()).history.undo).toBeNull();
+      expect(await button('Undo').isDisabled()).toBe(true);
+      expect(await overflowing(page, 'nav button')).toEqual([]);
+      await screenshot(page, `chair-tablet-${size.width}x${size.height}`);
+
+      await button('Next').tap();
+      await expect.poll(async () => (await state()).current.map((i) => i.id)).toEqual(['d1-lu']);
+      await expect.poll(() => button('Undo').isDisabled()).toBe(false);
+      await button('Undo').tap();
+      // The keynote is back, on its schedule (10:10), not restarted.
+      await expect.poll(async () => (await state()).current.map((i) => i.id)).toEqual(['d1-dongarra']);
+      expect((await state()).timer).toMatchObject({ source: 'schedule', endsAt: '2026-06-29T10:10:00+02:00' });
+
+      await button('+1 min').tap();
+      await expect.poll(async () => (await state()).timer!.endsAt).toBe('2026-06-29T10:11:00+02:00');
+      await button('Undo').tap();
+      await expect.poll(async () => (await state()).timer!.endsAt).toBe('2026-06-29T10:10:00+02:00');
+      await page.context().close();
+    },
+  );
+
+  test('a screen without touch (the monitor facing the speaker) shows no buttons; ?controls=0 hides them on touch', async () => {
+    const monitor = await open(LANDSCAPE, false);
+    expect(await monitor.locator('nav button').count()).toBe(0);
+    await monitor.context().close();
+    const hidden = await open(PORTRAIT, true, '?controls=0');
+    expect(await hidden.locator('nav button').count()).toBe(0);
+    await hidden.context().close();
+  });
+});
