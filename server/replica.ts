@@ -105,6 +105,7 @@ export class CentralLink implements ProgramSource {
     if (typeof fetched !== 'string') {
       link.take(fetched);
       link.status = { url: link.base, online: true, offlineSince: null };
+      link.startedRehearsing = link.clock.rehearsal;
       return link;
     }
     const cached = link.loadCopy();
@@ -118,12 +119,15 @@ export class CentralLink implements ProgramSource {
       `roomcue: central server ${link.base} unreachable (${fetched}): serving the copy saved ${iso(cached.savedAt)}`,
     );
     link.status = { url: link.base, online: false, offlineSince: Date.now() };
+    link.startedRehearsing = link.clock.rehearsal;
     return link;
   }
 
   status!: CentralStatus;
   /** The box's show clock: the central server's, as last read (a rehearsal's time and speed, or the real time). */
   readonly clock: FollowingClock = createFollowingClock();
+  /** The box started on a rehearsal's clock: like a rehearsing server, it saves no state until it restarts. */
+  private startedRehearsing = false;
   /** The live state the box starts from when it reached the central server (else its own saved state applies). */
   initialLive: LiveState | null = null;
   private initialNotes: NoteJson[] = [];
@@ -338,7 +342,8 @@ export class CentralLink implements ProgramSource {
       this.log(
         this.clock.rehearsal
           ? `roomcue: central server ${this.base} rehearses (${this.clock.speed}× speed): this box shows its clock`
-          : `roomcue: central server ${this.base} runs the show on the real time again: so does this box`,
+          : `roomcue: central server ${this.base} runs the show on the real time again: so does this box` +
+              (this.startedRehearsing ? ' (started during the rehearsal, it saves no state: restart it)' : ''),
       );
     }
     this.key = replica.programKey;
