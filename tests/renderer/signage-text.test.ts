@@ -212,6 +212,13 @@ describe('the logo block without a logo', () => {
     { name: 'Open Data Day', lines: ['ODD'] },
     { name: 'JCAD 2026', lines: ['JCAD'] },
     { name: '2026', lines: ['•'] },
+    // An emoji is not a letter: the door showed "H�C" (half of the emoji's surrogate pair) for "Hostile 🧪 Conf".
+    { name: 'Hostile 🧪 Conf', lines: ['HC'] },
+    { name: '🚀 Launch Party', lines: ['LP'] },
+    { name: '🎉🎉', lines: ['•'] },
+    { name: 'Ñandú Día', lines: ['ÑD'] },
+    { name: '𝐌ath 𝐃ay', lines: ['𝐌𝐃'] },
+    { name: '3D Printing Day', lines: ['3D'] },
   ])('$name → $lines', ({ name, lines }) => expect(monogram(name)).toEqual(lines));
 });
 

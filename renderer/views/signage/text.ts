@@ -171,12 +171,14 @@ export function monogram(name: string): string[] {
   if (first.length >= 2 && first.length <= 9 && first === first.toUpperCase() && /[A-Z]/.test(first)) {
     return first.split('-').filter(Boolean).slice(0, 2);
   }
-  const initials = tokens.map(initial).join('').slice(0, 3);
+  // Whole characters (code points), not UTF-16 halves: a letter outside the BMP stays one letter.
+  const initials = Array.from(tokens.map(initial).join('')).slice(0, 3).join('');
   return [initials || '•'];
 }
 
-const isWord = (w: string): boolean => w !== '' && !/^\d+$/.test(w);
-const initial = (w: string): string => w.charAt(0).toUpperCase();
+/** A word that starts with a letter or digit: not a year, not an emoji (its first UTF-16 unit alone shows as "�"). */
+const isWord = (w: string): boolean => /^[\p{L}\p{N}]/u.test(w) && !/^\d+$/.test(w);
+const initial = (w: string): string => String.fromCodePoint(w.codePointAt(0)!).toUpperCase();
 
 /** A room's name that already says it is a room ("Gray Room", "Salle Dupont", "Main Hall"): no "Room" before it. */
 const ROOM_WORD =
