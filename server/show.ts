@@ -29,7 +29,7 @@ import {
 } from '../core/edits/overlay.ts';
 import { editFor } from '../core/edits/program-actions.ts';
 import type { EditsJson, NoteJson } from '../core/contract/state.ts';
-import { resolveLive, roomLive, screenChanges } from '../core/live/live-screen.ts';
+import { resolveLive, roomLive, screenChanges, type LiveScreen } from '../core/live/live-screen.ts';
 import type { LiveState, OvertimePolicy } from '../core/live/state.ts';
 import { buildTimeline, type Timeline } from '../core/schedule/timeline.ts';
 import { programChanges, summarizeChanges } from '../core/program/diff.ts';
@@ -352,6 +352,26 @@ export class Show {
     return this.saved.live;
   }
 
+  /**
+   * What a room shows at `at`, worked out once for a given program and live state: an action asks for the same room
+   * and instant up to six times (its log's before and after, its stages, the push, the next change's timer), and a
+   * push asks for every other room once per room and audience (what is on elsewhere). The last result per room is
+   * kept; any new program, live state or instant works it out again.
+   */
+  private resolved(room: string, at: number): LiveScreen {
+    if (this.resolvedFor !== this.timeline) {
+      this.resolvedCache.clear();
+      this.resolvedFor = this.timeline;
+    }
+    const hit = this.resolvedCache.get(room);
+    if (hit && hit.live === this.live && hit.at === at) return hit.screen;
+    const screen = resolveLive(this.timeline, this.live, room, at);
+    this.resolvedCache.set(room, { live: this.live, at, screen });
+    return screen;
+  }
+  private resolvedFor: Timeline | null = null;
+  private readonly resolvedCache = new Map<string, { live: LiveState; at: number; screen: LiveScreen }>();
+
   /** Set on a box that follows a central server (`--server`): whether it is reachable, for the control view. */
   central: CentralStatus | null = null;
 
@@ -412,12 +432,12 @@ export class Show {
    */
   state(room = this.defaultRoom, audience: Audience = 'control', lists = audience === 'control'): StateJson {
     const now = this.clock.now();
-    const screen = resolveLive(this.timeline, this.live, room, now);
+    const screen = this.resolved(room, now);
     // What the other rooms have on now, for signage's optional strip (items away from the rooms are everyone's).
     const elsewhere = this.rooms
       .filter((other) => other !== room)
       .map((other) => {
-        const s = resolveLive(this.timeline, this.live, other, now);
+        const s = this.resolved(other, now);
         return { room: other, current: s.current.filter((i) => i.room !== null), next: s.next?.room ? s.next : null };
       });
     const state = stateJson(this.timeline, screen, {
@@ -664,7 +684,7 @@ export class Show {
   }
 
   private roomSnapshot(room: string, at: number) {
-    const s = resolveLive(this.timeline, this.live, room, at);
+    const s = this.resolved(room, at);
     const zone = this.timeline.zone;
     return {
       itemId: s.stage.itemId,
@@ -730,7 +750,7 @@ export class Show {
   private noteStages(at: number, who: string | null): void {
     if (!this.log) return;
     for (const room of this.rooms) {
-      const stage = resolveLive(this.timeline, this.live, room, at).stage;
+      const stage = this.resolved(room, at).stage;
       const now: StageMark = {
         itemId: stage.itemId,
         startedAt: stage.itemId === null ? null : stage.startedAt,
@@ -777,7 +797,7 @@ export class Show {
     const armedAt = this.clock.now();
     let next = Infinity;
     for (const room of this.rooms) {
-      for (const instant of screenChanges(resolveLive(this.timeline, this.live, room, since), since)) {
+      for (const instant of screenChanges(this.resolved(room, since), since)) {
         next = Math.min(next, instant);
       }
     }
