@@ -319,18 +319,20 @@ export class CentralLink implements ProgramSource {
   private async fetchReplica(): Promise<Fetched | string> {
     let json: unknown;
     const sent = Date.now();
+    let received: number;
     try {
       const res = await fetch(`${this.base}/api/replica`, { signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3000) });
       if (!res.ok) return `HTTP ${res.status}`;
       json = await res.json();
+      received = Date.now();
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
       return e.name === 'TimeoutError' ? 'no answer' : (e.cause?.code ?? e.message);
     }
     const replica = readReplica(json);
     if (!replica) return 'its answer is not a Roomcue replica';
-    // The central server read its clock between the request's start and its answer's end: the middle is the guess.
-    const received = Date.now();
+    // The central server read its clock between the request's start and its answer's end: the middle is the guess
+    // (taken before the program is checked, which takes a while for a large one).
     return { replica, realAt: (sent + received) / 2, uncertaintyMs: (received - sent) / 2 };
   }
 
