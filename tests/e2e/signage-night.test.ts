@@ -106,4 +106,29 @@ describe.skipIf(chromiumMissing !== null)('the door on a congress night (days ch
       await later.close();
     }
   });
+
+  test("the control at 00:30: today's fold is the night's day, with its 01:00 talk; the editor keeps it on that day", async () => {
+    const night = await serveShow('2026-12-28T00:30', { program });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(`${night.url}/control`);
+      const today = page.locator('details[data-day="2026-12-27"]');
+      await today.locator('[data-item="night"]').waitFor();
+      expect(await today.locator('summary').innerText()).toBe('Today · Sunday 27 December');
+      expect(await page.$$eval('details[open]', (d) => d.map((n) => (n as HTMLElement).dataset.day))).toEqual([
+        '2026-12-27',
+      ]);
+      expect(
+        await today.locator('[data-item]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-item'))),
+      ).toEqual(['evening', 'night']);
+      await page.locator('[data-edit="night"]').click();
+      const day = page.locator('select[id$="-day"]');
+      await day.waitFor();
+      expect(await day.inputValue()).toBe('2026-12-27');
+      await screenshot(page, 'control-night-0030-1920x1080');
+      await page.close();
+    } finally {
+      await night.close();
+    }
+  });
 });
