@@ -155,3 +155,20 @@ export interface DayClock {
   zone: string;
   dayChange: number;
 }
+
+/**
+ * The first instant after `at` that belongs to the next day of the event (see `programDay`): the day change of the
+ * next morning in `zone`. Where the clocks skip that time (a day change at 02:30 on the night summer time begins),
+ * the first instant after it.
+ */
+export function nextDayChange(at: Instant, zone: string, dayChange: number): Instant {
+  const today = programDay(at, zone, dayChange);
+  const next = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000 + dayChange * 60_000).toISOString();
+  const read = parseLocal(next.slice(0, 16), zone);
+  if (read.ok && read.at > at && programDay(read.at - 1, zone, dayChange) === today) return read.at;
+  // Skipped by the clocks, or read as the second of two: the minute the wall clock passes it.
+  let t = Math.max(at, (read.ok ? read.at : Date.parse(next)) - 26 * 3_600_000);
+  t = Math.floor(t / 60_000) * 60_000 + 60_000;
+  while (programDay(t, zone, dayChange) === today) t += 60_000;
+  return t;
+}

@@ -2,7 +2,7 @@
 import { isBreakKind } from '../schedule/kinds.ts';
 import { resolveInIndex, type Screen, UnknownRoomError } from '../schedule/resolve.ts';
 import { byTime, indexItems, type RoomIndex, type Timeline, type TimelineItem } from '../schedule/timeline.ts';
-import { programDay, type Instant } from '../time.ts';
+import { nextDayChange, programDay, type Instant } from '../time.ts';
 import { dict, own } from '../own.ts';
 import {
   DEFAULT_OVERTIME,
@@ -108,6 +108,8 @@ export interface LiveScreen extends Screen {
   day: TimelineItem[];
   /** The room's day of the event at `at` (its date in the program's zone, counted from the day change). */
   today: string;
+  /** When `today` ends (the next day change): what the screens call today, tomorrow and between days moves then. */
+  todayEnds: Instant;
   /** The whole event in this room, every day, with live times. */
   days: { date: string; items: TimelineItem[] }[];
   stage: StageView;
@@ -180,6 +182,7 @@ export function resolveLive(timeline: Timeline, live: LiveState, room: string, a
     blackout: r.blackout,
     day: dayOf(index, screen.current[0]?.day ?? screen.next?.day ?? null),
     today,
+    todayEnds: nextDayChange(at, timeline.zone, timeline.dayChange),
     days: daysOf(index),
     stage,
     nextStart,
@@ -477,6 +480,8 @@ export function screenChanges(s: LiveScreen, at: Instant): Instant[] {
     (s.timer && !s.timer.running) || s.stage.held ? at + 60_000 : undefined,
     s.messages.public?.until,
     s.messages.speaker?.until,
+    // A new day of the event: "today" (the control's open day, a room done for today) is another one.
+    s.todayEnds,
   ];
   return out.filter((i): i is Instant => typeof i === 'number' && i > at);
 }

@@ -1,13 +1,13 @@
 // A program's days when they run past midnight ("dayChange"): the 01:00 talk of a congress night is tonight's.
 import { describe, expect, test } from 'vitest';
-import { resolveLive } from '../../core/live/live-screen.ts';
+import { resolveLive, screenChanges } from '../../core/live/live-screen.ts';
 import { reduce } from '../../core/live/reducer.ts';
 import { timingReport } from '../../core/report/timing.ts';
 import { emptyLive } from '../../core/live/state.ts';
 import { parseProgramJson } from '../../core/program/parse.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import { screenJson } from '../../core/schedule/screen-json.ts';
-import { programDay, parseLocal } from '../../core/time.ts';
+import { nextDayChange, programDay, parseLocal } from '../../core/time.ts';
 import { screenAt, timelineOf, tinyProgram } from '../helpers.ts';
 
 /** Day 1 (Monday 29 June) runs until 02:00 on Tuesday; day 2 starts at 10:00. */
@@ -105,6 +105,29 @@ describe('programDay', () => {
     { label: 'the morning after clocks go back', local: '2026-10-25T05:00', change: 300, day: '2026-10-25' },
   ])('$label: $local with the day changing at minute $change is $day', ({ local, change, day }) => {
     expect(programDay(at(local), 'Europe/Paris', change)).toBe(day);
+  });
+});
+
+describe('nextDayChange: when the screens\' "today" moves on', () => {
+  test.each([
+    { label: 'late in the evening', local: '2026-06-29T23:45', change: 300, next: '2026-06-30T05:00' },
+    { label: 'in the night', local: '2026-06-30T04:59', change: 300, next: '2026-06-30T05:00' },
+    { label: 'at the change', local: '2026-06-30T05:00', change: 300, next: '2026-07-01T05:00' },
+    { label: 'midnight by default', local: '2026-06-29T10:00', change: 0, next: '2026-06-30T00:00' },
+    { label: 'the night the clocks go back', local: '2026-10-24T22:00', change: 300, next: '2026-10-25T05:00' },
+  ])('$label: from $local, $next', ({ local, change, next }) => {
+    expect(nextDayChange(at(local), 'Europe/Paris', change)).toBe(at(next));
+  });
+
+  test('a day change the clocks skip (02:30 the night summer time begins) is when they jump past it', () => {
+    // 02:00 CET becomes 03:00 CEST at 01:00 UTC on 29 March 2026.
+    expect(nextDayChange(at('2026-03-28T23:00'), 'Europe/Paris', 150)).toBe(Date.UTC(2026, 2, 29, 1, 0));
+  });
+
+  test('the server pushes at the day change: at 02:30, the next change of the screen is 05:00, before day 2 begins', () => {
+    const t = timelineOf(nightProgram());
+    const now = at('2026-06-30T02:30');
+    expect(Math.min(...screenChanges(resolveLive(t, emptyLive(), 'A', now), now))).toBe(at('2026-06-30T05:00'));
   });
 });
 
