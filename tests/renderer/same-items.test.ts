@@ -79,7 +79,9 @@ describe('the items of a new state', () => {
     expect(second.later[0]).toBe(first.later[0]);
     expect(second.later[1]).not.toBe(first.later[1]);
     expect(second.later[1]!.title).toBe('Talk d, new title');
-    expect(second.current[0]).not.toBe(first.current[0]);
+    // The talk on now only has fewer seconds left, which no view reads (they count from its end): the same object,
+    // carrying the new count.
+    expect(second.current[0]).toBe(first.current[0]);
     expect((second.current[0] as { remainingSeconds: number }).remainingSeconds).toBe(420);
     // A delay of 5 min: every time moves, every item is new and carries its new times.
     receive(
@@ -90,6 +92,8 @@ describe('the items of a new state', () => {
       }),
     );
     const third = connection.state!;
+    expect(third.current[0]).not.toBe(second.current[0]);
+    expect(third.current[0]!.end).toBe(T('10:35'));
     expect(third.next).not.toBe(second.next);
     expect(third.next!.start).toBe(T('10:35'));
     expect(third.later[0]!.start).toBe(T('11:05'));
@@ -122,6 +126,37 @@ describe('the items of a new state', () => {
     const after = connection.state!.elsewhere[0]!;
     expect(after.current[0]).toBe(before.current[0]);
     expect(after.next).toBe(before.next);
+    connection.close();
+  });
+
+  test('an item on now is kept only as an item on now: NEXT that becomes the talk on now is a new object', () => {
+    const connection = new ShowConnection('signage', null);
+    const b = item('b', T('10:30'), T('11:00'));
+    receive(state(1, { next: b }));
+    const asNext = connection.state!.next!;
+    receive(state(2, { current: [{ ...b, remainingSeconds: 1800 }] }));
+    const on = connection.state!.current[0]!;
+    expect(on).not.toBe(asNext);
+    expect(on.remainingSeconds).toBe(1800);
+    expect('remainingSeconds' in asNext).toBe(false);
+    connection.close();
+  });
+
+  test('the announcement and the message to the speaker, unchanged, are the objects the view has', () => {
+    const connection = new ShowConnection('signage', null);
+    const message = (text: string) => ({ text, setAt: T('10:00'), until: null, ackedAt: null });
+    const messages = (text: string) => ({ speaker: message(`${text} (speaker)`), public: message(text) });
+    receive(state(1, { messages: messages('Lunch in the hall') } as Partial<StateJson>));
+    const first = connection.state!.messages;
+    receive(state(2, { messages: messages('Lunch in the hall') } as Partial<StateJson>));
+    const second = connection.state!.messages;
+    expect(second.public).toBe(first.public);
+    expect(second.speaker).toBe(first.speaker);
+    receive(state(3, { messages: messages('Lunch in room B') } as Partial<StateJson>));
+    expect(connection.state!.messages.public).not.toBe(second.public);
+    expect(connection.state!.messages.public!.text).toBe('Lunch in room B');
+    receive(state(4, { messages: { speaker: null, public: null } } as Partial<StateJson>));
+    expect(connection.state!.messages.public).toBe(null);
     connection.close();
   });
 });

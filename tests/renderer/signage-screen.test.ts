@@ -11,9 +11,12 @@ import {
   agendaKey,
   agendaRows,
   elsewhereOn,
+  heroCardsOf,
   inRoomFirst,
+  sameList,
   signageScreen,
 } from '../../renderer/views/signage/screen.ts';
+import { SameItems } from '../../renderer/lib/same-items.ts';
 import { loadShippedProgram } from '../helpers.ts';
 
 const timeline = buildTimeline(loadShippedProgram());
@@ -218,5 +221,35 @@ describe('many on at once, and a room with nothing more', () => {
     expect(signageScreen({ ...after, rooms, elsewhere: [other('amphi', 'Amphi', 'a2', false)] }).kind).toBe(
       'room-done',
     );
+  });
+});
+
+describe('a push that changes nothing the door shows', () => {
+  // As the page gets them: parsed from the socket's JSON, then the unchanged items kept (renderer/lib/same-items.ts).
+  const kept = new SameItems();
+  const received = (local: string): StateJson => {
+    const state = JSON.parse(JSON.stringify(stateAt(local))) as StateJson;
+    kept.keep(state);
+    return state;
+  };
+
+  test('the hero card and the day list are the objects the door already shows, so their parts do no work again', () => {
+    const first = signageScreen(received('2026-06-29T10:05'));
+    if (first.kind !== 'in-session') throw new Error('not in session');
+    const leftAt1005 = first.current[0]!.remainingSeconds;
+    // Three minutes later (an action, a message): the talk on now has fewer seconds left, nothing else changed.
+    const second = signageScreen(received('2026-06-29T10:08'));
+    if (second.kind !== 'in-session') throw new Error('not in session');
+    expect(second.current[0]).toBe(first.current[0]);
+    expect(second.current[0]!.remainingSeconds).toBe(leftAt1005 - 180);
+    const cards = heroCardsOf(first.current, first.next);
+    expect(sameList(cards, heroCardsOf(second.current, second.next))).toBe(cards);
+    expect(sameList(first.agenda, second.agenda)).toBe(first.agenda);
+    // At the next talk: a new hero, a new day list.
+    const third = signageScreen(received('2026-06-29T10:15'));
+    if (third.kind !== 'in-session') throw new Error('not in session');
+    expect(third.current[0]!.id).not.toBe(first.current[0]!.id);
+    expect(sameList(cards, heroCardsOf(third.current, third.next))).not.toBe(cards);
+    expect(sameList(first.agenda, third.agenda)).not.toBe(first.agenda);
   });
 });

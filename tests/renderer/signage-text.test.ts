@@ -6,6 +6,7 @@ import {
   dayHeading,
   dayWord,
   eventCountdown,
+  itemWhat,
   kindHeading,
   knownSpeakers,
   leadLines,
@@ -302,5 +303,28 @@ describe('the header’s room and venue line', () => {
     ['Bedroom Studio', 'Somewhere', 'X', 'en', 'Room Bedroom Studio · Somewhere'],
   ] as const)('%s, %s (%s, %s) → %s', (room, venue, event, lang, line) => {
     expect(whereLine(room, venue, event, lang)).toBe(line);
+  });
+});
+
+describe('what a card shows of an item apart from its times', () => {
+  const item = (over: Partial<ItemJson>): ItemJson => JSON.parse(JSON.stringify({ ...keynote, ...over })) as ItemJson;
+
+  test('an item only moved in time (a delay) is what it was: its card does not redo its texts', () => {
+    const before = itemWhat(item({}));
+    const later = item({ start: '2026-06-29T09:35:00+02:00', end: '2026-06-29T10:15:00+02:00' });
+    expect(itemWhat(later)).toBe(before);
+    // The card reads its times from the item itself.
+    expect(timeRange(later, ZONE)).toBe('09:35–10:15');
+  });
+
+  test('a title, a speaker, a room or a cancellation changed is the new item', () => {
+    const base = itemWhat(item({}));
+    const retitled = item({ title: 'HPC in Transition (updated)' });
+    expect(itemWhat(retitled)).toBe(retitled);
+    const speaker = item({ title: retitled.title, speakers: [{ name: 'Jack Dongarra', affiliation: null }] });
+    expect(itemWhat(speaker)).toBe(speaker);
+    const cancelled = item({ title: retitled.title, speakers: speaker.speakers, cancelled: { reason: 'ill' } });
+    expect(itemWhat(cancelled)).toBe(cancelled);
+    expect(itemWhat(cancelled)).not.toBe(base);
   });
 });

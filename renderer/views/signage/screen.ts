@@ -183,3 +183,48 @@ export function agendaGroups(rows: AgendaRow[]): AgendaGroup[] {
   }
   return groups;
 }
+
+/**
+ * `last` when `list` has the same elements in the same order, else `list`. The door's lists (its day list's rows, its
+ * hero cards) are made anew at every state: given the same list again, the part that shows it does not redo its work.
+ */
+export function sameList<T>(last: T[], list: T[]): T[] {
+  if (last.length !== list.length) return list;
+  for (let i = 0; i < list.length; i++) if (last[i] !== list[i]) return list;
+  return last;
+}
+
+/** A list shown by a part of the door: the same array for as long as its elements are the same (see `sameList`). */
+export class KeptList<T> {
+  private last: T[] = [];
+
+  of(list: T[]): T[] {
+    this.last = sameList(this.last, list);
+    return this.last;
+  }
+}
+
+/** A hero card: the item it shows, and whether it is built ahead of the item's start (hidden until then). */
+export interface HeroCard {
+  item: ItemJson;
+  upcoming: boolean;
+}
+
+const heroCards = new WeakMap<ItemJson, HeroCard>();
+const upcomingCards = new WeakMap<ItemJson, HeroCard>();
+
+/** The hero card of `item`: the same object while the item is the same (see `sameList`), gone with the item. */
+export function heroCard(item: ItemJson, upcoming: boolean): HeroCard {
+  const cards = upcoming ? upcomingCards : heroCards;
+  let card = cards.get(item);
+  if (!card) cards.set(item, (card = { item, upcoming }));
+  return card;
+}
+
+/** The hero cards of the items on now, then the next one's built ahead of its start (a loop: it runs at every state). */
+export function heroCardsOf(current: ItemJson[], upcoming: ItemJson | null): HeroCard[] {
+  const cards: HeroCard[] = [];
+  for (let i = 0; i < current.length; i++) cards.push(heroCard(current[i]!, false));
+  if (upcoming) cards.push(heroCard(upcoming, true));
+  return cards;
+}

@@ -192,3 +192,38 @@ export function whereLine(roomName: string, venue: string, eventName: string, la
   const room = ROOM_WORD.test(roomName) ? roomName : `${t(lang).room} ${roomName}`;
   return venue.trim().toLowerCase() === eventName.trim().toLowerCase() ? room : `${room} · ${venue}`;
 }
+
+/** What a card shows of an item apart from its times: who, what, where, whether it is cancelled. */
+export type ItemWhat = Omit<ItemJson, 'start' | 'end' | 'plannedStart' | 'plannedEnd' | 'day'>;
+
+const whats = new Map<string, ItemWhat>();
+
+/**
+ * What `item` is apart from its times: the object given last for the same item when none of that changed, so that a
+ * card whose item only moved in time (a delay, a timer's minute added) redoes its times and not its texts, speakers
+ * and fitting. A card reads its times from the item itself, never from this (its times may be an earlier state's).
+ * Kept by item id, the last one of each.
+ */
+export function itemWhat(item: ItemJson): ItemWhat {
+  const kept = whats.get(item.id);
+  if (kept && sameWhat(kept, item)) return kept;
+  // Bounded: a program's items, or a fresh start past a few reloads of other programs.
+  if (whats.size >= 2000) whats.clear();
+  whats.set(item.id, item);
+  return item;
+}
+
+function sameWhat(a: ItemWhat, b: ItemWhat): boolean {
+  return (
+    a === b ||
+    (a.kind === b.kind &&
+      a.title === b.title &&
+      a.subtitle === b.subtitle &&
+      a.room === b.room &&
+      a.url === b.url &&
+      JSON.stringify(a.speakers) === JSON.stringify(b.speakers) &&
+      JSON.stringify(a.location) === JSON.stringify(b.location) &&
+      JSON.stringify(a.session) === JSON.stringify(b.session) &&
+      JSON.stringify(a.cancelled) === JSON.stringify(b.cancelled))
+  );
+}
