@@ -641,6 +641,42 @@ run (11:28, alone on the machine) these moved: \`ws.latency.median_ms\` 2.92 →
 The short answer is worth about 0.15–0.4 ms of the answer in these pairs; what is left above 3 ms is what the fifth
 pass found (the bench's own 50 screens in the server's process before the fdatasync's callback, and \`fetch\`).
 
+## Eighth pass (2026-11-30, 16:20–17:10): a push redoes only the door's parts whose values changed
+
+No method changed. What the door did at each push, an action anywhere or an item change, whatever it changed: every
+part given \`state.x\` or \`screen.x\` read the new state itself and redid its work (Svelte's prop getters follow the
+signals they read, not the value): the hero card's texts, speakers and fitting (the item on now was also a new object
+at every push, for its \`remainingSeconds\`, which no view reads), the header's monogram and fitting, the NEXT card,
+the day list's groups. Now (\`Signage.svelte\`, \`ItemCard.svelte\`, \`screen.ts\`, \`text.ts\`,
+\`renderer/lib/same-items.ts\`; tests in \`same-items\`, \`signage-screen\`, \`signage-text\`, which failed on the
+old code):
+- the item on now is kept as the same object when only its seconds left changed (the count updated in place), and
+  the announcement and the speaker's message when unchanged;
+- the door hands its parts values of their own (\`$derived\`: the event's name, the venue, the room, the
+  announcement, NEXT, the first item, the day list's rows and the hero cards as the same arrays while their elements
+  are the same), so a part works when its value changes;
+- an item card reads what it shows apart from the times from \`itemWhat(item)\`, the same object while only the
+  item's times moved (a delay, a minute added: four of the bench's six actions), so only its times are redone then.
+
+Mechanism (the door page alone, the views built unminified, the memory run's program and actions at 600×, V8's
+invocation counts by precise coverage over simulated day 2; a scratch script): functions run 134 to 399 times that
+day, those that reach Maglev's 400 calls on day 2 or 3: 113 and 108 (old, two runs, load 0.7–4.0 and 11) → 88 (new,
+run beside the second old one, load 11); of the door's own chunk 77, 71 → 51; all calls of day 2 2.40 M, 2.40 M →
+2.30 M. A first version (the kept item on now and the values of their own, without \`itemWhat\`) gave 104 and 66 of
+the chunk (load 4–6): the delays make most pushes change every item.
+
+\`bench/memory.ts\` at 600× (control runs, report not written), old (eed18df) and new (c5a7173, the same change
+before its rebase) side by side, the same minutes: 16:43–16:51, load 10.6 → 19.3: \`signage.heap_per_day_pct\`
+4.07 / 3.54 %, \`signage.code_per_day_kb\` 59.1 / 46.1, \`chair.heap_per_day_pct\` 0.32 / 0.67; 16:51–16:58, load
+15.5 → 16.1: 3.70 / 3.65 %, 53.4 / 52.1 KB, 0.10 / −0.43 %; 17:00–17:08, load 14.6 → 9.0:
+3.85 / 2.99 %, 59.6 / 42.6 KB, 0.17 / −0.04 %. The door's growth was lower in all three pairs and the two sets do not
+overlap (3.70–4.07 against 2.99–3.65 %/day; code 53.4–59.6 against 42.6–52.1 KB a day), but the difference is small
+beside the goal: \`signage.heap_per_day_pct\` stays far above 1 %/day and is **missed**; the chair's figure moved
+within its noise. What is left at each push is the door's own
+reading of the state (\`signageScreen\`, its deriveds and \`{#if}\` conditions, some 25 functions), Svelte's runtime
+(\`if_block\`, \`reconcile\`, \`branch\`, about 30) and the day list's row fitting (\`fitRows\`, run again when its
+rows are laid out): these run at every push by design and reach V8's thresholds on day 2 whatever is kept.
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by
