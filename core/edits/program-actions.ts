@@ -61,18 +61,19 @@ export function editFor(
       const it = item(action.itemId);
       const start = parseLocal(action.start, timeline.zone);
       if (!start.ok) throw new ActionRejected(`start: ${start.reason}`);
-      let end = action.end ?? null;
-      if (end === null) {
-        const was = timeline.byId.get(it.id)!;
-        end = localDateTime(start.at + (was.plannedEnd - was.plannedStart), timeline.zone);
-      }
+      const was = timeline.byId.get(it.id)!;
+      const end = action.end ?? localDateTime(start.at + (was.plannedEnd - was.plannedStart), timeline.zone);
+      // A new length (a new end) is named by both times: "to 09:30" alone would not say the end moved.
+      const endAt = parseLocal(end, timeline.zone);
+      const lengthChanged = endAt.ok && endAt.at - start.at !== was.plannedEnd - was.plannedStart;
+      const until = lengthChanged ? `–${localTime(endAt.at, timeline.zone)}` : '';
       const to = action.room ?? null;
       if (to !== null && !program.rooms.some((r) => r.id === to)) throw new ActionRejected(`unknown room "${to}"`);
       const edit = moveEdit(program, it.id, normal(action.start), end, to ?? it.room ?? null)!;
       const where = to !== null && to !== (it.room ?? null) ? ` in ${roomName(program, to)}` : '';
       return {
         edit,
-        label: `Move ${quoted(it.title)} to ${localTime(start.at, timeline.zone)}${where}`,
+        label: `Move ${quoted(it.title)} to ${localTime(start.at, timeline.zone)}${until}${where}`,
         room: roomOf(it.id),
       };
     }

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
+import { localDateTime } from '../../core/edits/program-actions.ts';
 import { connect, post, programAroundNow, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -104,6 +105,17 @@ describe('edits', () => {
     expect(talk2.start.slice(0, 16)).toBe(coffee);
     expect(Date.parse(talk2.end) - Date.parse(talk2.start)).toBe(40 * 60_000);
     expect(moved.history.undo).toBe(`Move “Second talk” to ${coffee.slice(11)}`);
+  });
+
+  test('a new end (the talk given 15 minutes more) is named by its new times in undo and the log, not "to" its start', async () => {
+    const s0 = await state();
+    const talk = s0.day.find((i) => i.id === 'talk2')!;
+    const start = localDateTime(Date.parse(talk.start), s0.timezone);
+    const end = localDateTime(Date.parse(talk.end) + 15 * 60_000, s0.timezone);
+    const moved = await ok({ type: 'program.item.move', itemId: 'talk2', start, end });
+    // Before: "Move “Second talk” to 19:08", its start, which did not change: nobody could tell what undo would undo.
+    expect(moved.history.undo).toBe(`Move “Second talk” to ${start.slice(11)}–${end.slice(11)}`);
+    await ok({ type: 'undo' });
   });
 
   test('a move that makes two talks overlap is accepted with a warning on the control view', async () => {
