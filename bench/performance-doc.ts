@@ -677,6 +677,53 @@ reading of the state (\`signageScreen\`, its deriveds and \`{#if}\` conditions, 
 (\`if_block\`, \`reconcile\`, \`branch\`, about 30) and the day list's row fitting (\`fitRows\`, run again when its
 rows are laid out): these run at every push by design and reach V8's thresholds on day 2 whatever is kept.
 
+## The server's path of an action, same hours (2026-11-30, 16:25–17:30): one frame per push, a room's screen worked out once
+
+No method changed. The machine was busy the whole hour (load 3.6–20, other engineers' checks and browsers), so the
+wall-clock pairs below do not show either change beyond the noise; the mechanism figures do.
+
+- **A push frames each room's state once per audience and writes the same bytes to every screen** (5607815,
+  \`server/screen-sockets.ts\`). \`ws.send\` built a frame per socket (options, header, a corked two-part write). The
+  frame is now made once (RFC 6455 header of 2, 4 or 10 bytes, then the UTF-8 text) and written whole to each
+  screen's TCP socket; pings, pongs and close frames still go through \`ws\`, the server offers no \`permessage-deflate\`
+  (so \`ws\` never holds a frame back and nothing can land inside another), and the 1 MiB backlog check still reads
+  \`bufferedAmount\`, which counts these bytes (the socket's own queue). Tests: \`tests/server/frames.test.ts\` (a strict
+  raw reader and a \`ws\` client agree, two rooms, three audiences, all three header sizes; a wrong length form fails
+  it), \`tests/e2e/socket-frames.test.ts\` (Chromium reads a pong under 126 bytes, a door state of a few KB and a control
+  state over 64 KiB); \`tests/faults/slow-client.test.ts\` still cuts a client that stops reading. Figures, in one process:
+  - the send loop alone, 400 interleaved rounds of an 8 KB message (load 4.9–7.5): 50 sockets 0.133 → 0.099 and
+    0.155 → 0.122 ms (2.7–3.1 → 2.0–2.4 µs a socket), until the 50 in-process clients all had it 0.398 → 0.362 and
+    0.470 → 0.434 ms; 1,000 sockets 5.96 → 4.92 ms;
+  - the whole push (\`show.emit('action')\`, state made and sent), median of 300 pushes, 7 interleaved pairs of
+    processes at load 3.6–6.4: 50 sockets 0.396–0.405 → 0.329–0.389 ms; 1,000 sockets 7.3–13.6 → 5.8–8.1 ms;
+  - the \`wsLatency\` method alone, 11 interleaved pairs of processes at load 4.5–6.6: \`ws.latency.median_ms\` A 2.31–3.29
+    (median 2.43), B 2.35–3.18 (median 2.63), B − A from −0.75 to +0.75, median +0.05 ms: within the noise; the
+    fan-out method, 3 pairs at load 4.6–5.9: A 112.5, 139.6, 61.1 → B 118.7, 59.3, 129.0 ms (the load, not the code:
+    the quiet table has 31–42).
+- **What a room shows at an instant is worked out once** per program, live state and instant (9b968f5,
+  \`server/show.ts\`): an action asked \`resolveLive\` up to six times for the same room and instant (its log's before
+  and after, the stages, the push, the next change's timer), and each state of a push asked it for every other room
+  (what is on elsewhere). Old and new code in one process, interleaved, medians of 500 (load 11–12): an action's
+  synchronous part 0.57 → 0.53 and 0.75 → 0.66 ms (one room), 1.80 → 1.51 and 1.56 → 1.35 ms (ten rooms); the 20
+  states of one push to ten rooms (door and control for each) 14.7 → 6.3 and 13.2 → 4.4 ms. The \`wsLatency\` method of
+  both in one process, alternating, 4 pairs at load 7.3–8.3: \`http.action.median_ms\` 9.28 / 7.92, 10.99 / 7.20, 8.07 /
+  6.08, 7.10 / 6.34 ms (run in separate processes at load 6–11 the other way round: noise of ±2 ms either way).
+
+Where \`http.action\`'s time goes now (the \`wsLatency\` method, timestamps taken from outside the product with
+\`node:diagnostics_channel\` and a wrapped \`fs.fdatasync\`, load 7.3, medians of 200 actions): request → push 0.83 ms,
+the push 0.59, the fdatasync asked 0.75 ms after the request (before the push ends), its callback 2.3 ms after that
+(4.0 in the next run), the answer written 0.16 ms later. Between the fdatasync's call and its callback the event loop
+ran 50 socket reads and 50 ticks: the bench's own 50 screens, in the server's process, reading the state just pushed.
+The disk alone: 0.29 ms (median of 200 async fdatasyncs of a 30 KB line, same disk). \`fetch\` itself, to an empty
+server in the same process: 1.52 ms a request against 0.70 for \`node:http\` (load 15; the connection is kept alive,
+one for 20 actions). What the screens' reads cost is mostly the method's client: a CPU profile of one run (load
+about 20) gives \`Buffer.toString\` 133 ms and the \`"seq":(\d+)\` search 118 ms of the run, for 11,000 messages: the seq
+sits at character 6,121 of the 8,025 of a door state. Not changed: moving it first would tune the product to the
+method. Not done either: writing the operator log entry after the answer (in this one-process method the answer's
+reader runs after all the server's work anyway, and the answer would no longer carry a log write's failure).
+Left: the door state's bytes (the day's next items are 5.1 KB of the 8 KB; \`plannedStart\`/\`plannedEnd\` repeat
+\`start\`/\`end\` when nothing moved; five \`null\` fields an item), a change of the contract and the views.
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by
