@@ -60,8 +60,10 @@ export const validProgram: fc.Arbitrary<{ input: ProgramInput; program: Program 
       fc.record({ warningSeconds: fc.integer({ min: 0, max: 900 }), dangerSeconds: fc.integer({ min: 0, max: 300 }) }),
       { nil: undefined },
     ),
+    /** Days that run past midnight; 02:30 is skipped (Paris, 29 March) or repeated (25 October) by the clocks. */
+    dayChange: fc.constantFrom(undefined, '02:30', '05:00'),
   })
-  .map(({ where, rooms, roomNames, personNames, sessionRooms, items, thresholds }) => {
+  .map(({ where, rooms, roomNames, personNames, sessionRooms, items, thresholds, dayChange }) => {
     const base = parseLocal(where.from, where.zone);
     if (!base.ok) throw new Error(base.reason);
     const roomIds = uniqueNames('R', roomNames.slice(0, rooms));
@@ -105,6 +107,7 @@ export const validProgram: fc.Arbitrary<{ input: ProgramInput; program: Program 
       formatVersion: 1,
       event: { id: 'fuzz', name: 'Fuzz Conf' },
       timezone: where.zone,
+      ...(dayChange ? { dayChange } : {}),
       venue: { name: 'Hall' },
       rooms: roomIds.map((id) => ({ id, name: `Room ${id}` })),
       people: Object.fromEntries(personIds.map((id) => [id, { name: `Person ${id}` }])),

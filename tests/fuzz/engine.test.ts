@@ -10,6 +10,7 @@ import { isBreakKind } from '../../core/schedule/kinds.ts';
 import { resolveScreen, type Screen } from '../../core/schedule/resolve.ts';
 import { screenJson } from '../../core/schedule/screen-json.ts';
 import { buildTimeline, type RoomIndex, type Timeline } from '../../core/schedule/timeline.ts';
+import { nextDayChange, programDay } from '../../core/time.ts';
 import { BUILTIN_NAMES, FUZZ_TIMEOUT_MS, instantNear, runs, validProgram } from './arbitraries.ts';
 
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
@@ -39,6 +40,33 @@ function expectScreenRules(screen: Screen, index: RoomIndex, at: number): void {
   else if (index.items.every((i) => i.start > at)) expect(screen.phase).toBe('before-event');
   else expect(['in-break', 'between-days']).toContain(screen.phase);
 }
+
+describe('days of the event on random programs (midnight, or days changing at 02:30 or 05:00)', () => {
+  test("an item's day is its start's; the room's today holds until nextDayChange, then the next day begins", () => {
+    fc.assert(
+      fc.property(
+        validProgram.chain((p) => {
+          const timeline = buildTimeline(p.program);
+          return fc.tuple(fc.constant(timeline), fc.array(instantNear(boundariesOf(timeline)), { maxLength: 8 }));
+        }),
+        ([timeline, instants]) => {
+          const { zone, dayChange } = timeline;
+          for (const item of timeline.items) expect(item.day).toBe(programDay(item.start, zone, dayChange));
+          for (const at of instants) {
+            const today = programDay(at, zone, dayChange);
+            const ends = nextDayChange(at, zone, dayChange);
+            expect(ends).toBeGreaterThan(at);
+            expect(programDay(ends - 1, zone, dayChange)).toBe(today);
+            expect(programDay(ends, zone, dayChange) > today).toBe(true);
+            expect(ends - at).toBeLessThanOrEqual(26 * 3_600_000);
+            expect(resolveLive(timeline, emptyLive(), timeline.mainRoom, at).today).toBe(today);
+          }
+        },
+      ),
+      { numRuns: runs(100) },
+    );
+  });
+});
 
 describe('resolveScreen on random programs', () => {
   test('current items contain the instant, next starts after it, later is on next’s day', () => {
