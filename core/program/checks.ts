@@ -111,7 +111,42 @@ export function checkProgram(program: Program): Diagnostic[] {
   duplicates(ids, 'id', error);
   overlaps(spans, zone, warn);
   beforeDayChange(spans, zone, program.dayChange, warn);
+  repeatedDayChange(spans, zone, program.dayChange, warn);
   return out;
+}
+
+/**
+ * Days change by the wall clock: where the clocks go back over the day change (02:30 on the last Sunday of October
+ * in Paris), that night the day changes, is the day before again for an hour, then changes again. Said once per
+ * such night in the program's span.
+ */
+function repeatedDayChange(
+  spans: Span[],
+  zone: string,
+  dayChange: string | undefined,
+  warn: (path: string, message: string, kind: 'repeated-hour') => void,
+) {
+  if (!dayChange || dayChange === '00:00' || spans.length === 0) return;
+  // A loop, not Math.min(...): a program of 200,000 items would overflow the call's arguments.
+  let from = Infinity;
+  let to = -Infinity;
+  for (const s of spans) {
+    from = Math.min(from, s.start);
+    to = Math.max(to, s.end);
+  }
+  const first = Date.parse(`${localDate(from, zone)}T00:00:00Z`);
+  const last = Date.parse(`${localDate(to, zone)}T00:00:00Z`);
+  for (let day = first; day <= last + 86_400_000; day += 86_400_000) {
+    const date = new Date(day).toISOString().slice(0, 10);
+    if (!isRepeatedLocal(`${date}T${dayChange}`, zone)) continue;
+    const name = DateTime.fromISO(date, { zone: 'UTC' }).setLocale('en-GB').toFormat('d LLLL yyyy');
+    const hour = `${dayChange.slice(0, 2)}:00`;
+    warn(
+      'dayChange',
+      `${dayChange} happens twice in ${zone} on ${name} (clocks go back an hour): that night the day changes at the first ${dayChange}, is the day before again from ${hour} and changes again at the second; a dayChange outside the hour from ${hour} avoids it (e.g. "04:00")`,
+      'repeated-hour',
+    );
+  }
 }
 
 /**

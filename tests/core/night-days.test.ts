@@ -147,6 +147,25 @@ describe('dayChange in the program file', () => {
     expect(errors[0]!.message).toMatch(/"00:00" to "12:00"/);
   });
 
+  test('a day change in the hour the clocks repeat is flagged: that night the day changes twice', () => {
+    const p = nightProgram('02:30');
+    p.items = [
+      { id: 'sat', kind: 'talk', title: 'Saturday night', start: '2026-10-24T23:00', end: '2026-10-25T01:00' },
+      { id: 'sun', kind: 'talk', title: 'Sunday', start: '2026-10-25T10:00', end: '2026-10-25T11:00' },
+    ];
+    const { program, diagnostics } = parseProgramJson(p);
+    expect(program).not.toBeNull();
+    expect(diagnostics.filter((d) => d.path === 'dayChange')).toEqual([
+      {
+        severity: 'warning',
+        path: 'dayChange',
+        kind: 'repeated-hour',
+        message:
+          '02:30 happens twice in Europe/Paris on 25 October 2026 (clocks go back an hour): that night the day changes at the first 02:30, is the day before again from 02:00 and changes again at the second; a dayChange outside the hour from 02:00 avoids it (e.g. "04:00")',
+      },
+    ]);
+  });
+
   test.each(['00:00', '05:00', '12:00'])('"%s" is accepted', (value) => {
     expect(parseProgramJson({ ...nightProgram(), dayChange: value }).program?.dayChange).toBe(value);
   });
