@@ -141,17 +141,6 @@ function partOf(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartT
   return '';
 }
 
-/** The date of an instant in `zone`, as days since 1 January 1970. */
-function dayNumber(at: number, zone: string): number {
-  const w = wallTime(at, zone);
-  return Date.UTC(w.year, w.month - 1, w.day) / 86_400_000;
-}
-
-/** Calendar days from the day of `from` to the day of `to`, both seen in `zone` (0: the same day; 1: the next). */
-export function calendarDaysBetween(from: number, to: number, zone: string): number {
-  return dayNumber(to, zone) - dayNumber(from, zone);
-}
-
 /** A countdown: "39:59", "1:05:00"; at zero and below it counts up, "+0:05". Whole seconds, rounded up. */
 export function countdown(remainingMs: number): string {
   const over = remainingMs <= 0;

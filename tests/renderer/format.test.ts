@@ -1,8 +1,8 @@
 // What the screens print for times and countdowns, in the program's zone whatever the machine's.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { daysApart, eventDay } from '../../renderer/lib/days.ts';
 import {
-  calendarDaysBetween,
   clockTime,
   countdown,
   dayLine,
@@ -80,6 +80,8 @@ describe('times in far zones and across summer-time changes (run under several m
 
   test('calendar days between two instants, in the zone, across a 23-hour day', () => {
     const paris = 'Europe/Paris';
+    const calendarDaysBetween = (from: number, to: number, zone: string) =>
+      daysApart(eventDay(from, zone, 0), eventDay(to, zone, 0));
     expect(
       calendarDaysBetween(Date.parse('2026-06-29T23:59:00+02:00'), Date.parse('2026-06-30T00:01:00+02:00'), paris),
     ).toBe(1);
@@ -95,6 +97,16 @@ describe('times in far zones and across summer-time changes (run under several m
     expect(
       calendarDaysBetween(Date.parse('2026-06-30T10:00:00+02:00'), Date.parse('2026-06-29T10:00:00+02:00'), paris),
     ).toBe(-1);
+  });
+
+  test.each([
+    { label: 'the evening', iso: '2026-06-29T23:45:00+02:00', day: '2026-06-29' },
+    { label: 'the night', iso: '2026-06-30T04:59:00+02:00', day: '2026-06-29' },
+    { label: 'the day change', iso: '2026-06-30T05:00:00+02:00', day: '2026-06-30' },
+    { label: 'the night the clocks go forward', iso: '2026-03-29T04:30:00+02:00', day: '2026-03-28' },
+    { label: 'the night the clocks go back', iso: '2026-10-25T04:59:00+01:00', day: '2026-10-24' },
+  ])("a view's day of the event with days changing at 05:00: $label", ({ iso, day }) => {
+    expect(eventDay(Date.parse(iso), 'Europe/Paris', 300)).toBe(day);
   });
 
   test('a wall time is found back as its instant; a skipped one is null; a repeated one is the first', () => {
