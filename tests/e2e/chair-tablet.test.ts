@@ -25,6 +25,15 @@ describe.skipIf(chromiumMissing !== null)('the chair on a tablet', () => {
 
   const state = async (): Promise<StateJson> => (await (await fetch(`${show.url}/api/state`)).json()) as StateJson;
 
+  async function post(action: object): Promise<void> {
+    const res = await fetch(`${show.url}/api/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer 2468' },
+      body: JSON.stringify(action),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+  }
+
   async function open(size: { width: number; height: number }, touch: boolean, query = ''): Promise<Page> {
     const context = await browser.newContext({ viewport: size, hasTouch: touch });
     const page = await context.newPage();
@@ -39,7 +48,8 @@ describe.skipIf(chromiumMissing !== null)('the chair on a tablet', () => {
     '$width x $height: buttons on a touch screen; Next and a minute tapped by mistake are undone by a tap',
     async (size) => {
       const page = await open(size, true);
-      const button = (name: string) => page.getByRole('button', { name, exact: true });
+      const button = (name: string) =>
+        page.getByRole('button', name === 'Undo' ? { name: /^Undo/ } : { name, exact: true });
       await button('Pause').waitFor();
       // Nothing done yet on this show: nothing to undo, and the button says so by being off.
       await expect.poll(async () => (await state()).history.undo).toBeNull();
@@ -62,6 +72,25 @@ describe.skipIf(chromiumMissing !== null)('the chair on a tablet', () => {
       await page.context().close();
     },
   );
+
+  test("Undo says what it would undo: the desk's last step (a blackout), not the chair's last tap", async () => {
+    const page = await open(PORTRAIT, true);
+    const undo = page.getByRole('button', { name: /^Undo/ });
+    await page.getByRole('button', { name: '+1 min', exact: true }).tap();
+    await expect.poll(() => page.locator('[data-undo]').innerText()).toMatch(/^\+1 min/);
+    // Then the desk blacks out and back: Undo on the tablet would undo that, and says so.
+    for (const on of [true, false]) await post({ type: 'blackout', on });
+    await expect.poll(() => page.locator('[data-undo]').innerText()).toBe((await state()).history.undo);
+    expect((await state()).history.undo).toMatch(/blackout/i);
+    expect(await overflowing(page, 'nav button')).toEqual([]);
+    await screenshot(page, 'chair-tablet-undo-label-1080x1920');
+    // The tablet's Undo undoes the desk's last step (the screens black again), as it said.
+    await undo.tap();
+    await expect.poll(async () => (await state()).blackout).toBe(true);
+    for (let i = 0; i < 2; i++) await post({ type: 'undo' });
+    expect((await state()).history.undo).toBeNull();
+    await page.context().close();
+  });
 
   test('a screen without touch (the monitor facing the speaker) shows no buttons; ?controls=0 hides them on touch', async () => {
     const monitor = await open(LANDSCAPE, false);
