@@ -91,7 +91,8 @@ function startTimer(ctx: RoomAt): RoomLive {
   const target = now && !isBreakKind(now.kind) ? now : (s.next ?? now);
   if (!target) throw new ActionRejected('nothing to start: the program is over in this room');
   const item = timeline.byId.get(target.id)!;
-  if (item !== now) {
+  // Another item than the one on now (`now` is the live screen's copy, never the timeline's object: compare ids).
+  if (item.id !== now?.id) {
     notAnotherDay(ctx, item);
     // The chair's Start times a talk here: the dinner at a restaurant is not started from this room.
     if (isAway(item)) {

@@ -76,6 +76,24 @@ describe('a day that runs past midnight (dayChange "05:00")', () => {
     expect(s.days[1]!.items.map((i) => i.start)).toEqual([at('2026-06-30T10:00'), at('2026-06-30T12:00')]);
   });
 
+  test("the chair's Start times the talk on now that began before the day changed, running late or not", () => {
+    // Days change at midnight (no dayChange): the evening's last talk runs 23:30-00:30, on day 1.
+    const p = nightProgram(null);
+    p.items![0] = {
+      id: 'evening',
+      kind: 'talk',
+      title: 'Evening talk',
+      start: '2026-06-29T23:30',
+      end: '2026-06-30T00:30',
+    };
+    const t = timelineOf(p);
+    const late = reduce(t, emptyLive(), { type: 'delay.set', minutes: 10 }, at('2026-06-29T23:35'), 'A');
+    for (const live of [emptyLive(), late]) {
+      const started = reduce(t, live, { type: 'timer.start' }, at('2026-06-30T00:05'), 'A');
+      expect(started.rooms['A']!.timer?.itemId).toBe('evening');
+    }
+  });
+
   test("the timing report of day 1 has the night talk; day 2's has not", () => {
     const t = timelineOf(nightProgram());
     expect(timingReport(t, [], 'A', '2026-06-29').rows.map((r) => r.itemId)).toEqual(['evening', 'night']);
