@@ -717,7 +717,7 @@ ran 50 socket reads and 50 ticks: the bench's own 50 screens, in the server's pr
 The disk alone: 0.29 ms (median of 200 async fdatasyncs of a 30 KB line, same disk). \`fetch\` itself, to an empty
 server in the same process: 1.52 ms a request against 0.70 for \`node:http\` (load 15; the connection is kept alive,
 one for 20 actions). What the screens' reads cost is mostly the method's client: a CPU profile of one run (load
-about 20) gives \`Buffer.toString\` 133 ms and the \`"seq":(\d+)\` search 118 ms of the run, for 11,000 messages: the seq
+about 20) gives \`Buffer.toString\` 133 ms and the \`"seq":(\\d+)\` search 118 ms of the run, for 11,000 messages: the seq
 sits at character 6,121 of the 8,025 of a door state. Not changed: moving it first would tune the product to the
 method. Not done either: writing the operator log entry after the answer (in this one-process method the answer's
 reader runs after all the server's work anyway, and the answer would no longer carry a log write's failure).
