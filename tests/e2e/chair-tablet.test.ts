@@ -92,6 +92,20 @@ describe.skipIf(chromiumMissing !== null)('the chair on a tablet', () => {
     await page.context().close();
   });
 
+  test('a refusal on a tablet is said above the buttons, not over them', async () => {
+    const page = await open(PORTRAIT, true);
+    // The tablet's Wi-Fi is gone: its tap cannot reach the show, and the screen says so.
+    await page.context().setOffline(true);
+    await page.getByRole('button', { name: 'Pause', exact: true }).tap();
+    const toast = page.locator('.toast');
+    await toast.waitFor();
+    const box = (await toast.boundingBox())!;
+    const nav = (await page.locator('nav').boundingBox())!;
+    await screenshot(page, 'chair-tablet-refused-1080x1920');
+    expect(box.y + box.height).toBeLessThanOrEqual(nav.y);
+    await page.context().close();
+  });
+
   test('a screen without touch (the monitor facing the speaker) shows no buttons; ?controls=0 hides them on touch', async () => {
     const monitor = await open(LANDSCAPE, false);
     expect(await monitor.locator('nav button').count()).toBe(0);
