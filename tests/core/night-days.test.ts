@@ -184,6 +184,20 @@ describe('dayChange in the program file', () => {
     ]);
   });
 
+  test('only the nights of the program are looked at: a year typed wrong (2126) names no other night, nor hangs the check', () => {
+    // Before, every night from the first item to the last was read: a century's Octobers (a warning each, 1.5 s),
+    // and for an item in 9999 a loading server stood still for two minutes.
+    const p = nightProgram('02:30');
+    p.items = [
+      { id: 'sat', kind: 'talk', title: 'Saturday night', start: '2026-10-24T23:00', end: '2026-10-25T01:00' },
+      { id: 'typo', kind: 'talk', title: 'Typo', start: '2126-06-29T10:00', end: '2126-06-29T11:00' },
+    ];
+    const { diagnostics } = parseProgramJson(p);
+    const nights = diagnostics.filter((d) => d.path === 'dayChange').map((d) => / on (.*?) \(/.exec(d.message)?.[1]);
+    // The night Saturday's talk runs into; not the hundred Octobers before the typo's June.
+    expect(nights).toEqual(['25 October 2026']);
+  });
+
   test.each(['00:00', '05:00', '12:00'])('"%s" is accepted', (value) => {
     expect(parseProgramJson({ ...nightProgram(), dayChange: value }).program?.dayChange).toBe(value);
   });
