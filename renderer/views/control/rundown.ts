@@ -91,8 +91,14 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; field: string; er
  * item's length (the server's default); an end before the start may be the next morning (`endDate`); otherwise the
  * order of start and end is the server's to check (its 409 says why).
  */
-export function moveAction(item: ItemJson, form: TimeForm, mainRoom: string, dayChange = 0): Outcome<Action | null> {
-  const was = timeForm(item, mainRoom, dayChange);
+export function moveAction(
+  item: ItemJson,
+  form: TimeForm,
+  mainRoom: string,
+  dayChange = 0,
+  /** The form as it was opened: only what the operator changed since is sent (another console may have moved it). */
+  was: TimeForm = timeForm(item, mainRoom, dayChange),
+): Outcome<Action | null> {
   const start = parseClock(form.start);
   if (!start) return { ok: false, field: 'start', error: 'time' };
   const end = parseClock(form.end);
