@@ -106,12 +106,16 @@ describe.skipIf(chromiumMissing !== null)('the chair on a tablet', () => {
     await page.context().close();
   });
 
-  test('a screen without touch (the monitor facing the speaker) shows no buttons; ?controls=0 hides them on touch', async () => {
+  test('a screen without touch (the monitor facing the speaker) shows no buttons; ?controls=0 and the control view preview hide them on touch', async () => {
     const monitor = await open(LANDSCAPE, false);
     expect(await monitor.locator('nav button').count()).toBe(0);
     await monitor.context().close();
     const hidden = await open(PORTRAIT, true, '?controls=0');
     expect(await hidden.locator('nav button').count()).toBe(0);
     await hidden.context().close();
+    // The control view's live preview of the chair, on the desk's tablet, shows the chair's screen, not a tablet's.
+    const preview = await open(LANDSCAPE, true, '?preview=1');
+    expect(await preview.locator('nav button').count()).toBe(0);
+    await preview.context().close();
   });
 });
