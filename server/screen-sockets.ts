@@ -130,7 +130,7 @@ export function pushState(sockets: ScreenSockets, event: string): void {
   const frames = new Map<string, Partial<Record<Audience, TextFrame>>>();
   for (const [ws, info] of sockets.clients) {
     if (!sockets.show.hasRoom(info.room)) {
-      ws.close(4004, `room ${info.room} is no longer in the program`);
+      ws.close(4004, closeReason(`room ${info.room} is no longer in the program`));
       continue;
     }
     const audience = audienceOf(info);
@@ -206,6 +206,21 @@ function boxCounts(msg: { counts?: unknown }): Record<string, number> | null {
     out[view] = n as number;
   }
   return out;
+}
+
+/**
+ * A close frame's reason: at most 123 bytes of UTF-8 (RFC 6455 5.5: a control frame carries 125, 2 of them the code),
+ * else `ws` throws and the push that closes the socket stops there. A longer one (a room id of 100 characters) is cut
+ * at a whole character and ends with "…".
+ */
+export function closeReason(text: string): string {
+  if (Buffer.byteLength(text) <= 123) return text;
+  let cut = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(cut + ch) > 120) break; // "…" is 3 bytes
+    cut += ch;
+  }
+  return `${cut}…`;
 }
 
 /** Only the control view gets the program's warnings, edits and AV notes; the chair its notes; the rest none. */

@@ -133,6 +133,30 @@ describe('program edits that remove a room', () => {
     expect((await post(guarded, { type: 'delay.set', minutes: 0 })).status).toBe(200);
     a.ws.close();
   });
+
+  test('a removed room with a 100-character id: its screen is closed too, and the push goes on to the others', async () => {
+    // The close frame's reason is at most 123 bytes (RFC 6455 5.5): "room <id> is no longer in the program" was 133,
+    // `ws` threw, and the push stopped there (the other rooms' screens got nothing, the reload's caller an error).
+    const long = `B${'x'.repeat(99)}`;
+    const program = programAroundNow();
+    program.rooms = program.rooms!.map((r) => (r.id === 'B' ? { ...r, id: long } : r));
+    program.items = program.items!.map((i) => (i.room === 'B' ? { ...i, room: long } : i));
+    const h = await startHarness(program);
+    try {
+      const b = await connect(h, `view=signage&room=${long}`);
+      const a = await connect(h, 'view=signage&room=A');
+      const closed = new Promise<number>((r) => b.ws.on('close', (code) => r(code)));
+      program.rooms = program.rooms.filter((r) => r.id !== long);
+      program.items = program.items.filter((i) => i.room !== long);
+      program.event.name = 'Only A';
+      writeFileSync(h.programFile, JSON.stringify(program));
+      await a.next((s) => (s.event as { name: string }).name === 'Only A');
+      expect(await closed).toBe(4004);
+      a.ws.close();
+    } finally {
+      await h.close();
+    }
+  });
 });
 
 describe('heartbeat', () => {
