@@ -137,6 +137,20 @@ describe('move to', () => {
     });
   });
 
+  test("another console moved the item while this form was open: a change of room alone keeps the other's times", () => {
+    // Opened at 09:30–10:00; meanwhile the other console moved it to 10:30–11:00 (the item the form has now).
+    const moved = item({ plannedStart: '2026-06-30T10:30:00+02:00', plannedEnd: '2026-06-30T11:00:00+02:00' });
+    expect(moveAction(moved, { ...form, room: 'B' }, 'L108-A', 0, form)).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T10:30', room: 'B' },
+    });
+    // A start this operator typed is theirs.
+    expect(moveAction(moved, { ...form, start: '09:45' }, 'L108-A', 0, form)).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'd2-maze', start: '2026-06-30T09:45' },
+    });
+  });
+
   test('a time that is not one names its field', () => {
     expect(moveAction(item(), { ...form, end: '25:00' }, 'L108-A')).toEqual({ ok: false, field: 'end', error: 'time' });
   });

@@ -106,15 +106,21 @@ export function moveAction(
   const endChanged = end !== was.end;
   if (form.day === was.day && start === was.start && !endChanged && form.room === was.room)
     return { ok: true, value: null };
+  // A start this operator left as it was is the item's start now (another console may have moved it since the form
+  // opened): a change of room or end alone does not put the item back at its old time.
+  const startKept = form.day === was.day && start === was.start;
+  const now = startKept ? timeForm(item, mainRoom, dayChange) : null;
+  const day = now?.day ?? form.day;
+  const from = now?.start ?? start;
   // A time before the day change is that day's night: the next calendar date.
-  const startDate = minutesOf(start) < dayChange ? nextDate(form.day) : form.day;
+  const startDate = minutesOf(from) < dayChange ? nextDate(day) : day;
   return {
     ok: true,
     value: {
       type: 'program.item.move',
       itemId: item.id,
-      start: `${startDate}T${start}`,
-      ...(endChanged ? { end: `${endDate(startDate, start, end)}T${end}` } : {}),
+      start: `${startDate}T${from}`,
+      ...(endChanged ? { end: `${endDate(startDate, from, end)}T${end}` } : {}),
       ...(form.room !== was.room ? { room: form.room } : {}),
     },
   };
