@@ -1,7 +1,9 @@
 // The door screen's sentences in English and French, in the program's zone whatever the machine's.
 import { describe, expect, test } from 'vitest';
 import type { TimerJson } from '../../core/contract/state.ts';
-import type { ItemJson } from '../../core/schedule/screen-json.ts';
+import { itemJson, type ItemJson } from '../../core/schedule/screen-json.ts';
+import { buildTimeline } from '../../core/schedule/timeline.ts';
+import { loadShippedProgram } from '../helpers.ts';
 import {
   dayHeading,
   dayWord,
@@ -326,5 +328,27 @@ describe('what a card shows of an item apart from its times', () => {
     const cancelled = item({ title: retitled.title, speakers: speaker.speakers, cancelled: { reason: 'ill' } });
     expect(itemWhat(cancelled)).toBe(cancelled);
     expect(itemWhat(cancelled)).not.toBe(base);
+  });
+
+  test('any change but a time, in any field the server sends, is the new item: no card keeps a stale text', () => {
+    // An item as the server makes it (every field it has, today's and any added later), with a session and speakers.
+    const timeline = buildTimeline(loadShippedProgram());
+    const made = itemJson(timeline.byId.get('d1-dongarra')!, timeline.zone);
+    const times = new Set(['start', 'end', 'plannedStart', 'plannedEnd', 'day']);
+    const changed = (value: unknown): unknown =>
+      typeof value === 'string'
+        ? `${value} (changed)`
+        : Array.isArray(value)
+          ? [...value, { name: 'Someone else', affiliation: null }]
+          : value === null
+            ? { reason: 'changed' }
+            : { ...(value as object), changed: true };
+    const fields = Object.keys(made).filter((key) => !times.has(key) && key !== 'id');
+    expect(fields.length).toBeGreaterThanOrEqual(9);
+    for (const key of fields) {
+      itemWhat(JSON.parse(JSON.stringify(made)) as ItemJson);
+      const other = { ...(JSON.parse(JSON.stringify(made)) as ItemJson), [key]: changed(made[key as keyof ItemJson]) };
+      expect(itemWhat(other), key).toBe(other);
+    }
   });
 });
