@@ -93,7 +93,7 @@ function startTimer(ctx: RoomAt): RoomLive {
   const item = timeline.byId.get(target.id)!;
   // Another item than the one on now (`now` is the live screen's copy, never the timeline's object: compare ids).
   if (item.id !== now?.id) {
-    notAnotherDay(ctx, item);
+    notAnotherDay(ctx, item, now);
     // The chair's Start times a talk here: the dinner at a restaurant is not started from this room.
     if (isAway(item)) {
       const place = item.location!.name;
@@ -107,11 +107,16 @@ function startTimer(ctx: RoomAt): RoomLive {
 
 /**
  * Start and Next move on to the next item now, never to one of another day of the event: at the end of a day the room's
- * next item is tomorrow's, and started tonight the door would show it on now (a jump, `goto`, still puts it on).
+ * next item is tomorrow's, and started tonight the door would show it on now (a jump, `goto`, still puts it on). The
+ * day is that of the item on now (`onNow`, up to the day its planned end falls on), else the clock's: a talk that
+ * overran past midnight still moves on to its own day's closing, and not to tomorrow's first talk.
  */
-function notAnotherDay(ctx: RoomAt, item: TimelineItem): void {
+function notAnotherDay(ctx: RoomAt, item: TimelineItem, onNow: TimelineItem | null): void {
   const { timeline, at } = ctx;
-  if (item.day === programDay(at, timeline.zone, timeline.dayChange)) return;
+  const on = onNow ? timeline.byId.get(onNow.id) : undefined;
+  const from = on ? on.day : programDay(at, timeline.zone, timeline.dayChange);
+  const to = on ? programDay(on.plannedEnd - 1, timeline.zone, timeline.dayChange) : from;
+  if (item.day >= from && item.day <= to) return;
   const when = `${item.day} at ${localTime(item.plannedStart, timeline.zone)}`;
   throw new ActionRejected(`the next item, “${item.title}”, is on another day (${when}): it is not started now`);
 }
@@ -145,10 +150,11 @@ function resumed(timer: TimerState, at: Instant): TimerState {
 // Moving from item to item.
 
 function endItem(ctx: RoomAt): RoomLive {
-  const next = screen(ctx).next;
+  const s = screen(ctx);
+  const next = s.next;
   if (!next) throw new ActionRejected('nothing comes after the current item in this room');
   const item = ctx.timeline.byId.get(next.id)!;
-  notAnotherDay(ctx, item);
+  notAnotherDay(ctx, item, timedItem(s.current));
   return startNow(ctx, item, ctx.r.mode === 'manual');
 }
 

@@ -94,6 +94,26 @@ describe('a day that runs past midnight (dayChange "05:00")', () => {
     }
   });
 
+  test("Next after a talk that overran past the day change moves to the rest of its day, never to tomorrow's", () => {
+    // Days change at midnight (no dayChange). The last talk, started late at 23:20, runs until 00:10.
+    const p = nightProgram(null);
+    p.items = [
+      { id: 'last', kind: 'talk', title: 'Last talk', start: '2026-06-29T23:00', end: '2026-06-29T23:50' },
+      { id: 'closing', kind: 'closing', title: 'Closing', start: '2026-06-29T23:50', end: '2026-06-29T23:59' },
+      { id: 'morning', kind: 'talk', title: 'Day 2 opener', start: '2026-06-30T10:00', end: '2026-06-30T11:00' },
+    ];
+    const t = timelineOf(p);
+    const late = reduce(t, emptyLive(), { type: 'timer.start' }, at('2026-06-29T23:20'), 'A');
+    const next = reduce(t, late, { type: 'item.end' }, at('2026-06-30T00:05'), 'A');
+    expect(resolveLive(t, next, 'A', at('2026-06-30T00:05')).current.map((i) => i.id)).toEqual(['closing']);
+    // With no closing, what follows is tomorrow's opener: not put on now at 00:05.
+    const t2 = timelineOf({ ...p, items: p.items.filter((i) => i.id !== 'closing') });
+    const late2 = reduce(t2, emptyLive(), { type: 'timer.start' }, at('2026-06-29T23:20'), 'A');
+    expect(() => reduce(t2, late2, { type: 'item.end' }, at('2026-06-30T00:05'), 'A')).toThrow(
+      /the next item, “Day 2 opener”, is on another day \(2026-06-30 at 10:00\)/,
+    );
+  });
+
   test("the timing report of day 1 has the night talk; day 2's has not", () => {
     const t = timelineOf(nightProgram());
     expect(timingReport(t, [], 'A', '2026-06-29').rows.map((r) => r.itemId)).toEqual(['evening', 'night']);
