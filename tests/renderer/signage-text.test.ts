@@ -13,6 +13,7 @@ import {
   knownSpeakers,
   leadLines,
   monogram,
+  textDir,
   sessionLine,
   startsInText,
   timeLeftText,
@@ -351,4 +352,15 @@ describe('what a card shows of an item apart from its times', () => {
       expect(itemWhat(other), key).toBe(other);
     }
   });
+});
+
+describe('the direction a title reads in', () => {
+  test.each([
+    { text: 'التعلم العميق للحوسبة', dir: 'rtl' },
+    { text: '«למידה עמוקה» 2026', dir: 'rtl' },
+    { text: '2026: HPC in Transition', dir: 'ltr' },
+    { text: '🚀 Rockets', dir: 'ltr' },
+    { text: 'AI — الذكاء الاصطناعي', dir: 'ltr' },
+    { text: '', dir: 'ltr' },
+  ])('$text → $dir', ({ text, dir }) => expect(textDir(text)).toBe(dir));
 });

@@ -227,3 +227,15 @@ function sameWhat(a: ItemWhat, b: ItemWhat): boolean {
       JSON.stringify(a.cancelled) === JSON.stringify(b.cancelled))
   );
 }
+
+/**
+ * The direction a text reads in, from its first letter: "rtl" for Arabic, Hebrew and the other right-to-left
+ * scripts, else "ltr". For text a fitting action writes after the element is in the page, where the browser does not
+ * settle `dir="auto"` again (Chromium 156 kept an Arabic title left to right).
+ */
+export function textDir(text: string): 'rtl' | 'ltr' {
+  const first = /\p{L}/u.exec(text)?.[0] ?? '';
+  return RTL.test(first) ? 'rtl' : 'ltr';
+}
+
+const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
