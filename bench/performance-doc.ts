@@ -724,6 +724,25 @@ reader runs after all the server's work anyway, and the answer would no longer c
 Left: the door state's bytes (the day's next items are 5.1 KB of the 8 KB; \`plannedStart\`/\`plannedEnd\` repeat
 \`start\`/\`end\` when nothing moved; five \`null\` fields an item), a change of the contract and the views.
 
+## The table's timings, eighth pass (2026-11-30, 17:44)
+
+No method changed. \`BENCH_SKIP_MEMORY=1 npm run bench\` on ba39a85 at 17:44–17:47, the engineers paused, the 60×
+memory run of 4ac0500 beside it (load 0.5 → 1.2). Against the seventh pass's run (32368d5, 14:46, load 2.4 → 4.6):
+\`ws.latency.median_ms\` 3.60 → 2.95 (≤ 3, met), \`http.action.median_ms\` 5.26 → 4.32 (≤ 3, **missed**),
+\`ws.fanout.1000.p99_ms\` 41.9 → 39.7 (met), \`server.idle_cpu_pct\` 0.41 → 0.32 (met), \`signage.first_paint_ms\`
+297 → 331 (≤ 250, **missed**), \`sync.skew_ms\` 53 → 53 (≤ 50, **missed**), \`signage.cpu_pct\` 0.51 → 0.38 (met),
+\`signage.transfer_kb\` 64.6 → 65.9 (≤ 70, met; the views' new code: days that change at \`dayChange\`, the chair's
+touch buttons and Undo, the kept parts of the door).
+
+Right after, the session's first commit (eed18df) and this one (ba39a85), each with its own build, alternated in one
+process (scratch scripts; the same functions as \`bench/views.ts\` and \`bench/server.ts\`, memory run beside):
+- \`firstPaintMs\` (median of 9 loads each), 17:47:46–17:48:10, load 1.2 → 3.8: old 336, 310, 278 → new 281, 283,
+  275 ms. The old code was as slow or slower: the 331 of the table is the machine in those minutes, not the views;
+  neither version meets 250 here.
+- \`wsLatency\` (200 actions, 50 screens), 17:48:17–17:48:33, load 3.4 → 2.9: \`ws.latency.median_ms\` old 2.67, 2.66,
+  2.45 → new 2.51, 2.55, 2.41; \`http.action.median_ms\` old 3.86, 3.87, 3.55 → new 3.75, 3.70, 3.49 ms. New was
+  lower in each pair, by 0.04–0.17 ms; \`http.action\` stays above 3 ms in every run.
+
 ## Methods changed, and why
 
 - \`signage.heap_growth_pct\` (−2.9 % at 1200× after an unmeasured first day) is gone: replaced by
