@@ -245,7 +245,7 @@ describe('the lines around the digits', () => {
     expect(nextLine(stateAt('23:00'), at('23:00'), 'fr')?.time).toBe('Demain 08:30');
   });
 
-  test("a day that runs past midnight (day change 05:00): the 01:00 talk is tonight's, day 2 is tomorrow until 05:00", () => {
+  test("a day that runs past midnight (day change 05:00): the 01:00 talk is tonight's, day 2 is tomorrow until midnight, then named", () => {
     const p = tinyProgram();
     p.sessions = [];
     p.dayChange = '05:00';
@@ -269,7 +269,8 @@ describe('the lines around the digits', () => {
       text: '1:15:00',
       label: chairWords('en').untilNext,
     });
-    expect(nextLine(stateOf('2026-06-30T02:30'), at('2026-06-30T02:30'), 'en')?.time).toBe('Tomorrow 10:00');
+    // At 02:30 the clock already shows 30 June: day 2 is named, "Tomorrow" would read as 1 July.
+    expect(nextLine(stateOf('2026-06-30T02:30'), at('2026-06-30T02:30'), 'en')?.time).toBe('Tuesday 30 June 10:00');
   });
 
   test('marks: offline first, then running late, then rehearsal', () => {

@@ -186,7 +186,19 @@ describe('days that run past midnight (the program changes days at 05:00)', () =
   const CHANGE = 300;
   test.each([
     { label: "the night's 01:00 talk at 23:45", when: '2026-06-30T01:00', now: '2026-06-29T23:45', text: 'Today' },
-    { label: 'day 2 at 01:30, still the night', when: '2026-06-30T10:00', now: '2026-06-30T01:30', text: 'Tomorrow' },
+    // At 01:30 the clock already reads Tuesday 30 June: "Tomorrow" would read as Wednesday, so the day is named.
+    {
+      label: 'day 2 at 01:30, still the night',
+      when: '2026-06-30T10:00',
+      now: '2026-06-30T01:30',
+      text: 'Tuesday 30 June',
+    },
+    {
+      label: 'day 3 at 01:30, still the night',
+      when: '2026-07-01T10:00',
+      now: '2026-06-30T01:30',
+      text: 'Wednesday 1 July',
+    },
     { label: 'day 2 from 05:00', when: '2026-06-30T10:00', now: '2026-06-30T05:00', text: 'Today' },
     { label: "day 2's night from day 1", when: '2026-07-01T01:00', now: '2026-06-29T10:00', text: 'Tomorrow' },
   ])('$label: $text', ({ when, now, text }) => expect(dayWord(at(when), at(now), ZONE, 'en', CHANGE)).toBe(text));
@@ -196,6 +208,8 @@ describe('days that run past midnight (the program changes days at 05:00)', () =
       'Tomorrow, Tuesday 30 June',
     );
     expect(dayHeading(at('2026-07-01T01:00'), at('2026-06-28T10:00'), ZONE, 'fr', CHANGE)).toBe('Mardi 30 juin');
+    // In the small hours the clock shows the next day's date: its heading is its name, no "Tomorrow" before it.
+    expect(dayHeading(at('2026-06-30T10:00'), at('2026-06-30T02:30'), ZONE, 'en', CHANGE)).toBe('Tuesday 30 June');
   });
 
   test('the countdown and the strip between days', () => {
@@ -203,7 +217,7 @@ describe('days that run past midnight (the program changes days at 05:00)', () =
     expect(
       leadLines('between-days', { start: '2026-06-30T10:00:00+02:00' }, at('2026-06-30T02:30'), ZONE, 'en', CHANGE),
     ).toEqual({
-      title: 'See you tomorrow',
+      title: 'See you soon',
       detail: 'Tuesday 30 June, 10:00',
     });
   });

@@ -1,7 +1,7 @@
 // The sentences of the door screen, built from the state's items: pure, so each wording is a table-driven test.
 import type { ItemJson, PersonJson } from '../../../core/schedule/screen-json.ts';
 import { isBreakKind, kindLabel, type Lang } from '../../../core/schedule/kinds.ts';
-import { daysApart, dayName, eventDay } from '../../lib/days.ts';
+import { daysApart, dayName, eventDay, localDate } from '../../lib/days.ts';
 import { clockTime, shortDuration } from '../../lib/format.ts';
 import { t } from '../../lib/i18n.ts';
 import { words } from './words.ts';
@@ -103,6 +103,15 @@ function daysBetween(at: number, now: number, zone: string, dayChange: number): 
   return daysApart(eventDay(now, zone, dayChange), eventDay(at, zone, dayChange));
 }
 
+/**
+ * Whether the next day of the event may be called "tomorrow" at `now`: not in the small hours of a night that still
+ * belongs to the day before (after midnight, before `dayChange`), when the clock already shows that next day's date
+ * and "tomorrow" would read as the day after it.
+ */
+function saysTomorrow(now: number, zone: string, dayChange: number): boolean {
+  return dayChange === 0 || eventDay(now, zone, dayChange) === localDate(now, zone);
+}
+
 /** "Wednesday 1 July": the name of the day of the event `at` belongs to. */
 function dayOf(at: number, zone: string, lang: Lang, dayChange: number): string {
   return dayName(eventDay(at, zone, dayChange), lang);
@@ -112,7 +121,7 @@ function dayOf(at: number, zone: string, lang: Lang, dayChange: number): string 
 export function dayWord(at: number, now: number, zone: string, lang: Lang, dayChange = 0): string {
   const days = daysBetween(at, now, zone, dayChange);
   if (days === 0) return words(lang).today;
-  if (days === 1) return t(lang).tomorrow;
+  if (days === 1 && saysTomorrow(now, zone, dayChange)) return t(lang).tomorrow;
   return capitalise(dayOf(at, zone, lang, dayChange));
 }
 
@@ -120,7 +129,8 @@ export function dayWord(at: number, now: number, zone: string, lang: Lang, dayCh
 export function dayHeading(at: number, now: number, zone: string, lang: Lang, dayChange = 0): string {
   const days = daysBetween(at, now, zone, dayChange);
   if (days === 0) return words(lang).today;
-  if (days === 1) return `${t(lang).tomorrow}, ${dayOf(at, zone, lang, dayChange)}`;
+  if (days === 1 && saysTomorrow(now, zone, dayChange))
+    return `${t(lang).tomorrow}, ${dayOf(at, zone, lang, dayChange)}`;
   return capitalise(dayOf(at, zone, lang, dayChange));
 }
 
@@ -152,7 +162,8 @@ export function leadLines(
   const startMs = Date.parse(first.start);
   const days = daysBetween(startMs, now, zone, dayChange);
   // Between days: the event has begun, so no "Welcome" unless the next day is today; after a day with nothing, soon.
-  const between = days === 0 ? w.welcome : days === 1 ? w.seeYouTomorrow : w.seeYouSoon;
+  const between =
+    days === 0 ? w.welcome : days === 1 && saysTomorrow(now, zone, dayChange) ? w.seeYouTomorrow : w.seeYouSoon;
   return {
     title: phase === 'between-days' ? between : w.welcome,
     detail: eventCountdown(startMs, now, zone, lang, dayChange),
