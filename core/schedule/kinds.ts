@@ -30,6 +30,12 @@ const LABELS: Record<Lang, Record<ItemKind, string>> = {
   },
 };
 
+/**
+ * The kinds, in the program schema's order (a view's kind picker): from here, not from the schema, so that a view's
+ * bundle does not take zod with it (its schemas, and its `new Function` probe that the views' CSP reports).
+ */
+export const KINDS = Object.keys(LABELS.en) as ItemKind[];
+
 export function kindLabel(kind: ItemKind, lang: Lang = 'en'): string {
   return LABELS[lang][kind];
 }
