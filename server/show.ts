@@ -156,6 +156,7 @@ export class Show {
     this.merged = this.mergeEdits(this.source);
     this.timeline = buildTimeline(this.merged.program);
     this.log = options.log ?? null;
+    this.logRehearsal = clock.rehearsal;
     this.resumeStages();
     this.unwatch = watcher.onChange((change) => this.onProgramChange(change));
     this.schedulePush(this.clock.now());
@@ -617,6 +618,18 @@ export class Show {
   }
 
   private readonly log: OperatorLog | null;
+  /** Whether the log was opened for a rehearsal (`<event>.rehearsal.log.jsonl`) or for the show. */
+  private readonly logRehearsal: boolean;
+
+  /**
+   * The log, while the clock is the kind it was opened for. A box's clock follows its central server's, into a
+   * rehearsal and out of it: a box started on the real time keeps the rehearsal's stages and actions out of the show's
+   * log (its timing report would give them as the real day's), one started during a rehearsal keeps the show's out of
+   * the rehearsal's (until it is restarted, as it says).
+   */
+  private get logging(): OperatorLog | null {
+    return this.clock.rehearsal === this.logRehearsal ? this.log : null;
+  }
   /** What each room had on stage at the last look, for the log's stage records. */
   private readonly stages = new Map<string, StageMark>();
   /** The edit the last program action recorded (its label and room), for the log. */
@@ -662,9 +675,10 @@ export class Show {
   }
 
   private writeLog(entry: LogEntry): void {
-    if (!this.log) return;
-    this.log.append(entry);
-    const warning = this.log.warning;
+    const log = this.logging;
+    if (!log) return;
+    log.append(entry);
+    const warning = log.warning;
     // The state's own warning (its file cannot be saved) matters more and is not hidden by this one.
     if (warning) this.storeWarning ??= warning;
     else if (this.storeWarning?.startsWith('cannot write the operator log')) this.storeWarning = null;
@@ -748,7 +762,8 @@ export class Show {
    * null: the clock did it (the item that left ended when its time was up, not when the change was seen).
    */
   private noteStages(at: number, who: string | null): void {
-    if (!this.log) return;
+    // Off the log's clock, the stages are not followed either: back on it, what changed since is logged once.
+    if (!this.logging) return;
     for (const room of this.rooms) {
       const stage = this.resolved(room, at).stage;
       const now: StageMark = {

@@ -124,6 +124,34 @@ describe("a box follows its central server's clock", () => {
   }, 20_000);
 });
 
+describe("a box started on the real time keeps its central server's rehearsal out of its show's log", () => {
+  test("the rehearsal's items coming on stage are not logged in the box's log (its timing report)", async () => {
+    const port = await freePort();
+    const at = (clock: Pick<ShowOptions, 'startAt' | 'speed'>) =>
+      startShow({ ...base, ...clock, programFile: join(dir, 'program.json'), port, stateDir: join(dir, 'central-2') });
+    let central = await at({});
+    const box = await startShow({
+      ...base,
+      programFile: '',
+      central: `http://127.0.0.1:${port}`,
+      port: 0,
+      stateDir: join(dir, 'box-2'),
+    });
+    try {
+      // A week before the event the central server rehearses day 1 (restarted with --at): the box shows it …
+      await central.close();
+      central = await at({ startAt: paris('2026-06-29T09:44:57') });
+      await until(box, (s) => s.current[0]?.id === 'keynote');
+      // … but its log, whose timing report is the real show's, got nothing of it: the real 09:45 is still to come.
+      const log = (await (await fetch(`${box.server.url}/api/log?room=A`)).json()) as { entries: unknown[] };
+      expect(log.entries).toEqual([]);
+    } finally {
+      await box.close();
+      await central.close();
+    }
+  }, 20_000);
+});
+
 describe('a box takes no rehearsal clock of its own', () => {
   test('roomcue serve --server … --at …: refused with what to do, exit 2', async () => {
     const r = await roomcue('serve', '--server', 'http://127.0.0.1:9', '--at', '2026-06-29T09:40');
