@@ -2,7 +2,7 @@
 // ever comes, pushes stop, and the screen must say it is no longer live instead of counting on from a stale state.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
-import { SilentSocket } from './silent-socket.ts';
+import { SilentSocket, stubPageSockets } from './silent-socket.ts';
 
 class LinkSocket extends SilentSocket {
   sent: string[] = [];
@@ -31,17 +31,8 @@ let sockets: LinkSocket[] = [];
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   sockets = [];
-  vi.stubGlobal('location', { search: '', protocol: 'http:', host: '127.0.0.1:1' });
+  stubPageSockets(LinkSocket, sockets);
   vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
-  vi.stubGlobal(
-    'WebSocket',
-    class extends LinkSocket {
-      constructor() {
-        super();
-        sockets.push(this);
-      }
-    },
-  );
 });
 afterEach(() => {
   vi.useRealTimers();

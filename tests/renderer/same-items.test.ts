@@ -5,21 +5,12 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ItemJson } from '../../core/schedule/screen-json.ts';
 import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
-import { SilentSocket } from './silent-socket.ts';
+import { SilentSocket, stubPageSockets } from './silent-socket.ts';
 
 let sockets: SilentSocket[] = [];
 beforeEach(() => {
   sockets = [];
-  vi.stubGlobal('location', { search: '', protocol: 'http:', host: '127.0.0.1:1' });
-  vi.stubGlobal(
-    'WebSocket',
-    class extends SilentSocket {
-      constructor() {
-        super();
-        sockets.push(this);
-      }
-    },
-  );
+  stubPageSockets(SilentSocket, sockets);
 });
 afterEach(() => vi.unstubAllGlobals());
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
 import { Ticker, changeDue } from '../../renderer/lib/ticker.svelte.ts';
-import { SilentSocket } from './silent-socket.ts';
+import { SilentSocket, stubPageSockets } from './silent-socket.ts';
 
 const REAL_NOW = Date.UTC(2026, 10, 29, 23, 35); // the machine's clock: late November
 const SHOW_NOW = Date.UTC(2026, 5, 29, 7, 50); // the rehearsal's: 09:50 in Paris on 29 June
@@ -20,16 +20,7 @@ let sockets: SilentSocket[] = [];
 beforeEach(() => {
   vi.useFakeTimers({ now: REAL_NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   sockets = [];
-  vi.stubGlobal('location', { search: '', protocol: 'http:', host: '127.0.0.1:1' });
-  vi.stubGlobal(
-    'WebSocket',
-    class extends SilentSocket {
-      constructor() {
-        super();
-        sockets.push(this);
-      }
-    },
-  );
+  stubPageSockets(SilentSocket, sockets);
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -1,4 +1,5 @@
 // A WebSocket stand-in that never opens: a test hands the connection its messages itself, or none (a live link down).
+import { vi } from 'vitest';
 export class SilentSocket {
   static OPEN = 1;
   readyState = 0;
@@ -7,4 +8,21 @@ export class SilentSocket {
   onclose: (() => void) | null = null;
   send(): void {}
   close(): void {}
+}
+
+/**
+ * The page of a test: at http://127.0.0.1:1, its WebSocket a `Socket`, each one the connection opens put in `made`
+ * (stubbed globals: the test's afterEach undoes them with `vi.unstubAllGlobals()`).
+ */
+export function stubPageSockets<T extends SilentSocket>(Socket: new () => T, made: T[]): void {
+  vi.stubGlobal('location', { search: '', protocol: 'http:', host: '127.0.0.1:1' });
+  vi.stubGlobal(
+    'WebSocket',
+    class extends (Socket as new () => SilentSocket) {
+      constructor() {
+        super();
+        made.push(this as unknown as T);
+      }
+    },
+  );
 }
