@@ -89,24 +89,31 @@ describe.skipIf(chromiumMissing !== null)('the door on a congress night (days ch
     await page.close();
   });
 
-  test('at 02:30, after the night talk, the door is between days: "See you soon", day 2 named (the clock already shows its date), at 11:00', async () => {
-    const later = await serveShow('2026-12-28T02:30', { program });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await page.goto(`${later.url}/signage`);
-      await page.locator('.hero [data-item-id="day2"]').waitFor();
-      await page.evaluate(() => document.fonts.ready);
-      expect(await page.getAttribute('main', 'data-screen')).toBe('between-days');
-      expect(await page.locator('.lead h1').getAttribute('aria-label')).toBe('See you soon');
-      expect(await page.locator('.lead .detail').innerText()).toBe('Monday 28 December, 11:00');
-      // "Tomorrow" under a clock that reads Monday 28 December would send people to Tuesday's keynote.
-      expect(await metaOf(page, 'day2')).toEqual(['MONDAY 28 DECEMBER', 'Keynote', '11:00–12:00']);
-      await screenshot(page, 'signage-night-0230-1920x1080');
-      await page.close();
-    } finally {
-      await later.close();
-    }
-  });
+  test.each([
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ])(
+    'at 02:30, after the night talk, the door is between days: "See you soon", day 2 named (the clock already shows its date), at 11:00 ($width×$height)',
+    async ({ width, height }) => {
+      const later = await serveShow('2026-12-28T02:30', { program });
+      try {
+        const page = await browser.newPage({ viewport: { width, height } });
+        await page.goto(`${later.url}/signage`);
+        await page.locator('.hero [data-item-id="day2"]').waitFor();
+        await page.evaluate(() => document.fonts.ready);
+        expect(await page.getAttribute('main', 'data-screen')).toBe('between-days');
+        expect(await page.locator('.lead h1').getAttribute('aria-label')).toBe('See you soon');
+        expect(await page.locator('.lead .detail').innerText()).toBe('Monday 28 December, 11:00');
+        // "Tomorrow" under a clock that reads Monday 28 December would send people to Tuesday's keynote.
+        expect(await metaOf(page, 'day2')).toEqual(['MONDAY 28 DECEMBER', 'Keynote', '11:00–12:00']);
+        expect(await overflowing(page, '[data-fit]')).toEqual([]);
+        await screenshot(page, `signage-night-0230-${width}x${height}`);
+        await page.close();
+      } finally {
+        await later.close();
+      }
+    },
+  );
 
   test("the control at 00:30: today's fold is the night's day, with its 01:00 talk; the editor keeps it on that day", async () => {
     const night = await serveShow('2026-12-28T00:30', { program });
