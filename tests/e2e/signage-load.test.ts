@@ -26,4 +26,37 @@ describe.skipIf(chromiumMissing !== null)('a door’s cold load', () => {
     expect(fetched.filter((path) => !named.has(path))).toEqual([]);
     await context.close();
   });
+
+  test('fonts that come late: the day list is measured again with them, as on a load where they come at once', async () => {
+    const shownRows = async (fontDelayMs: number) => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      const page = await context.newPage();
+      if (fontDelayMs > 0) {
+        await page.route(/\.woff2$/, async (route) => {
+          await new Promise((r) => setTimeout(r, fontDelayMs));
+          await route.continue();
+        });
+      }
+      await page.goto(`${ctx.show.url}/signage`);
+      await page.locator('main .hero [data-item-id="d1-dongarra"]').waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(400);
+      const rows = await page.$$eval('.side ol > li', (lis) =>
+        lis.map((li) => `${(li as HTMLElement).style.display === 'none' ? '-' : '+'}${li.textContent?.trim()}`),
+      );
+      const fitting = await page.$eval('.side ol', (ol) => {
+        const bottom = ol.getBoundingClientRect().top + ol.clientHeight + 0.5;
+        return [...ol.children].every(
+          (li) => (li as HTMLElement).style.display === 'none' || li.getBoundingClientRect().bottom <= bottom,
+        );
+      });
+      await context.close();
+      return { rows, fitting };
+    };
+    const atOnce = await shownRows(0);
+    const late = await shownRows(1500);
+    expect(atOnce.rows.filter((r) => r.startsWith('+')).length).toBeGreaterThan(1);
+    expect(late.fitting).toBe(true);
+    expect(late.rows).toEqual(atOnce.rows);
+  });
 });

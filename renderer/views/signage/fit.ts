@@ -105,9 +105,15 @@ interface FitJob {
   finish(measured: { overflow: boolean; ratio: number }): void;
 }
 
+/** A list's measure of the rows that fit (`fitRows`); `live` until the list is gone. */
+interface RowsJob {
+  live: boolean;
+  run(): void;
+}
+
 const pending = new Set<FitJob>();
 /** Lists that show the rows that fit (`fitRows`): measured after the texts in the same turn, by one more layout. */
-const pendingRows = new Set<() => void>();
+const pendingRows = new Set<RowsJob>();
 let flushQueued = false;
 
 /**
@@ -125,8 +131,8 @@ function scheduleFit(job: FitJob): void {
  * shrunk), not while the view is still being built: measured at once, each list cost the page a layout of its own
  * before the one the texts needed (on a door's first frame and at every item change).
  */
-function scheduleRows(run: () => void): void {
-  pendingRows.add(run);
+function scheduleRows(rows: RowsJob): void {
+  pendingRows.add(rows);
   queueFlush();
 }
 
@@ -152,14 +158,18 @@ function flushFits(): void {
     });
   }
   for (let i = 0; i < jobs.length; i++) jobs[i]!.finish(measured[i]!);
-  const rows = [...pendingRows];
+  const rows: RowsJob[] = [];
+  for (const list of pendingRows) if (list.live) rows.push(list);
   pendingRows.clear();
-  for (const run of rows) run();
-  // Fitted with the fallback font when the bundled one is still coming (the layout above asked for it): again once
-  // it is here. Asked before that layout, `ready` would often be settled already.
+  for (const list of rows) list.run();
+  // Fitted with the fallback font when the bundled one is still coming (the layout above asked for it): the texts
+  // again once it is here, then the lists' rows. Asked before that layout, `ready` would often be settled already;
+  // and asked while the view is still being built (as each list once did), it cost the door's first frame a layout
+  // of the whole page of its own, before the one that measures the texts.
   if (document.fonts?.status === 'loading') {
     void document.fonts.ready.then(() => {
       for (const job of jobs) if (job.live) scheduleFit(job);
+      for (const list of rows) if (list.live) scheduleRows(list);
     });
   }
 }
@@ -274,23 +284,23 @@ export function fitRowsCounted(node: HTMLElement, options: { key: unknown; onsho
     for (let i = shown; i < rows.length; i++) rows[i]!.style.display = 'none';
     onshown?.(shown);
   };
-  let live = true;
+  const job: RowsJob = { live: true, run };
   const later = () => {
-    if (live) scheduleRows(run);
+    if (job.live) scheduleRows(job);
   };
   const observer = new ResizeObserver(later);
   observer.observe(node);
-  // Measured after this turn's texts are fitted, with them: the rows of a new key are in the page by then.
+  // Measured after this turn's texts are fitted, with them: the rows of a new key are in the page by then. When the
+  // bundled font is still coming then, the fit pass measures them again once it is here.
   later();
-  void document.fonts?.ready.then(later);
   return {
     update(next: { key: unknown; onshown?: (shown: number) => void }) {
       onshown = next.onshown;
       later();
     },
     destroy() {
-      live = false;
-      pendingRows.delete(run);
+      job.live = false;
+      pendingRows.delete(job);
       observer.disconnect();
     },
   };
