@@ -287,8 +287,6 @@ interface Timing {
   holdUntil: Instant;
   /** When it leaves the stage as far as anyone can say now (just after `at` while held). */
   stageEnd: Instant;
-  /** How much later than planned the rest of its day starts because of it. */
-  shift: number;
 }
 
 /** The end of an item held on stage: the next whole second after `at`, so that what follows is not on yet. */
@@ -303,8 +301,9 @@ export function effectiveIndex(base: RoomIndex, r: RoomLive, at: Instant, policy
 
 /**
  * The room's items with live times. AV's delay moves the rest of its day (the item on when it was set ends that
- * much later). A timer a person touched moves its item to when it really started, ends what came before it, and
- * makes what follows on its day start no earlier than its end, to the second. When its time is up, the overtime
+ * much later), but not a booking away from the room. A timer a person touched moves its item to when it really
+ * started, ends what came before it, and makes what follows start no earlier than its end, to the second, less any
+ * planned free time between them (waitForPredecessors). When its time is up, the overtime
  * policy decides: held, it stays on stage and what follows waits for it; not held (policy "clock", or past the
  * hold limit), it stays until the next item starts. `start`/`end` of the result are live times; `plannedStart`/
  * `plannedEnd` keep the program's.
@@ -322,7 +321,8 @@ export function liveIndex(
   if (!delay && !timer) return { index: base, timing: null };
   const delayMs = delay ? delay.minutes * 60_000 : 0;
   const delayed = (item: TimelineItem): TimelineItem => {
-    if (!delay || item.day !== delay.day || item.end <= delay.from) return item;
+    // A booking away from the room (the dinner at a restaurant) keeps its time however late the room runs.
+    if (!delay || item.day !== delay.day || item.end <= delay.from || isAway(item)) return item;
     if (item.start >= delay.from) return { ...item, start: item.start + delayMs, end: item.end + delayMs };
     return { ...item, end: item.end + delayMs }; // on when the delay was set: it ends late
   };
@@ -354,9 +354,8 @@ export function liveIndex(
         : (sameDayNext ? Math.max(sameDayNext.start, timeUp) : timeUp) + policy.limitMinutes * 60_000;
     const held = at >= timeUp && (manual || (policy.policy !== 'clock' && at < holdUntil));
     const stageEnd = held ? heldEnd(at) : timeUp;
-    const shift = timer.movesDay ? Math.max(0, stageEnd - original.plannedEnd) : 0;
-    timing = { itemId: original.id, original, timeUp, held, holdUntil, stageEnd, shift };
-    const followingStart = sameDayNext ? Math.max(sameDayNext.start, sameDayNext.plannedStart + shift) : Infinity;
+    timing = { itemId: original.id, original, timeUp, held, holdUntil, stageEnd };
+    const followingStart = sameDayNext ? sameDayNext.start : Infinity;
     items = items.flatMap((item, i) => {
       if (i === position || twin(base.items[i]!)) {
         // Not held: in overtime it stays until the next item starts, as the clock has it.
@@ -367,15 +366,7 @@ export function liveIndex(
         // What was on before the timed item ends when it really started.
         return item.start < timer.startedAt ? [{ ...item, end: timer.startedAt }] : [];
       }
-      // The rest of its day runs late; so does anything of the next day it would run into (past midnight).
-      const byTimer =
-        shift > 0 &&
-        item.plannedStart >= original.plannedEnd &&
-        (item.day === original.day || item.plannedStart < stageEnd);
-      if (byTimer && item.plannedStart + shift > item.start) {
-        const by = item.plannedStart + shift - item.start;
-        return [{ ...item, start: item.start + by, end: item.end + by }];
-      }
+      // What follows (its day, or the next day's first items past midnight) waits for it: waitForPredecessors.
       return [item];
     });
   }
@@ -386,9 +377,10 @@ export function liveIndex(
 }
 
 /**
- * No item starts before an item the program ends before it has ended live (past midnight too, where a delay or a
- * timer of the day before does not reach): such an item moves later by what it lacks. `fixedId`, the item a timer
- * says really started, never moves.
+ * No item starts before an item the program ends before it has ended live (past midnight too): such an item moves
+ * later by what it lacks, and only by that, so planned free time between two items absorbs lateness before it reaches
+ * the second. This is how a timer's lateness reaches the rest of the day. `fixedId`, the item a timer says really
+ * started, never moves, nor does a booking away from the room (the dinner at a restaurant keeps its time).
  */
 function waitForPredecessors(items: TimelineItem[], fixedId: string | null): TimelineItem[] {
   const byPlannedStart = [...items].sort((a, b) => a.plannedStart - b.plannedStart || a.order - b.order);
@@ -402,7 +394,7 @@ function waitForPredecessors(items: TimelineItem[], fixedId: string | null): Tim
       if (before.id !== item.id) bound = Math.max(bound, live.get(before.id)!.end);
     }
     const now = live.get(item.id)!;
-    if (item.id !== fixedId && now.start < bound) {
+    if (item.id !== fixedId && now.start < bound && !isAway(now)) {
       live.set(item.id, { ...now, start: bound, end: now.end + (bound - now.start) });
     }
   }
