@@ -225,7 +225,9 @@ export function stateJson(timeline: Timeline, screen: LiveScreen, ctx: StateCont
   );
   const item = (i: TimelineItem) => itemJson(i, zone);
   const doneToday = screen.current.length === 0 && (!screen.next || screen.next.day !== screen.today);
-  const onElsewhere = elsewhere.some((e) => e.current.length > 0 || e.next !== null);
+  // The event goes on elsewhere *today*: another room's next item on a later day (every room done for the evening)
+  // leaves this room between days, with its own tomorrow, rather than pointing people at next door's first talk.
+  const onElsewhere = elsewhere.some((e) => e.current.length > 0 || (e.next !== null && e.next.day === screen.today));
   const phase: StateJson['phase'] =
     doneToday && onElsewhere && (screen.phase === 'after-event' || screen.phase === 'between-days')
       ? 'room-idle'

@@ -146,3 +146,39 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
     await page.close();
   });
 });
+
+describe.skipIf(chromiumMissing !== null)('every room done for the day, the venue back tomorrow', () => {
+  // Two rooms, two days, 18:00 on day 1: nothing goes on anywhere tonight. Each door says see you tomorrow with its own
+  // room's first talk, not "Nothing more in this room today" pointing at the other room's talk of tomorrow.
+  const program = twoRooms();
+  const day2 = (hm: string) => `2026-09-09T${hm}`;
+  program.items = [
+    ...(program.items ?? []),
+    { id: 'a2', kind: 'talk', title: 'Engines, day two', start: day2('09:30'), end: day2('10:15'), room: 'saal-1' },
+    { id: 'b2', kind: 'talk', title: 'Machines, day two', start: day2('09:00'), end: day2('10:00'), room: 'saal-2' },
+  ];
+  const ctx = browserAndShow('2026-09-08T18:00', { program });
+
+  test.each([
+    { room: 'saal-1', first: 'a2', at: '09:30' },
+    { room: 'saal-2', first: 'b2', at: '09:00' },
+  ])("$room: between days, its own tomorrow's first talk", async ({ room, first, at }) => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1080, height: 1920 },
+    ]) {
+      const page = await ctx.browser.newPage({ viewport });
+      await page.goto(`${ctx.show.url}/signage?room=${room}&others=1`);
+      await page.waitForSelector('main[data-screen]:not([data-screen="connecting"])');
+      const where = `${room} ${viewport.width}x${viewport.height}`;
+      expect(await page.locator('main').getAttribute('data-screen'), where).toBe('between-days');
+      expect(await page.locator('[data-room-done]').count(), where).toBe(0);
+      expect(await page.locator('.hero [data-item-id]').first().getAttribute('data-item-id'), where).toBe(first);
+      expect(await page.locator('.lead h1').getAttribute('aria-label'), where).toBe('See you tomorrow');
+      expect(await page.locator('.lead .detail').textContent(), where).toBe(`Wednesday 9 September, ${at}`);
+      expect(await overflowing(page, '[data-fit]'), where).toEqual([]);
+      await screenshot(page, `signage-rooms-evening-${room}-${viewport.width}x${viewport.height}`);
+      await page.close();
+    }
+  });
+});

@@ -397,6 +397,38 @@ describe('6. an idle room while the event goes on elsewhere', () => {
     ]);
     expect(state(emptyShowState(), at('12:30'), 'A', tl).phase).toBe('after-event');
   });
+
+  test('every room done for the day, all back tomorrow: between days, not sent next door to tomorrow', () => {
+    // A two-day, two-room congress at 18:00 on day 1: nothing goes on anywhere tonight. The door of A is not "nothing
+    // more in this room today" pointing at B's first talk of tomorrow: it is between days, with A's own tomorrow.
+    const two = timelineOf({
+      ...program,
+      rooms: [
+        { id: 'A', name: 'Room A' },
+        { id: 'B', name: 'Room B' },
+      ],
+      items: [
+        ...(program.items ?? []),
+        { id: 'b-d1', kind: 'talk', title: 'B today', start: '2026-06-29T10:00', end: '2026-06-29T11:00', room: 'B' },
+        { id: 'a-d2', kind: 'talk', title: 'A tomorrow', start: '2026-06-30T09:00', end: '2026-06-30T10:00' },
+        {
+          id: 'b-d2',
+          kind: 'talk',
+          title: 'B tomorrow',
+          start: '2026-06-30T09:00',
+          end: '2026-06-30T10:00',
+          room: 'B',
+        },
+      ],
+    });
+    const evening = t('2026-06-29T18:00', two.zone);
+    const a = state(emptyShowState(), evening, 'A', two);
+    expect(a.phase).toBe('between-days');
+    expect(a.next?.id).toBe('a-d2');
+    expect(state(emptyShowState(), evening, 'B', two).phase).toBe('between-days');
+    // Still idle while B has more today (10:30: A's coffee is over, B's talk is on).
+    expect(state(emptyShowState(), t('2026-06-29T10:45', two.zone), 'A', two).phase).toBe('room-idle');
+  });
 });
 
 describe('the state is the same for every view', () => {
