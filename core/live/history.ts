@@ -6,7 +6,7 @@ import type { Instant } from '../time.ts';
 import type { Action, LiveAction } from './actions.ts';
 import { Edit } from '../edits/overlay.ts';
 import { resolveLive, roomLive } from './live-screen.ts';
-import { ActionRejected, reduce } from './reducer.ts';
+import { ActionRejected, nextLabel, reduce } from './reducer.ts';
 import { emptyLive, LiveStateSchema, RoomLiveSchema, type LiveState, type RoomLive } from './state.ts';
 
 /** How many steps back (and forward) each room keeps. */
@@ -235,7 +235,7 @@ export function describeAction(
     case 'timer.reset':
       return `Timer of ${onStage} back to the program`;
     case 'item.end':
-      return s.next ? `Next: ${s.next.title}` : 'Next item';
+      return nextLabel(timeline, live, room, at);
     case 'item.previous':
       return 'Back to the previous item';
     case 'goto':

@@ -335,7 +335,9 @@ export function liveIndex(
     const ownEnd = timerEnd(timer, original, at);
     // AV's "running N min late" gives the item on its N minutes too: one lateness, not two.
     const byDelay = moved.end - original.plannedEnd;
-    const timeUp = timer.movesDay && byDelay > 0 ? Math.max(ownEnd, moved.end) : ownEnd;
+    // Ended by a person (the day's last talk): over at that instant, whatever its countdown said.
+    const ended = timer.endedAt ?? null;
+    const timeUp = ended ?? (timer.movesDay && byDelay > 0 ? Math.max(ownEnd, moved.end) : ownEnd);
     // Items the program puts in the very same slot (a talk and its introduction) are on stage with it: they start,
     // run over and end with it, and never take the stage from it (nor count as what follows it).
     const twin = (item: TimelineItem) =>
@@ -352,7 +354,7 @@ export function liveIndex(
       manual || policy.policy === 'always'
         ? Infinity
         : (sameDayNext ? Math.max(sameDayNext.start, timeUp) : timeUp) + policy.limitMinutes * 60_000;
-    const held = at >= timeUp && (manual || (policy.policy !== 'clock' && at < holdUntil));
+    const held = ended === null && at >= timeUp && (manual || (policy.policy !== 'clock' && at < holdUntil));
     const stageEnd = held ? heldEnd(at) : timeUp;
     timing = { itemId: original.id, original, timeUp, held, holdUntil, stageEnd };
     const followingStart = sameDayNext ? sameDayNext.start : Infinity;
@@ -360,7 +362,8 @@ export function liveIndex(
       if (i === position || twin(base.items[i]!)) {
         // Not held: in overtime it stays until the next item starts, as the clock has it.
         const overtimeEnd = Number.isFinite(followingStart) ? Math.max(timeUp, followingStart) : timeUp;
-        return [{ ...item, start: timer.startedAt, end: held ? stageEnd : at >= timeUp ? overtimeEnd : timeUp }];
+        const end = ended ?? (held ? stageEnd : at >= timeUp ? overtimeEnd : timeUp);
+        return [{ ...item, start: timer.startedAt, end }];
       }
       if (i < position && item.end > timer.startedAt) {
         // What was on before the timed item ends when it really started.

@@ -93,32 +93,33 @@ function startTimer(ctx: RoomAt): RoomLive {
   const item = timeline.byId.get(target.id)!;
   // Another item than the one on now (`now` is the live screen's copy, never the timeline's object: compare ids).
   if (item.id !== now?.id) {
-    notAnotherDay(ctx, item, now);
     // The chair's Start times a talk here: the dinner at a restaurant is not started from this room.
-    if (isAway(item)) {
-      const place = item.location!.name;
-      throw new ActionRejected(
-        `the next item, “${item.title}”, is away from this room (${place}): nothing to time here`,
-      );
-    }
+    const refusal = anotherDay(ctx, item, now) ?? (isAway(item) ? awayFromRoom(item) : null);
+    if (refusal !== null) throw new ActionRejected(refusal);
   }
   return startNow(ctx, item, false);
 }
 
 /**
- * Start and Next move on to the next item now, never to one of another day of the event: at the end of a day the room's
+ * Why Start and Next do not start `item` now (null: they may). They move on to the next item now, never to one of
+ * another day of the event: at the end of a day the room's
  * next item is tomorrow's, and started tonight the door would show it on now (a jump, `goto`, still puts it on). The
  * day is that of the item on now (`onNow`, up to the day its planned end falls on), else the clock's: a talk that
  * overran past midnight still moves on to its own day's closing, and not to tomorrow's first talk.
  */
-function notAnotherDay(ctx: RoomAt, item: TimelineItem, onNow: TimelineItem | null): void {
+function anotherDay(ctx: RoomAt, item: TimelineItem, onNow: TimelineItem | null): string | null {
   const { timeline, at } = ctx;
   const on = onNow ? timeline.byId.get(onNow.id) : undefined;
   const from = on ? on.day : programDay(at, timeline.zone, timeline.dayChange);
   const to = on ? programDay(on.plannedEnd - 1, timeline.zone, timeline.dayChange) : from;
-  if (item.day >= from && item.day <= to) return;
+  if (item.day >= from && item.day <= to) return null;
   const when = `${item.day} at ${localTime(item.plannedStart, timeline.zone)}`;
-  throw new ActionRejected(`the next item, “${item.title}”, is on another day (${when}): it is not started now`);
+  return `the next item, “${item.title}”, is on another day (${when}): it is not started now`;
+}
+
+/** A booking away from the room (the dinner at a restaurant) keeps its time: no Start or Next begins it here. */
+function awayFromRoom(item: TimelineItem): string {
+  return `the next item, “${item.title}”, is away from this room (${item.location!.name}): nothing to time here`;
 }
 
 function pauseTimer(ctx: RoomAt): RoomLive {
@@ -149,13 +150,51 @@ function resumed(timer: TimerState, at: Instant): TimerState {
 
 // Moving from item to item.
 
+/**
+ * Next: the next item starts now. When nothing can start now after the item on stage (the event's end, tomorrow's
+ * first item, a booking away from the room such as the dinner at 19:00), the item on stage ends now and nothing
+ * starts: the chair can end the day's last talk. With nothing on stage either, it is refused, saying why.
+ */
 function endItem(ctx: RoomAt): RoomLive {
+  const { item, onNow, refusal } = nextMove(ctx);
+  if (item) return startNow(ctx, item, ctx.r.mode === 'manual');
+  if (onNow) return endNow(ctx);
+  throw new ActionRejected(refusal);
+}
+
+/** What Next does: starts `item`; else ends `onNow`; else is refused (`refusal` says why). */
+interface NextMove {
+  item: TimelineItem | null;
+  onNow: TimelineItem | null;
+  refusal: string;
+}
+
+function nextMove(ctx: RoomAt): NextMove {
   const s = screen(ctx);
-  const next = s.next;
-  if (!next) throw new ActionRejected('nothing comes after the current item in this room');
-  const item = ctx.timeline.byId.get(next.id)!;
-  notAnotherDay(ctx, item, timedItem(s.current));
-  return startNow(ctx, item, ctx.r.mode === 'manual');
+  const onNow = timedItem(s.current);
+  const item = s.next ? ctx.timeline.byId.get(s.next.id)! : null;
+  if (!item) return { item: null, onNow, refusal: 'nothing comes after the current item in this room' };
+  const refusal = anotherDay(ctx, item, onNow) ?? (isAway(item) ? awayFromRoom(item) : null);
+  return refusal === null ? { item, onNow, refusal: '' } : { item: null, onNow, refusal };
+}
+
+/** The label of Next for undo: "Next: <title>", or "End <title>" when it ends the day's last talk. */
+export function nextLabel(timeline: Timeline, live: LiveState, room: string, at: Instant): string {
+  const move = nextMove({ timeline, live, room, r: roomLive(live, room), at });
+  if (move.item) return `Next: ${move.item.title}`;
+  return move.onNow ? `End ${move.onNow.title}` : 'Next item';
+}
+
+/** The item on stage ends now; nothing starts. ← (item.previous) gives it back as it was. */
+function endNow(ctx: RoomAt): RoomLive {
+  const timer = onStage(ctx)!;
+  return {
+    ...ctx.r,
+    previous: timer,
+    mode: 'follow',
+    manualItemId: null,
+    timer: { ...timer, endedAt: ctx.at },
+  };
 }
 
 function gotoItem(ctx: RoomAt, itemId: string): RoomLive {

@@ -27,6 +27,8 @@ const TimerState = z.object({
   addedMs: duration,
   /** Whether the rest of the day follows this item's real end (false for AV's jumps, which say nothing of it). */
   movesDay: z.boolean(),
+  /** When a person ended the item with nothing to start after it (the day's last talk): it is over from then. */
+  endedAt: instant.nullable().optional(),
 });
 
 const Message = z.object({

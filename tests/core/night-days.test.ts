@@ -106,12 +106,17 @@ describe('a day that runs past midnight (dayChange "05:00")', () => {
     const late = reduce(t, emptyLive(), { type: 'timer.start' }, at('2026-06-29T23:20'), 'A');
     const next = reduce(t, late, { type: 'item.end' }, at('2026-06-30T00:05'), 'A');
     expect(resolveLive(t, next, 'A', at('2026-06-30T00:05')).current.map((i) => i.id)).toEqual(['closing']);
-    // With no closing, what follows is tomorrow's opener: not put on now at 00:05.
+    // With no closing, what follows is tomorrow's opener: not put on now at 00:05; Next ends the last talk.
     const t2 = timelineOf({ ...p, items: p.items.filter((i) => i.id !== 'closing') });
     const late2 = reduce(t2, emptyLive(), { type: 'timer.start' }, at('2026-06-29T23:20'), 'A');
-    expect(() => reduce(t2, late2, { type: 'item.end' }, at('2026-06-30T00:05'), 'A')).toThrow(
-      /the next item, “Day 2 opener”, is on another day \(2026-06-30 at 10:00\)/,
+    const ended = resolveLive(
+      t2,
+      reduce(t2, late2, { type: 'item.end' }, at('2026-06-30T00:05'), 'A'),
+      'A',
+      at('2026-06-30T00:05'),
     );
+    expect(ended.current.map((i) => i.id)).toEqual([]);
+    expect([ended.next?.id, ended.next?.start]).toEqual(['morning', at('2026-06-30T10:00')]);
   });
 
   test("the timing report of day 1 has the night talk; day 2's has not", () => {

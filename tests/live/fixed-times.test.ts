@@ -2,41 +2,16 @@
 // the school's) keeps its time, and planned free time absorbs lateness before it reaches what follows.
 // Each test reads what a screen shows: the door's NEXT card time, the chair's NEXT line, the control's row.
 import { describe, expect, test } from 'vitest';
-import { stateJson, type StateJson } from '../../core/contract/state.ts';
-import type { Action } from '../../core/live/actions.ts';
-import { applyAction, emptyShowState, historyLabels, type ShowState } from '../../core/live/history.ts';
-import { resolveLive } from '../../core/live/live-screen.ts';
-import { buildTimeline, type Timeline } from '../../core/schedule/timeline.ts';
-import { parseInstant } from '../../core/time.ts';
+import type { StateJson } from '../../core/contract/state.ts';
+import { buildTimeline } from '../../core/schedule/timeline.ts';
 import { clockTime } from '../../renderer/lib/format.ts';
 import { announcedLate } from '../../renderer/lib/stage.ts';
 import { nextLine } from '../../renderer/views/chair/display.ts';
 import { timeRange } from '../../renderer/views/signage/text.ts';
 import { loadShippedProgram, timelineOf, tinyProgram } from '../helpers.ts';
+import { at, play, state } from './play.ts';
 
 const dp2e = buildTimeline(loadShippedProgram());
-
-function at(tl: Timeline, local: string): number {
-  const p = parseInstant(local, tl.zone);
-  if (!p.ok) throw new Error(p.reason);
-  return p.at;
-}
-
-function play(tl: Timeline, steps: [string, Action][]): ShowState {
-  return steps.reduce((s, [t, action]) => applyAction(tl, s, action, at(tl, t), tl.mainRoom), emptyShowState());
-}
-
-function state(tl: Timeline, s: ShowState, t: string): StateJson {
-  const ms = at(tl, t);
-  return stateJson(tl, resolveLive(tl, s.live, tl.mainRoom, ms), {
-    elsewhere: [],
-    seq: s.live.seq,
-    clock: { now: ms, serverTime: ms, speed: 1, rehearsal: false },
-    program: { file: 'x.json', loadedAt: '', warnings: [], warningCount: 0, warningKinds: [], problem: null },
-    storeWarning: null,
-    history: historyLabels(s, tl.mainRoom),
-  });
-}
 
 /** What each screen shows of an item: the door's card range, the control's row (its live times). */
 const doorNext = (s: StateJson) => `${s.next!.id} ${timeRange(s.next!, s.timezone)}`;
@@ -103,14 +78,7 @@ describe('planned free time absorbs lateness', () => {
     expect(controlRow(s, 'third')).toBe('10:20–10:50');
     expect(s.late.minutes).toBe(5);
     // Moved on at 09:50: Second starts then, 5 min late, Third with it.
-    const on = state(
-      gap,
-      play(gap, [
-        ['2026-06-29T09:00', { type: 'timer.start' }],
-        ['2026-06-29T09:50', { type: 'item.end' }],
-      ]),
-      '2026-06-29T09:51',
-    );
+    const on = state(gap, play(gap, [['2026-06-29T09:50', { type: 'item.end' }]], held), '2026-06-29T09:51');
     expect(doorNext(on)).toBe('third 10:20–10:50');
     expect(on.late.minutes).toBe(5);
   });

@@ -140,7 +140,7 @@ describe('timer actions', () => {
   // registration as on now tonight, and the dinner an hour early with times nobody booked.
   test("item.end on the day's last talk does not start tomorrow's first item tonight", () => {
     const ended = play([['17:58', { type: 'item.end' }]]);
-    // The dinner away (same day) may start early, as the lunch does after a talk that ends early; then at 20:00 …
+    // Next on the closing ends it (the dinner away keeps its 19:00: tests/live/last-talk.test.ts); then at 20:00 …
     expect(() => play([['20:00', { type: 'item.end' }]], ended)).toThrow(
       /the next item, “Registration, welcome coffee”, is on another day \(2026-06-30 at 08:30\)/,
     );
