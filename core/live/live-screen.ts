@@ -69,7 +69,7 @@ export type LateCause = (typeof LATE_CAUSES)[number];
 export interface LateView {
   /** How much later than planned NEXT (and the rest of its day) starts. */
   ms: number;
-  /** `ms` as a person says it: under a minute is on time, else to the nearest minute. */
+  /** `ms` as the screens say it: the whole minutes NEXT's shown time moved (publicLateMinutes). */
   minutes: number;
   /** The lateness grows with the clock from `ms` at `at` (an item held in overtime, a paused timer). */
   growing: boolean;
@@ -126,9 +126,13 @@ export function roomLive(live: LiveState, room: string): RoomLive {
   return own(live.rooms, room) ?? emptyRoom();
 }
 
-/** Lateness as a person says it: under a minute is on time; 1 min 29 s is "1 min", 1 min 30 s is "2 min". */
+/**
+ * Lateness as the screens say it: the whole minutes by which NEXT's shown time (a clock reads 10:12 until 10:13)
+ * moved from its planned one, so that "Running 2 min late" stands beside "NEXT 10:12, planned 10:10". Under a minute
+ * is on time; 2 min 59 s is "2 min".
+ */
 export function publicLateMinutes(ms: number): number {
-  return ms < 60_000 ? 0 : Math.round(ms / 60_000);
+  return ms < 60_000 ? 0 : Math.floor(ms / 60_000);
 }
 
 export const isAway = (item: TimelineItem) => item.location !== null;
@@ -471,8 +475,9 @@ export function screenChanges(s: LiveScreen, at: Instant): Instant[] {
     s.nextStart?.afterCurrent ? null : s.next?.start,
     s.timer?.running ? s.timer.endsAt : undefined,
     s.stage.holdUntil,
-    // While a timer is paused or an item held, the rest of the day slides later: refresh once a minute.
-    (s.timer && !s.timer.running) || s.stage.held ? at + 60_000 : undefined,
+    // While a timer is paused or an item held, the rest of the day slides later: refresh each time NEXT's shown
+    // time (and the lateness the screens count on) moves to the next minute.
+    (s.timer && !s.timer.running) || s.stage.held ? at + untilNextMinute(s.next?.start ?? at) : undefined,
     s.messages.public?.until,
     s.messages.speaker?.until,
     // A new day of the event: "today" (the control's open day, a room done for today) is another one.
@@ -480,6 +485,9 @@ export function screenChanges(s: LiveScreen, at: Instant): Instant[] {
   ];
   return out.filter((i): i is Instant => typeof i === 'number' && i > at);
 }
+
+/** How long until an instant that moves with the clock reaches its next whole minute (a minute when on one). */
+const untilNextMinute = (moving: Instant) => 60_000 - (((moving % 60_000) + 60_000) % 60_000);
 
 /**
  * Manual mode: the pinned item alone is on; next and later follow it in program order, never before it ends

@@ -6,9 +6,9 @@ import type { ItemJson } from '../../core/schedule/screen-json.ts';
 type State = Pick<StateJson, 'at' | 'timer' | 'delayMinutes' | 'next' | 'later' | 'stage' | 'nextStart' | 'late'> &
   Partial<Pick<StateJson, 'nextInRoom'>>;
 
-/** A lateness as a person says it: under a minute is on time, else the nearest minute. */
+/** A lateness as the screens say it: the whole minutes NEXT's shown time moved (core's publicLateMinutes). */
 export function spokenMinutes(ms: number): number {
-  return ms < 60_000 ? 0 : Math.round(ms / 60_000);
+  return ms < 60_000 ? 0 : Math.floor(ms / 60_000);
 }
 
 /** How many minutes late the room runs at `now`: the server's one lateness, counted on while it grows. */

@@ -19,9 +19,9 @@ export function play(tl: Timeline, steps: [string, Action][], from: ShowState = 
   return steps.reduce((s, [t, action]) => applyAction(tl, s, action, at(tl, t), tl.mainRoom), from);
 }
 
-/** The state the main room's views receive at a local time. */
-export function state(tl: Timeline, s: ShowState, t: string): StateJson {
-  const ms = at(tl, t);
+/** The state the main room's views receive at a local time (or an instant). */
+export function state(tl: Timeline, s: ShowState, t: string | number): StateJson {
+  const ms = typeof t === 'number' ? t : at(tl, t);
   return stateJson(tl, resolveLive(tl, s.live, tl.mainRoom, ms), {
     elsewhere: [],
     seq: s.live.seq,

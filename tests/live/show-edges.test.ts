@@ -176,8 +176,8 @@ describe('3. running late: one lateness that NOW’s end and NEXT’s start agre
   });
 
   test('a screen counting on from a held state says what a fresh state says, until the next push', () => {
-    // Pushed at 10:12:30: held since 10:10:10, NEXT waits, 2 min 31 s late ("3 min"). The next push is a minute
-    // later; at 10:13:29 it is 3 min 30 s, "4 min", on the counted-on screen and in a fresh state alike.
+    // Pushed at 10:12:30: held since 10:10:10, NEXT waits, 2 min 31 s late ("2 min"). The next push is when that
+    // reaches a whole minute; at 10:13:29 it is 3 min 30 s, "3 min", on the counted-on screen and in a fresh state alike.
     const pushed = state(pausedAndResumed(), d1('10:12:30'));
     for (const at of ['10:12:59', '10:13:00', '10:13:29']) {
       const fresh = state(pausedAndResumed(), d1(at));
@@ -185,7 +185,7 @@ describe('3. running late: one lateness that NOW’s end and NEXT’s start agre
       expect(announcedLate(pushed, d1(at)), at).toBe(announcedLate(fresh, d1(at)));
     }
     expect([pushed.late.ms, lateMinutes(pushed, d1('10:12:30')), lateMinutes(pushed, d1('10:13:29'))]).toEqual([
-      151_000, 3, 4,
+      151_000, 2, 3,
     ]);
   });
 });
@@ -239,10 +239,10 @@ describe('5. small lies', () => {
     expect(s.delayMinutes).toBe(0);
   });
 
-  test('rounded as a person says it: 1:29 is 1 min, 1:30 is 2 min', () => {
+  test('in the whole minutes NEXT’s shown time moved: 1:30 is 1 min (NEXT 10:11:30 reads 10:11), 2:00 is 2', () => {
     const late = (seconds: number) =>
       state(play([[d1('09:30'), { type: 'timer.add', seconds }]]), d1('09:31')).late.minutes;
-    expect([late(59), late(60), late(89), late(90)]).toEqual([0, 1, 1, 2]);
+    expect([late(59), late(60), late(89), late(90), late(119), late(120)]).toEqual([0, 1, 1, 1, 1, 2]);
   });
 
   test('+5 min alone on an on-time talk: the times move and the cause says time was given, not that it runs late', () => {
