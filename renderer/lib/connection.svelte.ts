@@ -77,6 +77,10 @@ export class ShowConnection {
   private pongDeadline: ReturnType<typeof setTimeout> | undefined;
   /** The unchanged items of each new state are the objects the view already shows (see SameItems). */
   private readonly sameItems = new SameItems();
+  /** Until this instant (this machine's clock) a state that comes is kept aside, then read (see `holdStates`). */
+  private holdEnd = 0;
+  private held: StateJson | null = null;
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly view: string,
@@ -95,8 +99,25 @@ export class ShowConnection {
     return clock.now + (localNow + this.offsetMs - clock.serverTime) * clock.speed;
   }
 
+  /**
+   * States that come in the next `ms` (real ms) are read only then, the latest one: a door that has just turned to
+   * the next talk by its own clock reads the state pushed at that same instant a moment later (signage/flip.svelte.ts).
+   * Pongs are read as they come.
+   */
+  holdStates(ms: number): void {
+    this.holdEnd = Date.now() + ms;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = setTimeout(() => {
+      this.holdEnd = 0;
+      const held = this.held;
+      this.held = null;
+      if (held) this.show(held);
+    }, ms);
+  }
+
   close(): void {
     this.closed = true;
+    clearTimeout(this.holdTimer);
     clearInterval(this.pingTimer);
     this.clearEarlyPings();
     clearTimeout(this.pongDeadline);
@@ -184,6 +205,12 @@ export class ShowConnection {
     }, PONG_WAIT_MS);
   }
 
+  private show(state: StateJson): void {
+    this.sameItems.keep(state);
+    this.state = state;
+    keepShapes(state);
+  }
+
   private receive(text: string): void {
     this.heard++;
     let message: { type?: string; state?: StateJson; t?: number; serverTime?: number };
@@ -193,9 +220,8 @@ export class ShowConnection {
       return;
     }
     if (message.type === 'state' && message.state) {
-      this.sameItems.keep(message.state);
-      this.state = message.state;
-      keepShapes(message.state);
+      if (Date.now() < this.holdEnd) this.held = message.state;
+      else this.show(message.state);
     }
     if (message.type === 'pong' && typeof message.t === 'number' && typeof message.serverTime === 'number') {
       const now = Date.now();

@@ -1,0 +1,90 @@
+// At a talk's start a door turns its hero by its own clock; the state the server pushes at that same instant (the same
+// talk on now) is read a moment later, so that every door in the venue first does its cheap turn (a card built ahead,
+// shown) before any does the push's work (Svelte's update of the whole door, its fitting, a frame): done at once,
+// ten doors sharing two cores turned up to ~50 ms apart, the first ones' work delaying the others' turns.
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { StateJson } from '../../core/contract/state.ts';
+import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
+import { Flip, TURN_HOLD_MS } from '../../renderer/views/signage/flip.svelte.ts';
+import { SilentSocket, stubPageSockets } from './silent-socket.ts';
+
+const NOW = Date.UTC(2026, 5, 29, 8, 9, 59);
+
+function state(seq: number, current: string): StateJson {
+  return {
+    seq,
+    clock: { now: NOW, serverTime: NOW, speed: 1, rehearsal: false },
+    current: [{ id: current }],
+  } as unknown as StateJson;
+}
+
+let sockets: SilentSocket[] = [];
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  sockets = [];
+  stubPageSockets(SilentSocket, sockets);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const send = (message: object) => sockets.at(-1)!.onmessage!({ data: JSON.stringify(message) });
+const currentId = (c: ShowConnection) => c.state?.current[0]?.id;
+
+describe('a door’s own turn and the state pushed at that instant', () => {
+  test('the turn shows the card at its instant and holds the states that come then; the rest of the door turns after', () => {
+    const connection = new ShowConnection('signage', null);
+    send({ type: 'state', state: state(1, 'dongarra') });
+    const flip = new Flip(connection);
+    const from = {};
+    flip.at(from, 'lu', 1000);
+    vi.advanceTimersByTime(999);
+    expect(flip.shown).toBeNull();
+    vi.advanceTimersByTime(1);
+    expect(flip.shown).toEqual({ from, id: 'lu' });
+    expect(flip.settled).toBeNull();
+    // The server's state of 10:10 reaches the page 3 ms after the door turned: kept aside, not read yet.
+    vi.advanceTimersByTime(3);
+    send({ type: 'state', state: state(2, 'lu') });
+    expect(currentId(connection)).toBe('dongarra');
+    // A pong is read at once (the clock's offset does not wait).
+    send({ type: 'pong', t: Date.now() - 4, serverTime: Date.now() - 2 });
+    expect(connection.clockMeasured).toBe(true);
+    // A later state in the same moment replaces the kept one; the latest is shown when the hold ends.
+    send({ type: 'state', state: state(3, 'lu') });
+    vi.advanceTimersByTime(TURN_HOLD_MS - 3 - 1);
+    expect(currentId(connection)).toBe('dongarra');
+    vi.advanceTimersByTime(1);
+    expect(connection.state?.seq).toBe(3);
+    connection.close();
+  });
+
+  test('no state came: the rest of the door turns when the hold ends, by the door’s own guess', () => {
+    const connection = new ShowConnection('signage', null);
+    send({ type: 'state', state: state(1, 'dongarra') });
+    const flip = new Flip(connection);
+    const from = {};
+    flip.at(from, 'lu', 500);
+    vi.advanceTimersByTime(500);
+    expect(flip.settled).toBeNull();
+    vi.advanceTimersByTime(TURN_HOLD_MS);
+    expect(flip.settled).toEqual({ from, id: 'lu' });
+    // After the hold, a state is read as it comes.
+    send({ type: 'state', state: state(2, 'lu') });
+    expect(currentId(connection)).toBe('lu');
+    connection.close();
+  });
+
+  test('without a turn, states are read as they come', () => {
+    const connection = new ShowConnection('signage', null);
+    send({ type: 'state', state: state(1, 'dongarra') });
+    const flip = new Flip(connection);
+    flip.at({}, 'lu', 1000);
+    flip.cancel();
+    vi.advanceTimersByTime(1000);
+    send({ type: 'state', state: state(2, 'lu') });
+    expect(currentId(connection)).toBe('lu');
+    connection.close();
+  });
+});
