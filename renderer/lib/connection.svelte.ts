@@ -65,6 +65,11 @@ export class ShowConnection {
   offsetMs = $state(0);
   /** Whether `offsetMs` is measured (a ping came back): until then this machine's clock is taken as the server's. */
   clockMeasured = $state(false);
+  /**
+   * How far off `offsetMs` can be (ms): half the round trip of the ping it comes from (the server read its clock
+   * somewhere within that trip). Infinite until a ping came back.
+   */
+  clockErrorMs = $state(Infinity);
   private socket: WebSocket | null = null;
   private attempts = 0;
   private closed = false;
@@ -230,7 +235,9 @@ export class ShowConnection {
         ...this.samples.slice(-7),
         { rtt: now - message.t, offset: message.serverTime - (message.t + now) / 2 },
       ];
-      this.offsetMs = this.samples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
+      const best = this.samples.reduce((fastest, s) => (s.rtt < fastest.rtt ? s : fastest));
+      this.offsetMs = best.offset;
+      this.clockErrorMs = best.rtt / 2;
       this.clockMeasured = true;
     }
   }

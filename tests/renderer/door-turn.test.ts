@@ -88,3 +88,18 @@ describe('a door’s own turn and the state pushed at that instant', () => {
     connection.close();
   });
 });
+
+describe('how well a door knows the server’s clock', () => {
+  test('half the fastest ping’s round trip: a page whose pings all took 900 ms cannot place an instant within 25 ms', () => {
+    const connection = new ShowConnection('signage', null);
+    expect(connection.clockErrorMs).toBe(Infinity);
+    // A ping answered 900 ms later (the machine busy while the page loaded): the offset is known to ±450 ms only.
+    send({ type: 'pong', t: Date.now() - 900, serverTime: Date.now() - 20 });
+    expect(connection.clockMeasured).toBe(true);
+    expect(connection.clockErrorMs).toBe(450);
+    // A fast one later: ±1 ms.
+    send({ type: 'pong', t: Date.now() - 2, serverTime: Date.now() - 1 });
+    expect(connection.clockErrorMs).toBe(1);
+    connection.close();
+  });
+});
