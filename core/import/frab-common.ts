@@ -4,7 +4,7 @@ import { dict } from '../own.ts';
 import { FORMAT_VERSION, type Item, type ItemKind, type Person, type ProgramInput } from '../program/schema.ts';
 import { isKnownZone, parseLocal, zoneOffset } from '../time.ts';
 import { zoneForOffsets, type OffsetSample } from './zone-from-offsets.ts';
-import { nightDayChange, type FrabDay, type PlacedEvent } from './frab-days.ts';
+import { nightDayChange, statedDayChange, type FrabDay, type PlacedEvent } from './night-days.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { IdPool, kindFromLabel, plainText, slugify } from './shared.ts';
 
@@ -54,6 +54,8 @@ export interface FrabSchedule {
   rooms: string[];
   /** The days as listed, with their ends (`day_end`): whether they run past midnight. */
   days: { index: number; date: string | null; end: string | null }[];
+  /** When the conference's days change, as it says (`conference.day_change`, "04:00" or "04:00:00"). */
+  dayChange: string | null;
   events: FrabEvent[];
 }
 
@@ -140,9 +142,9 @@ export function localDateTime(at: number, zone: string): string {
 type Placed = { start: number; end: number; clockMismatch: boolean; guess?: string } | { dropped: string };
 
 /** When an event happens: `date` when it has an offset, else the day's date and `start` in the zone. */
-function placeEvent(e: FrabEvent, zone: string): Placed {
+function placeEvent(e: FrabEvent, zone: string, dayChange: number | null): Placed {
   const fromDate = e.date ? readIso(e.date) : null;
-  const start = fromDate && 'at' in fromDate ? fromDate.at : localStart(e, fromDate, zone);
+  const start = fromDate && 'at' in fromDate ? fromDate.at : localStart(e, fromDate, zone, dayChange);
   if (typeof start !== 'number') return start;
   let clockMismatch = false;
   const clock = e.start ? CLOCK.exec(e.start) : null;
@@ -167,7 +169,12 @@ function placeEvent(e: FrabEvent, zone: string): Placed {
 }
 
 /** The start from wall-clock times in the zone: a `date` without offset, or the day's date and `start`. */
-function localStart(e: FrabEvent, fromDate: { wall: string } | null, zone: string): number | { dropped: string } {
+function localStart(
+  e: FrabEvent,
+  fromDate: { wall: string } | null,
+  zone: string,
+  dayChange: number | null,
+): number | { dropped: string } {
   if (fromDate) {
     const local = parseLocal(fromDate.wall, zone);
     return local.ok ? local.at : { dropped: `its date ${local.reason}` };
@@ -185,7 +192,12 @@ function localStart(e: FrabEvent, fromDate: { wall: string } | null, zone: strin
   let local = parse();
   // frab days may run past midnight (day_change): "01:00" on a day that starts at 10:00 is the next morning.
   const dayStart = e.dayStart ? readIso(e.dayStart) : null;
-  if (local.ok && dayStart && 'at' in dayStart && local.at < dayStart.at) {
+  // Without the day's start, the conference's day_change says the same: "01:00" before a 04:00 day change.
+  const beforeDayStart =
+    dayStart && 'at' in dayStart
+      ? local.ok && local.at < dayStart.at
+      : dayChange !== null && Number(clock[1]) * 60 + Number(clock[2]) < dayChange;
+  if (beforeDayStart) {
     wall += 86_400_000;
     local = parse();
   }
@@ -215,7 +227,7 @@ export function mapFrabSchedule(
   const venue = source.venue ?? name;
   if (!source.venue) guessed('', `no venue in the source: venue.name set to "${venue}"`);
 
-  const mapping = new FrabMapping(zone, source.baseUrl, notes);
+  const mapping = new FrabMapping(zone, source.baseUrl, notes, statedDayChange(source.dayChange));
   source.rooms.forEach((room) => mapping.addRoom(room));
   const items = source.events.flatMap((e, n) => mapping.item(e, n) ?? []);
   if (items.length === 0) {
@@ -227,8 +239,8 @@ export function mapFrabSchedule(
     };
   }
   mapping.summarize();
-  const night = nightDayChange(mapping.placed, source.days.map(dayBounds), zone);
-  if (night) guessed('', night.note);
+  const night = nightDayChange(mapping.placed, zone, { days: source.days.map(dayBounds), stated: source.dayChange });
+  for (const note of night.notes) guessed('', note);
   // Whole-file notes first, then the events' in source order.
   notes.sort((a, b) => Number(a.where !== '') - Number(b.where !== ''));
 
@@ -237,7 +249,7 @@ export function mapFrabSchedule(
     formatVersion: FORMAT_VERSION,
     event: { id: eventId, name, ...(validUrl.safeParse(source.url).success ? { url: source.url! } : {}) },
     timezone: zone,
-    ...(night ? { dayChange: night.dayChange } : {}),
+    ...(night.dayChange ? { dayChange: night.dayChange } : {}),
     venue: { name: venue },
     rooms,
     mainRoom: rooms[0]!.id,
@@ -270,6 +282,8 @@ class FrabMapping {
     private readonly zone: string,
     private readonly baseUrl: string | null,
     private readonly notes: ImportNote[],
+    /** The conference's own day change, minutes after midnight: a bare "01:00" before it is the next morning. */
+    private readonly dayChange: number | null = null,
   ) {}
 
   private guessed(where: string, message: string): void {
@@ -320,7 +334,7 @@ class FrabMapping {
   }
 
   private times(e: FrabEvent, where: string): { start: string; end: string } | null {
-    const placed = placeEvent(e, this.zone);
+    const placed = placeEvent(e, this.zone, this.dayChange);
     if ('dropped' in placed) {
       this.dropped(where, `${placed.dropped}: left out`);
       return null;

@@ -80,6 +80,7 @@ export const FrabJsonFile = z.looseObject({
       title: Text,
       acronym: Text,
       time_zone_name: Text,
+      day_change: Text,
       venue: Text,
       url: Text,
       base_url: Text,
@@ -136,6 +137,7 @@ export function importFrabJsonValue(json: unknown, options: ImportOptions = {}):
       date: day.date,
       end: day.day_end ?? day.end,
     })),
+    dayChange: conference.day_change,
     events,
   };
   return mapFrabSchedule(result, 'frab-json', options);

@@ -81,6 +81,7 @@ export function importFrabXml(source: string, options: ImportOptions = {}): Impo
     baseUrl: xmlText(conference.base_url),
     rooms,
     days,
+    dayChange: xmlText(conference.day_change),
     events,
   };
   return mapFrabSchedule(result, 'frab-xml', options);

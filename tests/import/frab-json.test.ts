@@ -260,3 +260,64 @@ describe('unusable schedule.json', () => {
     if (!result.ok) expect(result.error).toMatch(error);
   });
 });
+
+describe("the schedule's own day_change (conference.day_change)", () => {
+  /** The across-midnight fixture (days to 04:00, a talk at 01:00 listed under day 1) with a day_change of its own. */
+  type FrabNightJson = {
+    schedule: { conference: { day_change?: unknown; days: { day_end?: string; rooms: Record<string, unknown[]> }[] } };
+  };
+  const withDayChange = (dayChange: unknown, edit: (json: FrabNightJson) => void = () => {}) => {
+    const json = JSON.parse(
+      readFileSync(repoPath('tests/fixtures/import/frab-across-midnight.json'), 'utf8'),
+    ) as FrabNightJson;
+    json.schedule.conference.day_change = dayChange;
+    edit(json);
+    return imported(JSON.stringify(json));
+  };
+  const nightNotes = (r: Imported) => notes(r).filter((n) => /day_change|dayChange|midnight/.test(n));
+
+  test('is used when the days run past midnight: "06:00" over the "04:00" the days\' ends give', () => {
+    const r = withDayChange('06:00');
+    expect(r.program.dayChange).toBe('06:00');
+    expect(nightNotes(r)).toEqual([
+      'guessed: the days run past midnight ("Talk across midnight" ends 28 December 00:30): dayChange "06:00", the schedule\'s own day_change',
+    ]);
+    expect(timelineOf(r.program).items.map((i) => i.day)).toEqual(['2026-12-27', '2026-12-27', '2026-12-27']);
+  });
+
+  test('seconds as frab writes them ("04:30:00") are read', () => {
+    expect(withDayChange('04:30:00').program.dayChange).toBe('04:30');
+  });
+
+  test('when nothing runs past midnight (FOSDEM\'s "09:00:00" for talks from 09:30), days stay calendar dates', () => {
+    const r = withDayChange('09:00:00', (json) => {
+      const day = json.schedule.conference.days[0]!;
+      delete day.day_end;
+      day.rooms['Saal 1'] = day.rooms['Saal 1']!.slice(0, 1);
+    });
+    expect(r.program.dayChange).toBeUndefined();
+    expect(nightNotes(r)).toEqual([
+      'guessed: the schedule\'s day_change "09:00" is not used: nothing runs past midnight, so the days are calendar dates (screens say "today" from midnight)',
+    ]);
+  });
+
+  test('one that would move a listed event to another day is not used: the inference decides, and the note says why', () => {
+    const r = withDayChange('01:00');
+    expect(r.program.dayChange).toBe('04:00');
+    expect(nightNotes(r)).toEqual([
+      'guessed: the schedule\'s day_change "01:00" is not used: "Listed on day 1, after midnight" (28 December 01:00, listed on 2026-12-27) would count on the next day',
+      'guessed: the days run past midnight (day 1 ends 28 December 04:00): dayChange set to "04:00", so a talk at 01:00 belongs to the day before',
+    ]);
+  });
+
+  test.each(['25:00', '13:00', 'soon', 5])(
+    'an unreadable or too late day_change (%s) is said, and the inference decides',
+    (raw) => {
+      const r = withDayChange(raw);
+      expect(r.program.dayChange).toBe('04:00');
+      expect(nightNotes(r)[0]).toBe(
+        `guessed: the schedule's day_change "${raw}" is not used: a day change is a time from "00:00" to "12:00"`,
+      );
+    },
+  );
+});

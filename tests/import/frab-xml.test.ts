@@ -130,3 +130,23 @@ describe('a congress whose days run past midnight (day start 10:30, day end 03:0
     expect(screenAt(t, '2026-12-28T02:00', 'saal-1').phase).toBe('between-days');
   });
 });
+
+describe("the schedule's own day_change (an older frab file: days without start or end, events with a start only)", () => {
+  const r = fixture('frab-day-change.xml');
+
+  test('is the program\'s dayChange, and says so: "04:00", not the "03:00" the events alone would give', () => {
+    expect(r.program.dayChange).toBe('04:00');
+    expect(notes(r)).toContain(
+      'guessed: the days run past midnight ("Late talk" ends 28 December 00:15): dayChange "04:00", the schedule\'s own day_change',
+    );
+  });
+
+  test('a bare start before the day change is the next morning: "00:30" listed under day 1 is 28 December', () => {
+    expect(item(r, 'Night talk')).toMatchObject({ start: '2026-12-28T00:30', end: '2026-12-28T01:30' });
+    expect(item(r, 'Small hours talk')).toMatchObject({ start: '2026-12-28T02:00', end: '2026-12-28T02:45' });
+    expect(item(r, 'Day 2 opener').start).toBe('2026-12-28T11:00');
+    const t = timelineOf(r.program);
+    expect(t.byId.get(item(r, 'Small hours talk').id)!.day).toBe('2026-12-27');
+    expect(screenAt(t, '2026-12-28T02:15', 'saal-1').current.map((i) => i.title)).toEqual(['Small hours talk']);
+  });
+});
