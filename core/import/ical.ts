@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { ProgramInput } from '../program/schema.ts';
+import { programNightDays } from './night-days.ts';
 import { parserReason } from './detect.ts';
 import type { ImportNote, ImportOptions, ImportResult } from './types.ts';
 import { ianaZoneFor } from './windows-zones.ts';
@@ -70,6 +71,10 @@ export function importIcal(text: string, options: ImportOptions = {}): ImportRes
     people: {},
     items,
   };
+  // iCalendar has no days: an evening that runs on past midnight keeps its night (core/import/night-days.ts).
+  const night = programNightDays(program);
+  for (const message of night.notes) note('', message, 'guessed');
+  if (night.dayChange) program.dayChange = night.dayChange;
   return { ok: true, format: FORMAT, program, notes };
 }
 

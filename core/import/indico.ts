@@ -13,6 +13,7 @@ import {
   type Json,
 } from './indico-entries.ts';
 import { IndicoReader } from './indico-reader.ts';
+import { programNightDays } from './night-days.ts';
 
 const FORMAT = 'indico-json';
 
@@ -48,6 +49,10 @@ export function importIndico(text: string, options: ImportOptions = {}): ImportR
   if (!reader.sessions.length && !reader.items.length)
     return fail('no usable entries in the Indico timetable (see the times)');
   const program = reader.program(all, found.eventId, options.sourceName);
+  // Indico lists entries by calendar date: an evening that runs on past midnight keeps its night.
+  const night = programNightDays(program);
+  for (const message of night.notes) note('', message, 'guessed');
+  if (night.dayChange) program.dayChange = night.dayChange;
   return { ok: true, format: FORMAT, program, notes };
 }
 

@@ -1,7 +1,8 @@
 // When the days of an imported schedule end: the program's dayChange, for an event whose days run past midnight.
-// One function for every importer: frab/pretalx (days listed, their ends, and the conference's own day_change),
-// Indico and iCalendar (no days: an event's night is the evening it continues).
-import { programDay, zoneOffset } from '../time.ts';
+// One function for every importer: frab/pretalx list their days (and may state the day change), Indico and
+// iCalendar do not (an event's night is then the evening it runs on from).
+import type { ProgramInput } from '../program/schema.ts';
+import { localDate, parseLocal, programDay, zoneOffset } from '../time.ts';
 
 /** A day as the schedule lists it: its date and, when given, its end (`day_end`, ISO with offset). */
 export interface FrabDay {
@@ -28,14 +29,32 @@ export interface NightDays {
 
 /** Past this time of the next morning, an end says nothing about a night (a 26-hour hackathon ends the next evening). */
 const NOON = 12 * 60;
+/**
+ * The latest day change inferred from the events: an event of the day before that ends after 06:00 runs around the
+ * clock (a 24-hour hackathon until 12:00), and a day change at its end would count the next morning as the day
+ * before on every screen. Its end is not taken as the night's; the schedule's own day change may be later (to 12:00).
+ */
+const LATEST_INFERRED = 6 * 60;
+/** Without listed days, an event starting within this much of the end of what runs before it continues that evening. */
+const RUNS_ON = 90 * 60_000;
+
+interface NightPoint {
+  /** Minutes after the midnight that ends the event's day by which the day must not have changed yet. */
+  minutes: number;
+  why: string;
+  /** An end (of an event or a listed day), not a start. */
+  end: boolean;
+}
 
 /**
  * The day change a schedule needs. Needed when an event of a day starts or ends after its midnight, by noon the
- * next morning; then:
+ * next morning (the day of an event is the day it is listed under; without listed days, the evening it runs on
+ * from without a break of 90 minutes); then:
  * - the schedule's own day change (frab's `conference.day_change`, `stated`) when every event then counts on the day
  *   it is listed under;
- * - else the latest such time, of the events and of the days' own ends (`day_end`), rounded up to the hour: "03:00"
- *   for days that end at 03:00, "04:00" for pretalx's 03:59.
+ * - else the latest such time by 06:00, of the events and of the days' own ends (`day_end`), rounded up to the
+ *   hour: "03:00" for days that end at 03:00, "04:00" for pretalx's 03:59. An end after 06:00 is an event running
+ *   around the clock and is not taken; with nothing else past midnight there is none.
  * With nothing past midnight, none (days are calendar dates, as before), whatever the schedule states: FOSDEM's
  * "09:00" would make the screens count 08:30 on Sunday as Saturday.
  */
@@ -45,43 +64,16 @@ export function nightDayChange(
   options: { days?: FrabDay[]; stated?: string | null } = {},
 ): NightDays {
   const notes: string[] = [];
+  const listed = events.some((e) => e.dayDate !== null);
+  const placed = listed ? events : withEvenings(events, zone);
   const stated = options.stated ? readDayChange(options.stated) : null;
   if (options.stated && stated === null) {
     notes.push(
       `the schedule's day_change "${options.stated}" is not used: a day change is a time from "00:00" to "12:00"`,
     );
   }
-  let needed = -1;
-  let why = '';
-  const consider = (minutes: number, reason: () => string) => {
-    if (minutes > needed) {
-      needed = minutes;
-      why = reason();
-    }
-  };
-  let night = false;
-  let firstNight = '';
-  for (const e of events) {
-    if (!isDate(e.dayDate)) continue;
-    const start = minutesIntoNight(e.dayDate, e.start, zone);
-    const end = minutesIntoNight(e.dayDate, e.end, zone);
-    // A start at 01:00 needs the day to change after 01:00; an end at 01:00 (ends are exclusive) at 01:00 or later.
-    if (!night && ((start !== null && start >= 0) || (end !== null && end > 0))) {
-      firstNight =
-        start !== null && start >= 0
-          ? `"${e.title}" starts ${wallText(e.start, zone)}`
-          : `"${e.title}" ends ${wallText(e.end, zone)}`;
-    }
-    if (start !== null && start >= 0) {
-      night = true;
-      consider(start + 1, () => `"${e.title}" starts ${wallText(e.start, zone)}`);
-    }
-    if (end !== null && end > 0) {
-      night = true;
-      consider(end, () => `"${e.title}" ends ${wallText(e.end, zone)}`);
-    }
-  }
-  if (!night) {
+  const points = nightPoints(placed, zone);
+  if (points.length === 0) {
     if (stated !== null && stated !== 0) {
       notes.push(
         `the schedule's day_change "${clock(stated)}" is not used: nothing runs past midnight, so the days are calendar dates (screens say "today" from midnight)`,
@@ -89,12 +81,13 @@ export function nightDayChange(
     }
     return { dayChange: null, notes };
   }
+  const past = listed
+    ? `the days run past midnight`
+    : `the source gives no day bounds; an evening runs on past midnight`;
   if (stated !== null) {
-    const moved = misplaced(events, zone, stated);
+    const moved = misplaced(placed, zone, stated);
     if (moved.length === 0) {
-      notes.push(
-        `the days run past midnight (${firstNight}): dayChange "${clock(stated)}", the schedule's own day_change`,
-      );
+      notes.push(`${past} (${points[0]!.why}): dayChange "${clock(stated)}", the schedule's own day_change`);
       return { dayChange: stated === 0 ? null : clock(stated), notes };
     }
     const first = moved[0]!;
@@ -106,18 +99,83 @@ export function nightDayChange(
   for (const day of options.days ?? []) {
     if (!isDate(day.date) || day.end === null) continue;
     const end = minutesIntoNight(day.date, day.end, zone);
-    if (end !== null && end > 0) consider(end, () => `day ${day.index} ends ${wallText(day.end!, zone)}`);
+    if (end !== null && end > 0)
+      points.push({ minutes: end, why: `day ${day.index} ends ${wallText(day.end, zone)}`, end: true });
   }
-  const minutes = Math.min(NOON, Math.ceil(needed / 60) * 60);
+  const aroundTheClock = points.find((p) => p.end && p.minutes > LATEST_INFERRED);
+  const aroundNote =
+    aroundTheClock && `${aroundTheClock.why.replace(' ends ', ' runs around the clock (ends ')}, after 06:00)`;
+  const taken = points.filter((p) => p.minutes <= LATEST_INFERRED);
+  if (taken.length === 0) {
+    notes.push(
+      `${aroundNote ?? `${points[0]!.why}, after 06:00`}: no dayChange is inferred from it, the days are calendar dates; set dayChange in the program if its night belongs to the day before`,
+    );
+    return { dayChange: null, notes };
+  }
+  const latest = taken.reduce((a, b) => (b.minutes > a.minutes ? b : a));
+  const minutes = Math.ceil(latest.minutes / 60) * 60;
   const dayChange = clock(minutes);
-  let note = `the days run past midnight (${why}): dayChange set to "${dayChange}", so a talk at 01:00 belongs to the day before`;
-  const moved = misplaced(events, zone, minutes);
+  let note = `${past} (${latest.why}): dayChange set to "${dayChange}", so the night until ${dayChange} belongs to the day before`;
+  if (aroundNote) note += `; ${aroundNote}: its end is not taken as the night's`;
+  const moved = misplaced(placed, zone, minutes);
   if (moved.length > 0) {
     const first = moved[0]!;
-    note += `; ${moved.length} event${moved.length === 1 ? '' : 's'} then count${moved.length === 1 ? 's' : ''} on another day than the one ${moved.length === 1 ? 'it is' : 'they are'} listed under (first: "${first.title}", ${wallText(first.start, zone)}, listed on ${first.dayDate})`;
+    const under = listed ? 'listed under' : 'runs on from';
+    note += `; ${moved.length} event${moved.length === 1 ? '' : 's'} then count${moved.length === 1 ? 's' : ''} on another day than the one ${moved.length === 1 ? 'it' : 'they'} ${under} (first: "${first.title}", ${wallText(first.start, zone)}, ${listed ? 'listed on' : 'the evening of'} ${first.dayDate})`;
   }
   notes.push(note);
   return { dayChange, notes };
+}
+
+/**
+ * The same for a program an importer built (Indico, iCalendar: no days listed, no day change stated): every item,
+ * in sessions or not, read in the program's zone.
+ */
+export function programNightDays(program: ProgramInput): NightDays {
+  const zone = program.timezone;
+  const events: PlacedEvent[] = [];
+  const items = [...(program.sessions ?? []).flatMap((s) => s.items), ...(program.items ?? [])];
+  for (const item of items) {
+    const start = parseLocal(item.start, zone);
+    const end = parseLocal(item.end, zone);
+    if (start.ok && end.ok && end.at > start.at)
+      events.push({ dayDate: null, title: item.title, start: start.at, end: end.at });
+  }
+  return nightDayChange(events, zone);
+}
+
+/** The times after a day's midnight that its events reach (starts, and ends after midnight), in the events' order. */
+function nightPoints(events: PlacedEvent[], zone: string): NightPoint[] {
+  const points: NightPoint[] = [];
+  for (const e of events) {
+    if (!isDate(e.dayDate)) continue;
+    const start = minutesIntoNight(e.dayDate, e.start, zone);
+    const end = minutesIntoNight(e.dayDate, e.end, zone);
+    // A start at 01:00 needs the day to change after 01:00; an end at 01:00 (ends are exclusive) at 01:00 or later.
+    if (start !== null && start >= 0)
+      points.push({ minutes: start + 1, why: `"${e.title}" starts ${wallText(e.start, zone)}`, end: false });
+    if (end !== null && end > 0)
+      points.push({ minutes: end, why: `"${e.title}" ends ${wallText(e.end, zone)}`, end: true });
+  }
+  return points;
+}
+
+/**
+ * Events without a listed day, each given the day whose evening it runs on from: in time order, an event that starts
+ * after midnight by 06:00, within 90 minutes of the end of what ran before it, belongs to that event's day; any other
+ * to its own date.
+ */
+function withEvenings(events: PlacedEvent[], zone: string): PlacedEvent[] {
+  const sorted = [...events].sort((a, b) => a.start - b.start);
+  let runEnd = -Infinity;
+  let day: string | null = null;
+  return sorted.map((e) => {
+    const into = day === null ? null : minutesIntoNight(day, e.start, zone);
+    const runsOn = e.start <= runEnd + RUNS_ON && into !== null && into <= LATEST_INFERRED;
+    day = runsOn ? day : localDate(e.start, zone);
+    runEnd = Math.max(runEnd, e.end);
+    return { ...e, dayDate: day };
+  });
 }
 
 /** Minutes after midnight of a stated day change, "04:00" or frab's "04:00:00" (seconds round up); null if unusable. */

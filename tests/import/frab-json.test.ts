@@ -5,6 +5,7 @@ import { importFrabJson } from '../../core/import/frab-json.ts';
 import { importProgram } from '../../core/import/index.ts';
 import type { ImportOptions, ImportResult } from '../../core/import/types.ts';
 import type { Item, ProgramInput } from '../../core/program/schema.ts';
+import { programDay } from '../../core/time.ts';
 import { parseValid, repoPath, screenAt, timelineOf } from '../helpers.ts';
 
 type Imported = Extract<ImportResult, { ok: true }>;
@@ -306,7 +307,7 @@ describe("the schedule's own day_change (conference.day_change)", () => {
     expect(r.program.dayChange).toBe('04:00');
     expect(nightNotes(r)).toEqual([
       'guessed: the schedule\'s day_change "01:00" is not used: "Listed on day 1, after midnight" (28 December 01:00, listed on 2026-12-27) would count on the next day',
-      'guessed: the days run past midnight (day 1 ends 28 December 04:00): dayChange set to "04:00", so a talk at 01:00 belongs to the day before',
+      'guessed: the days run past midnight (day 1 ends 28 December 04:00): dayChange set to "04:00", so the night until 04:00 belongs to the day before',
     ]);
   });
 
@@ -320,4 +321,56 @@ describe("the schedule's own day_change (conference.day_change)", () => {
       );
     },
   );
+});
+
+describe('a 24-hour hackathon (events around the clock)', () => {
+  const hackathon = (extra: object[] = []) =>
+    imported(
+      JSON.stringify({
+        schedule: {
+          conference: {
+            acronym: 'hack24',
+            title: 'Hack 24',
+            time_zone_name: 'Europe/Berlin',
+            days: [
+              {
+                index: 1,
+                date: '2026-11-07',
+                rooms: {
+                  Hall: [
+                    { id: 1, date: '2026-11-07T11:00:00+01:00', duration: '00:30', title: 'Kick-off' },
+                    { id: 2, date: '2026-11-07T12:00:00+01:00', duration: '24:00', title: 'Hacking' },
+                    ...extra,
+                  ],
+                },
+              },
+              {
+                index: 2,
+                date: '2026-11-08',
+                rooms: { Hall: [{ id: 3, date: '2026-11-08T12:30:00+01:00', duration: '01:30', title: 'Demos' }] },
+              },
+            ],
+          },
+        },
+      }),
+    );
+  const nightNotes = (r: Imported) => notes(r).filter((n) => /dayChange/.test(n));
+
+  test('gets no dayChange (it was "12:00": at 11:00 on day 2 the screens said day 1), and the note says why', () => {
+    const r = hackathon();
+    expect(r.program.dayChange).toBeUndefined();
+    expect(nightNotes(r)).toEqual([
+      'guessed: "Hacking" runs around the clock (ends 8 November 12:00, after 06:00): no dayChange is inferred from it, the days are calendar dates; set dayChange in the program if its night belongs to the day before',
+    ]);
+    const t = timelineOf(r.program);
+    expect(programDay(Date.parse('2026-11-08T11:00:00+01:00'), t.zone, t.dayChange)).toBe('2026-11-08');
+  });
+
+  test('with a night talk at 01:00 listed under day 1, the talk decides: "02:00"', () => {
+    const r = hackathon([{ id: 4, date: '2026-11-08T01:00:00+01:00', duration: '00:45', title: 'Night talk' }]);
+    expect(r.program.dayChange).toBe('02:00');
+    expect(nightNotes(r)).toEqual([
+      'guessed: the days run past midnight ("Night talk" ends 8 November 01:45): dayChange set to "02:00", so the night until 02:00 belongs to the day before; "Hacking" runs around the clock (ends 8 November 12:00, after 06:00): its end is not taken as the night\'s',
+    ]);
+  });
 });

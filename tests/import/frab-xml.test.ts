@@ -115,7 +115,7 @@ describe('a congress whose days run past midnight (day start 10:30, day end 03:0
     expect(r.program.dayChange).toBe('03:00');
     expect(item(r, 'Night talk')).toMatchObject({ start: '2026-12-28T01:00', end: '2026-12-28T01:45' });
     expect(notes(r)).toContain(
-      'guessed: the days run past midnight (day 1 ends 28 December 03:00): dayChange set to "03:00", so a talk at 01:00 belongs to the day before',
+      'guessed: the days run past midnight (day 1 ends 28 December 03:00): dayChange set to "03:00", so the night until 03:00 belongs to the day before',
     );
   });
 

@@ -492,3 +492,63 @@ describe('Windows time zone names', () => {
     expect(ianaZoneFor(name)).toBe(iana);
   });
 });
+
+describe('days that run past midnight, inferred (iCalendar gives no day bounds)', () => {
+  /** A calendar of events in Europe/Paris: [title, start, end] as 20261205T220000. */
+  const events = (list: [string, string, string][]) =>
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Roomcue tests//EN',
+      'X-WR-TIMEZONE:Europe/Paris',
+      ...list.flatMap(([title, start, end], n) => [
+        'BEGIN:VEVENT',
+        `UID:e${n}@test`,
+        `SUMMARY:${title}`,
+        `DTSTART;TZID=Europe/Paris:${start}`,
+        `DTEND;TZID=Europe/Paris:${end}`,
+        'LOCATION:Club',
+        'END:VEVENT',
+      ]),
+      'END:VCALENDAR',
+    ].join('\r\n');
+  const nightNotes = (notes: { message: string }[]) =>
+    notes.filter((n) => /dayChange/.test(n.message)).map((n) => n.message);
+
+  test('a concert and a night cinema running on from it: dayChange "02:00", the 23:45 film is the evening\'s', () => {
+    const { program, notes } = imported(
+      events([
+        ['Concert', '20261205T220000', '20261205T233000'],
+        ['Night cinema', '20261205T234500', '20261206T011500'],
+        ['Morning talk', '20261206T100000', '20261206T110000'],
+      ]),
+    );
+    expect(program.dayChange).toBe('02:00');
+    expect(nightNotes(notes)).toEqual([
+      'the source gives no day bounds; an evening runs on past midnight ("Night cinema" ends 6 December 01:15): dayChange set to "02:00", so the night until 02:00 belongs to the day before',
+    ]);
+    const t = timelineOf(program);
+    expect(screenAt(t, '2026-12-06T01:30', 'club').phase).toBe('between-days');
+    expect(screenAt(t, '2026-12-06T01:30', 'club').next?.title).toBe('Morning talk');
+  });
+
+  test('the Paris calendar with a night hack until 00:30 (the night summer time begins) gets "01:00"', () => {
+    const { program } = imported(fixture('paris-vtimezone.ics'));
+    expect(program.dayChange).toBe('01:00');
+    expect(timelineOf(program).items.find((i) => i.title === 'Night hack: last demos')!.day).toBe('2026-03-28');
+  });
+
+  test('a 24-hour hackathon with a pizza at 02:00: "03:00" from the pizza, the hackathon\'s noon end not taken', () => {
+    const { program, notes } = imported(
+      events([
+        ['Hackathon', '20261205T120000', '20261206T120000'],
+        ['Midnight pizza', '20261206T020000', '20261206T023000'],
+        ['Demos', '20261206T130000', '20261206T140000'],
+      ]),
+    );
+    expect(program.dayChange).toBe('03:00');
+    expect(nightNotes(notes)).toEqual([
+      'the source gives no day bounds; an evening runs on past midnight ("Midnight pizza" ends 6 December 02:30): dayChange set to "03:00", so the night until 03:00 belongs to the day before; "Hackathon" runs around the clock (ends 6 December 12:00, after 06:00): its end is not taken as the night\'s',
+    ]);
+  });
+});

@@ -85,6 +85,21 @@ describe('a conference timetable (2 days, 2 rooms, sessions, breaks, a session p
     expect(screen.current.map((i) => i.title)).toEqual(['Lightning demos']);
   });
 
+  test('Indico gives no day bounds: the evening running past midnight sets the dayChange, and the note says so', () => {
+    expect(program.dayChange).toBe('01:00');
+    expect(notes.filter((n) => /dayChange/.test(n.message))).toEqual([
+      {
+        where: '',
+        kind: 'guessed',
+        message:
+          'the source gives no day bounds; an evening runs on past midnight ("Lightning demos" ends 15 September 00:30): dayChange set to "01:00", so the night until 01:00 belongs to the day before',
+      },
+    ]);
+    const t = timelineOf(program);
+    expect(t.items.find((i) => i.title === 'Lightning demos')!.day).toBe('2026-09-14');
+    expect(screenAt(t, '2026-09-15T00:40', '40-s2-a01-salle-anderson').phase).toBe('between-days');
+  });
+
   test.each([
     { title: 'Opening and welcome', kind: 'opening' },
     { title: 'Keynote: The next decade of accelerator physics', kind: 'keynote' },
@@ -361,5 +376,41 @@ describe('what the importer refuses', () => {
       format: 'indico-json',
       error: 'unknown default time zone "Nowhere/City"',
     });
+  });
+});
+
+describe('days that run past midnight, inferred (Indico gives no day bounds)', () => {
+  const entry = (id: string, title: string, date: string, time: string, duration: number) => ({
+    entryType: 'Contribution',
+    id,
+    title,
+    startDate: at(date, time, 'Europe/Paris'),
+    duration: String(duration),
+    room: 'Amphi',
+  });
+
+  test('an event alone after midnight, hours after the evening ended, is no night of the day before', () => {
+    const { program, notes } = imported(
+      timetable([
+        entry('a', 'Evening talk', '2026-10-05', '19:00:00', 60),
+        entry('b', 'Launch watch', '2026-10-06', '01:30:00', 60),
+        entry('c', 'Morning talk', '2026-10-06', '09:00:00', 60),
+      ]),
+    );
+    expect(program.dayChange).toBeUndefined();
+    expect(notes.filter((n) => /dayChange/.test(n.message))).toEqual([]);
+  });
+
+  test('a 24-hour hackathon runs around the clock: no dayChange (not "12:00"), and the note says why', () => {
+    const { program, notes } = imported(
+      timetable([
+        entry('a', 'Hackathon', '2026-10-05', '12:00:00', 24 * 60),
+        entry('b', 'Demos', '2026-10-06', '13:00:00', 60),
+      ]),
+    );
+    expect(program.dayChange).toBeUndefined();
+    expect(notes.filter((n) => /dayChange/.test(n.message)).map((n) => n.message)).toEqual([
+      '"Hackathon" runs around the clock (ends 6 October 12:00, after 06:00): no dayChange is inferred from it, the days are calendar dates; set dayChange in the program if its night belongs to the day before',
+    ]);
   });
 });
