@@ -1,5 +1,6 @@
 // Time at the edges: local date-times of a program's zone to instants and back, with luxon, whatever the machine's TZ.
 import { DateTime, IANAZone } from 'luxon';
+import { dayChangeMinutes, eventDayOf } from './day-change.ts';
 
 export type Instant = number; // epoch milliseconds
 
@@ -79,6 +80,14 @@ export function isRepeatedLocal(text: string, zone: string): boolean {
   return wallInstants(read.at + zoneOffset(zone, read.at) * 60_000, read.at, zone).length > 1;
 }
 
+/** As `parseLocal`, but a time that happens twice is the first one (a day change happens at the first). */
+function firstLocal(text: string, zone: string): LocalParse {
+  const read = parseLocal(text, zone);
+  if (!read.ok) return read;
+  const [first] = wallInstants(read.at + zoneOffset(zone, read.at) * 60_000, read.at, zone);
+  return { ok: true, at: first ?? read.at };
+}
+
 export type InstantParse = { ok: true; at: Instant } | { ok: false; reason: string };
 
 /** An instant typed by a user: ISO 8601 with an offset or Z, or without one in the program's zone. */
@@ -135,19 +144,16 @@ export function localTime(at: Instant, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toFormat('HH:mm');
 }
 
-/** Minutes after midnight of a program's `dayChange` ("05:00" → 300); 0, midnight, when the program has none. */
-export function dayChangeMinutes(dayChange: string | undefined): number {
-  const m = dayChange ? /^(\d{2}):(\d{2})$/.exec(dayChange) : null;
-  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
-}
+export { dayChangeMinutes };
 
 /**
  * "2026-06-29": the day of the event an instant belongs to, counted in `zone` from the day change (minutes after
  * midnight): with days changing at 05:00, 01:00 on the 30th is still the night of the 29th. By wall clock, so the
- * nights the clocks change are no different; with 0 it is the calendar date (`localDate`).
+ * night summer time begins is no different; where the clocks repeat the day change in autumn, the day changes at
+ * the first one (`eventDayOf` in core/day-change.ts, shared with the views). With 0 it is the calendar date.
  */
 export function programDay(at: Instant, zone: string, dayChange: number): string {
-  return new Date(at + (zoneOffset(zone, at) - dayChange) * 60_000).toISOString().slice(0, 10);
+  return eventDayOf(at, dayChange, (t) => zoneOffset(zone, t));
 }
 
 /** What decides a program's days: its zone and when a day changes (minutes after midnight). */
@@ -159,12 +165,12 @@ export interface DayClock {
 /**
  * The first instant after `at` that belongs to the next day of the event (see `programDay`): the day change of the
  * next morning in `zone`. Where the clocks skip that time (a day change at 02:30 on the night summer time begins),
- * the first instant after it.
+ * the first instant after it; where they repeat it (the night summer time ends), the first of the two.
  */
 export function nextDayChange(at: Instant, zone: string, dayChange: number): Instant {
   const today = programDay(at, zone, dayChange);
   const next = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000 + dayChange * 60_000).toISOString();
-  const read = parseLocal(next.slice(0, 16), zone);
+  const read = firstLocal(next.slice(0, 16), zone);
   if (read.ok && read.at > at && programDay(read.at - 1, zone, dayChange) === today) return read.at;
   // Skipped by the clocks, or read as the second of two: the minute the wall clock passes it.
   let t = Math.max(at, (read.ok ? read.at : Date.parse(next)) - 26 * 3_600_000);

@@ -111,42 +111,7 @@ export function checkProgram(program: Program): Diagnostic[] {
   duplicates(ids, 'id', error);
   overlaps(spans, zone, warn);
   beforeDayChange(spans, zone, program.dayChange, warn);
-  repeatedDayChange(spans, zone, program.dayChange, warn);
   return out;
-}
-
-/**
- * Days change by the wall clock: where the clocks go back over the day change (02:30 on the last Sunday of October
- * in Paris), that night the day changes, is the day before again for an hour, then changes again. Said once per such
- * night of the program: the nights an item starts after or ends before or on (each item's start date, end date and
- * the date after its end), so the work grows with the items, not with the years between them (a year typed 2126
- * instead of 2026 made the check read every night of a century, a loading server stood still for minutes for 9999).
- * The nights inside an item of several days are not looked at.
- */
-function repeatedDayChange(
-  spans: Span[],
-  zone: string,
-  dayChange: string | undefined,
-  warn: (path: string, message: string, kind: 'repeated-hour') => void,
-) {
-  if (!dayChange || dayChange === '00:00') return;
-  const nights = new Set<string>();
-  for (const s of spans) {
-    const end = localDate(s.end, zone);
-    nights.add(localDate(s.start, zone));
-    nights.add(end);
-    nights.add(new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
-  }
-  for (const date of [...nights].sort()) {
-    if (!isRepeatedLocal(`${date}T${dayChange}`, zone)) continue;
-    const name = DateTime.fromISO(date, { zone: 'UTC' }).setLocale('en-GB').toFormat('d LLLL yyyy');
-    const hour = `${dayChange.slice(0, 2)}:00`;
-    warn(
-      'dayChange',
-      `${dayChange} happens twice in ${zone} on ${name} (clocks go back an hour): that night the day changes at the first ${dayChange}, is the day before again from ${hour} and changes again at the second; a dayChange outside the hour from ${hour} avoids it (e.g. "04:00")`,
-      'repeated-hour',
-    );
-  }
 }
 
 /**

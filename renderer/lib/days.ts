@@ -2,6 +2,7 @@
 // program's day change ("05:00": the 01:00 talk of a congress night is still that day's).
 import { dayLine, wallTime } from './format.ts';
 import type { Lang } from '../../core/schedule/kinds.ts';
+import { dayChangeMinutes, eventDayOf } from '../../core/day-change.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -16,19 +17,23 @@ export function localDate(at: number, zone: string): string {
 }
 
 /** Minutes after midnight of the state's `dayChange` ("05:00" → 300); 0 (midnight) when absent or unreadable. */
-export function dayChangeOf(text: string | undefined | null): number {
-  const m = text ? /^(\d{2}):(\d{2})$/.exec(text) : null;
-  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
-}
+export const dayChangeOf = dayChangeMinutes;
 
 /**
  * "2026-06-29": the day of the event an instant belongs to in `zone`, days changing `dayChange` minutes after
- * midnight (by the wall clock, so the nights the clocks change are no different). With 0, the calendar date.
+ * midnight: core's rule (`eventDayOf`, shared with the engine's `programDay`), on the browser's offsets. With 0,
+ * the calendar date.
  */
 export function eventDay(at: number, zone: string, dayChange: number): string {
   if (dayChange === 0) return localDate(at, zone);
+  return eventDayOf(at, dayChange, (t) => zoneOffsetMinutes(t, zone));
+}
+
+/** The zone's UTC offset in minutes at an instant, from its wall clock. */
+function zoneOffsetMinutes(at: number, zone: string): number {
   const w = wallTime(at, zone);
-  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute - dayChange)).toISOString().slice(0, 10);
+  const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((wall - Math.floor(at / 1000) * 1000) / 60_000);
 }
 
 /** Days from the day `from` to the day `to` ("2026-06-29" → "2026-06-30": 1). */

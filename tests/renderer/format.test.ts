@@ -11,6 +11,7 @@ import {
   shortDuration,
   wallTime,
 } from '../../renderer/lib/format.ts';
+import { programDay } from '../../core/time.ts';
 import { repoPath } from '../helpers.ts';
 
 describe('countdown', () => {
@@ -135,4 +136,34 @@ test('no view imports a date library: the browser formats venue times with Intl'
   expect(files.length).toBeGreaterThan(20);
   const importers = files.filter((f) => /from ['"]luxon['"]/.test(readFileSync(repoPath(`renderer/${f}`), 'utf8')));
   expect(importers).toEqual([]);
+});
+
+describe("the views' day of the event where the clocks repeat the day change (as the engine's programDay)", () => {
+  test.each([
+    { zone: 'Europe/Paris', change: 150, utc: '2026-10-25T00:15Z', day: '2026-10-24' },
+    { zone: 'Europe/Paris', change: 150, utc: '2026-10-25T00:30Z', day: '2026-10-25' },
+    { zone: 'Europe/Paris', change: 150, utc: '2026-10-25T01:00Z', day: '2026-10-25' },
+    { zone: 'Europe/Paris', change: 150, utc: '2026-10-25T01:29Z', day: '2026-10-25' },
+    { zone: 'America/Los_Angeles', change: 90, utc: '2026-11-01T09:10Z', day: '2026-11-01' },
+    { zone: 'America/Los_Angeles', change: 120, utc: '2026-11-01T09:10Z', day: '2026-10-31' },
+  ])('$zone, minute $change: $utc is $day', ({ zone, change, utc, day }) => {
+    expect(eventDay(Date.parse(utc), zone, change)).toBe(day);
+  });
+
+  test.each([
+    { zone: 'Europe/Paris', night: '2026-10-24T20:00Z', changes: [0, 60, 120, 150, 179, 180, 300] },
+    { zone: 'America/Los_Angeles', night: '2026-11-01T04:00Z', changes: [60, 90, 119, 120, 300] },
+    { zone: 'Pacific/Auckland', night: '2026-04-04T10:00Z', changes: [120, 150, 180, 300] },
+    // Lord Howe goes back half an hour (02:00 to 01:30).
+    { zone: 'Australia/Lord_Howe', night: '2026-04-04T10:00Z', changes: [60, 90, 100, 120, 300] },
+  ])('$zone: every minute of the night, the views and the engine agree', ({ zone, night, changes }) => {
+    const from = Date.parse(night);
+    for (const change of changes) {
+      const differ: string[] = [];
+      for (let t = from; t < from + 12 * 3_600_000; t += 60_000) {
+        if (eventDay(t, zone, change) !== programDay(t, zone, change)) differ.push(new Date(t).toISOString());
+      }
+      expect([change, differ]).toEqual([change, []]);
+    }
+  });
 });
