@@ -84,6 +84,36 @@ describe.skipIf(chromiumMissing !== null)('the operator log, the chair PIN and t
     await page.close();
   });
 
+  test('a locked control asks nothing of the log until unlocked; then its log comes', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on('pageerror', (e) => ctx.errors.push(e.message));
+    const asked: number[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname === '/api/log') asked.push(r.status());
+    });
+    await page.goto(`${ctx.show.url}/control?room=L108-A`);
+    const dialog = page.getByRole('dialog', { name: 'PIN needed' });
+    await dialog.getByRole('button', { name: 'Later' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Past the log's 5-second refresh: not one request, so not one 401.
+    await page.waitForTimeout(6500);
+    expect(asked).toEqual([]);
+    const log = page.locator('.log');
+    expect(await log.locator('.problem').innerText()).toBe('The log needs the PIN.');
+    await log.scrollIntoViewIfNeeded();
+    await screenshot(page, 'control-log-locked');
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await log.scrollIntoViewIfNeeded();
+    await screenshot(page, 'control-log-locked-portrait');
+    await log.getByRole('button', { name: 'Unlock' }).click();
+    await dialog.getByLabel('PIN').fill(AV_PIN);
+    await dialog.getByRole('button', { name: 'Unlock' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => log.locator('li .text').count()).toBeGreaterThan(0);
+    expect(asked.every((status) => status === 200)).toBe(true);
+    await page.close();
+  });
+
   test('the timing report shows the keynote played from 09:30 and the next talk still on', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     page.on('pageerror', (e) => ctx.errors.push(e.message));

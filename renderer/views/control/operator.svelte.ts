@@ -14,9 +14,16 @@ export interface Status {
 
 const OK_STATUS_MS = 4000;
 
+/**
+ * Whether this tab may read what needs the PIN (the operator log): `open` (no PIN needed, or it has one the server
+ * took), `locked` (a PIN is needed and it has none that works), `unknown` (not asked yet).
+ */
+export type Access = 'unknown' | 'locked' | 'open';
+
 export class Operator {
   /** The PIN prompt is open. */
   pinOpen = $state(false);
+  access = $state<Access>(rememberedPin() ? 'open' : 'unknown');
   pinError = $state<string | null>(null);
   busy = $state(false);
   status = $state<Status | null>(null);
@@ -27,7 +34,23 @@ export class Operator {
 
   /** Asks for the PIN at once when the show needs one, before the first action under pressure. */
   async init(): Promise<void> {
-    if (!rememberedPin() && (await pinRequired())) this.askPin(null, false);
+    if (rememberedPin()) return;
+    if (await pinRequired()) {
+      this.access = 'locked';
+      this.askPin(null, false);
+    } else this.access = 'open';
+  }
+
+  /** The server refused this tab's PIN (or its lack of one): locked, the PIN is asked for, nothing retried. */
+  lock(): void {
+    rememberPin(null);
+    this.access = 'locked';
+    if (!this.pinOpen) this.askPin(null, false);
+  }
+
+  /** The operator asks to unlock (the log's Unlock button). */
+  unlock(): void {
+    this.askPin(null, false);
   }
 
   async act(action: Action, label: string): Promise<ActOutcome> {
@@ -50,6 +73,7 @@ export class Operator {
     else if (outcome.kind === 'locked') this.pinError = outcome.message;
     else {
       rememberPin(pin);
+      this.access = 'open';
       this.closePin();
       if (pending) this.settle(result, true, pending);
     }
@@ -73,6 +97,7 @@ export class Operator {
       return { kind: 'done' };
     }
     if (outcome.kind === 'pin') {
+      this.access = 'locked';
       this.askPin(attempt, outcome.wrong);
       return { kind: 'pin' };
     }
