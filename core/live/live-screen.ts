@@ -318,69 +318,125 @@ export function liveIndex(
   at: Instant,
   policy: OvertimePolicy,
 ): { index: RoomIndex; timing: Timing | null } {
-  const { delay } = r;
-  // The timer of an item since cancelled says nothing any more: nobody is on stage for it, and the day does not
-  // run late because of it (its times are the program's again; undo of the cancellation gives the timer back).
-  const timer = r.timer && base.items.find((i) => i.id === r.timer!.itemId)?.cancelled ? null : r.timer;
-  if (!delay && !timer) return { index: base, timing: null };
-  const delayMs = delay ? delay.minutes * 60_000 : 0;
-  const delayed = (item: TimelineItem): TimelineItem => {
-    // A booking away from the room (the dinner at a restaurant) keeps its time however late the room runs.
-    if (!delay || item.day !== delay.day || item.end <= delay.from || isAway(item)) return item;
-    if (item.start >= delay.from) return { ...item, start: item.start + delayMs, end: item.end + delayMs };
-    return { ...item, end: item.end + delayMs }; // on when the delay was set: it ends late
-  };
+  const timer = liveTimer(base, r);
+  if (!r.delay && !timer) return { index: base, timing: null };
+  const delayed = delayedBy(r.delay);
   let items = base.items.map(delayed);
   const position = timer ? base.items.findIndex((i) => i.id === timer.itemId) : -1;
   let timing: Timing | null = null;
   if (timer && position >= 0) {
-    const original = base.items[position]!;
-    const moved = items[position]!;
-    const ownEnd = timerEnd(timer, original, at);
-    // AV's "running N min late" gives the item on its N minutes too: one lateness, not two.
-    const byDelay = moved.end - original.plannedEnd;
-    // Ended by a person (the day's last talk): over at that instant, whatever its countdown said.
-    const ended = timer.endedAt ?? null;
-    const timeUp = ended ?? (timer.movesDay && byDelay > 0 ? Math.max(ownEnd, moved.end) : ownEnd);
-    // Items the program puts in the very same slot (a talk and its introduction) are on stage with it: they start,
-    // run over and end with it, and never take the stage from it (nor count as what follows it).
-    const twin = (item: TimelineItem) =>
-      item.id !== original.id &&
-      !isAway(item) &&
-      item.plannedStart === original.plannedStart &&
-      item.plannedEnd === original.plannedEnd;
-    const following = base.items
-      .slice(position + 1)
-      .find((i) => i.start >= original.start && i.id !== original.id && !twin(i));
-    const sameDayNext = following && following.day === original.day ? delayed(following) : undefined;
-    const manual = r.mode === 'manual';
-    const holdUntil =
-      manual || policy.policy === 'always'
-        ? Infinity
-        : (sameDayNext ? Math.max(sameDayNext.start, timeUp) : timeUp) + policy.limitMinutes * 60_000;
-    const held = ended === null && at >= timeUp && (manual || (policy.policy !== 'clock' && at < holdUntil));
-    const stageEnd = held ? heldEnd(at) : timeUp;
-    timing = { itemId: original.id, original, timeUp, held, holdUntil, stageEnd };
-    const followingStart = sameDayNext ? sameDayNext.start : Infinity;
-    items = items.flatMap((item, i) => {
-      if (i === position || twin(base.items[i]!)) {
-        // Not held: in overtime it stays until the next item starts, as the clock has it.
-        const overtimeEnd = Number.isFinite(followingStart) ? Math.max(timeUp, followingStart) : timeUp;
-        const end = ended ?? (held ? stageEnd : at >= timeUp ? overtimeEnd : timeUp);
-        return [{ ...item, start: timer.startedAt, end }];
-      }
-      if (i < position && item.end > timer.startedAt) {
-        // What was on before the timed item ends when it really started.
-        return item.start < timer.startedAt ? [{ ...item, end: timer.startedAt }] : [];
-      }
-      // What follows (its day, or the next day's first items past midnight) waits for it: waitForPredecessors.
-      return [item];
-    });
+    const stage = timedStage(base, items[position]!, position, timer, delayed, r.mode === 'manual', policy, at);
+    timing = stage.timing;
+    items = aroundTimedItem(items, base, position, timer, stage, at);
   }
   items = waitForPredecessors(items, timer?.itemId ?? null);
   // A delay can move a late item past the next day's first ones: the lookup needs start order.
   items.sort(byTime);
   return { index: indexItems(items), timing };
+}
+
+/**
+ * The room's timer, unless its item was cancelled since: nobody is on stage for it, and the day does not run late
+ * because of it (its times are the program's again; undo of the cancellation gives the timer back).
+ */
+function liveTimer(base: RoomIndex, r: RoomLive): TimerState | null {
+  return r.timer && base.items.find((i) => i.id === r.timer!.itemId)?.cancelled ? null : r.timer;
+}
+
+/**
+ * AV's delay applied to an item: the rest of its day starts that much later; the item on when it was set ends that
+ * much later. A booking away from the room (the dinner at a restaurant) keeps its time however late the room runs.
+ */
+function delayedBy(delay: RoomLive['delay']): (item: TimelineItem) => TimelineItem {
+  if (!delay) return (item) => item;
+  const delayMs = delay.minutes * 60_000;
+  return (item) => {
+    if (item.day !== delay.day || item.end <= delay.from || isAway(item)) return item;
+    if (item.start >= delay.from) return { ...item, start: item.start + delayMs, end: item.end + delayMs };
+    return { ...item, end: item.end + delayMs }; // on when the delay was set: it ends late
+  };
+}
+
+/** The timed item on stage: its timing, the items in its very slot, and when what follows it today starts. */
+interface TimedStage {
+  timing: Timing;
+  /** An item the program puts in the very same slot (a talk and its introduction): on stage with it. */
+  twin: (item: TimelineItem) => boolean;
+  /** The next item of its day (delayed), Infinity when none. */
+  followingStart: Instant;
+}
+
+/**
+ * When the timed item's time is up and whether it is held on stage. `moved` is the item with AV's delay applied:
+ * "running N min late" gives the item on its N minutes too (one lateness, not two); one ended by a person (the
+ * day's last talk) is over at that instant, whatever its countdown said. Held, it stays on stage until the hold
+ * limit after the next item of its day was due (for ever in manual mode or with policy "always").
+ */
+function timedStage(
+  base: RoomIndex,
+  moved: TimelineItem,
+  position: number,
+  timer: TimerState,
+  delayed: (item: TimelineItem) => TimelineItem,
+  manual: boolean,
+  policy: OvertimePolicy,
+  at: Instant,
+): TimedStage {
+  const original = base.items[position]!;
+  const ownEnd = timerEnd(timer, original, at);
+  const byDelay = moved.end - original.plannedEnd;
+  const ended = timer.endedAt ?? null;
+  const timeUp = ended ?? (timer.movesDay && byDelay > 0 ? Math.max(ownEnd, moved.end) : ownEnd);
+  // Items in the very same slot start, run over and end with it, and never take the stage from it (nor count as
+  // what follows it).
+  const twin = (item: TimelineItem) =>
+    item.id !== original.id &&
+    !isAway(item) &&
+    item.plannedStart === original.plannedStart &&
+    item.plannedEnd === original.plannedEnd;
+  const following = base.items
+    .slice(position + 1)
+    .find((i) => i.start >= original.start && i.id !== original.id && !twin(i));
+  const sameDayNext = following && following.day === original.day ? delayed(following) : undefined;
+  const holdUntil =
+    manual || policy.policy === 'always'
+      ? Infinity
+      : (sameDayNext ? Math.max(sameDayNext.start, timeUp) : timeUp) + policy.limitMinutes * 60_000;
+  const held = ended === null && at >= timeUp && (manual || (policy.policy !== 'clock' && at < holdUntil));
+  const stageEnd = held ? heldEnd(at) : timeUp;
+  return {
+    timing: { itemId: original.id, original, timeUp, held, holdUntil, stageEnd },
+    twin,
+    followingStart: sameDayNext ? sameDayNext.start : Infinity,
+  };
+}
+
+/**
+ * The room's items around the timed one: it (and its twins) run from when the timer started to its stage end (not
+ * held, in overtime it stays until the next item starts, as the clock has it); what was on before it ends when it
+ * really started. What follows is left for waitForPredecessors (its day, or the next day's first items past midnight).
+ */
+function aroundTimedItem(
+  items: TimelineItem[],
+  base: RoomIndex,
+  position: number,
+  timer: TimerState,
+  stage: TimedStage,
+  at: Instant,
+): TimelineItem[] {
+  const { timeUp, held, stageEnd } = stage.timing;
+  const ended = timer.endedAt ?? null;
+  return items.flatMap((item, i) => {
+    if (i === position || stage.twin(base.items[i]!)) {
+      const overtimeEnd = Number.isFinite(stage.followingStart) ? Math.max(timeUp, stage.followingStart) : timeUp;
+      const end = ended ?? (held ? stageEnd : at >= timeUp ? overtimeEnd : timeUp);
+      return [{ ...item, start: timer.startedAt, end }];
+    }
+    if (i < position && item.end > timer.startedAt) {
+      return item.start < timer.startedAt ? [{ ...item, end: timer.startedAt }] : [];
+    }
+    return [item];
+  });
 }
 
 /**
