@@ -6,6 +6,8 @@ import type { CentralLink } from './replica.ts';
 import type { Audience, Show } from './show.ts';
 import { misdirected, sameOrigin, type HostNames } from './host-names.ts';
 import type { ScreenInfo } from '../core/contract/screens.ts';
+import { compactState, type WireStateJson } from '../core/contract/wire.ts';
+import type { StateJson } from '../core/contract/state.ts';
 
 /** A client that stops reading is dropped before its backlog costs the server memory. */
 const MAX_WS_BACKLOG_BYTES = 1024 * 1024;
@@ -76,7 +78,7 @@ function connectScreen(sockets: ScreenSockets, ws: WebSocket, req: IncomingMessa
   reportScreens(sockets);
   alive.add(ws);
   ws.on('pong', () => alive.add(ws));
-  send(ws, { type: 'state', state: show.state(room, audienceOf(info)) });
+  send(ws, { type: 'state', state: screenState(show, room, audienceOf(info)) });
   show.emit('screens');
   ws.on('message', (data) => onScreenMessage(sockets, ws, info, String(data)));
   ws.on('close', () => {
@@ -137,7 +139,7 @@ export function pushState(sockets: ScreenSockets, event: string): void {
     let room = frames.get(info.room);
     if (!room) frames.set(info.room, (room = {}));
     const frame = (room[audience] ??= textFrame(
-      JSON.stringify({ type: 'state', state: sockets.show.state(info.room, audience) }),
+      JSON.stringify({ type: 'state', state: screenState(sockets.show, info.room, audience) }),
     ));
     sendFrame(ws, frame);
   }
@@ -221,6 +223,16 @@ export function closeReason(text: string): string {
     cut += ch;
   }
   return `${cut}…`;
+}
+
+/**
+ * The state a screen's socket carries: the door's and the chair's with their items short (core/contract/wire.ts:
+ * fields equal to their defaults left out; every screen of a room gets it at every change), the control view's in full
+ * (its few screens read the day's lists, and their planned times, everywhere).
+ */
+function screenState(show: Show, room: string, audience: Audience): StateJson | WireStateJson {
+  const state = show.state(room, audience);
+  return audience === 'control' ? state : compactState(state);
 }
 
 /** Only the control view gets the program's warnings, edits and AV notes; the chair its notes; the rest none. */

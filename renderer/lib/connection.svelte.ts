@@ -1,5 +1,6 @@
 // The one link of a view to the show server: live state over WebSocket, reconnect with backoff, server clock offset.
 import type { StateJson } from '../../core/contract/state.ts';
+import { expandState, type WireStateJson } from '../../core/contract/wire.ts';
 import { SameItems } from './same-items.ts';
 
 const PING_EVERY_MS = 20_000;
@@ -218,15 +219,18 @@ export class ShowConnection {
 
   private receive(text: string): void {
     this.heard++;
-    let message: { type?: string; state?: StateJson; t?: number; serverTime?: number };
+    let message: { type?: string; state?: StateJson | WireStateJson; t?: number; serverTime?: number };
     try {
       message = JSON.parse(text);
     } catch {
       return;
     }
     if (message.type === 'state' && message.state) {
-      if (Date.now() < this.holdEnd) this.held = message.state;
-      else this.show(message.state);
+      // The door's and the chair's pushes write items short (fields equal to their defaults left out): the views read
+      // every item in full, as GET /api/state gives it.
+      const state = expandState(message.state);
+      if (Date.now() < this.holdEnd) this.held = state;
+      else this.show(state);
     }
     if (message.type === 'pong' && typeof message.t === 'number' && typeof message.serverTime === 'number') {
       const now = Date.now();
