@@ -137,7 +137,27 @@ export function publicLateMinutes(ms: number): number {
 
 export const isAway = (item: TimelineItem) => item.location !== null;
 
+/**
+ * What a room shows at `at`, the last few answers kept: a program's timeline and a live state are never changed once
+ * made (an action makes a new live state), so the same four arguments give the same screen. An action asks for its
+ * room before it applies three times at the same instant (the clock's stages for the log, the log's "before", the undo
+ * step's label): worked out once. Callers treat the screen as read-only, as they do the show's own copy.
+ */
 export function resolveLive(timeline: Timeline, live: LiveState, room: string, at: Instant): LiveScreen {
+  for (const kept of resolvedLately) {
+    if (kept.at === at && kept.live === live && kept.timeline === timeline && kept.room === room) return kept.screen;
+  }
+  const screen = resolveAnew(timeline, live, room, at);
+  resolvedLately.unshift({ timeline, live, room, at, screen });
+  if (resolvedLately.length > RESOLVED_KEPT) resolvedLately.pop();
+  return screen;
+}
+
+/** A few: an action and its push ask for up to two rooms' screens at two instants (ten rooms' pushes go through it). */
+const RESOLVED_KEPT = 4;
+const resolvedLately: { timeline: Timeline; live: LiveState; room: string; at: Instant; screen: LiveScreen }[] = [];
+
+function resolveAnew(timeline: Timeline, live: LiveState, room: string, at: Instant): LiveScreen {
   const base = timeline.rooms.get(room);
   if (!base) throw new UnknownRoomError(room, [...timeline.rooms.keys()]);
   const r = roomLive(live, room);
