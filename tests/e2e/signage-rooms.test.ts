@@ -160,9 +160,9 @@ describe.skipIf(chromiumMissing !== null)('every room done for the day, the venu
   const ctx = browserAndShow('2026-09-08T18:00', { program });
 
   test.each([
-    { room: 'saal-1', first: 'a2', at: '09:30' },
-    { room: 'saal-2', first: 'b2', at: '09:00' },
-  ])("$room: between days, its own tomorrow's first talk", async ({ room, first, at }) => {
+    { room: 'saal-1', first: 'a2', at: '09:30', other: 'saal-2', otherAt: 'Tomorrow 09:00' },
+    { room: 'saal-2', first: 'b2', at: '09:00', other: 'saal-1', otherAt: 'Tomorrow 09:30' },
+  ])("$room: between days, its own tomorrow's first talk", async ({ room, first, at, other, otherAt }) => {
     for (const viewport of [
       { width: 1920, height: 1080 },
       { width: 1080, height: 1920 },
@@ -176,6 +176,8 @@ describe.skipIf(chromiumMissing !== null)('every room done for the day, the venu
       expect(await page.locator('.hero [data-item-id]').first().getAttribute('data-item-id'), where).toBe(first);
       expect(await page.locator('.lead h1').getAttribute('aria-label'), where).toBe('See you tomorrow');
       expect(await page.locator('.lead .detail').textContent(), where).toBe(`Wednesday 9 September, ${at}`);
+      // The strip names the other room's next talk with its day: "at 09:00" alone read as tonight.
+      expect(await page.locator(`[data-other-room="${other}"] .when`).innerText(), where).toBe(otherAt);
       expect(await overflowing(page, '[data-fit]'), where).toEqual([]);
       await screenshot(page, `signage-rooms-evening-${room}-${viewport.width}x${viewport.height}`);
       await page.close();
