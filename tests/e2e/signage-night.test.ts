@@ -140,3 +140,56 @@ describe.skipIf(chromiumMissing !== null)('the door on a congress night (days ch
     }
   });
 });
+
+describe.skipIf(chromiumMissing !== null)('the door the night the clocks go back over the day change (02:30)', () => {
+  // Paris, 25 October 2026: 03:00 CEST becomes 02:00 CET at 01:00 UTC. With days changing at 02:30, Sunday begins at
+  // the first 02:30 and stays begun through the repeated hour.
+  const autumn: ProgramInput = {
+    ...program,
+    timezone: 'Europe/Paris',
+    dayChange: '02:30',
+    items: [
+      { ...program.items![0]!, start: '2026-10-24T22:00', end: '2026-10-24T23:30' },
+      { ...program.items![1]!, start: '2026-10-25T00:30', end: '2026-10-25T01:30' },
+      { ...program.items![2]!, start: '2026-10-25T11:00', end: '2026-10-25T12:00' },
+    ],
+  };
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test.each([
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ])(
+    'at the second 02:10 it is Sunday: the 11:00 keynote is today\'s, not "See you soon" for a day already begun ($width×$height)',
+    async ({ width, height }) => {
+      const show = await serveShow('2026-10-25T01:10Z', { program: autumn });
+      try {
+        const page = await browser.newPage({ viewport: { width, height } });
+        await page.goto(`${show.url}/signage`);
+        await page.locator('.hero [data-item-id="day2"]').waitFor();
+        await page.evaluate(() => document.fonts.ready);
+        // Between Saturday's last talk and Sunday's first, on Sunday: "Welcome" and a countdown, not "See you soon,
+        // Sunday 25 October" (the old code's: Saturday again from the second 02:00 until the second 02:30).
+        expect(await page.getAttribute('main', 'data-screen')).toBe('between-days');
+        expect(await page.locator('.lead h1').getAttribute('aria-label')).toBe('Welcome');
+        expect(await page.locator('.lead .detail').innerText()).toBe('Starts in 8 h 50');
+        expect(
+          await page.$$eval('.hero [data-item-id="day2"] .meta > span', (spans) =>
+            spans.map((s) => (s as HTMLElement).innerText.trim()),
+          ),
+        ).toEqual(['TODAY', 'Keynote', '11:00–12:00']);
+        expect(await overflowing(page, '[data-fit]')).toEqual([]);
+        await screenshot(page, `signage-autumn-0210-${width}x${height}`);
+        await page.close();
+      } finally {
+        await show.close();
+      }
+    },
+  );
+});
