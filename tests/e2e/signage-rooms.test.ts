@@ -184,3 +184,29 @@ describe.skipIf(chromiumMissing !== null)('every room done for the day, the venu
     }
   });
 });
+
+describe.skipIf(chromiumMissing !== null)('the thanks of an imported event that names no venue', () => {
+  // A pretalx/frab export gives no venue: the import names it after the event ("DemoCon"). The door's thanks said
+  // "DemoCon" twice, the event in colour and the same name again under it as the venue.
+  const program = twoRooms();
+  program.venue = { name: 'Two Rooms Conf' };
+  const ctx = browserAndShow('2026-09-08T12:30', { program });
+
+  test('the event once, no venue line repeating it', async () => {
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 1080, height: 1920 },
+    ]) {
+      const page = await ctx.browser.newPage({ viewport });
+      await page.goto(`${ctx.show.url}/signage?room=saal-1`);
+      await page.waitForSelector('main[data-screen="after-event"]');
+      await page.waitForTimeout(300); // fonts loaded, text fitted
+      const where = `${viewport.width}x${viewport.height}`;
+      expect(await page.locator('.thanks .event').textContent(), where).toBe('Two Rooms Conf');
+      expect(await page.locator('.thanks .venue').count(), where).toBe(0);
+      expect(await overflowing(page, '[data-fit]'), where).toEqual([]);
+      await screenshot(page, `signage-thanks-no-venue-${viewport.width}x${viewport.height}`);
+      await page.close();
+    }
+  });
+});
