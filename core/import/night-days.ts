@@ -90,27 +90,52 @@ export function nightDayChange(
       notes.push(`${past} (${points[0]!.why}): dayChange "${clock(stated)}", the schedule's own day_change`);
       return { dayChange: stated === 0 ? null : clock(stated), notes };
     }
-    const first = moved[0]!;
-    const later = programDay(first.start, zone, stated) > first.dayDate!;
-    notes.push(
-      `the schedule's day_change "${clock(stated)}" is not used: "${first.title}" (${wallText(first.start, zone)}, listed on ${first.dayDate}) would count on the ${later ? 'next day' : 'day before'}${moved.length > 1 ? ` (and ${moved.length - 1} more)` : ''}`,
-    );
+    notes.push(`the schedule's day_change "${clock(stated)}" is not used: ${wouldMove(moved, zone, stated)}`);
   }
-  for (const day of options.days ?? []) {
-    if (!isDate(day.date) || day.end === null) continue;
+  points.push(...dayEndPoints(options.days ?? [], zone));
+  const inferred = inferDayChange(points, placed, zone, listed, past);
+  notes.push(inferred.note);
+  return { dayChange: inferred.dayChange, notes };
+}
+
+/** "\"Night talk\" (28 December 01:00, listed on 2026-12-27) would count on the next day (and 2 more)". */
+function wouldMove(moved: PlacedEvent[], zone: string, minutes: number): string {
+  const first = moved[0]!;
+  const later = programDay(first.start, zone, minutes) > first.dayDate!;
+  return `"${first.title}" (${wallText(first.start, zone)}, listed on ${first.dayDate}) would count on the ${later ? 'next day' : 'day before'}${moved.length > 1 ? ` (and ${moved.length - 1} more)` : ''}`;
+}
+
+/** The listed days' own ends after their midnight (`day_end`): a day that ends at 03:00 changes then. */
+function dayEndPoints(days: FrabDay[], zone: string): NightPoint[] {
+  return days.flatMap((day) => {
+    if (!isDate(day.date) || day.end === null) return [];
     const end = minutesIntoNight(day.date, day.end, zone);
-    if (end !== null && end > 0)
-      points.push({ minutes: end, why: `day ${day.index} ends ${wallText(day.end, zone)}`, end: true });
-  }
+    return end !== null && end > 0
+      ? [{ minutes: end, why: `day ${day.index} ends ${wallText(day.end, zone)}`, end: true }]
+      : [];
+  });
+}
+
+/**
+ * The day change the night's times give: the latest by 06:00, rounded up to the hour; an end after 06:00 runs
+ * around the clock and is not taken (none at all when nothing else is past midnight). With the note saying so.
+ */
+function inferDayChange(
+  points: NightPoint[],
+  placed: PlacedEvent[],
+  zone: string,
+  listed: boolean,
+  past: string,
+): { dayChange: string | null; note: string } {
   const aroundTheClock = points.find((p) => p.end && p.minutes > LATEST_INFERRED);
   const aroundNote =
     aroundTheClock && `${aroundTheClock.why.replace(' ends ', ' runs around the clock (ends ')}, after 06:00)`;
   const taken = points.filter((p) => p.minutes <= LATEST_INFERRED);
   if (taken.length === 0) {
-    notes.push(
-      `${aroundNote ?? `${points[0]!.why}, after 06:00`}: no dayChange is inferred from it, the days are calendar dates; set dayChange in the program if its night belongs to the day before`,
-    );
-    return { dayChange: null, notes };
+    return {
+      dayChange: null,
+      note: `${aroundNote ?? `${points[0]!.why}, after 06:00`}: no dayChange is inferred from it, the days are calendar dates; set dayChange in the program if its night belongs to the day before`,
+    };
   }
   const latest = taken.reduce((a, b) => (b.minutes > a.minutes ? b : a));
   const minutes = Math.ceil(latest.minutes / 60) * 60;
@@ -123,8 +148,7 @@ export function nightDayChange(
     const under = listed ? 'listed under' : 'runs on from';
     note += `; ${moved.length} event${moved.length === 1 ? '' : 's'} then count${moved.length === 1 ? 's' : ''} on another day than the one ${moved.length === 1 ? 'it' : 'they'} ${under} (first: "${first.title}", ${wallText(first.start, zone)}, ${listed ? 'listed on' : 'the evening of'} ${first.dayDate})`;
   }
-  notes.push(note);
-  return { dayChange, notes };
+  return { dayChange, note };
 }
 
 /**
