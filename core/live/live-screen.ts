@@ -382,7 +382,11 @@ interface TimedStage {
   timing: Timing;
   /** An item the program puts in the very same slot (a talk and its introduction): on stage with it. */
   twin: (item: TimelineItem) => boolean;
-  /** The next item of its day (delayed), Infinity when none. */
+  /**
+   * Until when, run out and not held, it stays on: the next item of its day's (delayed) start, as the clock has it
+   * (no gap nobody planned), but not into free time the program planned after it (nor until the dinner away at
+   * 19:00): no later than its own (delayed) planned end. Infinity when nothing follows today.
+   */
   followingStart: Instant;
 }
 
@@ -427,7 +431,7 @@ function timedStage(
   return {
     timing: { itemId: original.id, original, timeUp, held, holdUntil, stageEnd },
     twin,
-    followingStart: sameDayNext ? sameDayNext.start : Infinity,
+    followingStart: sameDayNext ? Math.min(sameDayNext.start, moved.end) : Infinity,
   };
 }
 

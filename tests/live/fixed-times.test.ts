@@ -35,6 +35,17 @@ describe('a booking away from the room keeps its time', () => {
     expect(announcedLate(s, at(dp2e, '2026-06-29T18:49'))).toBe(0);
   });
 
+  test('policy "clock": the closing run out at 18:00 leaves then, not when the dinner starts at 19:00', () => {
+    const clock = play(dp2e, [
+      ['2026-06-29T17:00', { type: 'overtime.policy', policy: 'clock' }],
+      ['2026-06-29T17:50', { type: 'timer.start' }],
+    ]);
+    const s = state(dp2e, clock, '2026-06-29T18:30');
+    expect(s.current.map((i) => i.id)).toEqual([]);
+    expect(s.timer).toBeNull();
+    expect(doorNext(s)).toBe('d1-dinner 19:00–21:00');
+  });
+
   test('AV’s "running 20 min late" moves the room’s talks, not the restaurant’s dinner', () => {
     const late = play(dp2e, [['2026-06-29T17:00', { type: 'delay.set', minutes: 20 }]]);
     const s = state(dp2e, late, '2026-06-29T17:05');
@@ -88,5 +99,18 @@ describe('planned free time absorbs lateness', () => {
     expect(s.stage.endsAtMs).toBe(at(gap, '2026-06-29T09:40'));
     expect(doorNext(s)).toBe('second 09:45–10:15');
     expect(s.late.minutes).toBe(0);
+  });
+
+  test('policy "clock": First touched and run out at 09:30 leaves then; it does not linger into the gap', () => {
+    const clock = play(gap, [
+      ['2026-06-29T08:59', { type: 'overtime.policy', policy: 'clock' }],
+      ['2026-06-29T09:00', { type: 'timer.start' }],
+    ]);
+    const s = state(gap, clock, '2026-06-29T09:35');
+    expect(s.current.map((i) => i.id)).toEqual([]);
+    expect(doorNext(s)).toBe('second 09:45–10:15');
+    // Given 5 min less, it still stays until Second: no gap nobody planned.
+    const short = play(gap, [['2026-06-29T09:10', { type: 'timer.add', seconds: -300 }]], clock);
+    expect(state(gap, short, '2026-06-29T09:27').current.map((i) => i.id)).toEqual(['first']);
   });
 });
