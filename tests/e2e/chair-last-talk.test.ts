@@ -1,0 +1,63 @@
+// The chair ends the day's last talk from the tablet: Next on the event's closing ends it (it was refused: "nothing
+// comes after"), the door thanks everyone, and Undo names what it would undo.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { StateJson } from '../../core/contract/state.ts';
+import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+
+describe.skipIf(chromiumMissing !== null)('the chair ends the event’s last talk', () => {
+  let browser: Browser;
+  let show: ServedShow;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // Day 2, 17:55: the closing (17:50–18:00) is on, the last item of the event.
+    show = await serveShow('2026-06-30T17:55', { pin: '2468' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+    expect(errors).toEqual([]);
+  });
+
+  const state = async (): Promise<StateJson> => (await (await fetch(`${show.url}/api/state`)).json()) as StateJson;
+
+  async function open(path: string, size: { width: number; height: number }, touch = false): Promise<Page> {
+    const context = await browser.newContext({ viewport: size, hasTouch: touch });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${show.url}${path}`);
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+
+  test('Next on the tablet 5 min early: the door says thank you, the chair’s Undo names the closing', async () => {
+    const chair = await open('/chair?room=L108-A#pin=2468', { width: 1080, height: 1920 }, true);
+    const door = await open('/signage?room=L108-A', { width: 1920, height: 1080 });
+    const doorPortrait = await open('/signage?room=L108-A', { width: 1080, height: 1920 });
+    await door.locator('main[data-screen="in-session"]').waitFor();
+    expect((await state()).stage.itemId).toBe('d2-closing');
+
+    await chair.getByRole('button', { name: 'Next', exact: true }).tap();
+    await expect.poll(async () => (await state()).stage.itemId).toBeNull();
+    await expect
+      .poll(() => chair.locator('[data-undo]').innerText())
+      .toBe('End Closing remarks and date for the next workshop');
+    // No refusal note on the chair.
+    expect(await chair.locator('.toast').count()).toBe(0);
+    for (const page of [door, doorPortrait]) {
+      await page.locator('main[data-screen="after-event"]').waitFor({ timeout: 5000 });
+      expect(await overflowing(page, '.thanks h1, .thanks p')).toEqual([]);
+    }
+    expect(await overflowing(chair, 'nav button')).toEqual([]);
+    await screenshot(chair, 'chair-last-talk-ended-1080x1920');
+    await screenshot(door, 'signage-last-talk-ended-1920x1080');
+    await screenshot(doorPortrait, 'signage-last-talk-ended-1080x1920');
+
+    // Undo from the tablet gives the closing back, with the time it had left.
+    await chair.getByRole('button', { name: /^Undo/ }).tap();
+    await expect.poll(async () => (await state()).stage.itemId).toBe('d2-closing');
+    await door.locator('main[data-screen="in-session"]').waitFor({ timeout: 5000 });
+  });
+});
