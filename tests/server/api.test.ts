@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connect, post, programAroundNow, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
+let program: ReturnType<typeof programAroundNow>;
 beforeAll(async () => {
-  h = await startHarness(programAroundNow());
+  program = programAroundNow();
+  h = await startHarness(program);
 });
 afterAll(() => h.close());
 
@@ -16,7 +18,7 @@ describe('reading', () => {
     const state = await res.json();
     expect(state).toMatchObject({
       room: 'A',
-      timezone: 'Europe/Paris',
+      timezone: program.timezone,
       phase: 'in-session',
       mode: 'follow',
       blackout: false,

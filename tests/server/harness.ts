@@ -139,10 +139,24 @@ export async function connect(h: Harness, query = 'view=signage'): Promise<Clien
   };
 }
 
-/** A program around the real now: a talk on for the next 40 minutes, then a break and a talk. */
-export function programAroundNow(): ProgramInput {
-  const zone = 'Europe/Paris';
-  const base = DateTime.now().setZone(zone).startOf('minute').minus({ minutes: 10 });
+/**
+ * The zone of `programAroundNow`: Paris, unless its items (from 10 minutes before now to 110 minutes after) would cross
+ * a midnight or a clock change there, as they do from 22:10 to 00:10 Paris time; then a zone where they do not. The
+ * tests run at any hour, and a program split over two days has a different day list.
+ */
+export function aroundNowZone(now: DateTime = DateTime.now()): string {
+  for (const zone of ['Europe/Paris', 'Asia/Tokyo', 'America/Los_Angeles']) {
+    const first = now.setZone(zone).startOf('minute').minus({ minutes: 10 });
+    const last = first.plus({ minutes: 110 });
+    if (first.toISODate() === last.toISODate() && first.offset === last.offset) return zone;
+  }
+  throw new Error('no zone found for a program around now');
+}
+
+/** A program around the real now: a talk on for the next 40 minutes, then a break and a talk, all on one day. */
+export function programAroundNow(now: DateTime = DateTime.now()): ProgramInput {
+  const zone = aroundNowZone(now);
+  const base = now.setZone(zone).startOf('minute').minus({ minutes: 10 });
   const at = (m: number) => base.plus({ minutes: m }).toFormat("yyyy-MM-dd'T'HH:mm");
   return {
     formatVersion: 1,

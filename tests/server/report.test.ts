@@ -1,6 +1,5 @@
 // The timing report: planned vs actual start and end of every item of a room's day, from the operator log.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { DateTime } from 'luxon';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,10 +60,13 @@ describe('the report of a rehearsed day shows the overruns that were played', ()
 describe('GET /report', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await startHarness(programAroundNow());
+    program = programAroundNow();
+    h = await startHarness(program);
   });
   afterEach(() => h.close());
-  const today = () => DateTime.now().setZone('Europe/Paris').toFormat('yyyy-MM-dd');
+  let program: ReturnType<typeof programAroundNow>;
+  /** The program's one day (its items are all on it, in its zone). */
+  const today = () => program.items![0]!.start.slice(0, 10);
 
   test('a printable page of the room and day, escaped, under the views’ CSP', async () => {
     await post(h, {
