@@ -14,6 +14,16 @@ export const PRESETS_MAX = 20;
 export const PRESET_LENGTH = 80;
 
 const itemId = z.string().min(1).max(200);
+
+/**
+ * A whole number from `min` to `max`, refused with the range: "a whole number of minutes from 0 to 1440 (24 hours)".
+ * The range is checked before wholeness: zod's int() alone answers a huge number (1e308, or any past 2^53) with its
+ * own bound of 9007199254740991, which tells the operator nothing of the real limit.
+ */
+function wholeNumber(min: number, max: number, unit: 'seconds' | 'minutes', span: string) {
+  const range = `a whole number of ${unit} from ${min} to ${max} (${span})`;
+  return z.number().min(min, range).max(max, range).int(range);
+}
 const note = z.string().trim().max(NOTE_LIMIT, `a note is at most ${NOTE_LIMIT} characters`).nullable().optional();
 
 /**
@@ -64,7 +74,9 @@ export const Action = z.discriminatedUnion('type', [
   only('timer.start'),
   only('timer.pause'),
   only('timer.resume'),
-  z.object({ type: z.literal('timer.add'), room, seconds: z.number().int().min(-86_400).max(86_400) }).strict(),
+  z
+    .object({ type: z.literal('timer.add'), room, seconds: wholeNumber(-86_400, 86_400, 'seconds', '24 hours') })
+    .strict(),
   only('timer.reset'),
   only('item.end'),
   z.object({ type: z.literal('goto'), room, itemId: z.string().min(1).max(200) }).strict(),
@@ -73,11 +85,7 @@ export const Action = z.discriminatedUnion('type', [
     .object({
       type: z.literal('delay.set'),
       room,
-      minutes: z
-        .number()
-        .int()
-        .min(0)
-        .max(24 * 60),
+      minutes: wholeNumber(0, 24 * 60, 'minutes', '24 hours'),
     })
     .strict(),
   z
@@ -97,7 +105,7 @@ export const Action = z.discriminatedUnion('type', [
       type: z.literal('overtime.policy'),
       room,
       policy: z.enum(OVERTIME_POLICIES),
-      limitMinutes: z.number().int().min(1).max(240).optional(),
+      limitMinutes: wholeNumber(1, 240, 'minutes', '4 hours').optional(),
     })
     .strict(),
   only('undo'),
