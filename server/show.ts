@@ -572,14 +572,15 @@ export class Show {
 
   private programStatus(audience: Audience): ProgramStatusJson {
     const snapshot = this.watcher.current;
-    const summary = audience === 'control' ? this.warningSummary() : null;
+    const control = audience === 'control';
+    const summary = control ? this.warningSummary() : null;
     return {
-      file: snapshot.file,
+      file: control ? snapshot.file : null,
       loadedAt: isoInZone(snapshot.loadedAt, this.timeline.zone),
       warnings: summary?.first ?? [],
       warningCount: summary?.count ?? 0,
       warningKinds: summary?.kinds ?? [],
-      problem: this.rejected,
+      problem: control ? this.rejected : null,
       lastChange: this.lastChange,
     };
   }

@@ -74,7 +74,8 @@ export interface EditsJson {
 }
 
 export interface ProgramStatusJson {
-  file: string;
+  /** The program's file on the server (or the feed's address); for the control view only: the other views get null. */
+  file: string | null;
   loadedAt: string;
   /**
    * The program's first few warnings, one line each; `warningCount` says how many there are in all and

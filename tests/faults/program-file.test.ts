@@ -10,7 +10,8 @@ let good: string;
 beforeAll(async () => {
   h = await startHarness(programAroundNow());
   good = readFileSync(h.programFile, 'utf8');
-  screen = await connect(h, 'room=A&view=signage');
+  // The control view: the only screen told of a refused file (the doors keep showing the last good program).
+  screen = await connect(h, 'room=A&view=control');
 });
 afterAll(async () => {
   screen.ws.close();
@@ -67,7 +68,7 @@ describe('the program file breaks during the show', () => {
         await expect
           .poll(async () => (await state()).program.problem?.summary ?? null, { timeout: 5000 })
           .toMatch(problem);
-        // Pushed to the screens too (control shows it), with the last good program still on.
+        // Pushed to the control view too, with the last good program still on.
         const pushed = await pushedSince(seen, (s) => s.program.problem !== null);
         expect(pushed.current.map((i) => i.id)).toEqual(['talk1']);
         const during = await state();

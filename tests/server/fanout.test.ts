@@ -1,5 +1,6 @@
 // Pushing state to many screens: the program's warnings reach the control view only, summarised, and every screen of a
 // room gets the same state as a text message.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { WARNINGS_SHOWN } from '../../server/show.ts';
@@ -28,7 +29,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type ProgramStatus = { warnings: string[]; warningCount: number; warningKinds: { kind: string; count: number }[] };
+type ProgramStatus = {
+  file: string | null;
+  warnings: string[];
+  warningCount: number;
+  warningKinds: { kind: string; count: number }[];
+  problem: { summary: string } | null;
+};
 const programOf = (state: Record<string, unknown>) => state.program as ProgramStatus;
 
 /** A control, a door, a chair and a door preview connected, then an action: the state each gets for it. */
@@ -83,6 +90,38 @@ describe('what each view is sent', () => {
       expect(ids(st!.current)).toEqual(ids(c!.current));
     }
     for (const client of clients) client.ws.close();
+  });
+});
+
+describe("the server's files stay on the server", () => {
+  test("the program file's path and a refused reload's errors reach the control view only", async () => {
+    const { clients, states } = await eachViewAfter('Paths');
+    const [c, s, ch, pv] = states;
+    expect(c!.program).toMatchObject({ file: h.programFile, problem: null });
+    for (const st of [s, ch, pv]) expect(st!.program).toMatchObject({ file: null, problem: null });
+    for (const client of clients) client.ws.close();
+
+    const good = readFileSync(h.programFile, 'utf8');
+    const control = await connect(h, 'view=control');
+    const door = await connect(h, 'view=signage');
+    writeFileSync(h.programFile, '{"formatVersion": ');
+    try {
+      const refused = await control.next((st) => programOf(st).problem !== null, 5000);
+      expect(programOf(refused).problem!.summary).toContain(h.programFile);
+      // The door got the same push before the next action's (one socket keeps its order): told nothing of the file.
+      const { json } = await post(h, { type: 'message.set', to: 'public', text: 'After the refusal' });
+      await door.next((st) => st.seq === json.seq);
+      expect(door.states.length).toBeGreaterThan(2);
+      for (const st of door.states) {
+        expect(st.program).toMatchObject({ file: null, problem: null });
+        expect(JSON.stringify(st)).not.toContain(h.dir);
+      }
+    } finally {
+      writeFileSync(h.programFile, good);
+      await control.next((st) => programOf(st).problem === null, 5000);
+      control.ws.close();
+      door.ws.close();
+    }
   });
 });
 
