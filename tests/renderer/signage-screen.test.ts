@@ -15,6 +15,7 @@ import {
   inRoomFirst,
   sameList,
   signageScreen,
+  turnedTo,
 } from '../../renderer/views/signage/screen.ts';
 import { SameItems } from '../../renderer/lib/same-items.ts';
 import { loadShippedProgram } from '../helpers.ts';
@@ -221,6 +222,27 @@ describe('many on at once, and a room with nothing more', () => {
     expect(signageScreen({ ...after, rooms, elsewhere: [other('amphi', 'Amphi', 'a2', false)] }).kind).toBe(
       'room-done',
     );
+  });
+});
+
+describe('the door’s own turn at a talk’s end', () => {
+  const ids = (rows: { item: ItemJson }[]) => rows.map((r) => r.item.id);
+
+  test('a cancelled talk on now: at its end the next talk is the hero and the cancelled one leaves the day list', () => {
+    // Dirhoussi (09:00–09:30) cancelled, a second before its end: it is the hero, marked cancelled, and on the list.
+    const before = stateAt('2026-06-30T09:29:59');
+    const dirhoussi = { ...before.current[0]!, cancelled: { reason: 'Speaker ill' } };
+    const cancelled: StateJson = { ...before, current: [dirhoussi] };
+    expect(summary(cancelled)).toBe('in-session d2-dirhoussi → d2-maze');
+    // What the door shows by its own clock at 09:30 (TURN_HOLD_MS after the hero, before any state came): the same
+    // as the server's state of 09:30 says, with no Dirhoussi anywhere.
+    const turned = turnedTo(cancelled, cancelled.next!);
+    const server = stateAt('2026-06-30T09:30');
+    expect(summary(turned)).toBe('in-session d2-maze → ' + server.next!.id);
+    expect(summary(turned)).toBe(summary(server));
+    const rows = ids(agendaRows(turned));
+    expect(rows).not.toContain('d2-dirhoussi');
+    expect(rows).toEqual(ids(agendaRows(server)));
   });
 });
 
