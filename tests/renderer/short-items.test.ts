@@ -88,4 +88,17 @@ describe('a short state received', () => {
     // NEXT happens in this room: the chair's next item in the room is NEXT.
     expect(state.nextInRoom).toBe(state.next);
   });
+
+  test('a push whose now card has data it cannot render is shown, that field as it came (the door is not stuck)', () => {
+    const connection = new ShowConnection('signage', null);
+    const hostile = { ...pushed, current: [{ ...pushed.current[0], speakers: 42, plannedStart: null }] };
+    sockets.at(-1)!.onmessage!({ data: JSON.stringify({ type: 'state', state: hostile }) });
+    const state = connection.state!;
+    expect(state.seq).toBe(7);
+    expect(state.current[0]).toMatchObject({ id: 'a', title: 'On now', speakers: 42, plannedStart: null });
+    expect(state.next!.speakers).toEqual([
+      { name: 'Ada Lu', affiliation: 'Mines Paris' },
+      { name: 'No Lab', affiliation: null },
+    ]);
+  });
 });
