@@ -1,47 +1,20 @@
 // The screens' wire form of a state (core/contract/wire.ts): the door's and the chair's pushes leave out each item's
 // fields that equal their defaults, and the views read back exactly the state the server made.
 import { describe, expect, test } from 'vitest';
-import { stateJson, type StateJson } from '../../core/contract/state.ts';
+import type { StateJson } from '../../core/contract/state.ts';
 import { compactState, expandState } from '../../core/contract/wire.ts';
 import type { Action } from '../../core/live/actions.ts';
-import { resolveLive } from '../../core/live/live-screen.ts';
-import { reduce } from '../../core/live/reducer.ts';
-import { emptyLive } from '../../core/live/state.ts';
-import { buildTimeline } from '../../core/schedule/timeline.ts';
-import { parseInstant } from '../../core/time.ts';
-import { loadShippedProgram } from '../helpers.ts';
+import { shippedAt, shippedStateAt } from '../shipped-state.ts';
 
-const timeline = buildTimeline(loadShippedProgram());
-const ROOM = 'L108-A';
-const at = (local: string) => {
-  const parsed = parseInstant(local.includes('T') ? local : `2026-06-29T${local}`, timeline.zone);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.at;
-};
+const at = shippedAt;
 
 /** The real state of the shipped program at `local`, after timed actions; `lists` as the control view has them. */
-function stateAt(local: string, steps: [string, Action][] = [], lists = false): StateJson {
-  const live = steps.reduce((s, [when, action]) => reduce(timeline, s, action, at(when), ROOM), emptyLive());
-  const now = at(local);
-  const screen = resolveLive(timeline, live, ROOM, now);
-  // Another room's items, as a multi-room show lists them (here the same program's, to have real items).
-  const elsewhere = [{ room: 'L109', current: screen.current, next: screen.later[1] ?? null }];
-  return stateJson(timeline, screen, {
-    seq: steps.length,
-    clock: { now, serverTime: now, speed: 1, rehearsal: false },
-    program: {
-      file: 'program.json',
-      loadedAt: '2026-06-01T00:00:00+02:00',
-      warnings: [],
-      warningCount: 0,
-      warningKinds: [],
-      problem: null,
-    },
-    storeWarning: null,
-    elsewhere,
+const stateAt = (local: string, steps: [string, Action][] = [], lists = false): StateJson =>
+  shippedStateAt(local, steps, {
     lists,
+    // Another room's items, as a multi-room show lists them (here the same program's, to have real items).
+    elsewhere: (screen) => [{ room: 'L109', current: screen.current, next: screen.later[1] ?? null }],
   });
-}
 
 /** Day 1 after its last talk: NEXT is the dinner at Le Procope (19:00), away from the rooms. */
 const DINNER_NEXT = '18:30';

@@ -1,12 +1,9 @@
 // The chair view's rules without a browser: which key does what in which state, and what the screen says.
 import { describe, expect, test } from 'vitest';
-import { stateJson, type StateJson } from '../../core/contract/state.ts';
+import type { StateJson } from '../../core/contract/state.ts';
 import type { Action } from '../../core/live/actions.ts';
 import { resolveLive } from '../../core/live/live-screen.ts';
-import { reduce } from '../../core/live/reducer.ts';
 import { emptyLive } from '../../core/live/state.ts';
-import { buildTimeline } from '../../core/schedule/timeline.ts';
-import { parseInstant } from '../../core/time.ts';
 import {
   awayItem,
   countdownDisplay,
@@ -22,34 +19,14 @@ import {
 } from '../../renderer/views/chair/display.ts';
 import { commandAction, helpRows, keyCommand, toggleKind, type ChairCommand } from '../../renderer/views/chair/keys.ts';
 import { chairWords } from '../../renderer/views/chair/words.ts';
-import { loadShippedProgram, timelineOf, tinyProgram } from '../helpers.ts';
+import { timelineOf, tinyProgram } from '../helpers.ts';
+import { serverlessState, shippedAt, shippedStateAt } from '../shipped-state.ts';
 
-const timeline = buildTimeline(loadShippedProgram());
-const ROOM = 'L108-A';
-const at = (local: string) => {
-  const parsed = parseInstant(local.includes('T') ? local : `2026-06-29T${local}`, timeline.zone);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.at;
-};
+const at = shippedAt;
 
 /** The real state of the shipped program at `local` (day 1 unless a date is given), after timed actions. */
-function stateAt(local: string, steps: [string, Action][] = []): StateJson {
-  const live = steps.reduce((s, [when, action]) => reduce(timeline, s, action, at(when), ROOM), emptyLive());
-  const now = at(local);
-  return stateJson(timeline, resolveLive(timeline, live, ROOM, now), {
-    seq: steps.length,
-    clock: { now, serverTime: now, speed: 1, rehearsal: true },
-    program: {
-      file: 'program.json',
-      loadedAt: '2026-06-01T00:00:00+02:00',
-      warnings: [],
-      warningCount: 0,
-      warningKinds: [],
-      problem: null,
-    },
-    storeWarning: null,
-  });
-}
+const stateAt = (local: string, steps: [string, Action][] = []): StateJson =>
+  shippedStateAt(local, steps, { rehearsal: true });
 
 describe('keys', () => {
   test.each<{ key: string; command: ChairCommand | null }>([
@@ -257,12 +234,7 @@ describe('the lines around the digits', () => {
     const night = timelineOf(p);
     const stateOf = (local: string) => {
       const now = at(local);
-      return stateJson(night, resolveLive(night, emptyLive(), 'A', now), {
-        seq: 0,
-        clock: { now, serverTime: now, speed: 1, rehearsal: false },
-        program: { file: 'p.json', loadedAt: '', warnings: [], warningCount: 0, warningKinds: [], problem: null },
-        storeWarning: null,
-      });
+      return serverlessState(night, resolveLive(night, emptyLive(), 'A', now), now);
     };
     expect(nextLine(stateOf('23:45'), at('23:45'), 'en')?.time).toBe('01:00');
     expect(countdownDisplay(stateOf('23:45'), at('23:45'), 'en')).toMatchObject({
