@@ -512,19 +512,20 @@ describe('days that run past midnight, inferred (iCalendar gives no day bounds)'
       ]),
       'END:VCALENDAR',
     ].join('\r\n');
-  const nightNotes = (notes: { message: string }[]) =>
-    notes.filter((n) => /dayChange/.test(n.message)).map((n) => n.message);
+  /** The calendar of `list` imported: its program, and the import's notes about its dayChange. */
+  const night = (list: [string, string, string][]) => {
+    const { program, notes } = imported(events(list));
+    return { program, notes: notes.filter((n) => /dayChange/.test(n.message)).map((n) => n.message) };
+  };
 
   test('a concert and a night cinema running on from it: dayChange "02:00", the 23:45 film is the evening\'s', () => {
-    const { program, notes } = imported(
-      events([
-        ['Concert', '20261205T220000', '20261205T233000'],
-        ['Night cinema', '20261205T234500', '20261206T011500'],
-        ['Morning talk', '20261206T100000', '20261206T110000'],
-      ]),
-    );
+    const { program, notes } = night([
+      ['Concert', '20261205T220000', '20261205T233000'],
+      ['Night cinema', '20261205T234500', '20261206T011500'],
+      ['Morning talk', '20261206T100000', '20261206T110000'],
+    ]);
     expect(program.dayChange).toBe('02:00');
-    expect(nightNotes(notes)).toEqual([
+    expect(notes).toEqual([
       'the source gives no day bounds; an evening runs on past midnight ("Night cinema" ends 6 December 01:15): dayChange set to "02:00", so the night until 02:00 belongs to the day before',
     ]);
     const t = timelineOf(program);
@@ -539,15 +540,13 @@ describe('days that run past midnight, inferred (iCalendar gives no day bounds)'
   });
 
   test('a 24-hour hackathon with a pizza at 02:00: "03:00" from the pizza, the hackathon\'s noon end not taken', () => {
-    const { program, notes } = imported(
-      events([
-        ['Hackathon', '20261205T120000', '20261206T120000'],
-        ['Midnight pizza', '20261206T020000', '20261206T023000'],
-        ['Demos', '20261206T130000', '20261206T140000'],
-      ]),
-    );
+    const { program, notes } = night([
+      ['Hackathon', '20261205T120000', '20261206T120000'],
+      ['Midnight pizza', '20261206T020000', '20261206T023000'],
+      ['Demos', '20261206T130000', '20261206T140000'],
+    ]);
     expect(program.dayChange).toBe('03:00');
-    expect(nightNotes(notes)).toEqual([
+    expect(notes).toEqual([
       'the source gives no day bounds; an evening runs on past midnight ("Midnight pizza" ends 6 December 02:30): dayChange set to "03:00", so the night until 03:00 belongs to the day before; "Hackathon" runs around the clock (ends 6 December 12:00, after 06:00): its end is not taken as the night\'s',
     ]);
   });
