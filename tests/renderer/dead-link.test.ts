@@ -1,8 +1,8 @@
 // A link that dies without closing (a tablet's Wi-Fi drops, a laptop's lid shuts, an access point restarts): no close
 // ever comes, pushes stop, and the screen must say it is no longer live instead of counting on from a stale state.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
-import { SilentSocket, stubPageSockets } from './silent-socket.ts';
+import { SilentSocket, fakePageEachTest } from './silent-socket.ts';
 
 class LinkSocket extends SilentSocket {
   sent: string[] = [];
@@ -27,17 +27,8 @@ class LinkSocket extends SilentSocket {
   }
 }
 
-let sockets: LinkSocket[] = [];
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  sockets = [];
-  stubPageSockets(LinkSocket, sockets);
-  vi.stubGlobal('fetch', () => Promise.reject(new Error('offline')));
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const sockets = fakePageEachTest(undefined, LinkSocket);
+beforeEach(() => vi.stubGlobal('fetch', () => Promise.reject(new Error('offline'))));
 
 describe('a live link that goes silent without closing', () => {
   test('is taken as lost when a ping gets no answer: the screen says it is offline and a new socket is opened', () => {

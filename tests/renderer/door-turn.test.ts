@@ -2,11 +2,11 @@
 // talk on now) is read a moment later, so that every door in the venue first does its cheap turn (a card built ahead,
 // shown) before any does the push's work (Svelte's update of the whole door, its fitting, a frame): done at once,
 // ten doors sharing two cores turned up to ~50 ms apart, the first ones' work delaying the others' turns.
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
 import { Flip, TURN_HOLD_MS } from '../../renderer/views/signage/flip.svelte.ts';
-import { SilentSocket, stubPageSockets } from './silent-socket.ts';
+import { fakePageEachTest } from './silent-socket.ts';
 
 const NOW = Date.UTC(2026, 5, 29, 8, 9, 59);
 
@@ -18,27 +18,24 @@ function state(seq: number, current: string): StateJson {
   } as unknown as StateJson;
 }
 
-let sockets: SilentSocket[] = [];
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  sockets = [];
-  stubPageSockets(SilentSocket, sockets);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const sockets = fakePageEachTest(NOW);
 
 const send = (message: object) => sockets.at(-1)!.onmessage!({ data: JSON.stringify(message) });
 const currentId = (c: ShowConnection) => c.state?.current[0]?.id;
 
+/** A door showing Dongarra whose clock says Lu starts in `waitMs`: its turn is set. */
+function doorTurningToLu(waitMs: number) {
+  const connection = new ShowConnection('signage', null);
+  send({ type: 'state', state: state(1, 'dongarra') });
+  const flip = new Flip(connection);
+  const from = {};
+  flip.at(from, 'lu', waitMs);
+  return { connection, flip, from };
+}
+
 describe('a door’s own turn and the state pushed at that instant', () => {
   test('the turn shows the card at its instant and holds the states that come then; the rest of the door turns after', () => {
-    const connection = new ShowConnection('signage', null);
-    send({ type: 'state', state: state(1, 'dongarra') });
-    const flip = new Flip(connection);
-    const from = {};
-    flip.at(from, 'lu', 1000);
+    const { connection, flip, from } = doorTurningToLu(1000);
     vi.advanceTimersByTime(999);
     expect(flip.shown).toBeNull();
     vi.advanceTimersByTime(1);
@@ -61,11 +58,7 @@ describe('a door’s own turn and the state pushed at that instant', () => {
   });
 
   test('no state came: the rest of the door turns when the hold ends, by the door’s own guess', () => {
-    const connection = new ShowConnection('signage', null);
-    send({ type: 'state', state: state(1, 'dongarra') });
-    const flip = new Flip(connection);
-    const from = {};
-    flip.at(from, 'lu', 500);
+    const { connection, flip, from } = doorTurningToLu(500);
     vi.advanceTimersByTime(500);
     expect(flip.settled).toBeNull();
     vi.advanceTimersByTime(TURN_HOLD_MS);
@@ -77,10 +70,7 @@ describe('a door’s own turn and the state pushed at that instant', () => {
   });
 
   test('without a turn, states are read as they come', () => {
-    const connection = new ShowConnection('signage', null);
-    send({ type: 'state', state: state(1, 'dongarra') });
-    const flip = new Flip(connection);
-    flip.at({}, 'lu', 1000);
+    const { connection, flip } = doorTurningToLu(1000);
     flip.cancel();
     vi.advanceTimersByTime(1000);
     send({ type: 'state', state: state(2, 'lu') });

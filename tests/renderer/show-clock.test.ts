@@ -1,10 +1,10 @@
 // The views count from the show's clock (a rehearsal's, not the wall clock): from the first state they show, never
 // from the machine's clock they ticked on while connecting (the chair once showed "+3687:25:10" in a rehearsal).
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import { ShowConnection } from '../../renderer/lib/connection.svelte.ts';
 import { Ticker, changeDue } from '../../renderer/lib/ticker.svelte.ts';
-import { SilentSocket, stubPageSockets } from './silent-socket.ts';
+import { fakePageEachTest, type SilentSocket } from './silent-socket.ts';
 
 const REAL_NOW = Date.UTC(2026, 10, 29, 23, 35); // the machine's clock: late November
 const SHOW_NOW = Date.UTC(2026, 5, 29, 7, 50); // the rehearsal's: 09:50 in Paris on 29 June
@@ -16,16 +16,7 @@ function rehearsalState(): StateJson {
   } as unknown as StateJson;
 }
 
-let sockets: SilentSocket[] = [];
-beforeEach(() => {
-  vi.useFakeTimers({ now: REAL_NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  sockets = [];
-  stubPageSockets(SilentSocket, sockets);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+const sockets = fakePageEachTest(REAL_NOW);
 
 function receive(state: StateJson): void {
   sockets.at(-1)!.onmessage!({ data: JSON.stringify({ type: 'state', state }) });

@@ -1,5 +1,5 @@
 // A WebSocket stand-in that never opens: a test hands the connection its messages itself, or none (a live link down).
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 export class SilentSocket {
   static OPEN = 1;
   readyState = 0;
@@ -25,4 +25,28 @@ export function stubPageSockets<T extends SilentSocket>(Socket: new () => T, mad
       }
     },
   );
+}
+
+/**
+ * Each test of the file on a page of its own (`stubPageSockets`) with fake timers from `now` (by default the real
+ * clock's): the sockets its connections open are in the list returned, emptied before each test.
+ */
+export function fakePageEachTest<T extends SilentSocket>(
+  now?: number,
+  Socket: new () => T = SilentSocket as unknown as new () => T,
+): T[] {
+  const sockets: T[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers({
+      ...(now === undefined ? {} : { now }),
+      toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+    });
+    sockets.length = 0;
+    stubPageSockets(Socket, sockets);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  return sockets;
 }
