@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
 import { parseInstant } from '../../core/time.ts';
 import { startShow, type RunningShow } from '../../server/start-show.ts';
@@ -125,6 +126,30 @@ export function browserAndShow(at: string, opts: ServeOptions = {}): BrowserAndS
     expect(shared.errors).toEqual([]);
   });
   return shared;
+}
+
+/** The show's state of its default room, as GET /api/state gives it (the control view's). */
+export async function showState(ctx: BrowserAndShow): Promise<StateJson> {
+  return (await (await fetch(`${ctx.show.url}/api/state`)).json()) as StateJson;
+}
+
+/**
+ * A page in a context of its own (`touch`: a touch screen) at `path` of the show, its errors pushed to `ctx.errors`;
+ * once `ready` (say, the view's timer shown) and the fonts it asked for are loaded.
+ */
+export async function openPage(
+  ctx: BrowserAndShow,
+  path: string,
+  size: { width: number; height: number },
+  options: { touch?: boolean; ready?: (page: Page) => Promise<unknown> } = {},
+): Promise<Page> {
+  const context = await ctx.browser.newContext({ viewport: size, hasTouch: options.touch ?? false });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => ctx.errors.push(e.message));
+  await page.goto(`${ctx.show.url}${path}`);
+  await options.ready?.(page);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

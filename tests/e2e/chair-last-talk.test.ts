@@ -1,36 +1,14 @@
 // The chair ends the day's last talk from the tablet: Next on the event's closing ends it (it was refused: "nothing
 // comes after"), the door thanks everyone, and Undo names what it would undo.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { StateJson } from '../../core/contract/state.ts';
-import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import { browserAndShow, chromiumMissing, openPage, overflowing, screenshot, showState } from './browser.ts';
 
 describe.skipIf(chromiumMissing !== null)('the chair ends the event’s last talk', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    // Day 2, 17:55: the closing (17:50–18:00) is on, the last item of the event.
-    show = await serveShow('2026-06-30T17:55', { pin: '2468' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-    expect(errors).toEqual([]);
-  });
-
-  const state = async (): Promise<StateJson> => (await (await fetch(`${show.url}/api/state`)).json()) as StateJson;
-
-  async function open(path: string, size: { width: number; height: number }, touch = false): Promise<Page> {
-    const context = await browser.newContext({ viewport: size, hasTouch: touch });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${show.url}${path}`);
-    await page.evaluate(() => document.fonts.ready);
-    return page;
-  }
+  // Day 2, 17:55: the closing (17:50–18:00) is on, the last item of the event.
+  const ctx = browserAndShow('2026-06-30T17:55', { pin: '2468' });
+  const state = () => showState(ctx);
+  const open = (path: string, size: { width: number; height: number }, touch = false) =>
+    openPage(ctx, path, size, { touch });
 
   test('Next on the tablet 5 min early: the door says thank you, the chair’s Undo names the closing', async () => {
     const chair = await open('/chair?room=L108-A#pin=2468', { width: 1080, height: 1920 }, true);

@@ -1,32 +1,17 @@
 // The chair on a tablet (a touch screen, no keyboard): the buttons are there without a hidden address flag, and a
 // mistaken tap (Next, Reset, a minute) can be undone from the tablet itself, as U does on a keyboard.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { StateJson } from '../../core/contract/state.ts';
-import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+import { describe, expect, test } from 'vitest';
+import { browserAndShow, chromiumMissing, openPage, overflowing, screenshot, showState } from './browser.ts';
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
 
 describe.skipIf(chromiumMissing !== null)('the chair on a tablet', () => {
-  let browser: Browser;
-  let show: ServedShow;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    show = await serveShow('2026-06-29T09:45', { pin: '2468' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await show?.close();
-    expect(errors).toEqual([]);
-  });
-
-  const state = async (): Promise<StateJson> => (await (await fetch(`${show.url}/api/state`)).json()) as StateJson;
+  const ctx = browserAndShow('2026-06-29T09:45', { pin: '2468' });
+  const state = () => showState(ctx);
 
   async function post(action: object): Promise<void> {
-    const res = await fetch(`${show.url}/api/actions`, {
+    const res = await fetch(`${ctx.show.url}/api/actions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer 2468' },
       body: JSON.stringify(action),
@@ -34,15 +19,8 @@ describe.skipIf(chromiumMissing !== null)('the chair on a tablet', () => {
     expect(res.status, await res.clone().text()).toBe(200);
   }
 
-  async function open(size: { width: number; height: number }, touch: boolean, query = ''): Promise<Page> {
-    const context = await browser.newContext({ viewport: size, hasTouch: touch });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${show.url}/chair${query}#pin=2468`);
-    await page.getByRole('timer').waitFor();
-    await page.evaluate(() => document.fonts.ready);
-    return page;
-  }
+  const open = (size: { width: number; height: number }, touch: boolean, query = '') =>
+    openPage(ctx, `/chair${query}#pin=2468`, size, { touch, ready: (page) => page.getByRole('timer').waitFor() });
 
   test.each([PORTRAIT, LANDSCAPE])(
     '$width x $height: buttons on a touch screen; Next and a minute tapped by mistake are undone by a tap',
