@@ -44,6 +44,21 @@ const program: ProgramInput = {
   ],
 };
 
+/** The door of the show at `url` at a size, once the card of item `id` is in its hero and its fonts are in. */
+async function doorShowing(browser: Browser, url: string, size: { width: number; height: number }, id: string) {
+  const page = await browser.newPage({ viewport: size });
+  await page.goto(`${url}/signage`);
+  await page.locator(`.hero [data-item-id="${id}"]`).waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+/** The words of a hero card's line above its title, one per part: badge, kind, day, times, note. */
+const metaOf = (page: Page, id: string) =>
+  page.$$eval(`.hero [data-item-id="${id}"] .meta > span`, (spans) =>
+    spans.map((s) => (s as HTMLElement).innerText.trim()),
+  );
+
 describe.skipIf(chromiumMissing !== null)('the door on a congress night (days change at 05:00)', () => {
   let browser: Browser;
   let show: ServedShow;
@@ -56,20 +71,11 @@ describe.skipIf(chromiumMissing !== null)('the door on a congress night (days ch
     await show?.close();
   });
 
-  /** The words of the NEXT card's line above its title, one per part: badge, kind, day, times, note. */
-  const metaOf = (page: Page, id: string) =>
-    page.$$eval(`.hero [data-item-id="${id}"] .meta > span`, (spans) =>
-      spans.map((s) => (s as HTMLElement).innerText.trim()),
-    );
-
   test.each([
     { width: 1920, height: 1080 },
     { width: 1080, height: 1920 },
   ])('at 23:45 the 01:00 talk is NEXT tonight, not "Tomorrow" ($width×$height)', async ({ width, height }) => {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(`${show.url}/signage`);
-    await page.locator('.hero [data-item-id="night"]').waitFor();
-    await page.evaluate(() => document.fonts.ready);
+    const page = await doorShowing(browser, show.url, { width, height }, 'night');
     expect(await page.getAttribute('main', 'data-screen')).toBe('in-break');
     expect(await metaOf(page, 'night')).toEqual(['NEXT', 'Talk', '01:00–02:00']);
     expect(await page.locator('.hero [data-item-id="night"] .title').getAttribute('aria-label')).toBe(
@@ -97,10 +103,7 @@ describe.skipIf(chromiumMissing !== null)('the door on a congress night (days ch
     async ({ width, height }) => {
       const later = await serveShow('2026-12-28T02:30', { program });
       try {
-        const page = await browser.newPage({ viewport: { width, height } });
-        await page.goto(`${later.url}/signage`);
-        await page.locator('.hero [data-item-id="day2"]').waitFor();
-        await page.evaluate(() => document.fonts.ready);
+        const page = await doorShowing(browser, later.url, { width, height }, 'day2');
         expect(await page.getAttribute('main', 'data-screen')).toBe('between-days');
         expect(await page.locator('.lead h1').getAttribute('aria-label')).toBe('See you soon');
         expect(await page.locator('.lead .detail').innerText()).toBe('Monday 28 December, 11:00');
@@ -170,20 +173,13 @@ describe.skipIf(chromiumMissing !== null)('the door the night the clocks go back
     async ({ width, height }) => {
       const show = await serveShow('2026-10-25T01:10Z', { program: autumn });
       try {
-        const page = await browser.newPage({ viewport: { width, height } });
-        await page.goto(`${show.url}/signage`);
-        await page.locator('.hero [data-item-id="day2"]').waitFor();
-        await page.evaluate(() => document.fonts.ready);
+        const page = await doorShowing(browser, show.url, { width, height }, 'day2');
         // Between Saturday's last talk and Sunday's first, on Sunday: "Welcome" and a countdown, not "See you soon,
         // Sunday 25 October" (the old code's: Saturday again from the second 02:00 until the second 02:30).
         expect(await page.getAttribute('main', 'data-screen')).toBe('between-days');
         expect(await page.locator('.lead h1').getAttribute('aria-label')).toBe('Welcome');
         expect(await page.locator('.lead .detail').innerText()).toBe('Starts in 8 h 50');
-        expect(
-          await page.$$eval('.hero [data-item-id="day2"] .meta > span', (spans) =>
-            spans.map((s) => (s as HTMLElement).innerText.trim()),
-          ),
-        ).toEqual(['TODAY', 'Keynote', '11:00–12:00']);
+        expect(await metaOf(page, 'day2')).toEqual(['TODAY', 'Keynote', '11:00–12:00']);
         expect(await overflowing(page, '[data-fit]')).toEqual([]);
         await screenshot(page, `signage-autumn-0210-${width}x${height}`);
         await page.close();

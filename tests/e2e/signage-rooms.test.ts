@@ -1,7 +1,15 @@
 // Several rooms from one program: each signage shows its own room, and ?others=1 adds what the other rooms have on.
 import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { ProgramInput } from '../../core/program/schema.ts';
-import { browserAndShow, chromiumMissing, congressCentre, overflowing, screenshot } from './browser.ts';
+import {
+  browserAndShow,
+  chromiumMissing,
+  congressCentre,
+  overflowing,
+  screenshot,
+  type BrowserAndShow,
+} from './browser.ts';
 
 function twoRooms(): ProgramInput {
   return congressCentre(
@@ -39,6 +47,17 @@ function twoRooms(): ProgramInput {
   );
 }
 
+const LANDSCAPE = { width: 1920, height: 1080 };
+const BOTH_SIZES = [LANDSCAPE, { width: 1080, height: 1920 }];
+
+/** The door at `/signage?<query>` at a size, once `selector` is on it. */
+async function door(ctx: BrowserAndShow, query: string, viewport: typeof LANDSCAPE, selector: string): Promise<Page> {
+  const page = await ctx.browser.newPage({ viewport });
+  await page.goto(`${ctx.show.url}/signage?${query}`);
+  await page.waitForSelector(selector);
+  return page;
+}
+
 describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms', () => {
   const ctx = browserAndShow('2026-09-08T10:15', { program: twoRooms() });
 
@@ -52,13 +71,8 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
     },
     { room: 'saal-2', mine: 'b1', others: ['saal-1', 'saal-3'], other: 'saal-1', title: 'Engines of the future' },
   ])('$room shows its own talk, and the others in the strip', async ({ room, mine, others, other, title }) => {
-    for (const viewport of [
-      { width: 1920, height: 1080 },
-      { width: 1080, height: 1920 },
-    ]) {
-      const page = await ctx.browser.newPage({ viewport });
-      await page.goto(`${ctx.show.url}/signage?room=${room}&others=1`);
-      await page.waitForSelector('[data-other-room]');
+    for (const viewport of BOTH_SIZES) {
+      const page = await door(ctx, `room=${room}&others=1`, viewport, '[data-other-room]');
       expect(await page.locator('.body .hero [data-item-id]').first().getAttribute('data-item-id')).toBe(mine);
       const strip = page.locator('[data-other-room]');
       expect(await strip.evaluateAll((n) => n.map((e) => e.getAttribute('data-other-room')))).toEqual(others);
@@ -71,13 +85,8 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
   });
 
   test('each other room: its title on up to two lines, cut at a word only at the end; until / at its time', async () => {
-    for (const viewport of [
-      { width: 1920, height: 1080 },
-      { width: 1080, height: 1920 },
-    ]) {
-      const page = await ctx.browser.newPage({ viewport });
-      await page.goto(`${ctx.show.url}/signage?room=saal-1&others=1`);
-      await page.waitForSelector('[data-other-room="saal-2"]');
+    for (const viewport of BOTH_SIZES) {
+      const page = await door(ctx, 'room=saal-1&others=1', viewport, '[data-other-room="saal-2"]');
       await page.waitForTimeout(300); // fonts loaded, text fitted
       const title = (await page.locator('[data-other-room="saal-2"] .title').textContent())!.trim();
       const full =
@@ -113,7 +122,7 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
         body: JSON.stringify(action),
       });
     expect((await post({ type: 'program.item.cancel', itemId: 'b1', reason: 'Speaker ill' })).status).toBe(200);
-    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await ctx.browser.newPage({ viewport: LANDSCAPE });
     await page.goto(`${ctx.show.url}/signage?room=saal-1&others=1`);
     const saal2 = page.locator('[data-other-room="saal-2"]');
     await saal2.locator('[data-cancelled]').waitFor();
@@ -128,9 +137,12 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
   });
 
   test("?room= takes the room's displayed name as a person types it (case ignored)", async () => {
-    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${ctx.show.url}/signage?room=${encodeURIComponent('SAAL 2')}&others=1`);
-    await page.waitForSelector('.hero [data-item-id="b1"]');
+    const page = await door(
+      ctx,
+      `room=${encodeURIComponent('SAAL 2')}&others=1`,
+      LANDSCAPE,
+      '.hero [data-item-id="b1"]',
+    );
     expect(await page.locator('.hero [data-item-id]').first().getAttribute('data-item-id')).toBe('b1');
     expect(
       await page.locator('[data-other-room]').evaluateAll((n) => n.map((e) => e.getAttribute('data-other-room'))),
@@ -139,9 +151,7 @@ describe.skipIf(chromiumMissing !== null)('signage in a venue with several rooms
   });
 
   test('without ?others=1 there is no strip', async () => {
-    const page = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${ctx.show.url}/signage?room=saal-1`);
-    await page.waitForSelector('.body');
+    const page = await door(ctx, 'room=saal-1', LANDSCAPE, '.body');
     expect(await page.locator('.others').count()).toBe(0);
     await page.close();
   });
@@ -163,13 +173,13 @@ describe.skipIf(chromiumMissing !== null)('every room done for the day, the venu
     { room: 'saal-1', first: 'a2', at: '09:30', other: 'saal-2', otherAt: 'Tomorrow 09:00' },
     { room: 'saal-2', first: 'b2', at: '09:00', other: 'saal-1', otherAt: 'Tomorrow 09:30' },
   ])("$room: between days, its own tomorrow's first talk", async ({ room, first, at, other, otherAt }) => {
-    for (const viewport of [
-      { width: 1920, height: 1080 },
-      { width: 1080, height: 1920 },
-    ]) {
-      const page = await ctx.browser.newPage({ viewport });
-      await page.goto(`${ctx.show.url}/signage?room=${room}&others=1`);
-      await page.waitForSelector('main[data-screen]:not([data-screen="connecting"])');
+    for (const viewport of BOTH_SIZES) {
+      const page = await door(
+        ctx,
+        `room=${room}&others=1`,
+        viewport,
+        'main[data-screen]:not([data-screen="connecting"])',
+      );
       const where = `${room} ${viewport.width}x${viewport.height}`;
       expect(await page.locator('main').getAttribute('data-screen'), where).toBe('between-days');
       expect(await page.locator('[data-room-done]').count(), where).toBe(0);
@@ -193,13 +203,8 @@ describe.skipIf(chromiumMissing !== null)('the thanks of an imported event that 
   const ctx = browserAndShow('2026-09-08T12:30', { program });
 
   test('the event once, no venue line repeating it', async () => {
-    for (const viewport of [
-      { width: 1920, height: 1080 },
-      { width: 1080, height: 1920 },
-    ]) {
-      const page = await ctx.browser.newPage({ viewport });
-      await page.goto(`${ctx.show.url}/signage?room=saal-1`);
-      await page.waitForSelector('main[data-screen="after-event"]');
+    for (const viewport of BOTH_SIZES) {
+      const page = await door(ctx, 'room=saal-1', viewport, 'main[data-screen="after-event"]');
       await page.waitForTimeout(300); // fonts loaded, text fitted
       const where = `${viewport.width}x${viewport.height}`;
       expect(await page.locator('.thanks .event').textContent(), where).toBe('Two Rooms Conf');
