@@ -1,6 +1,6 @@
 // `roomcue serve`: the show server without Electron, for browser-only screens, rehearsals and tests.
 import { isIP } from 'node:net';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_HOLD_LIMIT_MINUTES, OVERTIME_POLICIES, type OvertimePolicy } from '../core/live/state.ts';
 import { isKnownZone, isoInZone, parseInstant } from '../core/time.ts';
@@ -21,6 +21,7 @@ import {
 } from '../server/start-show.ts';
 import { CliError, type Io } from './io.ts';
 import { parseChairPins, shortPinWarning, type ChairPin } from '../server/auth.ts';
+import { makeDirSync } from '../server/make-dir.ts';
 
 export interface ServeOptions {
   program?: string | undefined;
@@ -237,7 +238,7 @@ function printBanner(running: RunningShow, o: ServeOptions, options: ShowOptions
 function stateDirProblem(dir: string): string | null {
   const probe = join(dir, `.roomcue-write-test-${process.pid}`);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirSync(dir);
     writeFileSync(probe, '');
     rmSync(probe, { force: true });
     return null;

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { dirname } from 'node:path';
 import { parseLogLines, type LogEntry } from '../core/report/log-entry.ts';
+import { makeDirSync } from './make-dir.ts';
 
 /** A file grows to this many bytes before it is rotated (5 MB: about 15,000 entries, several show days). */
 export const LOG_MAX_BYTES = 5 * 1024 * 1024;
@@ -67,7 +68,7 @@ export class OperatorLog {
       } catch (err) {
         // The first entry (or the folder was removed): make the folder, once, and write again.
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-        fs.mkdirSync(dirname(this.file), { recursive: true });
+        makeDirSync(dirname(this.file));
         fs.appendFileSync(this.file, line);
       }
       this.size += bytes;

@@ -2,7 +2,7 @@
 // screens from that copy (so they never go dark), and returns to the central server's word as soon as it is back.
 import { Listeners } from './program/listeners.ts';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { parseProgramJson } from '../core/program/parse.ts';
@@ -13,6 +13,7 @@ import type { ClockJson, NoteJson } from '../core/contract/state.ts';
 import { createFollowingClock, type FollowingClock } from './clock.ts';
 import { z } from 'zod';
 import type { ProgramChange, ProgramSnapshot, ProgramSource } from './program/program-watcher.ts';
+import { makeDirSync } from './make-dir.ts';
 
 /** What GET /api/replica answers: everything a box needs to compute every screen by itself. */
 export interface ReplicaJson {
@@ -372,7 +373,7 @@ export class CentralLink implements ProgramSource {
   private saveCopy(replica: ReplicaJson, realAt: number): void {
     const cached: Cached = { url: this.base, savedAt: realAt, replica };
     try {
-      mkdirSync(join(this.opts.cacheDir, 'central'), { recursive: true });
+      makeDirSync(join(this.opts.cacheDir, 'central'));
       writeFileSync(`${this.copyFile}.tmp`, JSON.stringify(cached));
       renameSync(`${this.copyFile}.tmp`, this.copyFile);
     } catch (err) {

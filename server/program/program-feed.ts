@@ -3,11 +3,12 @@
 // box starts without network.
 import { Listeners } from './listeners.ts';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../core/program/diagnostics.ts';
 import { programFromText } from './program-file.ts';
 import type { ProgramChange, ProgramProblem, ProgramSnapshot, ProgramSource } from './program-watcher.ts';
+import { makeDirSync } from '../make-dir.ts';
 
 export interface FeedOptions {
   /** Where the last good download is kept (the state folder). */
@@ -259,7 +260,7 @@ export class ProgramFeed implements ProgramSource {
   private saveCache(got: Extract<Fetched, { status: 'ok' }>): void {
     const meta: CacheMeta = { url: this.url, etag: got.etag, lastModified: got.lastModified, savedAt: Date.now() };
     try {
-      mkdirSync(join(this.opts.cacheDir, 'feeds'), { recursive: true });
+      makeDirSync(join(this.opts.cacheDir, 'feeds'));
       writeFileSync(`${this.cacheBase}.body.tmp`, got.text);
       renameSync(`${this.cacheBase}.body.tmp`, `${this.cacheBase}.body`);
       writeFileSync(`${this.cacheBase}.json.tmp`, JSON.stringify(meta));

@@ -3,6 +3,7 @@
 // replays the newest whole line and folds it into the file (see `journalMaxBytes`).
 import fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makeDirSync } from '../make-dir.ts';
 
 export interface StoreLoad<T> {
   state: T | null;
@@ -80,7 +81,7 @@ export class StateStore<T> {
     try {
       const text = this.serialize(state);
       try {
-        fs.mkdirSync(dirname(this.file), { recursive: true });
+        makeDirSync(dirname(this.file));
       } catch (err) {
         // EEXIST: the directory's path is a regular file; open below then fails with the clearer "not a directory".
         if (errCode(err) !== 'EEXIST') throw err;
@@ -224,7 +225,7 @@ export class StateStore<T> {
     try {
       const text = this.serialize(state);
       try {
-        fs.mkdirSync(dirname(this.file), { recursive: true });
+        makeDirSync(dirname(this.file));
       } catch (err) {
         if (errCode(err) !== 'EEXIST') throw err;
       }
@@ -314,7 +315,7 @@ function openJournal(journal: string): number {
     if (errCode(err) !== 'ENOENT') throw err;
   }
   try {
-    fs.mkdirSync(dirname(journal), { recursive: true });
+    makeDirSync(dirname(journal));
   } catch (err) {
     // EEXIST: the directory's path is a regular file; open below then fails with the clearer "not a directory".
     if (errCode(err) !== 'EEXIST') throw err;

@@ -45,3 +45,20 @@ test('a state folder that can be written: nothing said', { timeout: 30_000 }, as
   const { stderr } = await serveOutput(join(dir, 'new', 'state'));
   expect(stderr).toBe('');
 });
+
+test(
+  'a state folder the system refuses to make (/proc/…) is named too, and the server still answers',
+  { timeout: 30_000 },
+  async () => {
+    // Node 20's mkdirSync(dir, { recursive: true }) loops forever where mkdir answers ENOENT under a parent that
+    // exists, as /proc does: the server printed its addresses, then froze, answering nothing.
+    const blocked = `/proc/roomcue-state-${process.pid}`;
+    const { stdout, stderr } = await serveOutput(blocked);
+    expect(stderr).toMatch(
+      new RegExp(`^roomcue: the state folder ${blocked} cannot be written \\([^)]+\\): the show runs from memory `),
+    );
+    const api = / {2}api {6}(\S+)\n/.exec(stdout)![1]!;
+    const res = await fetch(api, { signal: AbortSignal.timeout(5000) });
+    expect(res.status).toBe(200);
+  },
+);
