@@ -222,6 +222,9 @@ export function describeAction(
   const s = resolveLive(timeline, live, room, at);
   const onStage = s.stage.itemId ? (timeline.byId.get(s.stage.itemId)?.title ?? s.stage.itemId) : 'the timer';
   const title = (id: string) => timeline.byId.get(id)?.title ?? id;
+  // Reset with nothing on stage (a talk a person ended) gives the room's timer's item its time back: name it.
+  const timed = roomLive(live, room).timer?.itemId;
+  const resetOf = s.stage.itemId === null && timed ? title(timed) : onStage;
   switch (action.type) {
     case 'timer.start':
       if (s.startNow?.restarts) return `Restart ${s.startNow.title} from ${clock(s.startNow.fromMs)}`;
@@ -233,7 +236,7 @@ export function describeAction(
     case 'timer.add':
       return `${signedDuration(action.seconds)} on ${onStage}`;
     case 'timer.reset':
-      return `Timer of ${onStage} back to the program`;
+      return `Timer of ${resetOf} back to the program`;
     case 'item.end':
       return nextLabel(timeline, live, room, at);
     case 'item.previous':

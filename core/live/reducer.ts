@@ -173,7 +173,14 @@ function nextMove(ctx: RoomAt): NextMove {
   const s = screen(ctx);
   const onNow = timedItem(s.current);
   const item = s.next ? ctx.timeline.byId.get(s.next.id)! : null;
-  if (!item) return { item: null, onNow, refusal: 'nothing comes after the current item in this room' };
+  // With nothing after it, the item on stage ends (endItem): the refusal is for an empty stage.
+  if (!item) {
+    return {
+      item: null,
+      onNow,
+      refusal: 'nothing is on stage in this room and nothing comes after: nothing to end or start',
+    };
+  }
   const refusal = anotherDay(ctx, item, onNow) ?? (isAway(item) ? awayFromRoom(item) : null);
   return refusal === null ? { item, onNow, refusal: '' } : { item: null, onNow, refusal };
 }
@@ -208,9 +215,12 @@ function gotoItem(ctx: RoomAt, itemId: string): RoomLive {
 function followClock(ctx: RoomAt): RoomLive {
   const { r } = ctx;
   // Back to the clock: the jump's timer goes too, or it would keep its item on and hide the day around it;
-  // so does the timer of an item held in overtime (the clock would have moved on). A running timer stays.
+  // so does the timer of an item held in overtime (the clock would have moved on). A running timer stays, and so
+  // does an item a person ended (Next on the day's last talk): the clock would put it back on until its planned end.
   const s = screen(ctx);
-  const release = r.mode === 'manual' || s.stage.held || (r.timer !== null && s.stage.itemId !== r.timer.itemId);
+  const ended = r.timer?.endedAt != null;
+  const release =
+    r.mode === 'manual' || s.stage.held || (r.timer !== null && !ended && s.stage.itemId !== r.timer.itemId);
   return { ...r, mode: 'follow', manualItemId: null, timer: release ? null : r.timer };
 }
 

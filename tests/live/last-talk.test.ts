@@ -56,6 +56,26 @@ describe('Next on the day’s last talk ends it', () => {
     expect(() => play(dp2e, [['2026-06-29T20:00', next]])).toThrow(
       /the next item, “Registration, welcome coffee”, is on another day \(2026-06-30 at 08:30\)/,
     );
-    expect(() => play(dp2e, [['2026-06-30T18:30', next]])).toThrow(/nothing comes after/);
+    // After the event: no "current item" to speak of.
+    expect(() => play(dp2e, [['2026-06-30T18:30', next]])).toThrow(
+      'nothing is on stage in this room and nothing comes after: nothing to end or start',
+    );
+  });
+
+  test('Follow the clock after ending it: the talk stays over, the door still thanks everyone', () => {
+    const ended = play(dp2e, [['2026-06-30T17:55', next]]);
+    const followed = play(dp2e, [['2026-06-30T17:56', { type: 'follow' }]], ended);
+    const s = state(dp2e, followed, '2026-06-30T17:57');
+    expect(s.stage.itemId).toBeNull();
+    expect(s.current.map((i) => i.id)).toEqual([]);
+    expect(signageScreen(s).kind).toBe('after-event');
+  });
+
+  test('Reset after ending it gives the talk its programmed time back, and undo names the talk', () => {
+    const ended = play(dp2e, [['2026-06-30T17:55', next]]);
+    const reset = play(dp2e, [['2026-06-30T17:56', { type: 'timer.reset' }]], ended);
+    const s = state(dp2e, reset, '2026-06-30T17:57');
+    expect(s.stage.itemId).toBe('d2-closing');
+    expect(s.history.undo).toBe('Timer of Closing remarks and date for the next workshop back to the program');
   });
 });
