@@ -109,8 +109,9 @@ describe('planned free time absorbs lateness', () => {
     const s = state(gap, clock, '2026-06-29T09:35');
     expect(s.current.map((i) => i.id)).toEqual([]);
     expect(doorNext(s)).toBe('second 09:45–10:15');
-    // Given 5 min less, it still stays until Second: no gap nobody planned.
+    // Given 5 min less (run out at 09:25), it stays until its planned end, 09:30: no gap nobody planned.
     const short = play(gap, [['2026-06-29T09:10', { type: 'timer.add', seconds: -300 }]], clock);
     expect(state(gap, short, '2026-06-29T09:27').current.map((i) => i.id)).toEqual(['first']);
+    expect(state(gap, short, '2026-06-29T09:31').current.map((i) => i.id)).toEqual([]);
   });
 });
