@@ -39,3 +39,25 @@ describe.skipIf(chromiumMissing !== null)('the chair ends the event’s last tal
     await door.locator('main[data-screen="in-session"]').waitFor({ timeout: 5000 });
   });
 });
+
+describe.skipIf(chromiumMissing !== null)('the chair’s tablet after the event', () => {
+  // Day 2, 18:30: the closing ended at 18:00, nothing comes after it.
+  const ctx = browserAndShow('2026-06-30T18:30', { pin: '2468' });
+
+  test('the main button is off (a tap on Start was only refused), in both orientations', async () => {
+    for (const size of [
+      { width: 1080, height: 1920 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const chair = await openPage(ctx, '/chair?room=L108-A#pin=2468', size, { touch: true });
+      await chair.locator('[data-after="event"]').waitFor();
+      const main = chair.locator('nav button.main');
+      expect(await main.innerText()).toBe('Start');
+      expect(await main.isDisabled()).toBe(true);
+      // The other buttons still work: Undo is off (nothing to undo), Next is on.
+      expect(await chair.getByRole('button', { name: 'Next', exact: true }).isDisabled()).toBe(false);
+      expect(await overflowing(chair, 'nav button')).toEqual([]);
+      await screenshot(chair, `chair-after-event-${size.width}x${size.height}`);
+    }
+  });
+});

@@ -17,7 +17,14 @@ import {
   stageNote,
   timedItem,
 } from '../../renderer/views/chair/display.ts';
-import { commandAction, helpRows, keyCommand, toggleKind, type ChairCommand } from '../../renderer/views/chair/keys.ts';
+import {
+  commandAction,
+  helpRows,
+  keyCommand,
+  toggleKind,
+  toggleOff,
+  type ChairCommand,
+} from '../../renderer/views/chair/keys.ts';
 import { chairWords } from '../../renderer/views/chair/words.ts';
 import { timelineOf, tinyProgram } from '../helpers.ts';
 import { serverlessState, shippedAt, shippedStateAt } from '../shipped-state.ts';
@@ -121,6 +128,22 @@ describe('commands become actions in the current state', () => {
     { label: 'paused', state: paused, kind: 'resume' },
   ])('the start/pause button says $kind when $label', ({ state, kind }) => {
     expect(toggleKind(state.timer)).toBe(kind);
+  });
+
+  test('after the event the main button is off: Start would be refused, as Undo is off with nothing to undo', () => {
+    // Day 2 at 18:30, the closing over and nothing after it: Start has nothing to start.
+    const over = stateAt('2026-06-30T18:30');
+    expect(over.phase).toBe('after-event');
+    expect(over.startNow).toBeNull();
+    expect(toggleOff(over)).toBe(true);
+    expect(toggleOff(afterEvent)).toBe(true);
+    // A talk on, running or paused: on. Before the day, Start starts the first talk early: on.
+    expect(toggleOff(running)).toBe(false);
+    expect(toggleOff(paused)).toBe(false);
+    const early = stateAt('07:30');
+    expect(early.timer).toBeNull();
+    expect(early.startNow?.itemId).toBe('d1-registration');
+    expect(toggleOff(early)).toBe(false);
   });
 });
 

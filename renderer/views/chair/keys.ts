@@ -69,6 +69,14 @@ export type CommandOutcome =
   | { kind: 'local'; command: 'fullscreen' | 'help' };
 
 /** What Space does: pause a running timer, else start (the server resumes a paused timer on start). */
+/**
+ * The main button is off when it would be refused: no timer to pause or resume and nothing Start would start (after
+ * the event, a room done for the day). A tap then only got "nothing to start" back.
+ */
+export function toggleOff(state: StateJson): boolean {
+  return state.timer === null && state.startNow === null;
+}
+
 export function toggleKind(timer: TimerJson | null): 'start' | 'pause' | 'resume' {
   if (!timer) return 'start';
   if (timer.running) return 'pause';
