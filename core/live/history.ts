@@ -227,7 +227,7 @@ export function describeAction(
   const resetOf = s.stage.itemId === null && timed ? title(timed) : onStage;
   switch (action.type) {
     case 'timer.start':
-      if (s.startNow?.restarts) return `Restart ${s.startNow.title} from ${clock(s.startNow.fromMs)}`;
+      if (s.startNow?.restarts) return `Restart ${s.startNow.title} with ${clock(s.startNow.fromMs)} left`;
       return s.startNow ? `Start ${s.startNow.title}` : `Start ${onStage}`;
     case 'timer.pause':
       return `Pause ${onStage}`;

@@ -352,11 +352,14 @@ describe.skipIf(chromiumMissing !== null)('the show at its edges: door, chair an
   test('5. small lies: a 1-second pause, +5 min, "Start now" mid-talk, and the resets say what they do', async () => {
     show = await serveShow('2026-06-29T09:45');
     const s = await screens();
-    // "Start now" on the keynote already running asks first, saying it restarts from 40:00.
+    // "Start now" on the keynote already running asks first, saying it restarts with 40:00 left (not "from 40:00",
+    // which read like a clock time).
     await s.control.getByRole('button', { name: 'Start now', exact: true }).click();
     const confirm = s.control.getByRole('alertdialog');
     await expect.poll(() => confirm.getAttribute('data-restart'), { timeout: 5000 }).toBe('d1-dongarra');
-    expect(await confirm.getByRole('button', { name: 'Restart from 40:00' }).count()).toBe(1);
+    expect(await confirm.getByRole('button', { name: 'Restart with 40:00 left' }).count()).toBe(1);
+    expect(await overflowing(s.control, '[role="alertdialog"] *')).toEqual([]);
+    await screenshot(s.control, 'edges-restart-confirm-control');
     await confirm.getByRole('button', { name: 'Keep it running' }).click();
     expect(await confirm.count()).toBe(0);
     expect((await (await fetch(`${show.url}/api/state`)).json()).timer.source).toBe('schedule');

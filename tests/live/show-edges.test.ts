@@ -308,7 +308,7 @@ describe('5. small lies', () => {
     });
   });
 
-  test('"Start now" mid-talk says what it would do: restart from 40:00; on a running timer it is refused', () => {
+  test('"Start now" mid-talk says what it would do: restart with 40:00 left; on a running timer it is refused', () => {
     const s = state(emptyShowState(), d1('09:50'));
     expect(s.startNow).toEqual({
       itemId: 'd1-dongarra',
@@ -342,7 +342,7 @@ describe('undo and redo', () => {
     ['delay', 'Running 10 min late', { type: 'delay.set', minutes: 10 }],
     ['message', 'Message to the speaker: 5 minutes', { type: 'message.set', to: 'speaker', text: '5 minutes' }],
     ['blackout', 'Blackout on', { type: 'blackout', on: true }],
-    ['start mid-talk', 'Restart HPC in Transition from 40:00', { type: 'timer.start' }],
+    ['start mid-talk', 'Restart HPC in Transition with 40:00 left', { type: 'timer.start' }],
   ])('%s is undoable, named "%s"', (_, label, action) => {
     const before = state(emptyShowState(), d1('09:40'));
     const done = play([[d1('09:40'), action]]);

@@ -59,8 +59,8 @@ const en = {
     time ? `Forgets the timer changes: ends ${time} as planned` : 'Forgets the timer changes',
   followEffect: (title: string | null) =>
     title ? `Puts on what the program has now: “${title}”` : 'Puts on what the program has now',
-  restartConfirm: (title: string, from: string) => `“${title}” is already on. Restart it from ${from}?`,
-  restart: (from: string) => `Restart from ${from}`,
+  restartConfirm: (title: string, from: string) => `“${title}” is already on. Restart it with ${from} left?`,
+  restart: (from: string) => `Restart with ${from} left`,
   keepRunning: 'Keep it running',
   chairLink: 'Chair screen link',
   chairLinkHelp: 'Open this on the chair’s screen: it carries the PIN, so the chair’s keys work without asking.',
@@ -206,8 +206,8 @@ const fr: ControlWords = {
     time ? `Oublie les changements du minuteur : fin à ${time} comme prévu` : 'Oublie les changements du minuteur',
   followEffect: (title: string | null) =>
     title ? `Met à l’écran ce que le programme prévoit : « ${title} »` : 'Met à l’écran ce que le programme prévoit',
-  restartConfirm: (title: string, from: string) => `« ${title} » est déjà en cours. Le relancer à ${from} ?`,
-  restart: (from: string) => `Relancer à ${from}`,
+  restartConfirm: (title: string, from: string) => `« ${title} » est déjà en cours. Le relancer avec ${from} restant ?`,
+  restart: (from: string) => `Relancer avec ${from} restant`,
   keepRunning: 'Le laisser tourner',
   chairLink: 'Lien de l’écran président·e',
   chairLinkHelp: 'À ouvrir sur l’écran du président·e : il contient le PIN, les touches marchent sans le demander.',
