@@ -446,7 +446,8 @@ export class Show {
       seq: this.live.seq,
       clock: this.clock.json(),
       program: this.programStatus(audience),
-      storeWarning: this.storeWarning,
+      // It names the server's files: the control view's, as the docs say (the doors and the chair never show it).
+      storeWarning: audience === 'control' ? this.storeWarning : null,
       history: historyLabels(this.saved, room),
       central: this.central,
       lists,
@@ -495,8 +496,9 @@ export class Show {
   async act(action: Action, who = 'unknown', answer: StateFor = {}): Promise<StateJson> {
     const state = this.dispatch(action, who, answer);
     if (!this.saves) return state;
+    const warning = this.storeWarning;
     await this.saves.flush();
-    return state.storeWarning === this.storeWarning ? state : this.state(state.room, answer.audience, answer.lists);
+    return warning === this.storeWarning ? state : this.state(state.room, answer.audience, answer.lists);
   }
 
   /**

@@ -8,7 +8,7 @@ import { runServe } from '../../cli/serve.ts';
 import { CliError } from '../../cli/io.ts';
 import { defaultStateDir, isLoopback } from '../../server/state-dir.ts';
 import { repoPath, tinyProgram } from '../helpers.ts';
-import { post, programAroundNow, startHarness, type Harness } from './harness.ts';
+import { connect, post, programAroundNow, startHarness, type Harness } from './harness.ts';
 
 let harnesses: Harness[] = [];
 afterEach(async () => {
@@ -50,6 +50,14 @@ describe('the saved show state', () => {
     expect(s.storeWarning).toMatch(/show state file .*apitest\.state\.json was unreadable .* moved to .*corrupt/);
     expect(s.seq).toBe(0);
     expect(readdirSync(join(dir, 'state')).some((f) => f.includes('.corrupt-'))).toBe(true);
+    // It names files on the server: the control view's, not the door's nor the chair's.
+    const control = await connect(h, 'view=control');
+    const door = await connect(h, 'view=signage');
+    const chair = await connect(h, 'view=chair');
+    expect((await control.next(() => true)).storeWarning).toBe(s.storeWarning);
+    expect((await door.next(() => true)).storeWarning).toBeNull();
+    expect((await chair.next(() => true)).storeWarning).toBeNull();
+    for (const c of [control, door, chair]) c.ws.close();
   });
 });
 
