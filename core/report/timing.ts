@@ -6,7 +6,8 @@ import type { Timeline } from '../schedule/timeline.ts';
 import type { Instant } from '../time.ts';
 import type { LogEntry } from './log-entry.ts';
 
-export type TimingStatus = 'played' | 'on' | 'not-played' | 'cancelled';
+/** `not-recorded`: it was over before the room's log began (the server was not running), so nobody knows. */
+export type TimingStatus = 'played' | 'on' | 'not-played' | 'not-recorded' | 'cancelled';
 
 export interface TimingRow {
   itemId: string;
@@ -85,6 +86,8 @@ export function timingReport(
   const index = timeline.rooms.get(room);
   if (!index) throw new Error(`unknown room "${room}"`);
   const played = stints(entries, room);
+  // The log knows the room's stage from its first stage record on (the server records what is on when it starts).
+  const logBegan = firstStageRecord(entries, room);
   const rows: TimingRow[] = index.items
     .filter((i) => i.day === day && i.location === null)
     .map((item) => {
@@ -99,7 +102,9 @@ export function timingReport(
           : 'played'
         : item.cancelled
           ? 'cancelled'
-          : 'not-played';
+          : logBegan === null || item.plannedEnd <= logBegan
+            ? 'not-recorded'
+            : 'not-played';
       const ended = actualStart !== null && actualEnd !== null;
       return {
         itemId: item.id,
@@ -145,6 +150,13 @@ export function timingReport(
   };
 }
 
+/** When the log's first stage record of `room` was written, or null when it has none. */
+function firstStageRecord(entries: readonly LogEntry[], room: string): Instant | null {
+  let first: Instant | null = null;
+  for (const e of entries) if (e.kind === 'stage' && e.room === room && (first === null || e.ms < first)) first = e.ms;
+  return first;
+}
+
 /** "+3:00", "−0:45", "0:00": a signed duration in minutes and seconds. */
 export function signedMinutes(ms: number | null): string {
   if (ms === null) return '';
@@ -163,6 +175,7 @@ export const STATUS_TEXT: Record<TimingStatus, string> = {
   played: 'played',
   on: 'still on',
   'not-played': 'not played',
+  'not-recorded': 'not recorded',
   cancelled: 'cancelled',
 };
 
