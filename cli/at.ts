@@ -6,7 +6,7 @@ import { screenJson } from '../core/schedule/screen-json.ts';
 import { buildTimeline, type Timeline, type TimelineItem } from '../core/schedule/timeline.ts';
 import { findRoom } from '../core/program/rooms.ts';
 import { kindLabel } from '../core/schedule/kinds.ts';
-import { localTime, parseInstant, programDay } from '../core/time.ts';
+import { localTime, parseInstant, programDay, zoneLabel } from '../core/time.ts';
 import { DEFAULT_PROGRAM, readProgramFile } from '../server/program/program-file.ts';
 import { CliError, type Io } from './io.ts';
 
@@ -56,7 +56,7 @@ export function describeScreen(timeline: Timeline, screen: Screen): string {
   const zone = timeline.zone;
   const when = DateTime.fromMillis(screen.at, { zone }).setLocale('en-GB').toFormat('cccc d LLLL yyyy, HH:mm:ss');
   const lines = [
-    `${timeline.program.event.name} · room ${screen.room} · ${when} (${zone})`,
+    `${timeline.program.event.name} · room ${screen.room} · ${when} (${zoneLabel(zone)})`,
     `Phase: ${PHASE_TEXT[screen.phase]}`,
     '',
   ];

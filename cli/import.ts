@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { FORMAT_NAMES, importProgram } from '../core/import/index.ts';
 import { formatDiagnostic } from '../core/program/diagnostics.ts';
 import { parseProgramJson } from '../core/program/parse.ts';
-import { isKnownZone } from '../core/time.ts';
+import { isKnownZone, zoneLabel } from '../core/time.ts';
 import { describeFsError, noteWarning } from '../server/program/program-file.ts';
 import { CliError, sameFile, type Io } from './io.ts';
 
@@ -61,11 +61,17 @@ export async function runImport(o: ImportCliOptions, io: Io): Promise<number> {
   report(
     `${o.source}: ${FORMAT_NAMES[result.format]} → ${toFile ? o.output : 'standard output'}: "${program.event.name}", ` +
       `${count(program.rooms.length, 'room')}, ${count(items, 'item')}, ${count(Object.keys(program.people).length, 'person', 'people')} ` +
-      `in ${program.timezone}; ${guessed} guessed, ${dropped} dropped`,
+      `in ${zoneWithId(program.timezone)}; ${guessed} guessed, ${dropped} dropped`,
   );
   return 0;
 }
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "UTC+01:00 (Etc/GMT-1)": how it reads, and the id the program file stores; a named zone once. */
+function zoneWithId(zone: string): string {
+  const label = zoneLabel(zone);
+  return label === zone ? zone : `${label} (${zone})`;
 }

@@ -8,6 +8,18 @@ export function isKnownZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/**
+ * A zone as people read it. IANA's fixed-offset ids reverse the sign ("Etc/GMT-1" is UTC+01:00, an hour ahead), so
+ * they are shown as the offset; "Etc/UTC" and "Etc/GMT" as "UTC"; a named zone (Europe/Paris) as it is.
+ */
+export function zoneLabel(zone: string): string {
+  if (/^Etc\/(UTC|UCT|GMT|Zulu|Universal|Greenwich)$/.test(zone) || zone === 'UTC') return 'UTC';
+  const fixed = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  if (!fixed) return zone;
+  // The id's sign is the reverse of the offset's.
+  return `UTC${fixed[1] === '-' ? '+' : '−'}${fixed[2]!.padStart(2, '0')}:00`;
+}
+
 export type LocalParse = { ok: true; at: Instant } | { ok: false; reason: string };
 
 const QUARTER_HOUR = 15 * 60_000;

@@ -1,5 +1,6 @@
 // The timing report as a printable HTML page (GET /report): everything escaped, no script, the views' CSP.
 import { signedMinutes, STATUS_TEXT, wallTime, type TimingReport } from '../core/report/timing.ts';
+import { zoneLabel } from '../core/time.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -46,7 +47,7 @@ export function reportPage(report: TimingReport, links: { rooms: { id: string; n
 <title>${escapeHtml(title)}</title><style>${STYLE}</style>
 <body><nav>${nav}</nav>
 <h1>${escapeHtml(report.event)} — ${escapeHtml(report.roomName)}, ${escapeHtml(report.day)}</h1>
-<p>Times in ${escapeHtml(z)}. Actual times are when each item went on and off the room's stage. Overrun: actual length − planned length. Late at end: actual end − planned end. Not recorded: over before this server's log of the room began.</p>
+<p>Times in ${escapeHtml(zoneLabel(z))}. Actual times are when each item went on and off the room's stage. Overrun: actual length − planned length. Late at end: actual end − planned end. Not recorded: over before this server's log of the room began.</p>
 <table><thead><tr><th>Planned</th><th>Actual start</th><th>Actual end</th><th>Late start</th><th>Overrun</th><th>Late at end</th><th>Item</th><th>Status</th></tr></thead>
 <tbody>
 ${rows}

@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import type { ItemKind } from '../program/schema.ts';
 import type { Timeline } from '../schedule/timeline.ts';
-import type { Instant } from '../time.ts';
+import { zoneLabel, type Instant } from '../time.ts';
 import type { LogEntry } from './log-entry.ts';
 
 /** `not-recorded`: it was over before the room's log began (the server was not running), so nobody knows. */
@@ -245,7 +245,7 @@ export function reportText(report: TimingReport): string {
       .join('  ')
       .trimEnd();
   return [
-    `${report.event} · ${report.roomName} · ${report.day} (${report.zone})`,
+    `${report.event} · ${report.roomName} · ${report.day} (${zoneLabel(report.zone)})`,
     '',
     line(head),
     ...rows.map(line),

@@ -45,7 +45,7 @@ describe('roomcue import', () => {
     expect(r.stdout).toContain('guessed: type "Workshop" read as kind "talk" (9 events)');
     expect(r.stdout).toMatch(/^guessed: time_zone_name is UTC but the dates are written with \+01:00: screens show/m);
     expect(r.stdout).toContain(
-      `${source}: frab/pretalx schedule.json → ${out}: "DemoCon", 2 rooms, 36 items, 27 people in Etc/GMT-1; 3 guessed, 0 dropped`,
+      `${source}: frab/pretalx schedule.json → ${out}: "DemoCon", 2 rooms, 36 items, 27 people in UTC+01:00 (Etc/GMT-1); 3 guessed, 0 dropped`,
     );
     const written = readFileSync(out, 'utf8');
     expect(written).toMatch(/^{\n {2}"formatVersion": 1,/);
