@@ -713,7 +713,12 @@ export class Show {
 
   /** The items an edit touched, as the program has them now (title, times in the zone, room, cancelled). */
   private itemsOf(edit: Edit, timeline: Timeline) {
-    const ids = edit.op === 'swap' ? [edit.a, edit.b] : edit.op === 'add' ? [edit.item.id] : [edit.itemId];
+    const ids =
+      edit.op === 'swap'
+        ? [edit.a, edit.b]
+        : edit.op === 'add'
+          ? [edit.item.id, ...(edit.shifted ?? []).map((s) => s.itemId)]
+          : [edit.itemId];
     return ids.map((id) => {
       const item = timeline.byId.get(id);
       if (!item) return { id, gone: true };

@@ -33,6 +33,17 @@ const Cancellation = z.object({
   publicReason: z.boolean(),
 });
 
+/** One item moved later by an insert: its new times and the times it had when the insert was made. */
+const Shift = z
+  .object({
+    itemId: ItemId,
+    start: LocalDateTime,
+    end: LocalDateTime,
+    base: z.object({ start: z.string(), end: z.string() }).strict(),
+  })
+  .strict();
+export type Shift = z.infer<typeof Shift>;
+
 export const Edit = z.discriminatedUnion('op', [
   z.object({
     op: z.literal('update'),
@@ -51,7 +62,15 @@ export const Edit = z.discriminatedUnion('op', [
     base: z.object({ start: z.string(), end: z.string(), room: z.string().nullable() }),
   }),
   z.object({ op: z.literal('swap'), a: ItemId, b: ItemId }),
-  z.object({ op: z.literal('add'), item: Item }),
+  z.object({
+    op: z.literal('add'),
+    item: Item,
+    /**
+     * The items moved later to make room (program.item.add with shiftFollowing), with their new times and the times
+     * they had (`base`): part of the same edit, so that one undo puts them back with the added item gone.
+     */
+    shifted: z.array(Shift).optional(),
+  }),
   z.object({ op: z.literal('remove'), itemId: ItemId }),
   /** Notes on an item: `av` for the control view only, `chair` for the chair view; null clears, absent keeps. */
   z.object({
@@ -199,7 +218,16 @@ function applyNote(m: Merging, edit: EditOf<'note'>, index: number): void {
 
 function applyMove(m: Merging, edit: EditOf<'move'>, index: number): void {
   const item = findForEdit(m, edit.itemId, index);
-  if (!item) return;
+  if (item) placeItem(m, item, edit, index);
+}
+
+/** Gives `item` the time and room of a move (or of an insert's shift), reporting what the source changed since. */
+function placeItem(
+  m: Merging,
+  item: Item,
+  edit: Pick<EditOf<'move'>, 'start' | 'end' | 'room' | 'base'>,
+  index: number,
+): void {
   const theirs = { start: item.start, end: item.end, room: item.room ?? null };
   for (const field of PLACE_FIELDS) {
     if (edit.base[field] !== theirs[field] && theirs[field] !== edit[field]) {
@@ -246,6 +274,13 @@ function applyAdd(m: Merging, edit: EditOf<'add'>, index: number): void {
   m.slots.set(item.id, { list: m.program.items, index: m.program.items.length - 1 });
   m.added.add(item.id);
   recordOf(m, item.id).added = true;
+  // The items it made room for, each like a move in its room (a time the source changed since is a conflict).
+  for (const shift of edit.shifted ?? []) {
+    const moved = findForEdit(m, shift.itemId, index);
+    if (!moved) continue;
+    const room = moved.room ?? null;
+    placeItem(m, moved, { ...shift, room, base: { ...shift.base, room } }, index);
+  }
 }
 
 function applyRemove(m: Merging, edit: EditOf<'remove'>, index: number): void {
@@ -477,6 +512,18 @@ export function resolveEdit(
     const item = findItem(under, edit.itemId);
     if (!item || keep === 'theirs') return null;
     return { ...edit, base: { start: item.start, end: item.end, room: item.room ?? null } };
+  }
+  if (edit.op === 'add' && edit.shifted?.length) {
+    // Each moved item the source changed (or dropped) since: yours keeps the move over the source's new time,
+    // theirs lets go of that item's move. The insert itself stays either way.
+    const shifted: Shift[] = [];
+    for (const shift of edit.shifted) {
+      const item = findItem(under, shift.itemId);
+      const changed = !item || item.start !== shift.base.start || item.end !== shift.base.end;
+      if (!changed) shifted.push(shift);
+      else if (keep === 'yours') shifted.push(item ? { ...shift, base: { start: item.start, end: item.end } } : shift);
+    }
+    return { ...edit, shifted };
   }
   return keep === 'theirs' ? null : edit;
 }

@@ -3,8 +3,10 @@ import type { ProgramAction } from '../live/actions.ts';
 import { ActionRejected } from '../live/reducer.ts';
 import type { Program } from '../program/schema.ts';
 import type { Timeline } from '../schedule/timeline.ts';
-import { localTime, parseLocal, zoneOffset } from '../time.ts';
-import { fieldLabel, findItem, moveEdit, same, updateEdit, type Edit } from './overlay.ts';
+import { localTime, parseLocal, programDay, zoneOffset } from '../time.ts';
+import { fieldLabel, findItem, moveEdit, same, updateEdit, type Edit, type Shift } from './overlay.ts';
+import type { Item } from '../program/schema.ts';
+import type { TimelineItem } from '../schedule/timeline.ts';
 
 export interface EditRequest {
   edit: Edit;
@@ -89,10 +91,21 @@ export function editFor(
     }
     case 'program.item.add': {
       if (findItem(program, action.item.id)) throw new ActionRejected(`an item with id "${action.item.id}" exists`);
+      const room = action.item.room ?? action.room ?? defaultRoom;
+      if (!action.shiftFollowing)
+        return { edit: { op: 'add', item: action.item }, label: `Add ${quoted(action.item.title)}`, room };
+      if (action.item.location !== undefined)
+        throw new ActionRejected(
+          `shiftFollowing: ${quoted(action.item.title)} is away from the rooms (it has a location): there is no room’s day to move`,
+        );
+      // The room the added item is in: its own, else the program's main room (it belongs to no session).
+      const made = makeRoom(timeline, action.item, action.item.room ?? timeline.mainRoom);
+      const after = made.after ? `after ${quoted(made.after.title)}` : `at ${localTime(made.start, timeline.zone)}`;
+      const rest = made.shifted.length ? `, rest of the day +${formatLength(made.length)}` : '';
       return {
-        edit: { op: 'add', item: action.item },
-        label: `Add ${quoted(action.item.title)}`,
-        room: action.item.room ?? action.room ?? defaultRoom,
+        edit: { op: 'add', item: action.item, shifted: made.shifted },
+        label: `Insert ${quoted(action.item.title)} ${after}${rest}`,
+        room,
       };
     }
     case 'program.item.remove': {
@@ -112,6 +125,45 @@ export function editFor(
       };
     }
   }
+}
+
+/**
+ * What an insert with shiftFollowing moves: every item of `room` (the new item's room; not the items away from the
+ * rooms, which have a location and concern everyone) on the new item's day of the event that starts at or after it,
+ * cancelled ones too (restored, one is back in its place in the order), later by the new item's length. `after`: the
+ * item of the room that ends where the new one starts (the one it is inserted after), for the label.
+ */
+export function makeRoom(
+  timeline: Timeline,
+  item: Pick<Item, 'start' | 'end'>,
+  room: string,
+): { start: number; length: number; shifted: Shift[]; after: TimelineItem | null } {
+  const start = parseLocal(item.start, timeline.zone);
+  const end = parseLocal(item.end, timeline.zone);
+  if (!start.ok) throw new ActionRejected(`item.start: ${start.reason}`);
+  if (!end.ok) throw new ActionRejected(`item.end: ${end.reason}`);
+  const length = end.at - start.at;
+  if (length <= 0) throw new ActionRejected(`item.end: ${item.end} is not after the start ${item.start}`);
+  const day = programDay(start.at, timeline.zone, timeline.dayChange);
+  const inRoom = timeline.items.filter((i) => i.room === room && i.day === day);
+  const shifted = inRoom
+    .filter((i) => i.plannedStart >= start.at)
+    .map((i) => ({
+      itemId: i.id,
+      start: localDateTime(i.plannedStart + length, timeline.zone),
+      end: localDateTime(i.plannedEnd + length, timeline.zone),
+      base: { start: localDateTime(i.plannedStart, timeline.zone), end: localDateTime(i.plannedEnd, timeline.zone) },
+    }));
+  const before = inRoom.filter((i) => i.plannedEnd === start.at && i.plannedStart < start.at);
+  return { start: start.at, length, shifted, after: before.at(-1) ?? null };
+}
+
+/** "10 min", "1 h 30 min": a length as the undo label says it. */
+function formatLength(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
 /** "2026-06-29T14:30": an instant as a program-zone local date-time, minutes only when seconds are 0. */

@@ -54,7 +54,22 @@ const ProgramActions = [
     })
     .strict(),
   z.object({ type: z.literal('program.item.swap'), room, a: itemId, b: itemId }).strict(),
-  z.object({ type: z.literal('program.item.add'), room, item: Item }).strict(),
+  z
+    .object({
+      type: z.literal('program.item.add'),
+      room,
+      item: Item,
+      /**
+       * Make room for it: every later item of its room on the same day of the event starts (and ends) later by the
+       * new item's length, in the same edit (one undo). Items away from the rooms (a location) keep their time.
+       */
+      shiftFollowing: z
+        .boolean({
+          error: "expected true or false (true: move the rest of the room's day later by the item's length)",
+        })
+        .optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('program.item.remove'), room, itemId }).strict(),
   z.object({ type: z.literal('program.item.note'), room, itemId, av: note, chair: note }).strict(),
   /** A conflict with the source (see StateJson.edits.conflicts): keep the operator's value, or take the source's. */

@@ -154,6 +154,66 @@ describe('edits', () => {
     expect(refused.json.error).toBe('"talk1" was not added by an edit: cancel it instead');
   });
 
+  test('insert after the talk with shiftFollowing: the rest of room A moves, room B not; one undo puts all back', async () => {
+    const before = await state();
+    const bBefore = await state('?room=B');
+    const at = (id: string, s: StateJson = before) => s.day.find((i) => i.id === id)!;
+    const talkEnd = at('talk1').plannedEnd.slice(0, 16);
+    const plus10 = (iso: string) => new Date(Date.parse(iso) + 600_000).toISOString();
+    const door = await connect(h, 'view=signage');
+    const s = await ok({
+      type: 'program.item.add',
+      item: {
+        id: 'announce',
+        kind: 'talk',
+        title: 'Announcement',
+        start: talkEnd,
+        end: localDateTime(Date.parse(at('talk1').plannedEnd) + 600_000, before.timezone),
+        room: 'A',
+      },
+      shiftFollowing: true,
+    });
+    expect(s.history.undo).toBe('Insert “Announcement” after “First talk”, rest of the day +10 min');
+    const pushed = (await door.next((x) => x.seq === s.seq)) as unknown as StateJson;
+    door.ws.close();
+    // The door: next is the announcement, then the coffee 10 min later.
+    expect(pushed.next!.id).toBe('announce');
+    expect(pushed.later[0]!.id).toBe('break1');
+    expect(Date.parse(pushed.later[0]!.start)).toBe(Date.parse(plus10(at('break1').plannedStart)));
+    const after = await state();
+    expect(Date.parse(at('talk2', after).plannedEnd)).toBe(Date.parse(plus10(at('talk2').plannedEnd)));
+    expect(at('talk1', after).plannedEnd).toBe(at('talk1').plannedEnd);
+    expect(at('b-talk', await state('?room=B')).plannedEnd).toBe(at('b-talk', bBefore).plannedEnd);
+    expect(s.edits!.count).toBe(1);
+
+    const undone = await ok({ type: 'undo' });
+    expect(undone.history.redo).toBe('Insert “Announcement” after “First talk”, rest of the day +10 min');
+    expect(undone.edits!.count).toBe(0);
+    expect((await state()).day).toEqual(before.day);
+  });
+
+  test('junk in an insert is a 400 naming the field', async () => {
+    const item = { id: 'x', kind: 'talk', title: 'X', start: '2026-06-29T10:10', end: '2026-06-29T10:20' };
+    const yes = await post(h, { type: 'program.item.add', item, shiftFollowing: 'yes' });
+    expect(yes.status).toBe(400);
+    expect(yes.json.error).toBe(
+      "program.item.add: shiftFollowing: expected true or false (true: move the rest of the room's day later by the item's length)",
+    );
+    const typo = await post(h, { type: 'program.item.add', item, shiftFolowing: true });
+    expect(typo.status).toBe(400);
+    expect(typo.json.error).toBe('program.item.add: unknown field shiftFolowing');
+    const away = await post(h, {
+      type: 'program.item.add',
+      item: { ...item, location: 'nowhere' },
+      shiftFollowing: true,
+    });
+    expect(away.status).toBe(409);
+    expect(away.json.error).toBe(
+      'shiftFollowing: “X” is away from the rooms (it has a location): there is no room’s day to move',
+    );
+    expect((await state()).edits!.count).toBe(0);
+  });
+
   test('an edit that would break the program is refused with the reason; junk is a 400', async () => {
     const r = await post(h, { type: 'program.item.update', itemId: 'talk1', set: { speakers: ['nobody'] } });
     expect(r.status).toBe(409);
