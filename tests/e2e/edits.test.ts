@@ -400,6 +400,14 @@ describe.skipIf(chromiumMissing !== null)('the AV console edits the program (sto
     await openEditor('d2-liu');
     const liu = editor('d2-liu');
     await liu.getByLabel('New item’s title').fill('Announcement: group photo');
+    await liu.getByLabel('Kind').selectOption({ label: 'Talk' });
+    // It would overlap the posters at 12:00: the editor says so and offers to move the rest of the day (on by
+    // default); kept off here, the two overlap and the editor says that too.
+    expect(await liu.locator('[data-overlap="d2-poster-presentations"]').innerText()).toBe(
+      'It overlaps “Poster presentations” 12:00–12:40.',
+    );
+    await liu.getByLabel(/Move the rest of the day 10 min later/).uncheck();
+    await liu.locator('[data-overlap-kept]').waitFor();
     await liu.getByRole('button', { name: 'Insert after' }).click();
     const added = await until(ctx.show, (s) => s.day.some((i) => i.title === 'Announcement: group photo'));
     const item = added.day.find((i) => i.title === 'Announcement: group photo')!;

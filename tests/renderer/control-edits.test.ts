@@ -5,6 +5,7 @@ import {
   cancelText,
   changeLines,
   insertedItem,
+  insertPlan,
   moveAction,
   parseClock,
   peopleOf,
@@ -223,5 +224,64 @@ test('an inserted item follows the one it is inserted after, in its room, with a
     end: '2026-06-30T10:10',
     room: 'L108-A',
     speakers: [],
+  });
+});
+
+describe('what an insert will do, said before it is done', () => {
+  // Day 2 in L108-A: the 09:30–10:00 talk, then two more, a coffee break, and the lunch at the restaurant.
+  const day = [
+    item(),
+    item({
+      id: 'd2-bind',
+      title: 'Fleets Without a Kernel: The Distributed Operating System Is the Fleet',
+      plannedStart: '2026-06-30T10:00:00+02:00',
+      plannedEnd: '2026-06-30T10:30:00+02:00',
+    }),
+    item({
+      id: 'd2-coffee',
+      kind: 'break',
+      title: 'Coffee break',
+      plannedStart: '2026-06-30T10:30:00+02:00',
+      plannedEnd: '2026-06-30T11:00:00+02:00',
+    }),
+    item({
+      id: 'd2-gone',
+      title: 'Cancelled talk',
+      plannedStart: '2026-06-30T10:05:00+02:00',
+      plannedEnd: '2026-06-30T10:25:00+02:00',
+      cancelled: { reason: null },
+    }),
+    item({
+      id: 'd2-lunch',
+      kind: 'meal',
+      title: 'Lunch',
+      room: null,
+      location: { id: 'resto', name: 'Restaurant', address: null, url: null },
+      plannedStart: '2026-06-30T10:00:00+02:00',
+      plannedEnd: '2026-06-30T11:00:00+02:00',
+    }),
+    item({
+      id: 'd3-first',
+      title: 'Next day',
+      day: '2026-07-01',
+      plannedStart: '2026-07-01T09:00:00+02:00',
+      plannedEnd: '2026-07-01T09:30:00+02:00',
+    }),
+  ];
+
+  test('10 min after the 09:30 talk: 10:00–10:10, overlapping the next talk (not the cancelled one, not the lunch away)', () => {
+    expect(insertPlan(item(), 10, day, 'L108-A')).toEqual({
+      start: '10:00',
+      end: '10:10',
+      overlaps: [{ id: 'd2-bind', title: 'Fleets Without a Kernel: The Distributed…', start: '10:00', end: '10:30' }],
+      // The rest of the room's day that a shift moves: the talk, the cancelled one and the coffee (not the lunch away).
+      moves: 3,
+    });
+  });
+
+  test('45 min overlaps the coffee too; after the last item of the day nothing overlaps and nothing moves', () => {
+    expect(insertPlan(item(), 45, day, 'L108-A').overlaps.map((o) => o.id)).toEqual(['d2-bind', 'd2-coffee']);
+    const last = day[2]!;
+    expect(insertPlan(last, 10, day, 'L108-A')).toEqual({ start: '11:00', end: '11:10', overlaps: [], moves: 0 });
   });
 });

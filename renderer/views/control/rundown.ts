@@ -245,3 +245,42 @@ export function insertedItem(
     speakers: [],
   };
 }
+
+/** An item an insert would overlap, as the editor names it: "“HPC+AI Converged…” 10:10–10:50". */
+export interface Overlap {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * What inserting `minutes` after `after` will do, before it is done: the new item's times, the items of its room it
+ * would overlap (not cancelled ones, whose slot is free, nor the ones away from the rooms), and how many items of the
+ * room's day a "move the rest of the day" would move (program.item.add with shiftFollowing: those starting at or after
+ * it, cancelled ones too). `day`: the room's items (the control's `days`), with the program's times.
+ */
+export function insertPlan(
+  after: ItemJson,
+  minutes: number,
+  day: readonly ItemJson[],
+  mainRoom: string,
+): { start: string; end: string; overlaps: Overlap[]; moves: number } {
+  const added = insertedItem(after, 'x', minutes, 'talk', mainRoom, 0);
+  const from = Date.parse(after.plannedEnd);
+  const to = from + minutes * 60_000;
+  const sameRoom = day.filter((i) => i.id !== after.id && i.room === added.room && i.day === after.day);
+  const overlaps = sameRoom
+    .filter((i) => !i.cancelled && Date.parse(i.plannedStart) < to && Date.parse(i.plannedEnd) > from)
+    .map((i) => ({ id: i.id, title: shortTitle(i.title), start: clockOf(i.plannedStart), end: clockOf(i.plannedEnd) }));
+  const moves = sameRoom.filter((i) => Date.parse(i.plannedStart) >= from).length;
+  return { start: added.start.slice(11, 16), end: added.end.slice(11, 16), overlaps, moves };
+}
+
+/** A title of at most 40 characters, cut at a word's end: "Fleets Without a Kernel: The Distributed…". */
+export function shortTitle(title: string, max = 40): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max);
+  const words = /\s/.test(title[max]!) ? cut : cut.replace(/\s+\S*$/, '');
+  return `${(words || cut).trimEnd()}…`;
+}
