@@ -38,6 +38,17 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Every module of the door's code that the entry does not hold, made one file: the view, and what it shares with the
+ * chair and the control (words, days, the ticker: left to the bundler, these were two more small files). A cold door
+ * load is then six requests besides the page (entry, door code, two stylesheets, two fonts): with eight, the fonts
+ * waited for a free connection (a browser opens six per host). The chair and the control import from this file,
+ * which every view's page preloads anyway (`preloadDoor`). A module missing here makes a file of its own again, and
+ * the build stops (`preloadDoor`) until it is added.
+ */
+const DOOR_CODE =
+  /[\\/]renderer[\\/](views[\\/]signage[\\/]|lib[\\/](i18n\.ts|ticker\.svelte\.ts|days\.ts|stage\.ts|Guarded\.svelte))|[\\/]core[\\/](day-change|schedule[\\/]kinds)\.ts|[\\/]qrcode-generator[\\/]|[\\/]svelte[\\/]src[\\/]internal[\\/]flags[\\/]legacy/;
+
 /** The view a door screen boots (and the default one): its code is asked for with the page, not after the entry ran. */
 const PRELOADED_VIEW = /\/views\/signage\/Signage\.svelte$/;
 /** The bundled font files every view's text uses (latin; latin-ext is fetched only for names that need it). */
@@ -60,7 +71,7 @@ function preloadDoor(): Plugin {
         const bundle: Rolldown.OutputBundle | undefined = ctx.bundle;
         if (!bundle) return [];
         const chunks = Object.values(bundle).filter((c): c is Rolldown.OutputChunk => c.type === 'chunk');
-        const view = chunks.find((c) => c.facadeModuleId && PRELOADED_VIEW.test(c.facadeModuleId));
+        const view = chunks.find((c) => c.moduleIds.some((id) => PRELOADED_VIEW.test(id)));
         if (!view) throw new Error('preload: the signage view chunk is missing from the build');
         const entry = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => [c.fileName, ...c.imports]));
         const js = new Set<string>();
@@ -75,6 +86,9 @@ function preloadDoor(): Plugin {
           }
         };
         visit(view);
+        if (js.size !== 1) {
+          throw new Error(`preload: the door's code is in ${js.size} files (${[...js].join(', ')}): add to DOOR_CODE`);
+        }
         const fonts = Object.keys(bundle).filter((name) => PRELOADED_FONTS.test(name));
         if (fonts.length !== 2) throw new Error(`preload: expected the two latin font files, found ${fonts.length}`);
         const link = (attrs: Record<string, string | boolean>): HtmlTagDescriptor => ({
@@ -98,6 +112,17 @@ export default defineConfig({
   root: 'renderer',
   base: '/',
   plugins: [svelte(), preloadDoor(), precompress()],
-  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 300 },
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 300,
+    rolldownOptions: {
+      output: {
+        // The door's code in one file besides the entry (see DOOR_CODE).
+        codeSplitting: { groups: [{ name: 'Signage', test: DOOR_CODE, includeDependenciesRecursively: false }] },
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:4610', '/ws': { target: 'ws://127.0.0.1:4610', ws: true } } },
 });

@@ -27,6 +27,42 @@ describe.skipIf(chromiumMissing !== null)('a door’s cold load', () => {
     await context.close();
   });
 
+  test('the texts are fitted together: a cold load lays the page out a few dozen times, not once per size or word tried', async () => {
+    // Each size or shorter title one text tried was a layout of the whole page of its own, one text after the
+    // other: about 70 layouts on this door before its first frames were done (the day list's titles clamped one by
+    // one). The fonts are held back until the count is read: when they come, every text is fitted again, at a moment
+    // that depends on the machine's load.
+    const context = await ctx.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    let releaseFonts = () => {};
+    const fontsHeld = new Promise<void>((resolve) => (releaseFonts = resolve));
+    await page.route(/\.woff2$/, async (route) => {
+      await fontsHeld;
+      await route.continue();
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${ctx.show.url}/signage`, { waitUntil: 'commit' });
+    await page.locator('main .hero [data-item-id="d1-dongarra"]').waitFor();
+    await page.locator('.side [data-agenda]').first().waitFor();
+    await page.waitForTimeout(300);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const layouts = metrics.find((m) => m.name === 'LayoutCount')!.value;
+    releaseFonts();
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(400);
+    // Every text fitted all the same, in the bundled font: none runs out of its box.
+    const overflowing = await page.$$eval('[data-fit]', (nodes) =>
+      nodes
+        .filter((n) => (n as HTMLElement).offsetParent !== null)
+        .filter((n) => n.scrollHeight > n.clientHeight || n.scrollWidth > n.clientWidth)
+        .map((n) => n.textContent),
+    );
+    await context.close();
+    expect(overflowing).toEqual([]);
+    expect(layouts).toBeLessThanOrEqual(35);
+  });
+
   test('fonts that come late: the day list is measured again with them, as on a load where they come at once', async () => {
     const shownRows = async (fontDelayMs: number) => {
       const context = await ctx.browser.newContext({ viewport: { width: 1920, height: 1080 } });

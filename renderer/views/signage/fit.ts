@@ -13,39 +13,59 @@ export function largestFitting(
   precision = 0.5,
   guess?: number,
 ): number {
+  return settle(largestFittingSearch(min, max, precision, guess), fitsAt);
+}
+
+/**
+ * `largestFitting` one try at a time: yields each size to try and is resumed with whether it fits; returns the
+ * size. A page runs the searches of all its texts side by side, one layout measuring every text's try (`flushFits`).
+ */
+export function* largestFittingSearch(
+  min: number,
+  max: number,
+  precision = 0.5,
+  guess?: number,
+): Generator<number, number, boolean> {
   if (max <= min) return Math.max(min, max);
   let lo = min;
   let hi = max;
   if (guess !== undefined && guess > min && guess < max) {
     // Gallop away from the guess (1, 2, 4… steps) until the answer is bracketed, then bisect the bracket.
     let step = precision;
-    if (fitsAt(guess)) {
+    if (yield guess) {
       lo = guess;
-      while (lo + step < max && fitsAt(lo + step)) {
+      while (lo + step < max && (yield lo + step)) {
         lo += step;
         step *= 2;
       }
       hi = Math.min(lo + step, max);
-      if (hi === max && lo + step >= max && fitsAt(max)) return max;
+      if (hi === max && lo + step >= max && (yield max)) return max;
     } else {
       hi = guess;
-      while (hi - step > min && !fitsAt(hi - step)) {
+      while (hi - step > min && !(yield hi - step)) {
         hi -= step;
         step *= 2;
       }
       lo = Math.max(hi - step, min);
-      if (lo === min && !fitsAt(min)) return min;
+      if (lo === min && !(yield min)) return min;
     }
   } else {
-    if (fitsAt(max)) return max;
-    if (!fitsAt(min)) return min;
+    if (yield max) return max;
+    if (!(yield min)) return min;
   }
   while (hi - lo > precision) {
     const mid = (lo + hi) / 2;
-    if (fitsAt(mid)) lo = mid;
+    if (yield mid) lo = mid;
     else hi = mid;
   }
   return lo;
+}
+
+/** Runs a step-by-step search to its end, each try answered by `test`. */
+function settle<T, R>(search: Generator<T, R, boolean>, test: (candidate: T) => boolean): R {
+  let step = search.next();
+  while (!step.done) step = search.next(test(step.value));
+  return step.value;
 }
 
 const TRAILING = /[\s,;:.–—-]+$/;
@@ -59,14 +79,19 @@ export function cutAtWord(text: string, words: number): string {
 
 /** The whole text if it fits, else the longest word-boundary prefix with an ellipsis that does (at least one word). */
 export function clampAtWord(text: string, fits: (candidate: string) => boolean): string {
+  return settle(clampAtWordSearch(text), fits);
+}
+
+/** `clampAtWord` one try at a time: yields each candidate text, resumed with whether it fits; returns the text. */
+export function* clampAtWordSearch(text: string): Generator<string, string, boolean> {
   const count = text.trim().split(/\s+/).length;
-  if (fits(cutAtWord(text, count))) return cutAtWord(text, count);
+  if (yield cutAtWord(text, count)) return cutAtWord(text, count);
   let lo = 1;
   let hi = count - 1;
-  if (hi < lo || !fits(cutAtWord(text, lo))) return cutAtWord(text, lo);
+  if (hi < lo || !(yield cutAtWord(text, lo))) return cutAtWord(text, lo);
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (fits(cutAtWord(text, mid))) lo = mid;
+    if (yield cutAtWord(text, mid)) lo = mid;
     else hi = mid - 1;
   }
   return cutAtWord(text, lo);
@@ -91,20 +116,21 @@ export interface FitOptions {
   key?: unknown;
 }
 
-function overflows(node: HTMLElement): boolean {
-  return node.scrollHeight > node.clientHeight || node.scrollWidth > node.clientWidth;
-}
-
 /** One fitted element's work, split so that many are measured by one layout of the page. */
 interface FitJob {
   live: boolean;
   /** Writes: the text, and the largest size. */
   prepare(): void;
-  node: HTMLElement;
-  /** From what the shared layout measured at the largest size: done, or the search from a guess. */
-  finish(measured: { overflow: boolean; ratio: number }): void;
+  /** Reads the element's overflow (a layout when the page changed since the last read), and notes its box. */
+  measure(): boolean;
+  /** Whether the element overflows at the largest size, and by how much (the shared layout's reading). */
+  measureFirst(): { overflow: boolean; ratio: number };
+  /**
+   * From the shared reading at the largest size: the rest of the work, one write at a time. Each `yield` asks for the
+   * element to be measured after that write; the search is resumed with whether it then overflows.
+   */
+  search(overflow: boolean, ratio: number): Generator<void, void, boolean>;
 }
-
 /** A list's measure of the rows that fit (`fitRows`); `live` until the list is gone. */
 interface RowsJob {
   live: boolean;
@@ -151,13 +177,33 @@ function flushFits(): void {
   pending.clear();
   for (const job of jobs) job.prepare();
   const measured: { overflow: boolean; ratio: number }[] = [];
-  for (const { node } of jobs) {
-    measured.push({
-      overflow: overflows(node),
-      ratio: Math.max(node.scrollHeight / node.clientHeight, node.scrollWidth / node.clientWidth),
-    });
+  for (const job of jobs) measured.push(job.measureFirst());
+  // The searches of the texts that overflow, side by side: at each step every search still going writes its next try
+  // (a size, a shorter text), then one layout measures them all. One after the other, each try of each text was a
+  // layout of the page of its own: about 60 on a door's first frame (the day list's titles clamped one by one).
+  let searching: Generator<void, void, boolean>[] = [];
+  let searchingJobs: FitJob[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    const search = jobs[i]!.search(measured[i]!.overflow, measured[i]!.ratio);
+    if (!search.next().done) {
+      searching.push(search);
+      searchingJobs.push(jobs[i]!);
+    }
   }
-  for (let i = 0; i < jobs.length; i++) jobs[i]!.finish(measured[i]!);
+  while (searching.length > 0) {
+    const overflow: boolean[] = [];
+    for (const job of searchingJobs) overflow.push(job.measure());
+    const still: Generator<void, void, boolean>[] = [];
+    const stillJobs: FitJob[] = [];
+    for (let i = 0; i < searching.length; i++) {
+      if (!searching[i]!.next(overflow[i]!).done) {
+        still.push(searching[i]!);
+        stillJobs.push(searchingJobs[i]!);
+      }
+    }
+    searching = still;
+    searchingJobs = stillJobs;
+  }
   const rows: RowsJob[] = [];
   for (const list of pendingRows) if (list.live) rows.push(list);
   pendingRows.clear();
@@ -186,9 +232,16 @@ export function fit(node: HTMLElement, options: FitOptions) {
   let min = 0;
   let max = 0;
   let target: HTMLElement | null = null;
+  /** The element's box when it was last measured. */
+  let width = 0;
+  let height = 0;
+  const measure = (): boolean => {
+    width = node.clientWidth;
+    height = node.clientHeight;
+    return node.scrollHeight > height || node.scrollWidth > width;
+  };
   const job: FitJob = {
     live: true,
-    node,
     prepare() {
       const unit = Math.min(window.innerWidth, window.innerHeight) / 100;
       target = opts.clamp ? node.querySelector<HTMLElement>(opts.clamp) : node;
@@ -200,41 +253,59 @@ export function fit(node: HTMLElement, options: FitOptions) {
       // (else the card's break-word would cut "Simulations/Data/Learning" mid-word at a size that "fits").
       node.style.overflowWrap = 'normal';
     },
-    finish({ overflow, ratio }) {
+    measure,
+    measureFirst() {
+      const overflow = measure();
+      return { overflow, ratio: Math.max(node.scrollHeight / height, node.scrollWidth / width) };
+    },
+    *search(overflowAtMax, ratio) {
       const { text } = opts;
       // Each size tried is a layout of the page. Overflowing at the largest size, the search starts from the last
       // size found, else from an estimate: wrapped text grows about with the square of its size, so the size that
       // fits is near max / √ratio.
       const guess = last ?? (Number.isFinite(ratio) ? Math.floor(max / Math.sqrt(ratio)) : undefined);
-      // Whole pixels only: each distinct size tried costs the browser a cached font instance, and a screen that
-      // refits all day would otherwise fill that cache with fractions (seen as heap growth in the day-long bench).
-      const size = Math.floor(
-        !overflow || max <= min
-          ? Math.max(min, max)
-          : largestFitting(
-              (px) => {
-                node.style.fontSize = `${Math.floor(px)}px`;
-                return !overflows(node);
-              },
-              min,
-              max,
-              1,
-              guess,
-            ),
-      );
+      let overflow = overflowAtMax;
+      let size: number;
+      if (!overflowAtMax || max <= min) size = Math.floor(Math.max(min, max));
+      else {
+        const sizes = largestFittingSearch(min, max, 1, guess);
+        let step = sizes.next();
+        while (!step.done) {
+          node.style.fontSize = `${Math.floor(step.value)}px`;
+          step = sizes.next(!(yield));
+        }
+        // Whole pixels only: each distinct size tried costs the browser a cached font instance, and a screen that
+        // refits all day would otherwise fill that cache with fractions (seen as heap growth in the day-long bench).
+        size = Math.floor(step.value);
+      }
       last = size;
-      node.style.fontSize = `${size}px`;
+      // At the largest size, as measured, the element needs no new measure; after a search, at the size found, it does.
+      if (overflowAtMax && max > min) {
+        node.style.fontSize = `${size}px`;
+        overflow = yield;
+      } else if (size !== Math.floor(max)) {
+        node.style.fontSize = `${size}px`;
+        overflow = yield;
+      }
       // A word wider than the box even at the smallest size (a hostile name): it may wrap inside itself, as before.
-      if (overflows(node)) node.style.overflowWrap = '';
-      if (text !== undefined && target && overflows(node)) {
+      if (overflow) {
+        node.style.overflowWrap = '';
+        overflow = yield;
+      }
+      if (text !== undefined && target && overflow) {
         const clampTarget = target;
-        clampTarget.textContent = clampAtWord(text, (candidate) => {
-          clampTarget.textContent = candidate;
-          return !overflows(node);
-        });
+        const texts = clampAtWordSearch(text);
+        let step = texts.next();
+        while (!step.done) {
+          clampTarget.textContent = step.value;
+          step = texts.next(!(yield));
+        }
+        clampTarget.textContent = step.value;
         clampTarget.title = text;
+        // Measured once more, with the text kept: its box is the one a resize is compared with.
+        yield;
       } else target?.removeAttribute('title');
-      box = `${node.clientWidth}x${node.clientHeight}`;
+      box = `${width}x${height}`;
     },
   };
   const observer = new ResizeObserver(() => {
