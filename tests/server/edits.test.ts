@@ -19,6 +19,16 @@ const ok = async (body: unknown) => {
   return r.json as unknown as StateJson;
 };
 
+/** The item the tests add in room A: an announcement from `start` to `end` (local times). */
+const announcement = (start: string, end: string) => ({
+  id: 'announce',
+  kind: 'talk',
+  title: 'Announcement',
+  start,
+  end,
+  room: 'A',
+});
+
 describe('edits', () => {
   test('cancel: the door shows it cancelled with the public reason, nobody is on stage, undo gives it back', async () => {
     const door = await connect(h, 'view=signage');
@@ -135,14 +145,10 @@ describe('edits', () => {
   test('add and remove an item; an item of the program cannot be removed, only cancelled', async () => {
     const s = await ok({
       type: 'program.item.add',
-      item: {
-        id: 'announce',
-        kind: 'talk',
-        title: 'Announcement',
-        start: (await state()).current[0]!.end.slice(0, 16),
-        end: (await state()).day.find((i) => i.id === 'break1')!.end.slice(0, 16),
-        room: 'A',
-      },
+      item: announcement(
+        (await state()).current[0]!.end.slice(0, 16),
+        (await state()).day.find((i) => i.id === 'break1')!.end.slice(0, 16),
+      ),
     });
     expect((await state()).day.map((i) => i.id)).toContain('announce');
     expect(s.edits!.items.find((i) => i.itemId === 'announce')!.added).toBe(true);
@@ -163,14 +169,7 @@ describe('edits', () => {
     const door = await connect(h, 'view=signage');
     const s = await ok({
       type: 'program.item.add',
-      item: {
-        id: 'announce',
-        kind: 'talk',
-        title: 'Announcement',
-        start: talkEnd,
-        end: localDateTime(Date.parse(at('talk1').plannedEnd) + 600_000, before.timezone),
-        room: 'A',
-      },
+      item: announcement(talkEnd, localDateTime(Date.parse(at('talk1').plannedEnd) + 600_000, before.timezone)),
       shiftFollowing: true,
     });
     expect(s.history.undo).toBe('Insert “Announcement” after “First talk”, rest of the day +10 min');
