@@ -27,7 +27,7 @@ import {
   type EditConflict,
   type Merged,
 } from '../core/edits/overlay.ts';
-import { editFor } from '../core/edits/program-actions.ts';
+import { editFor, shiftBackPlan, type ShiftBackPlan } from '../core/edits/program-actions.ts';
 import type { EditsJson, NoteJson } from '../core/contract/state.ts';
 import { resolveLive, roomLive, screenChanges, type LiveScreen } from '../core/live/live-screen.ts';
 import type { LiveState, OvertimePolicy } from '../core/live/state.ts';
@@ -229,6 +229,7 @@ export class Show {
         changed: [...e.changed].map(([field, was]) => ({ field, label: fieldLabel(field), was })),
         cancelled: e.cancelled ? { reason: e.cancelled.reason, public: e.cancelled.publicReason } : null,
         added: e.added,
+        ...(e.added ? this.shiftBackJson(itemId) : {}),
       })),
       conflicts: [...this.merged.conflicts, ...this.refused].map((c) => ({
         editId: this.saved.edits[c.index]?.id ?? null,
@@ -240,6 +241,12 @@ export class Show {
         theirs: c.kind === 'changed-in-source' ? c.theirs : null,
       })),
     };
+  }
+
+  /** What removing an added item with shiftBack would do, for the editor to offer it (none: it moved nothing). */
+  private shiftBackJson(itemId: string): { shiftBack?: ShiftBackPlan } {
+    const plan = shiftBackPlan(this.merged.program, this.timeline, this.activeEdits(), itemId);
+    return plan && (plan.back.length || plan.kept.length) ? { shiftBack: plan } : {};
   }
 
   /** A box following a central server shows the central server's notes (null: this show's own). */
@@ -317,7 +324,7 @@ export class Show {
     if (action.type === 'program.edit.resolve') {
       this.resolve(action.editId, action.keep, at);
     } else if (isProgramAction(action)) {
-      const request = editFor(this.merged.program, this.timeline, action, this.defaultRoom);
+      const request = editFor(this.merged.program, this.timeline, action, this.defaultRoom, this.activeEdits());
       const check = checkEdit(this.source, this.activeEdits(), request.edit);
       if (!check.ok) throw new ActionRejected(check.reason);
       const id = Math.max(this.saved.live.seq, ...this.saved.edits.map((e) => e.id)) + 1;

@@ -1,6 +1,7 @@
 // The state every screen receives (GET /api/state, WebSocket pushes): the `roomcue at --json` contract plus live fields.
 import type { LateCause, LiveScreen, TimerPhase } from '../live/live-screen.ts';
 import type { OvertimePolicy } from '../live/state.ts';
+import type { ShiftBackPlan } from '../edits/program-actions.ts';
 import type { WarningKind } from '../program/diagnostics.ts';
 import { itemJson, screenJson, type ItemJson, type ScreenJson } from '../schedule/screen-json.ts';
 import type { Timeline, TimelineItem } from '../schedule/timeline.ts';
@@ -57,6 +58,11 @@ export interface EditsJson {
     changed: { field: string; label: string; was: unknown }[];
     cancelled: { reason: string | null; public: boolean } | null;
     added: boolean;
+    /**
+     * An item added with shiftFollowing: what removing it with shiftBack would move back (program.item.remove), the
+     * same plan the server applies. Absent when its insert moved nothing.
+     */
+    shiftBack?: ShiftBackPlan;
   }[];
   /**
    * Edits that met a change in the source: "Title of 'X' was changed in the source too" (yours is kept, theirs is

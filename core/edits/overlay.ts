@@ -71,7 +71,15 @@ export const Edit = z.discriminatedUnion('op', [
      */
     shifted: z.array(Shift).optional(),
   }),
-  z.object({ op: z.literal('remove'), itemId: ItemId }),
+  z.object({
+    op: z.literal('remove'),
+    itemId: ItemId,
+    /**
+     * The items its insert moved later, moved back in the same edit (program.item.remove with shiftBack): `start` and
+     * `end` are their times before the insert, `base` the times the insert gave them (where they were when removed).
+     */
+    shiftedBack: z.array(Shift).optional(),
+  }),
   /** Notes on an item: `av` for the control view only, `chair` for the chair view; null clears, absent keeps. */
   z.object({
     op: z.literal('note'),
@@ -275,12 +283,15 @@ function applyAdd(m: Merging, edit: EditOf<'add'>, index: number): void {
   m.added.add(item.id);
   recordOf(m, item.id).added = true;
   // The items it made room for, each like a move in its room (a time the source changed since is a conflict).
-  for (const shift of edit.shifted ?? []) {
-    const moved = findForEdit(m, shift.itemId, index);
-    if (!moved) continue;
-    const room = moved.room ?? null;
-    placeItem(m, moved, { ...shift, room, base: { ...shift.base, room } }, index);
-  }
+  for (const shift of edit.shifted ?? []) shiftItem(m, shift, index);
+}
+
+/** Moves an item in its room as an insert (or the removal of one) moved it; a time changed since is a conflict. */
+function shiftItem(m: Merging, shift: Shift, index: number): void {
+  const moved = findForEdit(m, shift.itemId, index);
+  if (!moved) return;
+  const room = moved.room ?? null;
+  placeItem(m, moved, { ...shift, room, base: { ...shift.base, room } }, index);
 }
 
 function applyRemove(m: Merging, edit: EditOf<'remove'>, index: number): void {
@@ -300,6 +311,7 @@ function applyRemove(m: Merging, edit: EditOf<'remove'>, index: number): void {
   m.notes.delete(edit.itemId);
   reindex(m.slots, slot.list);
   m.slots.delete(edit.itemId);
+  for (const shift of edit.shiftedBack ?? []) shiftItem(m, shift, index);
 }
 
 /** An edit that set a field back to the source's value leaves nothing to mark. */
@@ -513,17 +525,18 @@ export function resolveEdit(
     if (!item || keep === 'theirs') return null;
     return { ...edit, base: { start: item.start, end: item.end, room: item.room ?? null } };
   }
-  if (edit.op === 'add' && edit.shifted?.length) {
+  if ((edit.op === 'add' || edit.op === 'remove') && (edit.op === 'add' ? edit.shifted : edit.shiftedBack)?.length) {
+    const moves = (edit.op === 'add' ? edit.shifted : edit.shiftedBack)!;
     // Each moved item the source changed (or dropped) since: yours keeps the move over the source's new time,
-    // theirs lets go of that item's move. The insert itself stays either way.
+    // theirs lets go of that item's move. The insert (or the removal) itself stays either way.
     const shifted: Shift[] = [];
-    for (const shift of edit.shifted) {
+    for (const shift of moves) {
       const item = findItem(under, shift.itemId);
       const changed = !item || item.start !== shift.base.start || item.end !== shift.base.end;
       if (!changed) shifted.push(shift);
       else if (keep === 'yours') shifted.push(item ? { ...shift, base: { start: item.start, end: item.end } } : shift);
     }
-    return { ...edit, shifted };
+    return edit.op === 'add' ? { ...edit, shifted } : { ...edit, shiftedBack: shifted };
   }
   return keep === 'theirs' ? null : edit;
 }

@@ -25,6 +25,8 @@ export function editFor(
   timeline: Timeline,
   action: Exclude<ProgramAction, { type: 'program.edit.resolve' }>,
   defaultRoom: string,
+  /** The edits `program` has on top of its source (a removal with shiftBack reads its insert's moves there). */
+  edits: readonly Edit[] = [],
 ): EditRequest {
   const item = (id: string) => {
     const found = findItem(program, id);
@@ -110,7 +112,27 @@ export function editFor(
     }
     case 'program.item.remove': {
       const it = item(action.itemId);
-      return { edit: { op: 'remove', itemId: it.id }, label: `Remove ${quoted(it.title)}`, room: roomOf(it.id) };
+      const label = `Remove ${quoted(it.title)}`;
+      if (!action.shiftBack) return { edit: { op: 'remove', itemId: it.id }, label, room: roomOf(it.id) };
+      const plan = shiftBackPlan(program, timeline, edits, it.id);
+      if (!plan) throw new ActionRejected(`“${it.title}” was not added by an edit: cancel it instead`);
+      if (plan.back.length === 0 && plan.kept.length === 0)
+        throw new ActionRejected(
+          `shiftBack: inserting ${quoted(it.title)} moved nothing later: there is nothing to move back`,
+        );
+      if (plan.back.length === 0)
+        throw new ActionRejected(
+          `shiftBack: none of the ${plan.kept.length} items inserting ${quoted(it.title)} moved later is still where it put them: remove it without moving the rest back`,
+        );
+      const except = plan.kept.length
+        ? `, except ${plan.kept.map((k) => `${quoted(k.title)} (${k.why === 'gone' ? 'gone' : 'moved since'})`).join(', ')}`
+        : '';
+      const shiftedBack: Shift[] = plan.back.map((b) => ({ itemId: b.itemId, ...b.to, base: b.from }));
+      return {
+        edit: { op: 'remove', itemId: it.id, shiftedBack },
+        label: `${label}, rest of the day −${formatLength(plan.minutes * 60_000)}${except}`,
+        room: roomOf(it.id),
+      };
     }
     case 'program.item.note': {
       const it = item(action.itemId);
@@ -156,6 +178,71 @@ export function makeRoom(
     }));
   const before = inRoom.filter((i) => i.plannedEnd === start.at && i.plannedStart < start.at);
   return { start: start.at, length, shifted, after: before.at(-1) ?? null };
+}
+
+/** What removing an inserted item and moving the rest of its day back would do (program.item.remove, shiftBack). */
+export interface ShiftBackPlan {
+  /** How much earlier each item moves: the inserted item's length when it was inserted. */
+  minutes: number;
+  /** The items still where the insert put them (cancelled since or not): their times now (`from`) and before (`to`). */
+  back: {
+    itemId: string;
+    title: string;
+    from: { start: string; end: string };
+    to: { start: string; end: string };
+    cancelled: boolean;
+  }[];
+  /**
+   * The items the insert moved that were edited since and stay as they are: moved again (by hand, by another insert,
+   * to another room; `start`: where it is now) or gone from the program (removed, or dropped by the source).
+   */
+  kept: { itemId: string; title: string; why: 'moved' | 'gone'; start: string | null }[];
+}
+
+/**
+ * What moving back the items that inserting `itemId` moved later would do, against the merged program (`program`,
+ * `timeline`) with `edits` on top of its source: null when no edit added `itemId`. Only the last insert of the id
+ * counts; an item moves back only if it is still in the room the insert moved it in, at the times it gave it.
+ */
+export function shiftBackPlan(
+  program: Program,
+  timeline: Timeline,
+  edits: readonly Edit[],
+  itemId: string,
+): ShiftBackPlan | null {
+  const add = edits.findLast((e): e is Extract<Edit, { op: 'add' }> => e.op === 'add' && e.item.id === itemId);
+  if (!add || !findItem(program, itemId)) return null;
+  const start = parseLocal(add.item.start, timeline.zone);
+  const end = parseLocal(add.item.end, timeline.zone);
+  const minutes = start.ok && end.ok ? Math.round((end.at - start.at) / 60_000) : 0;
+  const room = add.item.room ?? timeline.mainRoom;
+  const plan: ShiftBackPlan = { minutes, back: [], kept: [] };
+  for (const shift of add.shifted ?? []) {
+    const now = findItem(program, shift.itemId);
+    // A gone item by the title it had: an added one's from its add edit.
+    const addedAs = edits.findLast((e) => e.op === 'add' && e.item.id === shift.itemId);
+    const title =
+      now?.title ??
+      (addedAs?.op === 'add' ? addedAs.item.title : timeline.byId.get(shift.itemId)?.title) ??
+      shift.itemId;
+    if (!now) {
+      plan.kept.push({ itemId: shift.itemId, title, why: 'gone', start: null });
+      continue;
+    }
+    const inRoom = (timeline.byId.get(now.id)?.room ?? now.room ?? timeline.mainRoom) === room;
+    if (!inRoom || now.start !== shift.start || now.end !== shift.end) {
+      plan.kept.push({ itemId: now.id, title, why: 'moved', start: now.start });
+      continue;
+    }
+    plan.back.push({
+      itemId: now.id,
+      title,
+      from: { start: shift.start, end: shift.end },
+      to: { start: shift.base.start, end: shift.base.end },
+      cancelled: now.cancelled !== undefined,
+    });
+  }
+  return plan;
 }
 
 /** "10 min", "1 h 30 min": a length as the undo label says it. */

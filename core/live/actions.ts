@@ -70,7 +70,20 @@ const ProgramActions = [
         .optional(),
     })
     .strict(),
-  z.object({ type: z.literal('program.item.remove'), room, itemId }).strict(),
+  z
+    .object({
+      type: z.literal('program.item.remove'),
+      room,
+      itemId,
+      /**
+       * Only for an item added with shiftFollowing: move back by its length, in the same edit (one undo), the items
+       * its insert moved later that are still where it put them; the ones edited since stay, and the label names them.
+       */
+      shiftBack: z
+        .boolean({ error: 'expected true or false (true: move the items its insert moved later back by its length)' })
+        .optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('program.item.note'), room, itemId, av: note, chair: note }).strict(),
   /** A conflict with the source (see StateJson.edits.conflicts): keep the operator's value, or take the source's. */
   z

@@ -191,6 +191,57 @@ describe('edits', () => {
     expect((await state()).day).toEqual(before.day);
   });
 
+  test('remove the inserted item with shiftBack: the rest of room A moves back, in one edit; one undo redoes the insert', async () => {
+    const before = await state();
+    const at = (id: string, s: StateJson = before) => s.day.find((i) => i.id === id)!;
+    const talkEnd = at('talk1').plannedEnd.slice(0, 16);
+    const end = localDateTime(Date.parse(at('talk1').plannedEnd) + 600_000, before.timezone);
+    const inserted = await ok({ type: 'program.item.add', item: announcement(talkEnd, end), shiftFollowing: true });
+    const moved = (await state()).day.filter((i) => i.id !== 'announce' && i.plannedStart >= at('talk1').plannedEnd);
+    expect(moved.map((i) => i.id)).toEqual(['break1', 'talk2']);
+    // The control is told what a removal would move back: each item at its time before the insert.
+    const plan = inserted.edits!.items.find((e) => e.itemId === 'announce')!.shiftBack!;
+    expect(plan.minutes).toBe(10);
+    expect(plan.kept).toEqual([]);
+    expect(plan.back.map((b) => [b.itemId, b.to.start])).toEqual(
+      moved.map((i) => [i.id, at(i.id).plannedStart.slice(0, 16)]),
+    );
+    const door = await connect(h, 'view=signage');
+    const s = await ok({ type: 'program.item.remove', itemId: 'announce', shiftBack: true });
+    expect(s.history.undo).toBe('Remove “Announcement”, rest of the day −10 min');
+    const pushed = (await door.next((x) => x.seq === s.seq)) as unknown as StateJson;
+    door.ws.close();
+    expect(pushed.next!.id).toBe('break1');
+    expect(pushed.next!.start).toBe(at('break1').plannedStart);
+    expect((await state()).day).toEqual(before.day);
+    expect(s.edits!.count).toBe(2);
+
+    const undone = await ok({ type: 'undo' });
+    expect(undone.history.redo).toBe('Remove “Announcement”, rest of the day −10 min');
+    expect(at('announce', await state()).plannedStart.slice(0, 16)).toBe(talkEnd);
+    expect(at('break1', await state()).plannedStart).toBe(moved[0]!.plannedStart);
+  });
+
+  test('shiftBack: junk is a 400 naming the field; on an insert that moved nothing, a 409 that says so', async () => {
+    const talkEnd = (await state()).day.find((i) => i.id === 'talk1')!.plannedEnd.slice(0, 16);
+    const end = localDateTime(Date.parse(talkEnd + 'Z') + 600_000, 'UTC');
+    await ok({ type: 'program.item.add', item: announcement(talkEnd, end) });
+    const junk = await post(h, { type: 'program.item.remove', itemId: 'announce', shiftBack: 1 });
+    expect(junk.status).toBe(400);
+    expect(junk.json.error).toBe(
+      'program.item.remove: shiftBack: expected true or false (true: move the items its insert moved later back by its length)',
+    );
+    const nothing = await post(h, { type: 'program.item.remove', itemId: 'announce', shiftBack: true });
+    expect(nothing.status).toBe(409);
+    expect(nothing.json.error).toBe(
+      'shiftBack: inserting “Announcement” moved nothing later: there is nothing to move back',
+    );
+    const source = await post(h, { type: 'program.item.remove', itemId: 'talk1', shiftBack: true });
+    expect(source.status).toBe(409);
+    expect(source.json.error).toBe('“First talk” was not added by an edit: cancel it instead');
+    expect((await state()).edits!.count).toBe(1);
+  });
+
   test('junk in an insert is a 400 naming the field', async () => {
     const item = { id: 'x', kind: 'talk', title: 'X', start: '2026-06-29T10:10', end: '2026-06-29T10:20' };
     const yes = await post(h, { type: 'program.item.add', item, shiftFollowing: 'yes' });

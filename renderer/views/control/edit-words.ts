@@ -47,6 +47,14 @@ const en = {
     `Move the rest of the day ${minutes} min later (${count} ${count === 1 ? 'item' : 'items'})`,
   insertSameTime: 'Without moving the rest, both are on at the same time and the door shows only one as next.',
   remove: 'Remove this added item',
+  removeShift: (minutes: number, count: number) =>
+    `Move the rest of the day back ${minutes} min (${count} ${count === 1 ? 'item' : 'items'})`,
+  removeBack: (title: string, from: string, to: string, cancelled: boolean) =>
+    `“${title}” ${from} → ${to}${cancelled ? ' (cancelled)' : ''}`,
+  removeMoved: (title: string, at: string) => `“${title}” stays at ${at}: it was moved since the insert.`,
+  removeGone: (title: string) => `“${title}” is no longer in the program.`,
+  removeNoneBack: (count: number) =>
+    `None of the ${count} ${count === 1 ? 'item' : 'items'} the insert moved later is still where it put ${count === 1 ? 'it' : 'them'}: nothing moves back.`,
   edited: 'Edited',
   added: 'Added',
   cancelled: 'Cancelled',
@@ -76,6 +84,7 @@ const en = {
     add: (title: string) => `Insert “${title}”`,
     addShift: (title: string, minutes: number) => `Insert “${title}”, rest of the day +${minutes} min`,
     remove: (title: string) => `Remove “${title}”`,
+    removeShift: (title: string, minutes: number) => `Remove “${title}”, rest of the day −${minutes} min`,
     resolve: (title: string) => `Conflict on “${title}” settled`,
     presets: 'Presets saved',
   },
@@ -129,6 +138,14 @@ const fr: EditWords = {
     `Décaler la suite de la journée de ${minutes} min (${count} ${count === 1 ? 'élément' : 'éléments'})`,
   insertSameTime: 'Sans décaler la suite, les deux ont lieu en même temps et la porte n’en montre qu’un comme suivant.',
   remove: "Supprimer l'élément ajouté",
+  removeShift: (minutes: number, count: number) =>
+    `Ramener la suite de la journée de ${minutes} min plus tôt (${count} ${count === 1 ? 'élément' : 'éléments'})`,
+  removeBack: (title: string, from: string, to: string, cancelled: boolean) =>
+    `« ${title} » ${from} → ${to}${cancelled ? ' (annulé)' : ''}`,
+  removeMoved: (title: string, at: string) => `« ${title} » reste à ${at} : il a été déplacé depuis l’insertion.`,
+  removeGone: (title: string) => `« ${title} » n’est plus dans le programme.`,
+  removeNoneBack: (count: number) =>
+    `Aucun des ${count} éléments décalés par l’insertion n’est encore où elle les a mis : rien n’est ramené.`,
   edited: 'Modifié',
   added: 'Ajouté',
   cancelled: 'Annulé',
@@ -158,6 +175,7 @@ const fr: EditWords = {
     add: (title: string) => `Insérer « ${title} »`,
     addShift: (title: string, minutes: number) => `Insérer « ${title} », suite de la journée +${minutes} min`,
     remove: (title: string) => `Supprimer « ${title} »`,
+    removeShift: (title: string, minutes: number) => `Supprimer « ${title} », suite de la journée −${minutes} min`,
     resolve: (title: string) => `Conflit sur « ${title} » réglé`,
     presets: 'Messages prêts enregistrés',
   },
