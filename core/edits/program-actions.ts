@@ -172,8 +172,8 @@ export function makeRoom(
     .filter((i) => i.plannedStart >= start.at)
     .map((i) => ({
       itemId: i.id,
-      start: localDateTime(i.plannedStart + length, timeline.zone),
-      end: localDateTime(i.plannedEnd + length, timeline.zone),
+      start: programTime(i, 'start', i.plannedStart + length, timeline.zone),
+      end: programTime(i, 'end', i.plannedEnd + length, timeline.zone),
       base: { start: localDateTime(i.plannedStart, timeline.zone), end: localDateTime(i.plannedEnd, timeline.zone) },
     }));
   const before = inRoom.filter((i) => i.plannedEnd === start.at && i.plannedStart < start.at);
@@ -243,6 +243,20 @@ export function shiftBackPlan(
     });
   }
   return plan;
+}
+
+/**
+ * The program time of `at`, where a moved item's start or end goes. Refused when no program time names it: in the
+ * first of the autumn's two hours (02:00–03:00 summer time in Paris), whose times a program reads as the second.
+ */
+function programTime(item: TimelineItem, field: 'start' | 'end', at: number, zone: string): string {
+  const local = localDateTime(at, zone);
+  const read = parseLocal(local, zone);
+  if (read.ok && read.at === at) return local;
+  const clock = localTime(at, zone);
+  throw new ActionRejected(
+    `shiftFollowing: “${item.title}” would ${field} at ${clock} before the clocks go back, a time a program cannot name (its ${clock} is the one after): insert without moving the rest of the day, or choose another length`,
+  );
 }
 
 /** "10 min", "1 h 30 min": a length as the undo label says it. */

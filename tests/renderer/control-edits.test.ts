@@ -216,7 +216,7 @@ describe('what changed, as the console says it', () => {
 });
 
 test('an inserted item follows the one it is inserted after, in its room, with a fresh id', () => {
-  expect(insertedItem(item(), ' Group photo ', 10, 'talk', 'L108-A', 36 ** 3)).toEqual({
+  expect(insertedItem(item(), ' Group photo ', 10, 'talk', 'L108-A', 36 ** 3, 'Europe/Paris')).toEqual({
     id: 'added-1000',
     kind: 'talk',
     title: 'Group photo',
@@ -270,18 +270,32 @@ describe('what an insert will do, said before it is done', () => {
   ];
 
   test('10 min after the 09:30 talk: 10:00–10:10, overlapping the next talk (not the cancelled one, not the lunch away)', () => {
-    expect(insertPlan(item(), 10, day, 'L108-A')).toEqual({
+    expect(insertPlan(item(), 10, day, 'L108-A', 'Europe/Paris')).toEqual({
       start: '10:00',
       end: '10:10',
       overlaps: [{ id: 'd2-bind', title: 'Fleets Without a Kernel: The Distributed…', start: '10:00', end: '10:30' }],
       // The rest of the room's day that a shift moves: the talk, the cancelled one and the coffee (not the lunch away).
       moves: 3,
+      clockChange: false,
+      unnamed: null,
+      shiftUnnamed: null,
     });
   });
 
   test('45 min overlaps the coffee too; after the last item of the day nothing overlaps and nothing moves', () => {
-    expect(insertPlan(item(), 45, day, 'L108-A').overlaps.map((o) => o.id)).toEqual(['d2-bind', 'd2-coffee']);
+    expect(insertPlan(item(), 45, day, 'L108-A', 'Europe/Paris').overlaps.map((o) => o.id)).toEqual([
+      'd2-bind',
+      'd2-coffee',
+    ]);
     const last = day[2]!;
-    expect(insertPlan(last, 10, day, 'L108-A')).toEqual({ start: '11:00', end: '11:10', overlaps: [], moves: 0 });
+    expect(insertPlan(last, 10, day, 'L108-A', 'Europe/Paris')).toEqual({
+      start: '11:00',
+      end: '11:10',
+      overlaps: [],
+      moves: 0,
+      clockChange: false,
+      unnamed: null,
+      shiftUnnamed: null,
+    });
   });
 });

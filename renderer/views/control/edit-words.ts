@@ -45,6 +45,11 @@ const en = {
   insertOverlaps: (title: string, start: string, end: string) => `It overlaps “${title}” ${start}–${end}.`,
   insertShift: (minutes: number, count: number) =>
     `Move the rest of the day ${minutes} min later (${count} ${count === 1 ? 'item' : 'items'})`,
+  insertClockChange: (minutes: number) => `The clocks change during it: it lasts ${minutes} min.`,
+  insertUnnamed: (end: string, shorter: number, longer: number) =>
+    `It would end at ${end} before the clocks go back, and a program’s ${end} is the one after: it cannot be inserted. Make it at most ${shorter} or at least ${longer} min.`,
+  insertShiftUnnamed: (title: string, field: 'start' | 'end', time: string) =>
+    `Moving the rest would make “${title}” ${field} at ${time} before the clocks go back, and a program’s ${time} is the one after: untick it, or choose another length.`,
   insertSameTime: 'Without moving the rest, both are on at the same time and the door shows only one as next.',
   remove: 'Remove this added item',
   removeShift: (minutes: number, count: number) =>
@@ -136,6 +141,11 @@ const fr: EditWords = {
   insertOverlaps: (title: string, start: string, end: string) => `Il chevauche « ${title} » ${start}–${end}.`,
   insertShift: (minutes: number, count: number) =>
     `Décaler la suite de la journée de ${minutes} min (${count} ${count === 1 ? 'élément' : 'éléments'})`,
+  insertClockChange: (minutes: number) => `L’heure change pendant celui-ci : il dure ${minutes} min.`,
+  insertUnnamed: (end: string, shorter: number, longer: number) =>
+    `Il finirait à ${end} avant le retour à l’heure d’hiver, et le ${end} d’un programme est le second : impossible de l’insérer. Donnez-lui au plus ${shorter} ou au moins ${longer} min.`,
+  insertShiftUnnamed: (title: string, field: 'start' | 'end', time: string) =>
+    `Décaler la suite ferait ${field === 'start' ? 'commencer' : 'finir'} « ${title} » à ${time} avant le retour à l’heure d’hiver, et le ${time} d’un programme est le second : décochez, ou changez la durée.`,
   insertSameTime: 'Sans décaler la suite, les deux ont lieu en même temps et la porte n’en montre qu’un comme suivant.',
   remove: "Supprimer l'élément ajouté",
   removeShift: (minutes: number, count: number) =>

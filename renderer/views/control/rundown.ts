@@ -3,6 +3,7 @@ import type { EditsJson, NoteJson } from '../../../core/contract/state.ts';
 import type { Action } from '../../../core/live/actions.ts';
 import type { ItemKind } from '../../../core/program/schema.ts';
 import type { ItemJson } from '../../../core/schedule/screen-json.ts';
+import { wallTime, zoneOffsetMs } from '../../lib/format.ts';
 
 export type EditEntry = EditsJson['items'][number];
 export type Conflict = EditsJson['conflicts'][number];
@@ -215,7 +216,34 @@ export function noteOf(notes: NoteJson[] | undefined, itemId: string): { av: str
   return { av: n?.av ?? '', chair: n?.chair ?? '' };
 }
 
-/** A new item right after `after` (same day and room), `minutes` long, with a fresh id. */
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** "2026-10-25T02:30": an instant as a program time (the wall clock in `zone`, to the minute), whatever the TZ. */
+export function programLocal(at: number, zone: string): string {
+  const w = wallTime(at, zone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/**
+ * The instant a program time names as the server reads it (core/time.ts parseLocal): null where the clocks skip it
+ * (spring); in the hour that happens twice (autumn), the second one.
+ */
+export function programInstant(local: string, zone: string): number | null {
+  const wall = Date.parse(`${local}:00Z`);
+  if (!Number.isFinite(wall)) return null;
+  const found = [-12, 0, 12]
+    .map((h) => wall - zoneOffsetMs(wall + h * 3_600_000, zone))
+    .filter((at) => programLocal(at, zone) === local);
+  return found.length ? Math.max(...found) : null;
+}
+
+/** Whether a program time can name `at`: not in the first of the autumn's two hours (it names the second). */
+const nameable = (at: number, zone: string): boolean => programInstant(programLocal(at, zone), zone) === at;
+
+/**
+ * A new item right after `after` (same day and room), `minutes` long, with a fresh id. Its end is `minutes` after its
+ * start in real time, as a program time of `zone`: 20 min after 01:50 on the night summer time begins is 03:10.
+ */
 export function insertedItem(
   after: ItemJson,
   title: string,
@@ -223,6 +251,7 @@ export function insertedItem(
   kind: ItemKind,
   mainRoom: string,
   now = Date.now(),
+  zone: string,
 ): {
   id: string;
   kind: ItemKind;
@@ -232,15 +261,13 @@ export function insertedItem(
   room: string;
   speakers: string[];
 } {
-  const start = after.plannedEnd.slice(0, 16);
-  const endMs = Date.parse(`${start}:00Z`) + minutes * 60_000;
-  const end = new Date(endMs).toISOString().slice(0, 16);
+  const from = Date.parse(after.plannedEnd);
   return {
     id: `added-${now.toString(36)}`,
     kind,
     title: title.trim(),
-    start,
-    end,
+    start: programLocal(from, zone),
+    end: programLocal(from + minutes * 60_000, zone),
     room: after.room ?? mainRoom,
     speakers: [],
   };
@@ -254,27 +281,73 @@ export interface Overlap {
   end: string;
 }
 
+export interface InsertPlan {
+  /** The new item's times, "10:10" and "10:20", in the program's zone. */
+  start: string;
+  end: string;
+  overlaps: Overlap[];
+  /** How many items of the room's day a "move the rest of the day" would move. */
+  moves: number;
+  /** The clocks change during the new item (its times are not `minutes` apart on the wall clock). */
+  clockChange: boolean;
+  /**
+   * Its end falls in the first of the autumn's two hours, which no program time names (the server would read the
+   * second: a longer item): the end ("02:30") and the nearest lengths that can be inserted, shorter and longer.
+   */
+  unnamed: { end: string; shorter: number; longer: number } | null;
+  /** Moving the rest would put an item's start or end there: the first such item and that time. */
+  shiftUnnamed: { title: string; start?: string; end?: string } | null;
+}
+
 /**
- * What inserting `minutes` after `after` will do, before it is done: the new item's times, the items of its room it
- * would overlap (not cancelled ones, whose slot is free, nor the ones away from the rooms), and how many items of the
- * room's day a "move the rest of the day" would move (program.item.add with shiftFollowing: those starting at or after
- * it, cancelled ones too). `day`: the room's items (the control's `days`), with the program's times.
+ * What inserting `minutes` after `after` will do, before it is done, with the server's arithmetic (real minutes,
+ * program times read as the server reads them): the new item's times, the items of its room it would overlap (not
+ * cancelled ones, whose slot is free, nor the ones away from the rooms), and how many items of the room's day a "move
+ * the rest of the day" would move (program.item.add with shiftFollowing: those starting at or after it, cancelled
+ * ones too). `day`: the room's items (the control's `days`), with the program's times.
  */
 export function insertPlan(
   after: ItemJson,
   minutes: number,
   day: readonly ItemJson[],
   mainRoom: string,
-): { start: string; end: string; overlaps: Overlap[]; moves: number } {
-  const added = insertedItem(after, 'x', minutes, 'talk', mainRoom, 0);
+  zone: string,
+): InsertPlan {
+  const added = insertedItem(after, 'x', minutes, 'talk', mainRoom, 0, zone);
   const from = Date.parse(after.plannedEnd);
-  const to = from + minutes * 60_000;
+  const length = minutes * 60_000;
+  const to = from + length;
   const sameRoom = day.filter((i) => i.id !== after.id && i.room === added.room && i.day === after.day);
   const overlaps = sameRoom
     .filter((i) => !i.cancelled && Date.parse(i.plannedStart) < to && Date.parse(i.plannedEnd) > from)
     .map((i) => ({ id: i.id, title: shortTitle(i.title), start: clockOf(i.plannedStart), end: clockOf(i.plannedEnd) }));
-  const moves = sameRoom.filter((i) => Date.parse(i.plannedStart) >= from).length;
-  return { start: added.start.slice(11, 16), end: added.end.slice(11, 16), overlaps, moves };
+  const moving = sameRoom.filter((i) => Date.parse(i.plannedStart) >= from);
+  const wallMinutes = (Date.parse(`${added.end}:00Z`) - Date.parse(`${added.start}:00Z`)) / 60_000;
+  let unnamed: InsertPlan['unnamed'] = null;
+  if (!nameable(to, zone)) {
+    let shorter = minutes;
+    while (shorter > 1 && !nameable(from + shorter * 60_000, zone)) shorter--;
+    let longer = minutes;
+    while (longer < minutes + 1440 && !nameable(from + longer * 60_000, zone)) longer++;
+    unnamed = { end: added.end.slice(11, 16), shorter, longer };
+  }
+  let shiftUnnamed: InsertPlan['shiftUnnamed'] = null;
+  for (const i of moving) {
+    const start = Date.parse(i.plannedStart) + length;
+    const end = Date.parse(i.plannedEnd) + length;
+    if (!nameable(start, zone)) shiftUnnamed = { title: i.title, start: programLocal(start, zone).slice(11, 16) };
+    else if (!nameable(end, zone)) shiftUnnamed = { title: i.title, end: programLocal(end, zone).slice(11, 16) };
+    if (shiftUnnamed) break;
+  }
+  return {
+    start: added.start.slice(11, 16),
+    end: added.end.slice(11, 16),
+    overlaps,
+    moves: moving.length,
+    clockChange: wallMinutes !== minutes,
+    unnamed,
+    shiftUnnamed,
+  };
 }
 
 /** A title of at most 40 characters, cut at a word's end: "Fleets Without a Kernel: The Distributed…". */
