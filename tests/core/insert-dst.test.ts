@@ -10,7 +10,7 @@ import type { Program, ProgramInput } from '../../core/program/schema.ts';
 import { itemJson } from '../../core/schedule/screen-json.ts';
 import { buildTimeline } from '../../core/schedule/timeline.ts';
 import { parseLocal } from '../../core/time.ts';
-import { insertedItem, insertPlan } from '../../renderer/views/control/rundown.ts';
+import { clockNote, insertedItem, insertPlan, moveAction, timeForm } from '../../renderer/views/control/rundown.ts';
 
 const ZONE = 'Europe/Paris';
 
@@ -141,5 +141,43 @@ describe('insert across the spring gap (Paris, 2026-03-29)', () => {
     const merged = server(p, item, true);
     expect(minutesOf(merged, item.id)).toBe(20);
     expect(span(merged, 's1')).toBe('03:20–03:50');
+  });
+});
+
+describe('the time editor in the hour the clocks repeat (Paris, 2026-10-25)', () => {
+  const at = (p: Program, id: string) => itemJson(buildTimeline(p).byId.get(id)!, ZONE);
+
+  it('shows the second 02:00–02:30 as 02:00–02:30 and says that 02:00 happens twice; the server keeps it there', () => {
+    const p = autumn();
+    const a2 = at(p, 'a2');
+    const form = timeForm(a2, 'R');
+    expect(form).toEqual({ day: '2026-10-25', start: '02:00', end: '02:30', room: 'R' });
+    expect(clockNote(form.day, form.start, ZONE)).toBe('twice');
+    expect(clockNote(form.day, '03:00', ZONE)).toBeNull();
+    expect(clockNote(form.day, '01:59', ZONE)).toBeNull();
+  });
+
+  it('a summer-time talk moved to 02:15 goes to the second 02:15 (winter time), 30 min long, as the note says', () => {
+    const p = autumn();
+    const a1 = at(p, 'a1');
+    const move = moveAction(a1, { ...timeForm(a1, 'R'), start: '02:15' }, 'R');
+    expect(move).toEqual({
+      ok: true,
+      value: { type: 'program.item.move', itemId: 'a1', start: '2026-10-25T02:15' },
+    });
+    expect(clockNote('2026-10-25', '02:15', ZONE)).toBe('twice');
+    const parsed = parseAction(move.ok ? move.value : null);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const request = editFor(p, buildTimeline(p), parsed.action as Extract<Action, { type: 'program.item.move' }>, 'R');
+    const check = checkEdit(p, [], request.edit);
+    if (!check.ok) throw new Error(check.reason);
+    const moved = itemJson(buildTimeline(check.merged.program).byId.get('a1')!, ZONE);
+    expect([moved.plannedStart, moved.plannedEnd]).toEqual(['2026-10-25T02:15:00+01:00', '2026-10-25T02:45:00+01:00']);
+  });
+
+  it('a time the clocks skip in spring is said before it is sent (the server refuses it)', () => {
+    expect(clockNote('2026-03-29', '02:30', ZONE)).toBe('skipped');
+    expect(clockNote('2026-03-29', '03:00', ZONE)).toBeNull();
+    expect(clockNote('2026-06-29', '02:30', ZONE)).toBeNull();
   });
 });

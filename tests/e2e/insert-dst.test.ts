@@ -124,6 +124,40 @@ describe.skipIf(chromiumMissing !== null)('insert on the night the clocks go bac
     expect([added.plannedStart, added.plannedEnd]).toEqual(['2026-10-25T01:00:00+02:00', '2026-10-25T01:30:00+02:00']);
     await control.close();
   });
+  test('the time editor says which of the two 02:15 a typed time is, and the server puts the talk there', async () => {
+    const control = await ctx.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    control.on('pageerror', (e) => ctx.errors.push(e.message));
+    await control.goto(`${ctx.show.url}/control`);
+    let ed = await editorOf(control, 'a2');
+    expect(await ed.locator('[data-time-note]').allInnerTexts()).toEqual([
+      '02:00 happens twice that night (the clocks go back): a program’s 02:00 is the second one, after the change.',
+      '02:30 happens twice that night (the clocks go back): a program’s 02:30 is the second one, after the change.',
+    ]);
+    await ed.getByRole('button', { name: 'Close' }).click();
+
+    ed = await editorOf(control, 'a1');
+    expect(await ed.locator('[data-time-note]').count()).toBe(0);
+    await ed.getByLabel('Start', { exact: true }).fill('02:15');
+    expect(await ed.locator('[data-time-note]').innerText()).toBe(
+      '02:15 happens twice that night (the clocks go back): a program’s 02:15 is the second one, after the change.',
+    );
+    for (const [width, height] of SIZES) {
+      await control.setViewportSize({ width, height });
+      await ed.getByRole('button', { name: 'Save', exact: true }).scrollIntoViewIfNeeded();
+      await settled(control);
+      expect(await overflowing(control, '[data-time-note]'), `${width}x${height}`).toEqual([]);
+      await screenshot(control, `time-dst-editor-${width}x${height}`);
+    }
+    await control.setViewportSize({ width: 1920, height: 1080 });
+    await ed.getByRole('button', { name: 'Save', exact: true }).click();
+    const s = await until(
+      () => showState(ctx),
+      (x) => x.day.find((i) => i.id === 'a1')!.plannedStart !== '2026-10-25T01:00:00+02:00',
+    );
+    const a1 = s.day.find((i) => i.id === 'a1')!;
+    expect([a1.plannedStart, a1.plannedEnd]).toEqual(['2026-10-25T02:15:00+01:00', '2026-10-25T02:45:00+01:00']);
+    await control.close();
+  });
 });
 
 describe.skipIf(chromiumMissing !== null)('insert across the spring gap (2026-03-29)', () => {

@@ -18,6 +18,10 @@ const en = {
   end: 'End',
   room: 'Room',
   timeFormat: 'Give the time as HH:MM.',
+  timeTwice: (clock: string) =>
+    `${clock} happens twice that night (the clocks go back): a program’s ${clock} is the second one, after the change.`,
+  timeSkipped: (clock: string) =>
+    `${clock} does not exist that night (the clocks go forward over it): choose another time.`,
   titleEmpty: 'Give the item a title.',
   save: 'Save',
   close: 'Close',
@@ -114,6 +118,10 @@ const fr: EditWords = {
   end: 'Fin',
   room: 'Salle',
   timeFormat: "Donnez l'heure au format HH:MM.",
+  timeTwice: (clock: string) =>
+    `${clock} a lieu deux fois cette nuit-là (retour à l’heure d’hiver) : le ${clock} d’un programme est le second, après le changement.`,
+  timeSkipped: (clock: string) =>
+    `${clock} n’existe pas cette nuit-là (passage à l’heure d’été) : choisissez une autre heure.`,
   titleEmpty: "Donnez un titre à l'élément.",
   save: 'Enregistrer',
   close: 'Fermer',

@@ -237,6 +237,18 @@ export function programInstant(local: string, zone: string): number | null {
   return found.length ? Math.max(...found) : null;
 }
 
+/**
+ * Whether a time typed in the editor ("02:15" on `day` of the event, in `zone`) is one the clocks skip ('skipped': the
+ * server refuses it) or one that happens twice ('twice': the program's is the second, after the clocks go back).
+ */
+export function clockNote(day: string, clock: string, zone: string, dayChange = 0): 'twice' | 'skipped' | null {
+  const date = minutesOf(clock) < dayChange ? nextDate(day) : day;
+  const local = `${date}T${clock}`;
+  const at = programInstant(local, zone);
+  if (at === null) return 'skipped';
+  return [3_600_000, 1_800_000].some((back) => programLocal(at - back, zone) === local) ? 'twice' : null;
+}
+
 /** Whether a program time can name `at`: not in the first of the autumn's two hours (it names the second). */
 const nameable = (at: number, zone: string): boolean => programInstant(programLocal(at, zone), zone) === at;
 
