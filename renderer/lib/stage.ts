@@ -41,6 +41,21 @@ export function overtimeMs(state: State, itemId: string, now: number): number | 
   return now >= stage.endsAtMs ? now - stage.endsAtMs : null;
 }
 
+/**
+ * When the time of `itemId` was up, while it runs past it on stage (null when it does not): the countdown's zero, from
+ * which the chair counts its "+7:10" and of which the control's timer says "ends at 10:10". Its live end is no use to
+ * a screen then: held, it is the instant of the last state (the clock, a minute at a time); not held, the next item's
+ * start. A paused timer's zero moves with the clock: its time was up when it had run its length before the pause.
+ */
+export function timeUpAt(state: State, itemId: string, now: number): number | null {
+  if (overtimeMs(state, itemId, now) === null) return null;
+  const timer = state.timer;
+  if (timer && timer.itemId === itemId && !timer.running && timer.pausedAt !== null) {
+    return Date.parse(timer.pausedAt) + timer.remainingSeconds * 1000;
+  }
+  return state.stage.endsAtMs;
+}
+
 /** NEXT waits for the talk on stage to end ("after this talk, planned 10:10"): its planned start, else null. */
 export function afterCurrent(state: State): number | null {
   const n = state.nextStart;

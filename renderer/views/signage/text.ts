@@ -29,6 +29,15 @@ export function timeRange(item: Pick<ItemJson, 'start' | 'end'>, zone: string): 
   return `${clockTime(item.start, zone)}–${clockTime(item.end, zone)}`;
 }
 
+/**
+ * The times of an item on now: its live times ("09:45–10:25" after the chair started it late at 09:45), but run past
+ * its time it ends when its time was up (`timeUpMs`, see stage.ts timeUpAt): "09:30–10:10 · running 7 min over", not
+ * "09:30–10:17", whose end was only the instant of the last state.
+ */
+export function nowRange(item: Pick<ItemJson, 'start' | 'end'>, zone: string, timeUpMs: number | null): string {
+  return timeUpMs === null ? timeRange(item, zone) : `${clockTime(item.start, zone)}–${clockTime(timeUpMs, zone)}`;
+}
+
 const UNKNOWN = /^(tba|tbd|tbc|n\/a)$/i;
 
 /** Names a public screen can show: "TBA" and the like say nothing to a passer-by. */

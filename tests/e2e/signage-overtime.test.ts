@@ -1,0 +1,109 @@
+// The door while the talk on stage runs over, and after the chair restarted it late, at 1920x1080 and 1080x1920:
+// the times a passer-by reads on NOW and NEXT agree with what the chair counts and the control's timer says.
+import { afterAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { parseInstant } from '../../core/time.ts';
+import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+
+const SIZES = [
+  [1920, 1080],
+  [1080, 1920],
+] as const;
+
+async function act(show: ServedShow, action: object): Promise<void> {
+  const res = await fetch(`${show.url}/api/actions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(action),
+  });
+  expect(res.status, JSON.stringify(action)).toBe(200);
+}
+
+/** Waits (in real time) until the show's clock reads `local` (program time, Paris). */
+async function untilShowTime(show: ServedShow, local: string): Promise<void> {
+  const target = parseInstant(local, 'Europe/Paris');
+  if (!target.ok) throw new Error(target.reason);
+  const wait = show.running.show.clock.realDelayUntil(target.at);
+  if (wait > 0) await new Promise((done) => setTimeout(done, wait + 50));
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      document.fonts.ready.then(
+        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+      ) as Promise<void>,
+  );
+}
+
+describe.skipIf(chromiumMissing !== null)('the door in overtime', () => {
+  let browser: Browser | undefined;
+  let show: ServedShow | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await show?.close();
+  });
+
+  const doors = async (s: ServedShow): Promise<Page[]> => {
+    browser ??= await launchBrowser();
+    const pages: Page[] = [];
+    for (const [width, height] of SIZES) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      page.on('pageerror', (e) => {
+        throw e;
+      });
+      await page.goto(`${s.url}/signage`);
+      await page.waitForSelector('.hero article[data-item-id]');
+      pages.push(page);
+    }
+    return pages;
+  };
+  const now = (door: Page) => door.locator('.hero article[data-item-id]').first();
+  const next = (door: Page) => door.locator('article.next[data-item-id]').first();
+  const where = (door: Page) => `${door.viewportSize()!.width}x${door.viewportSize()!.height}`;
+
+  test('held past its time: NOW reads 09:30–10:10 and "running N min over", NEXT "after this talk, planned 10:10"', async () => {
+    // The chair paused and resumed the keynote: a person touched its timer, so it is held on stage when its time is
+    // up at 10:10. The show clock runs at 20x: two minutes of overtime take six seconds.
+    show = await serveShow('2026-06-29T10:09:20', { speed: 20 });
+    await act(show, { type: 'timer.pause' });
+    await act(show, { type: 'timer.resume' });
+    const pages = await doors(show);
+    await untilShowTime(show, '2026-06-29T10:12:05');
+    for (const door of pages) {
+      await expect
+        .poll(() => now(door).locator('[data-left]').innerText(), { timeout: 5000 })
+        .toMatch(/^running \d min over$/);
+      expect(await now(door).getAttribute('data-item-id'), where(door)).toBe('d1-dongarra');
+      // Its range ends when its time was up, as the control's "ends at 10:10" and the chair's "+2:05" have it: not
+      // at the instant of the last state (10:12), which read as if it ended now.
+      expect(await now(door).locator('[data-range]').innerText(), where(door)).toBe('09:30–10:10');
+      expect(await next(door).getAttribute('data-item-id'), where(door)).toBe('d1-lu');
+      expect(await next(door).locator('[data-range]').innerText(), where(door)).toBe('after this talk');
+      expect(await next(door).locator('.note').innerText(), where(door)).toBe('planned 10:10');
+      await settled(door);
+      expect(await overflowing(door, '[data-fit]'), where(door)).toEqual([]);
+      await screenshot(door, `signage-overtime-held-${where(door)}`);
+    }
+    await Promise.all(pages.map((p) => p.close()));
+    await show.close();
+    show = undefined;
+  });
+
+  test('restarted late by the chair ("Restart with 40:00 left" at 09:45): NOW 09:45–10:25, NEXT 10:25–11:05', async () => {
+    // timer.start on the keynote on by the clock: the chair's late start, from which the control, the log and the
+    // timing report count the talk. The door says the same: it runs from 09:45 for its 40 minutes.
+    show = await serveShow('2026-06-29T09:45');
+    const pages = await doors(show);
+    await act(show, { type: 'timer.start' });
+    for (const door of pages) {
+      await expect.poll(() => now(door).locator('[data-range]').innerText(), { timeout: 5000 }).toBe('09:45–10:25');
+      expect(await next(door).getAttribute('data-item-id'), where(door)).toBe('d1-lu');
+      expect(await next(door).locator('[data-range]').innerText(), where(door)).toBe('10:25–11:05');
+      await settled(door);
+      expect(await overflowing(door, '[data-fit]'), where(door)).toEqual([]);
+      await screenshot(door, `signage-overtime-restarted-${where(door)}`);
+    }
+    await Promise.all(pages.map((p) => p.close()));
+  });
+});
