@@ -10,7 +10,14 @@ import type { Program, ProgramInput } from '../../core/program/schema.ts';
 import { itemJson } from '../../core/schedule/screen-json.ts';
 import { buildTimeline } from '../../core/schedule/timeline.ts';
 import { parseLocal } from '../../core/time.ts';
-import { clockNote, insertedItem, insertPlan, moveAction, timeForm } from '../../renderer/views/control/rundown.ts';
+import {
+  clockNote,
+  insertedItem,
+  insertPlan,
+  moveAction,
+  timeForm,
+  timeNotes,
+} from '../../renderer/views/control/rundown.ts';
 
 const ZONE = 'Europe/Paris';
 
@@ -179,5 +186,37 @@ describe('the time editor in the hour the clocks repeat (Paris, 2026-10-25)', ()
     expect(clockNote('2026-03-29', '02:30', ZONE)).toBe('skipped');
     expect(clockNote('2026-03-29', '03:00', ZONE)).toBeNull();
     expect(clockNote('2026-06-29', '02:30', ZONE)).toBeNull();
+  });
+});
+
+describe('the time editor’s notes read the dates the move is sent with', () => {
+  // An evening program whose days change at 04:00: a talk from 23:30 on the event day of 24 October that ends at
+  // 02:15 ends on the night the clocks go back, at the second 02:15, as the move says.
+  const item = itemJson(
+    buildTimeline(program([['late', 'Late talk', '2026-10-24T23:30', '2026-10-25T00:15']])).byId.get('late')!,
+    ZONE,
+  );
+  const form = { ...timeForm(item, 'R', 240), end: '02:15' };
+
+  it('an end after midnight, before the day change: the note is for 25 October, the date the move sends', () => {
+    expect(form.day).toBe('2026-10-24');
+    const move = moveAction(item, form, 'R', 240);
+    expect(move.ok && move.value).toMatchObject({ end: '2026-10-25T02:15' });
+    expect(timeNotes(form, ZONE, 240)).toEqual([{ clock: '02:15', kind: 'twice' }]);
+  });
+
+  it('a start and end both in the night, after midnight: 25 October for both; a day that changes at midnight too', () => {
+    expect(timeNotes({ day: '2026-10-24', start: '01:00', end: '02:15' }, ZONE, 240)).toEqual([
+      { clock: '02:15', kind: 'twice' },
+    ]);
+    expect(timeNotes({ day: '2026-10-24', start: '23:30', end: '02:15' }, ZONE, 0)).toEqual([
+      { clock: '02:15', kind: 'twice' },
+    ]);
+    expect(timeNotes({ day: '2026-03-28', start: '23:30', end: '02:30' }, ZONE, 240)).toEqual([
+      { clock: '02:30', kind: 'skipped' },
+    ]);
+    expect(timeNotes({ day: '2026-10-25', start: '02:00', end: '02:00' }, ZONE, 0)).toEqual([
+      { clock: '02:00', kind: 'twice' },
+    ]);
   });
 });

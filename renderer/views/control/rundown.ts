@@ -249,6 +249,31 @@ export function clockNote(day: string, clock: string, zone: string, dayChange = 
   return [3_600_000, 1_800_000].some((back) => programLocal(at - back, zone) === local) ? 'twice' : null;
 }
 
+/**
+ * The typed start and end of a time form that the clocks skip or repeat that night, each read on the date moveAction
+ * sends it with (a start before the day change on the next calendar date, an end not after the start the next
+ * morning): said before it is sent (the server reads a repeated time as the second one, and refuses a skipped one).
+ */
+export function timeNotes(
+  form: Pick<TimeForm, 'day' | 'start' | 'end'>,
+  zone: string,
+  dayChange = 0,
+): { clock: string; kind: 'twice' | 'skipped' }[] {
+  const dateOfStart = (clock: string) => (minutesOf(clock) < dayChange ? nextDate(form.day) : form.day);
+  const start = parseClock(form.start);
+  const end = parseClock(form.end);
+  const typed: [string, string][] = [];
+  if (start) typed.push([start, dateOfStart(start)]);
+  if (end) typed.push([end, start ? endDate(dateOfStart(start), start, end) : dateOfStart(end)]);
+  const notes: { clock: string; kind: 'twice' | 'skipped' }[] = [];
+  for (const [clock, date] of typed) {
+    if (notes.some((n) => n.clock === clock)) continue;
+    const kind = clockNote(date, clock, zone);
+    if (kind) notes.push({ clock, kind });
+  }
+  return notes;
+}
+
 /** Whether a program time can name `at`: not in the first of the autumn's two hours (it names the second). */
 const nameable = (at: number, zone: string): boolean => programInstant(programLocal(at, zone), zone) === at;
 
