@@ -243,11 +243,20 @@ export class Show {
     };
   }
 
-  /** What removing an added item with shiftBack would do, for the editor to offer it (none: it moved nothing). */
+  /**
+   * What removing an added item with shiftBack would do, for the editor to offer it (none: it moved nothing). Made
+   * once per merge of the edits (a control's every state asks for it).
+   */
   private shiftBackJson(itemId: string): { shiftBack?: ShiftBackPlan } {
-    const plan = shiftBackPlan(this.merged.program, this.timeline, this.activeEdits(), itemId);
+    if (this.shiftBackPlans?.merged !== this.merged) this.shiftBackPlans = { merged: this.merged, plans: new Map() };
+    const plans = this.shiftBackPlans.plans;
+    if (!plans.has(itemId))
+      plans.set(itemId, shiftBackPlan(this.merged.program, this.timeline, this.activeEdits(), itemId, this.source));
+    const plan = plans.get(itemId);
     return plan && (plan.back.length || plan.kept.length) ? { shiftBack: plan } : {};
   }
+
+  private shiftBackPlans: { merged: Merged; plans: Map<string, ShiftBackPlan | null> } | null = null;
 
   /** A box following a central server shows the central server's notes (null: this show's own). */
   private centralNotes: Map<string, { av: string | null; chair: string | null }> | null = null;
@@ -324,7 +333,14 @@ export class Show {
     if (action.type === 'program.edit.resolve') {
       this.resolve(action.editId, action.keep, at);
     } else if (isProgramAction(action)) {
-      const request = editFor(this.merged.program, this.timeline, action, this.defaultRoom, this.activeEdits());
+      const request = editFor(
+        this.merged.program,
+        this.timeline,
+        action,
+        this.defaultRoom,
+        this.activeEdits(),
+        this.source,
+      );
       const check = checkEdit(this.source, this.activeEdits(), request.edit);
       if (!check.ok) throw new ActionRejected(check.reason);
       const id = Math.max(this.saved.live.seq, ...this.saved.edits.map((e) => e.id)) + 1;

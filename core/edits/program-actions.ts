@@ -4,7 +4,7 @@ import { ActionRejected } from '../live/reducer.ts';
 import type { Program } from '../program/schema.ts';
 import type { Timeline } from '../schedule/timeline.ts';
 import { localTime, parseLocal, programDay, zoneOffset } from '../time.ts';
-import { fieldLabel, findItem, moveEdit, same, updateEdit, type Edit, type Shift } from './overlay.ts';
+import { applyEdits, fieldLabel, findItem, moveEdit, same, updateEdit, type Edit, type Shift } from './overlay.ts';
 import type { Item } from '../program/schema.ts';
 import type { TimelineItem } from '../schedule/timeline.ts';
 
@@ -27,6 +27,8 @@ export function editFor(
   defaultRoom: string,
   /** The edits `program` has on top of its source (a removal with shiftBack reads its insert's moves there). */
   edits: readonly Edit[] = [],
+  /** The source under `edits` (a removal with shiftBack leaves an item the source moved since the insert). */
+  source?: Program,
 ): EditRequest {
   const item = (id: string) => {
     const found = findItem(program, id);
@@ -114,7 +116,7 @@ export function editFor(
       const it = item(action.itemId);
       const label = `Remove ${quoted(it.title)}`;
       if (!action.shiftBack) return { edit: { op: 'remove', itemId: it.id }, label, room: roomOf(it.id) };
-      const plan = shiftBackPlan(program, timeline, edits, it.id);
+      const plan = shiftBackPlan(program, timeline, edits, it.id, source);
       if (!plan) throw new ActionRejected(`“${it.title}” was not added by an edit: cancel it instead`);
       if (plan.back.length === 0 && plan.kept.length === 0)
         throw new ActionRejected(
@@ -201,17 +203,23 @@ export interface ShiftBackPlan {
 
 /**
  * What moving back the items that inserting `itemId` moved later would do, against the merged program (`program`,
- * `timeline`) with `edits` on top of its source: null when no edit added `itemId`. Only the last insert of the id
- * counts; an item moves back only if it is still in the room the insert moved it in, at the times it gave it.
+ * `timeline`) with `edits` on top of `source`: null when no edit added `itemId`. Only the last insert of the id
+ * counts; an item moves back only if it is still in the room the insert moved it in, at the times it gave it, and
+ * (given `source`) the source still has it where the insert moved it from: one the source moved since (its conflict
+ * not settled, the insert's time kept) stays, or it would go back to a time the source no longer has.
  */
 export function shiftBackPlan(
   program: Program,
   timeline: Timeline,
   edits: readonly Edit[],
   itemId: string,
+  source?: Program,
 ): ShiftBackPlan | null {
-  const add = edits.findLast((e): e is Extract<Edit, { op: 'add' }> => e.op === 'add' && e.item.id === itemId);
-  if (!add || !findItem(program, itemId)) return null;
+  const index = edits.findLastIndex((e) => e.op === 'add' && e.item.id === itemId);
+  const add = edits[index];
+  if (add?.op !== 'add' || !findItem(program, itemId)) return null;
+  // The program the insert moved the items in, as the source has it now.
+  const under = source && add.shifted?.length ? applyEdits(source, edits.slice(0, index)).program : null;
   const start = parseLocal(add.item.start, timeline.zone);
   const end = parseLocal(add.item.end, timeline.zone);
   const minutes = start.ok && end.ok ? Math.round((end.at - start.at) / 60_000) : 0;
@@ -230,7 +238,9 @@ export function shiftBackPlan(
       continue;
     }
     const inRoom = (timeline.byId.get(now.id)?.room ?? now.room ?? timeline.mainRoom) === room;
-    if (!inRoom || now.start !== shift.start || now.end !== shift.end) {
+    const was = under ? findItem(under, now.id) : null;
+    const sourceMoved = !!was && (was.start !== shift.base.start || was.end !== shift.base.end);
+    if (!inRoom || now.start !== shift.start || now.end !== shift.end || sourceMoved) {
       plan.kept.push({ itemId: now.id, title, why: 'moved', start: now.start });
       continue;
     }

@@ -47,7 +47,7 @@ function run(program: Program, actions: Action[], edits: Edit[] = []): { edits: 
   const labels: string[] = [];
   for (const action of actions) {
     const merged = applyEdits(program, edits).program;
-    const request = editFor(merged, buildTimeline(merged), action as never, 'L108-A', edits);
+    const request = editFor(merged, buildTimeline(merged), action as never, 'L108-A', edits, program);
     const check = checkEdit(program, edits, request.edit);
     if (!check.ok) throw new Error(check.reason);
     edits = [...edits, request.edit];
@@ -135,6 +135,27 @@ describe('remove an inserted item and move the rest of the day back', () => {
     const plan = shiftBackPlan(merged, buildTimeline(merged), gone, 'x-announcement')!;
     expect(plan.kept).toEqual([{ itemId: 'x-late', title: 'Late news', why: 'gone', start: null }]);
     expect(plan.back.map((b) => b.itemId)).toContain('d1-lu');
+  });
+
+  it('an item whose time the source changed since the insert stays where it is (not at its old time), named', () => {
+    const program = source();
+    const { edits } = run(program, [insert()]);
+    // The source is reloaded: “AI in Science…” (12:00–12:40 when the insert moved it to 12:10–12:50) is now at 12:05.
+    const reloaded = source();
+    Object.assign(findItem(reloaded, 'd1-calvin')!, { start: '2026-06-29T12:05', end: '2026-06-29T12:45' });
+    const merged = applyEdits(reloaded, edits).program;
+    expect(times(merged, 'd1-calvin')).toBe('12:10–12:50');
+    const plan = shiftBackPlan(merged, buildTimeline(merged), edits, 'x-announcement', reloaded)!;
+    expect(plan.kept).toEqual([
+      { itemId: 'd1-calvin', title: findItem(program, 'd1-calvin')!.title, why: 'moved', start: '2026-06-29T12:10' },
+    ]);
+    const { edits: after, labels } = run(reloaded, [removeBack(true)], edits);
+    const removed = applyEdits(reloaded, after).program;
+    expect(times(removed, 'd1-lu')).toBe('10:10–10:50');
+    expect(times(removed, 'd1-calvin')).toBe('12:10–12:50');
+    expect(labels.at(-1)).toBe(
+      'Remove “Announcement”, rest of the day −10 min, except “AI in Science: From Myth to Reality” (moved since)',
+    );
   });
 
   it('refuses when nothing the insert moved is still where it put it, and when the insert moved nothing', () => {

@@ -222,6 +222,44 @@ describe('edits', () => {
     expect(at('break1', await state()).plannedStart).toBe(moved[0]!.plannedStart);
   });
 
+  test('shiftBack after a reload that moved an item the insert had moved: that item stays where it is, named', async () => {
+    const before = await state();
+    const talkEnd = before.day.find((i) => i.id === 'talk1')!.plannedEnd;
+    const end = localDateTime(Date.parse(talkEnd) + 600_000, before.timezone);
+    await ok({ type: 'program.item.add', item: announcement(talkEnd.slice(0, 16), end), shiftFollowing: true });
+    const inserted = (await state()).day.find((i) => i.id === 'talk2')!;
+    // The source moves the second talk 5 min later: the insert's time is kept, the conflict listed.
+    const program = JSON.parse(readFileSync(h.programFile, 'utf8'));
+    const talk2 = program.items.find((i: { id: string }) => i.id === 'talk2');
+    talk2.start = localDateTime(
+      Date.parse(before.day.find((i) => i.id === 'talk2')!.plannedStart) + 300_000,
+      before.timezone,
+    );
+    talk2.end = localDateTime(
+      Date.parse(before.day.find((i) => i.id === 'talk2')!.plannedEnd) + 300_000,
+      before.timezone,
+    );
+    const control = await connect(h, 'view=control');
+    writeFileSync(h.programFile, JSON.stringify(program, null, 2));
+    const seen = (await control.next(
+      (x) => ((x as unknown as StateJson).edits?.conflicts.length ?? 0) > 0,
+      10_000,
+    )) as unknown as StateJson;
+    control.ws.close();
+    const plan = seen.edits!.items.find((e) => e.itemId === 'announce')!.shiftBack!;
+    expect(plan.back.map((b) => b.itemId)).toEqual(['break1']);
+    expect(plan.kept).toEqual([
+      { itemId: 'talk2', title: 'Second talk', why: 'moved', start: inserted.plannedStart.slice(0, 16) },
+    ]);
+    const s = await ok({ type: 'program.item.remove', itemId: 'announce', shiftBack: true });
+    expect(s.history.undo).toBe('Remove “Announcement”, rest of the day −10 min, except “Second talk” (moved since)');
+    const after = await state();
+    expect(after.day.find((i) => i.id === 'break1')!.plannedStart).toBe(
+      before.day.find((i) => i.id === 'break1')!.plannedStart,
+    );
+    expect(after.day.find((i) => i.id === 'talk2')!.plannedStart).toBe(inserted.plannedStart);
+  });
+
   test('shiftBack: junk is a 400 naming the field; on an insert that moved nothing, a 409 that says so', async () => {
     const talkEnd = (await state()).day.find((i) => i.id === 'talk1')!.plannedEnd.slice(0, 16);
     const end = localDateTime(Date.parse(talkEnd + 'Z') + 600_000, 'UTC');
