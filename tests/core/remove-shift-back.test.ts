@@ -186,11 +186,29 @@ describe('remove an inserted item and move the rest of the day back', () => {
     const program = source();
     const { edits } = run(program, [insert(), removeBack(true)]);
     const reexport = source();
-    findItem(reexport, 'd1-calvin')!.start = '2026-06-29T12:05';
+    Object.assign(findItem(reexport, 'd1-calvin')!, { start: '2026-06-29T12:05', end: '2026-06-29T12:45' });
+    // Listed on the insert first (the insert moved it from 12:00): the removal put it back at 12:00 meanwhile.
     const merged = applyEdits(reexport, edits);
-    expect(merged.conflicts.map((c) => c.itemId)).toContain('d1-calvin');
-    const theirs = resolveEdit(reexport, edits.slice(0, 1), edits[1]!, 'theirs')!;
-    expect(theirs.op).toBe('remove');
+    expect(merged.conflicts.map((c) => [c.index, c.itemId])).toEqual([
+      [0, 'd1-calvin'],
+      [0, 'd1-calvin'],
+    ]);
+    expect(times(merged.program, 'd1-calvin')).toBe('12:00–12:40');
+    // Take the source's on the insert: the removal's move of it now meets the source's time, a conflict of its own.
+    const insertTheirs = resolveEdit(reexport, [], edits[0]!, 'theirs')!;
+    const next = applyEdits(reexport, [insertTheirs, edits[1]!]);
+    expect(next.conflicts.map((c) => [c.index, c.itemId])).toEqual([
+      [1, 'd1-calvin'],
+      [1, 'd1-calvin'],
+    ]);
+    // Take the source's there too: “AI in Science…” is at the source's 12:05, the rest of the day still moved back.
+    const removeTheirs = resolveEdit(reexport, [insertTheirs], edits[1]!, 'theirs')!;
+    expect(removeTheirs.op === 'remove' && removeTheirs.shiftedBack?.map((m) => m.itemId)).not.toContain('d1-calvin');
+    const settled = applyEdits(reexport, [insertTheirs, removeTheirs]);
+    expect(settled.conflicts).toEqual([]);
+    expect(times(settled.program, 'd1-calvin')).toBe('12:05–12:45');
+    expect(times(settled.program, 'd1-lu')).toBe('10:10–10:50');
+    expect(findItem(settled.program, 'x-announcement')).toBeNull();
   });
 
   it('the contract refuses a shiftBack that is not true or false, naming the field', () => {
