@@ -133,6 +133,25 @@ export async function showState(ctx: BrowserAndShow): Promise<StateJson> {
   return (await (await fetch(`${ctx.show.url}/api/state`)).json()) as StateJson;
 }
 
+/** The state `read` gives once `ok` holds (every 100 ms, 5 s at the most): the show got there. */
+export async function stateWhen(read: () => Promise<StateJson>, ok: (s: StateJson) => boolean): Promise<StateJson> {
+  for (let i = 0; i < 50; i++) {
+    const s = await read();
+    if (ok(s)) return s;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the show never got there');
+}
+
+/** Once the page's fonts are loaded and two frames drawn: what a screenshot or a measure should see. */
+export const settled = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.fonts.ready.then(
+        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+      ) as Promise<void>,
+  );
+
 /**
  * A page in a context of its own (`touch`: a touch screen) at `path` of the show, its errors pushed to `ctx.errors`;
  * once `ready` (say, the view's timer shown) and the fonts it asked for are loaded.

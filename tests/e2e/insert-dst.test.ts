@@ -4,8 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { ProgramInput } from '../../core/program/schema.ts';
-import type { StateJson } from '../../core/contract/state.ts';
-import { browserAndShow, chromiumMissing, overflowing, screenshot, showState } from './browser.ts';
+import { browserAndShow, chromiumMissing, overflowing, screenshot, settled, showState, stateWhen } from './browser.ts';
 
 const SIZES = [
   [1920, 1080],
@@ -23,14 +22,6 @@ function night(items: [string, string, string, string][]): ProgramInput {
   };
 }
 
-const settled = (page: Page) =>
-  page.evaluate(
-    () =>
-      document.fonts.ready.then(
-        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-      ) as Promise<void>,
-  );
-
 async function editorOf(page: Page, id: string): Promise<Locator> {
   const row = page.locator(`[data-item="${id}"]`);
   await row.focus();
@@ -38,15 +29,6 @@ async function editorOf(page: Page, id: string): Promise<Locator> {
   const ed = page.locator(`[data-editor="${id}"]`);
   await ed.getByLabel('Title', { exact: true }).waitFor();
   return ed;
-}
-
-async function until(read: () => Promise<StateJson>, ok: (s: StateJson) => boolean): Promise<StateJson> {
-  for (let i = 0; i < 50; i++) {
-    const s = await read();
-    if (ok(s)) return s;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the show never got there');
 }
 
 describe.skipIf(chromiumMissing !== null)('insert on the night the clocks go back (2026-10-25)', () => {
@@ -116,7 +98,7 @@ describe.skipIf(chromiumMissing !== null)('insert on the night the clocks go bac
     await shift.uncheck();
     expect(await insertA0.isDisabled()).toBe(false);
     await insertA0.click();
-    const s = await until(
+    const s = await stateWhen(
       () => showState(ctx),
       (x) => x.day.some((i) => i.title === 'Announcement'),
     );
@@ -150,7 +132,7 @@ describe.skipIf(chromiumMissing !== null)('insert on the night the clocks go bac
     }
     await control.setViewportSize({ width: 1920, height: 1080 });
     await ed.getByRole('button', { name: 'Save', exact: true }).click();
-    const s = await until(
+    const s = await stateWhen(
       () => showState(ctx),
       (x) => x.day.find((i) => i.id === 'a1')!.plannedStart !== '2026-10-25T01:00:00+02:00',
     );
@@ -184,7 +166,7 @@ describe.skipIf(chromiumMissing !== null)('insert across the spring gap (2026-03
     const shift = ed.getByLabel('Move the rest of the day 20 min later (2 items)');
     expect(await shift.isChecked()).toBe(true);
     await ed.getByRole('button', { name: 'Insert after' }).click();
-    const s = await until(
+    const s = await stateWhen(
       () => showState(ctx),
       (x) => x.day.some((i) => i.title === 'Announcement'),
     );

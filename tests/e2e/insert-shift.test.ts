@@ -2,31 +2,12 @@
 // says when it will be and what it would overlap, moves the rest of the day by default, and the door's NEXT is the
 // announcement with the next keynote after it at its new time. One undo puts the day back.
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { StateJson } from '../../core/contract/state.ts';
-import { browserAndShow, chromiumMissing, overflowing, screenshot, showState } from './browser.ts';
+import { browserAndShow, chromiumMissing, overflowing, screenshot, settled, showState, stateWhen } from './browser.ts';
 
 const SIZES = [
   [1920, 1080],
   [1080, 1920],
 ] as const;
-
-async function until(read: () => Promise<StateJson>, ok: (s: StateJson) => boolean): Promise<StateJson> {
-  for (let i = 0; i < 50; i++) {
-    const s = await read();
-    if (ok(s)) return s;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the show never got there');
-}
-
-const settled = (page: Page) =>
-  page.evaluate(
-    () =>
-      document.fonts.ready.then(
-        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-      ) as Promise<void>,
-  );
 
 describe.skipIf(chromiumMissing !== null)('insert after the keynote on now, moving the rest of the day', () => {
   // 09:40 on day 1: “HPC in Transition” (09:30–10:10) is on, “HPC+AI Converged…” (10:10–10:50) is next.
@@ -81,7 +62,7 @@ describe.skipIf(chromiumMissing !== null)('insert after the keynote on now, movi
     await control.setViewportSize({ width: 1920, height: 1080 });
 
     await ed.getByRole('button', { name: 'Insert after' }).click();
-    const s = await until(
+    const s = await stateWhen(
       () => showState(ctx),
       (x) => x.day.some((i) => i.title === 'Announcement'),
     );

@@ -2,31 +2,13 @@
 // rest back (ticked), lists each item it would move and to what time, names the one moved by hand since (it stays),
 // and one click puts the day back as it was but for that one. One undo brings the announcement back.
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
-import { browserAndShow, chromiumMissing, overflowing, screenshot, showState } from './browser.ts';
+import { browserAndShow, chromiumMissing, overflowing, screenshot, settled, showState, stateWhen } from './browser.ts';
 
 const SIZES = [
   [1920, 1080],
   [1080, 1920],
 ] as const;
-
-async function until(read: () => Promise<StateJson>, ok: (s: StateJson) => boolean): Promise<StateJson> {
-  for (let i = 0; i < 50; i++) {
-    const s = await read();
-    if (ok(s)) return s;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the show never got there');
-}
-
-const settled = (page: Page) =>
-  page.evaluate(
-    () =>
-      document.fonts.ready.then(
-        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-      ) as Promise<void>,
-  );
 
 describe.skipIf(chromiumMissing !== null)('remove an inserted announcement, moving the rest of the day back', () => {
   // 09:40 on day 1: “HPC in Transition” (09:30–10:10) is on, “HPC+AI Converged…” (10:10–10:50) is next.
@@ -105,7 +87,7 @@ describe.skipIf(chromiumMissing !== null)('remove an inserted announcement, movi
     await control.setViewportSize({ width: 1920, height: 1080 });
 
     await remove.click();
-    const s = await until(
+    const s = await stateWhen(
       () => showState(ctx),
       (x) => !x.day.some((i) => i.id === 'x-announcement'),
     );
@@ -120,7 +102,7 @@ describe.skipIf(chromiumMissing !== null)('remove an inserted announcement, movi
       () => document.querySelector('[data-undo]')?.textContent?.includes('−10 min') ?? false,
     );
     await undo.click();
-    const undone = await until(
+    const undone = await stateWhen(
       () => showState(ctx),
       (x) => x.day.some((i) => i.id === 'x-announcement'),
     );
