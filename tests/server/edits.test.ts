@@ -220,6 +220,10 @@ describe('edits', () => {
     expect(undone.history.redo).toBe('Remove “Announcement”, rest of the day −10 min');
     expect(at('announce', await state()).plannedStart.slice(0, 16)).toBe(talkEnd);
     expect(at('break1', await state()).plannedStart).toBe(moved[0]!.plannedStart);
+    // Redo: the announcement gone and the day back again, as one step.
+    const redone = await ok({ type: 'redo' });
+    expect(redone.history.undo).toBe('Remove “Announcement”, rest of the day −10 min');
+    expect((await state()).day).toEqual(before.day);
   });
 
   test('shiftBack after a reload that moved an item the insert had moved: that item stays where it is, named', async () => {
