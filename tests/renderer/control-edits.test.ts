@@ -1,6 +1,7 @@
 // The console's editable rundown without a browser: what each form sends, and how an edit is worded.
 import { describe, expect, test } from 'vitest';
 import type { ItemJson } from '../../core/schedule/screen-json.ts';
+import { editWords } from '../../renderer/views/control/edit-words.ts';
 import {
   cancelText,
   changeLines,
@@ -298,4 +299,19 @@ describe('what an insert will do, said before it is done', () => {
       shiftUnnamed: null,
     });
   });
+});
+
+test('a removal that moves nothing back says so of one item as of several, in English and in French', () => {
+  expect(editWords('en').removeNoneBack(1)).toBe(
+    'The item the insert moved later is no longer where it put it: nothing moves back.',
+  );
+  expect(editWords('en').removeNoneBack(3)).toBe(
+    'None of the 3 items the insert moved later is still where it put them: nothing moves back.',
+  );
+  expect(editWords('fr').removeNoneBack(1)).toBe(
+    'L’élément décalé par l’insertion n’est plus où elle l’a mis : rien n’est ramené.',
+  );
+  expect(editWords('fr').removeNoneBack(3)).toBe(
+    'Aucun des 3 éléments décalés par l’insertion n’est encore où elle les a mis : rien n’est ramené.',
+  );
 });

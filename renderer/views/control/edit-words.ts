@@ -63,7 +63,9 @@ const en = {
   removeMoved: (title: string, at: string) => `“${title}” stays at ${at}: it was moved since the insert.`,
   removeGone: (title: string) => `“${title}” is no longer in the program.`,
   removeNoneBack: (count: number) =>
-    `None of the ${count} ${count === 1 ? 'item' : 'items'} the insert moved later is still where it put ${count === 1 ? 'it' : 'them'}: nothing moves back.`,
+    count === 1
+      ? 'The item the insert moved later is no longer where it put it: nothing moves back.'
+      : `None of the ${count} items the insert moved later is still where it put them: nothing moves back.`,
   edited: 'Edited',
   added: 'Added',
   cancelled: 'Cancelled',
@@ -163,7 +165,9 @@ const fr: EditWords = {
   removeMoved: (title: string, at: string) => `« ${title} » reste à ${at} : il a été déplacé depuis l’insertion.`,
   removeGone: (title: string) => `« ${title} » n’est plus dans le programme.`,
   removeNoneBack: (count: number) =>
-    `Aucun des ${count} éléments décalés par l’insertion n’est encore où elle les a mis : rien n’est ramené.`,
+    count === 1
+      ? 'L’élément décalé par l’insertion n’est plus où elle l’a mis : rien n’est ramené.'
+      : `Aucun des ${count} éléments décalés par l’insertion n’est encore où elle les a mis : rien n’est ramené.`,
   edited: 'Modifié',
   added: 'Ajouté',
   cancelled: 'Annulé',
