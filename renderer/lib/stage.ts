@@ -4,7 +4,7 @@ import type { StateJson } from '../../core/contract/state.ts';
 import type { ItemJson } from '../../core/schedule/screen-json.ts';
 
 type State = Pick<StateJson, 'at' | 'timer' | 'delayMinutes' | 'next' | 'later' | 'stage' | 'nextStart' | 'late'> &
-  Partial<Pick<StateJson, 'nextInRoom'>>;
+  Partial<Pick<StateJson, 'nextInRoom' | 'current'>>;
 
 /** A lateness as the screens say it: the whole minutes NEXT's shown time moved (core's publicLateMinutes). */
 export function spokenMinutes(ms: number): number {
@@ -32,10 +32,11 @@ export function announcedLate(state: State, now: number): number {
  */
 export function overtimeMs(state: State, itemId: string, now: number): number | null {
   const stage = state.stage;
-  if (stage.itemId !== itemId || stage.endsAtMs === null || stage.away) return null;
+  if (stage.endsAtMs === null || stage.away) return null;
+  if (stage.itemId !== itemId && !inItsSlot(state, itemId)) return null;
   // A paused timer's zero moves with the clock: its overtime is frozen at what the server said.
   const timer = state.timer;
-  if (timer && timer.itemId === itemId && !timer.running) {
+  if (timer && timer.itemId === stage.itemId && !timer.running) {
     return timer.remainingSeconds <= 0 ? -timer.remainingSeconds * 1000 : null;
   }
   return now >= stage.endsAtMs ? now - stage.endsAtMs : null;
@@ -50,10 +51,29 @@ export function overtimeMs(state: State, itemId: string, now: number): number | 
 export function timeUpAt(state: State, itemId: string, now: number): number | null {
   if (overtimeMs(state, itemId, now) === null) return null;
   const timer = state.timer;
-  if (timer && timer.itemId === itemId && !timer.running && timer.pausedAt !== null) {
-    return Date.parse(timer.pausedAt) + timer.remainingSeconds * 1000;
+  if (timer && timer.itemId === state.stage.itemId && !timer.running && timer.pausedAt !== null) {
+    // To the millisecond (its zero at the state's instant, less the pause so far): remainingSeconds is rounded up, and
+    // a zero at 10:10:59.6 read 10:11 once paused.
+    return timer.endsAtMs - (Date.parse(state.at) - Date.parse(timer.pausedAt));
   }
   return state.stage.endsAtMs;
+}
+
+/**
+ * Whether `itemId` is on now in the very same slot as the item on stage (a talk and its introduction): it starts,
+ * runs over and ends with it (core's twin), so its card reads the same times and overtime.
+ */
+function inItsSlot(state: State, itemId: string): boolean {
+  const current = state.current ?? [];
+  const onStage = current.find((i) => i.id === state.stage.itemId);
+  const item = current.find((i) => i.id === itemId);
+  return (
+    onStage !== undefined &&
+    item !== undefined &&
+    !item.location &&
+    item.plannedStart === onStage.plannedStart &&
+    item.plannedEnd === onStage.plannedEnd
+  );
 }
 
 /** NEXT waits for the talk on stage to end ("after this talk, planned 10:10"): its planned start, else null. */

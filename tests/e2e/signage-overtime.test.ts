@@ -90,6 +90,34 @@ describe.skipIf(chromiumMissing !== null)('the door in overtime', () => {
     show = undefined;
   });
 
+  test('two items in the very same slot held past their time: both cards read 09:00–09:30 and "running N min over"', async () => {
+    // The welcome and its introduction share 09:00–09:30; the chair touched the welcome's timer, so it is held at
+    // 09:30 and the introduction runs over with it. Each card read the same: the untimed one's end was the instant of
+    // the last state ("09:00–09:32") and it had no time line at all.
+    show = await serveShow('2026-06-29T09:29:20', { speed: 20 });
+    await act(show, { type: 'timer.pause' });
+    await act(show, { type: 'timer.resume' });
+    const pages = await doors(show);
+    await untilShowTime(show, '2026-06-29T09:32:05');
+    for (const door of pages) {
+      const card = (id: string) => door.locator(`.hero article[data-item-id="${id}"]`);
+      for (const id of ['d1-welcome', 'd1-introduction']) {
+        await expect
+          .poll(() => card(id).locator('[data-left]').innerText(), { timeout: 5000, message: `${id} ${where(door)}` })
+          .toMatch(/^running \d min over$/);
+        expect(await card(id).locator('[data-range]').innerText(), `${id} ${where(door)}`).toBe('09:00–09:30');
+      }
+      expect(await card('d1-introduction').locator('[data-left]').innerText(), where(door)).toBe(
+        await card('d1-welcome').locator('[data-left]').innerText(),
+      );
+      await settled(door);
+      expect(await overflowing(door, '[data-fit]'), where(door)).toEqual([]);
+    }
+    await Promise.all(pages.map((p) => p.close()));
+    await show.close();
+    show = undefined;
+  });
+
   test('restarted late by the chair ("Restart with 40:00 left" at 09:45): NOW 09:45–10:25, NEXT 10:25–11:05', async () => {
     // timer.start on the keynote on by the clock: the chair's late start, from which the control, the log and the
     // timing report count the talk. The door says the same: it runs from 09:45 for its 40 minutes.

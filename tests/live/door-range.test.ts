@@ -3,6 +3,7 @@
 // ("ends at 10:10", "+7:19") is what the door's range must agree with.
 import { describe, expect, test } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
+import { applyAction, emptyShowState } from '../../core/live/history.ts';
 import { buildTimeline } from '../../core/schedule/timeline.ts';
 import { clockTime } from '../../renderer/lib/format.ts';
 import { afterCurrent, overtimeMs, timeUpAt } from '../../renderer/lib/stage.ts';
@@ -14,11 +15,11 @@ const dp2e = buildTimeline(loadShippedProgram());
 const KEYNOTE = 'd1-dongarra';
 
 /** The door's NOW card as a passer-by reads it: "09:30–10:10 · running 7 min over". */
-function doorNow(s: StateJson, local: string): string {
+function doorNow(s: StateJson, local: string, id = KEYNOTE): string {
   const now = at(dp2e, local);
-  const item = s.current.find((i) => i.id === KEYNOTE)!;
-  const over = overtimeMs(s, KEYNOTE, now);
-  const range = nowRange(item, s.timezone, timeUpAt(s, KEYNOTE, now));
+  const item = s.current.find((i) => i.id === id)!;
+  const over = overtimeMs(s, id, now);
+  const range = nowRange(item, s.timezone, timeUpAt(s, id, now));
   return over === null ? range : `${range} · ${runningOverText(over, 'en')}`;
 }
 
@@ -85,5 +86,44 @@ describe('a talk the chair restarted ("Restart HPC in Transition with 40:00 left
     expect(s.stage).toMatchObject({ itemId: KEYNOTE, held: true });
     expect(doorNow(s, '2026-06-29T10:28:30')).toBe('09:45–10:25 · running 3 min over');
     expect(clockTime(afterCurrent(s)!, s.timezone)).toBe('10:10');
+  });
+});
+
+describe('two items on now in the very same slot, only one timed (the welcome and its introduction)', () => {
+  // The chair paused and resumed the welcome for 10 s: it is held when its time is up at 09:30:10, and the
+  // introduction, in the very same slot, runs over with it (core's twin).
+  const touched = play(dp2e, [
+    ['2026-06-29T09:05', { type: 'timer.pause' }],
+    ['2026-06-29T09:05:10', { type: 'timer.resume' }],
+  ]);
+
+  test('7 min over: both cards read 09:00–09:30 · running 7 min over, not the untimed one 09:00–09:37', () => {
+    const s = state(dp2e, touched, '2026-06-29T09:37:20');
+    expect(s.stage).toMatchObject({ itemId: 'd1-welcome', held: true, overtime: true });
+    expect(s.current.map((i) => i.id)).toEqual(['d1-welcome', 'd1-introduction']);
+    expect(doorNow(s, '2026-06-29T09:37:20', 'd1-welcome')).toBe('09:00–09:30 · running 7 min over');
+    expect(doorNow(s, '2026-06-29T09:37:20', 'd1-introduction')).toBe('09:00–09:30 · running 7 min over');
+  });
+});
+
+describe('paused in overtime, its time up less than a second before a minute', () => {
+  // Paused 59.6 s at 09:45: the keynote's time is up at 10:10:59.6; the door reads 09:30–10:10 while it runs over.
+  const base = at(dp2e, '2026-06-29T09:45');
+  const touched = applyAction(
+    dp2e,
+    applyAction(dp2e, emptyShowState(), { type: 'timer.pause' }, base, dp2e.mainRoom),
+    { type: 'timer.resume' },
+    base + 59_600,
+    dp2e.mainRoom,
+  );
+
+  test('pausing at 10:12 keeps 09:30–10:10 (the end does not move a minute on at the pause)', () => {
+    expect(doorNow(state(dp2e, touched, '2026-06-29T10:12'), '2026-06-29T10:12')).toBe(
+      '09:30–10:10 · running 1 min over',
+    );
+    const paused = applyAction(dp2e, touched, { type: 'timer.pause' }, at(dp2e, '2026-06-29T10:12'), dp2e.mainRoom);
+    const s = state(dp2e, paused, '2026-06-29T10:12:30');
+    expect(s.timer).toMatchObject({ itemId: KEYNOTE, running: false });
+    expect(doorNow(s, '2026-06-29T10:12:30')).toBe('09:30–10:10 · running 1 min over');
   });
 });
