@@ -3,7 +3,15 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parseInstant } from '../../core/time.ts';
-import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+import {
+  chromiumMissing,
+  launchBrowser,
+  overflowing,
+  screenshot,
+  serveShow,
+  shippedProgram,
+  type ServedShow,
+} from './browser.ts';
 
 const SIZES = [
   [1920, 1080],
@@ -44,7 +52,7 @@ describe.skipIf(chromiumMissing !== null)('the door in overtime', () => {
     await show?.close();
   });
 
-  const doors = async (s: ServedShow): Promise<Page[]> => {
+  const doors = async (s: ServedShow, query = ''): Promise<Page[]> => {
     browser ??= await launchBrowser();
     const pages: Page[] = [];
     for (const [width, height] of SIZES) {
@@ -52,7 +60,7 @@ describe.skipIf(chromiumMissing !== null)('the door in overtime', () => {
       page.on('pageerror', (e) => {
         throw e;
       });
-      await page.goto(`${s.url}/signage`);
+      await page.goto(`${s.url}/signage${query}`);
       await page.waitForSelector('.hero article[data-item-id]');
       pages.push(page);
     }
@@ -110,6 +118,31 @@ describe.skipIf(chromiumMissing !== null)('the door in overtime', () => {
       expect(await card('d1-introduction').locator('[data-left]').innerText(), where(door)).toBe(
         await card('d1-welcome').locator('[data-left]').innerText(),
       );
+      await settled(door);
+      expect(await overflowing(door, '[data-fit]'), where(door)).toEqual([]);
+    }
+    await Promise.all(pages.map((p) => p.close()));
+    await show.close();
+    show = undefined;
+  });
+
+  test('the day’s last break held past its time, in French: NOW reads 17:50–18:00 and "dépasse de N min"', async () => {
+    // The event's last item made a break: nothing after it, so the door shows it as the card on now. The chair touched
+    // its timer, so it is held at 18:00. The card read "17:50–18:02" (the instant of the last state) beside
+    // "jusqu'à 18:00".
+    const program = shippedProgram() as { items: { id: string; kind: string }[] };
+    program.items.find((i) => i.id === 'd2-closing')!.kind = 'break';
+    show = await serveShow('2026-06-30T17:59:20', { speed: 20, program: program as never });
+    await act(show, { type: 'timer.pause' });
+    await act(show, { type: 'timer.resume' });
+    const pages = await doors(show, '?lang=fr');
+    await untilShowTime(show, '2026-06-30T18:02:05');
+    for (const door of pages) {
+      await expect
+        .poll(() => now(door).locator('[data-left]').innerText(), { timeout: 5000, message: where(door) })
+        .toMatch(/^dépasse de \d min$/);
+      expect(await now(door).getAttribute('data-item-id'), where(door)).toBe('d2-closing');
+      expect(await now(door).locator('[data-range]').innerText(), where(door)).toBe('17:50–18:00');
       await settled(door);
       expect(await overflowing(door, '[data-fit]'), where(door)).toEqual([]);
     }
