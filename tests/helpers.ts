@@ -34,6 +34,17 @@ export function timelineOf(input: ProgramInput): Timeline {
   return buildTimeline(parseValid(input));
 }
 
+/** The item the insert tests add to the shipped program: 10 min "Announcement" after “HPC in Transition” (day 1). */
+export const announcementAfterHpc = () => ({
+  id: 'x-announcement',
+  kind: 'talk',
+  title: 'Announcement',
+  start: '2026-06-29T10:10',
+  end: '2026-06-29T10:20',
+  room: 'L108-A',
+  speakers: [] as string[],
+});
+
 /** A small valid program: one room, one session of two talks, a break. Tests copy and break it. */
 export function tinyProgram(): ProgramInput {
   return {

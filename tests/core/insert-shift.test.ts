@@ -1,6 +1,7 @@
 // Inserting an item after another with "move the rest of the day later": one edit that adds the item and shifts every
 // later item of the same room on the same day of the event by its length; one undo puts everything back.
 import { readFileSync } from 'node:fs';
+import { announcementAfterHpc } from '../helpers.ts';
 import { describe, expect, it } from 'vitest';
 import { Action, parseAction } from '../../core/live/actions.ts';
 import { editFor } from '../../core/edits/program-actions.ts';
@@ -21,13 +22,7 @@ const insertAction = (shiftFollowing: boolean | undefined, extra: Record<string,
   const parsed = parseAction({
     type: 'program.item.add',
     item: {
-      id: 'x-announcement',
-      kind: 'talk',
-      title: 'Announcement',
-      start: '2026-06-29T10:10',
-      end: '2026-06-29T10:20',
-      room: 'L108-A',
-      speakers: [],
+      ...announcementAfterHpc(),
       ...extra,
     },
     ...(shiftFollowing === undefined ? {} : { shiftFollowing }),

@@ -1,6 +1,7 @@
 // Removing an item inserted with "move the rest of the day later": the operator may move the rest back by its length,
 // in the same edit (one undo). Only the items still where the insert put them move back; the others are named.
 import { readFileSync } from 'node:fs';
+import { announcementAfterHpc } from '../helpers.ts';
 import { describe, expect, it } from 'vitest';
 import { parseAction, type Action } from '../../core/live/actions.ts';
 import { editFor, shiftBackPlan } from '../../core/edits/program-actions.ts';
@@ -25,15 +26,7 @@ const act = <T extends Action['type']>(input: { type: T } & Record<string, unkno
 const insert = (shiftFollowing = true) =>
   act({
     type: 'program.item.add',
-    item: {
-      id: 'x-announcement',
-      kind: 'talk',
-      title: 'Announcement',
-      start: '2026-06-29T10:10',
-      end: '2026-06-29T10:20',
-      room: 'L108-A',
-      speakers: [],
-    },
+    item: announcementAfterHpc(),
     shiftFollowing,
   });
 

@@ -143,6 +143,24 @@ export async function stateWhen(read: () => Promise<StateJson>, ok: (s: StateJso
   throw new Error('the show never got there');
 }
 
+/** Posts an action to the show (with its PIN, if it has one) and expects it taken. */
+export async function act(show: ServedShow, action: object): Promise<void> {
+  const res = await fetch(`${show.url}/api/actions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(show.pin ? { Authorization: `Bearer ${show.pin}` } : {}) },
+    body: JSON.stringify(action),
+  });
+  expect(res.status, `${JSON.stringify(action)}: ${await res.clone().text()}`).toBe(200);
+}
+
+/** Waits (in real time) until the show's rehearsal clock reads `local` (program time in `zone`). */
+export async function untilShowTime(show: ServedShow, local: string, zone = 'Europe/Paris'): Promise<void> {
+  const target = parseInstant(local, zone);
+  if (!target.ok) throw new Error(target.reason);
+  const wait = show.running.show.clock.realDelayUntil(target.at);
+  if (wait > 0) await new Promise((done) => setTimeout(done, wait + 50));
+}
+
 /** Once the page's fonts are loaded and two frames drawn: what a screenshot or a measure should see. */
 export const settled = (page: Page) =>
   page.evaluate(

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { StateJson } from '../../core/contract/state.ts';
-import { chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
+import { act, chromiumMissing, launchBrowser, overflowing, screenshot, serveShow, type ServedShow } from './browser.ts';
 
 const LANDSCAPE = { width: 1920, height: 1080 };
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -10,15 +10,6 @@ const SIZES = [LANDSCAPE, PORTRAIT];
 
 async function apiState(show: ServedShow): Promise<StateJson> {
   return (await (await fetch(`${show.url}/api/state`)).json()) as StateJson;
-}
-
-async function act(show: ServedShow, action: object): Promise<void> {
-  const res = await fetch(`${show.url}/api/actions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(show.pin ? { Authorization: `Bearer ${show.pin}` } : {}) },
-    body: JSON.stringify(action),
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
 }
 
 /** "24:59" → 1499, "+0:05" → -5 (seconds as the screen shows them). */

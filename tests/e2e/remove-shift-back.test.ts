@@ -1,6 +1,7 @@
 // AV staff remove an announcement they inserted with "move the rest of the day later": the editor offers to move the
 // rest back (ticked), lists each item it would move and to what time, names the one moved by hand since (it stays),
 // and one click puts the day back as it was but for that one. One undo brings the announcement back.
+import { announcementAfterHpc } from '../helpers.ts';
 import { describe, expect, test } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import { browserAndShow, chromiumMissing, overflowing, screenshot, settled, showState, stateWhen } from './browser.ts';
@@ -30,14 +31,7 @@ describe.skipIf(chromiumMissing !== null)('remove an inserted announcement, movi
     await act({
       type: 'program.item.add',
       shiftFollowing: true,
-      item: {
-        id: 'x-announcement',
-        kind: 'talk',
-        title: 'Announcement',
-        start: '2026-06-29T10:10',
-        end: '2026-06-29T10:20',
-        room: 'L108-A',
-      },
+      item: announcementAfterHpc(),
     });
     // Moved by hand after the insert: it stays where the operator put it.
     await act({ type: 'program.item.move', itemId: 'd1-calvin', start: '2026-06-29T16:00' });

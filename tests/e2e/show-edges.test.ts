@@ -6,7 +6,6 @@ import type { Browser, Page } from 'playwright-core';
 import type { ActionAnswerJson } from '../../core/contract/answer.ts';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { ProgramInput } from '../../core/program/schema.ts';
-import { parseInstant } from '../../core/time.ts';
 import {
   chromiumMissing,
   congressCentre,
@@ -14,19 +13,12 @@ import {
   overflowing,
   screenshot,
   serveShow,
+  untilShowTime,
   type ServedShow,
 } from './browser.ts';
 
 const LANDSCAPE = { width: 1920, height: 1080 };
 const PORTRAIT = { width: 1080, height: 1920 };
-const ZONE = 'Europe/Paris';
-
-function instant(local: string, zone = ZONE): number {
-  const parsed = parseInstant(local, zone);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.at;
-}
-
 async function act(show: ServedShow, action: object): Promise<ActionAnswerJson> {
   const res = await fetch(`${show.url}/api/actions`, {
     method: 'POST',
@@ -36,14 +28,6 @@ async function act(show: ServedShow, action: object): Promise<ActionAnswerJson> 
   const body = await res.text();
   expect(res.status, body).toBe(200);
   return JSON.parse(body) as ActionAnswerJson;
-}
-
-/** Waits (real time) until the show's rehearsal clock reads `local`. */
-async function untilShowTime(show: ServedShow, local: string, zone = ZONE): Promise<void> {
-  const target = instant(local, zone);
-  const clock = show.running.show.clock;
-  const wait = clock.realDelayUntil(target);
-  if (wait > 0) await new Promise((done) => setTimeout(done, wait + 50));
 }
 
 // The stories at a moment (an item's end, 19:00, 09:00) start the show 15 s before it: opening the three screens takes

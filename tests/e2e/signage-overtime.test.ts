@@ -2,14 +2,16 @@
 // the times a passer-by reads on NOW and NEXT agree with what the chair counts and the control's timer says.
 import { afterAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { parseInstant } from '../../core/time.ts';
 import {
+  act,
   chromiumMissing,
   launchBrowser,
   overflowing,
   screenshot,
   serveShow,
+  settled,
   shippedProgram,
+  untilShowTime,
   type ServedShow,
 } from './browser.ts';
 
@@ -17,32 +19,6 @@ const SIZES = [
   [1920, 1080],
   [1080, 1920],
 ] as const;
-
-async function act(show: ServedShow, action: object): Promise<void> {
-  const res = await fetch(`${show.url}/api/actions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(action),
-  });
-  expect(res.status, JSON.stringify(action)).toBe(200);
-}
-
-/** Waits (in real time) until the show's clock reads `local` (program time, Paris). */
-async function untilShowTime(show: ServedShow, local: string): Promise<void> {
-  const target = parseInstant(local, 'Europe/Paris');
-  if (!target.ok) throw new Error(target.reason);
-  const wait = show.running.show.clock.realDelayUntil(target.at);
-  if (wait > 0) await new Promise((done) => setTimeout(done, wait + 50));
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      document.fonts.ready.then(
-        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-      ) as Promise<void>,
-  );
-}
 
 describe.skipIf(chromiumMissing !== null)('the door in overtime', () => {
   let browser: Browser | undefined;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { repoPath } from '../helpers.ts';
 import {
+  act,
   chromiumMissing,
   launchBrowser,
   overflowing,
@@ -123,15 +124,6 @@ async function expectTidy(page: Page, what: string): Promise<void> {
 
 async function heroIds(page: Page): Promise<string[]> {
   return page.$$eval('.hero [data-item-id]', (nodes) => nodes.map((n) => (n as HTMLElement).dataset.itemId ?? ''));
-}
-
-async function act(show: ServedShow, action: object): Promise<void> {
-  const res = await fetch(`${show.url}/api/actions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(action),
-  });
-  expect(res.status, JSON.stringify(action)).toBe(200);
 }
 
 describe.skipIf(chromiumMissing !== null)('signage', () => {

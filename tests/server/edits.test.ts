@@ -226,6 +226,18 @@ describe('edits', () => {
     expect((await state()).day).toEqual(before.day);
   });
 
+  /** The control's state once the program file, rewritten with `program`, has been reloaded with conflicts. */
+  const conflictsAfterReload = async (program: unknown): Promise<StateJson> => {
+    const control = await connect(h, 'view=control');
+    writeFileSync(h.programFile, JSON.stringify(program, null, 2));
+    const seen = (await control.next(
+      (x) => ((x as unknown as StateJson).edits?.conflicts.length ?? 0) > 0,
+      10_000,
+    )) as unknown as StateJson;
+    control.ws.close();
+    return seen;
+  };
+
   test('shiftBack after a reload that moved an item the insert had moved: that item stays where it is, named', async () => {
     const before = await state();
     const talkEnd = before.day.find((i) => i.id === 'talk1')!.plannedEnd;
@@ -243,13 +255,7 @@ describe('edits', () => {
       Date.parse(before.day.find((i) => i.id === 'talk2')!.plannedEnd) + 300_000,
       before.timezone,
     );
-    const control = await connect(h, 'view=control');
-    writeFileSync(h.programFile, JSON.stringify(program, null, 2));
-    const seen = (await control.next(
-      (x) => ((x as unknown as StateJson).edits?.conflicts.length ?? 0) > 0,
-      10_000,
-    )) as unknown as StateJson;
-    control.ws.close();
+    const seen = await conflictsAfterReload(program);
     const plan = seen.edits!.items.find((e) => e.itemId === 'announce')!.shiftBack!;
     expect(plan.back.map((b) => b.itemId)).toEqual(['break1']);
     expect(plan.kept).toEqual([
@@ -330,13 +336,7 @@ describe('edits', () => {
     await ok({ type: 'program.item.update', itemId: 'talk1', set: { title: 'Fixed title' } });
     const program = JSON.parse(readFileSync(h.programFile, 'utf8'));
     program.items[0].title = 'Their new title';
-    const control = await connect(h, 'view=control');
-    writeFileSync(h.programFile, JSON.stringify(program, null, 2));
-    const seen = (await control.next(
-      (x) => ((x as unknown as StateJson).edits?.conflicts.length ?? 0) > 0,
-      10_000,
-    )) as unknown as StateJson;
-    control.ws.close();
+    const seen = await conflictsAfterReload(program);
     expect(seen.edits!.conflicts).toEqual([
       {
         editId: expect.any(Number),
