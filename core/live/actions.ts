@@ -196,20 +196,32 @@ export function parseAction(input: unknown): ActionParse {
  * numbers and booleans are read from it before the same validation as a POST body.
  */
 export function actionFromQuery(type: string, params: URLSearchParams): ActionParse {
+  const kinds = QUERY_KINDS.get(type);
   // No prototype: a query field named __proto__ or constructor is an unknown field like any other.
   const input = dict<unknown>([['type', type]]);
   for (const [key, value] of params) {
     if (key === 'pin' || key === 'type') continue; // authentication, and the type is the path's
-    if (key === 'seconds' || key === 'minutes' || key === 'limitMinutes')
-      input[key] = /^-?\d+$/.test(value) ? Number(value) : value;
-    else if (key === 'on')
-      input[key] =
-        value === 'true' || value === '1' || value === 'on'
-          ? true
-          : value === 'false' || value === '0' || value === 'off'
-            ? false
-            : value;
+    const kind = kinds?.get(key);
+    if (kind === 'number') input[key] = /^-?\d+$/.test(value) ? Number(value) : value;
+    else if (kind === 'boolean') input[key] = QUERY_TRUE.has(value) ? true : QUERY_FALSE.has(value) ? false : value;
     else input[key] = value;
   }
   return parseAction(input);
 }
+
+const QUERY_TRUE = new Set(['true', '1', 'on']);
+const QUERY_FALSE = new Set(['false', '0', 'off']);
+
+/** Per action type, its number and boolean fields (optional or not), read from the schema: the rest stays text. */
+const QUERY_KINDS = new Map(
+  Action.options.map((option) => {
+    const fields = new Map<string, 'number' | 'boolean'>();
+    for (const [key, field] of Object.entries(option.shape as Record<string, z.ZodType>)) {
+      let schema = field;
+      while (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) schema = schema.unwrap() as z.ZodType;
+      if (schema instanceof z.ZodNumber) fields.set(key, 'number');
+      else if (schema instanceof z.ZodBoolean) fields.set(key, 'boolean');
+    }
+    return [option.shape.type.value as string, fields] as const;
+  }),
+);

@@ -306,6 +306,32 @@ describe('the action contract', () => {
     });
     expect(actionFromQuery('timer.add', new URLSearchParams('seconds=lots')).ok).toBe(false);
   });
+
+  test('every boolean and number field of an action is read from a query string, not only on and seconds', () => {
+    // A button "remove the inserted item and move the day back", "cancel, reason private", "keep my edit": these were
+    // refused ("expected true or false", "expected number") because only on/seconds/minutes were converted.
+    expect(actionFromQuery('program.item.remove', new URLSearchParams('itemId=x1&shiftBack=true'))).toEqual({
+      ok: true,
+      action: { type: 'program.item.remove', itemId: 'x1', shiftBack: true },
+    });
+    expect(actionFromQuery('program.item.cancel', new URLSearchParams('itemId=x1&public=0'))).toEqual({
+      ok: true,
+      action: { type: 'program.item.cancel', itemId: 'x1', public: false },
+    });
+    expect(actionFromQuery('program.edit.resolve', new URLSearchParams('editId=3&keep=yours'))).toEqual({
+      ok: true,
+      action: { type: 'program.edit.resolve', editId: 3, keep: 'yours' },
+    });
+    // Text fields stay text: a message "1" is the text "1", not a number.
+    expect(actionFromQuery('message.set', new URLSearchParams('to=speaker&text=1'))).toEqual({
+      ok: true,
+      action: { type: 'message.set', to: 'speaker', text: '1' },
+    });
+    // A value that is not a boolean is refused with the field named.
+    const junk = actionFromQuery('program.item.remove', new URLSearchParams('itemId=x1&shiftBack=maybe'));
+    expect(junk.ok).toBe(false);
+    if (!junk.ok) expect(junk.message).toMatch(/^program\.item\.remove: shiftBack: expected true or false/);
+  });
 });
 
 describe('jumps and delays do not rewrite the rest of the day', () => {
