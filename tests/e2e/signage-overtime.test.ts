@@ -74,6 +74,104 @@ describe.skipIf(chromiumMissing !== null)('the door in overtime', () => {
     show = undefined;
   });
 
+  test('the day list while the keynote is held: its rows read the times NEXT says, and do not move with the clock', async () => {
+    // The keynote held past 10:10: NEXT reads "after this talk, planned 10:10". Lu's row in the day list read
+    // "10:12", then "10:13" (its projected start, the instant of the last state), the coffee break's "10:52", "10:53":
+    // two times for the same talk on one screen, and times that moved with the clock. The list says the program's
+    // times, as NEXT does, and the banner how late the room runs.
+    show = await serveShow('2026-06-29T10:09:20', { speed: 20 });
+    await act(show, { type: 'timer.pause' });
+    await act(show, { type: 'timer.resume' });
+    const pages = await doors(show);
+    const row = (door: Page, id: string) => door.locator(`.agenda li[data-agenda="${id}"] .time`);
+    // The rows the list shows at both sizes (the rest are left out and counted: "and 12 more").
+    const expected = { 'd1-dongarra': '09:30', 'd1-lu': '10:10', 'd1-coffee-break': '10:50' };
+    for (const moment of ['2026-06-29T10:12:05', '2026-06-29T10:14:05']) {
+      await untilShowTime(show, moment);
+      for (const door of pages) {
+        await expect
+          .poll(() => now(door).locator('[data-left]').innerText(), { timeout: 5000, message: where(door) })
+          .toMatch(/^running \d min over$/);
+        await expect
+          .poll(() => door.locator('[data-late]').innerText(), { timeout: 5000, message: where(door) })
+          .toMatch(/^Running \d min late$/);
+        expect(await next(door).getAttribute('data-item-id'), where(door)).toBe('d1-lu');
+        expect(await next(door).locator('.note').innerText(), where(door)).toBe('planned 10:10');
+        for (const [id, time] of Object.entries(expected)) {
+          expect(await row(door, id).isVisible(), `${id} shown, ${where(door)}`).toBe(true);
+          expect(await row(door, id).innerText(), `${id} at ${moment}, ${where(door)}`).toBe(time);
+        }
+        expect(await door.locator('.agenda li.next').getAttribute('data-agenda'), where(door)).toBe('d1-lu');
+        await settled(door);
+        expect(await overflowing(door, '[data-fit]'), where(door)).toEqual([]);
+        if (moment.endsWith('10:14:05')) await screenshot(door, `signage-overtime-held-daylist-${where(door)}`);
+      }
+    }
+    await Promise.all(pages.map((p) => p.close()));
+    await show.close();
+    show = undefined;
+  });
+
+  test('a coffee break held past its time, as the strip above NEXT: "Coffee break until 11:20", "running N min over"', async () => {
+    // The chair touched the coffee break's timer, so it is held at 11:20. The strip read "Coffee break until 11:20" at
+    // 11:22 with no time line, and NEXT under it the talk's projected times ("11:22–12:02", moving with the clock) and
+    // "starting now" while the break went on.
+    show = await serveShow('2026-06-29T11:19:20', { speed: 20 });
+    await act(show, { type: 'timer.pause' });
+    await act(show, { type: 'timer.resume' });
+    for (const [lang, query, texts] of [
+      [
+        'en',
+        '',
+        {
+          what: 'Coffee break until 11:20',
+          over: /^running \d min over$/,
+          after: 'after the break',
+          planned: 'planned 11:20',
+        },
+      ],
+      [
+        'fr',
+        '?lang=fr',
+        {
+          what: "Coffee break jusqu'à 11:20",
+          over: /^dépasse de \d min$/,
+          after: 'après la pause',
+          planned: 'prévu à 11:20',
+        },
+      ],
+    ] as const) {
+      const pages = await doors(show, query);
+      await untilShowTime(show, lang === 'en' ? '2026-06-29T11:22:05' : '2026-06-29T11:23:05');
+      for (const door of pages) {
+        const strip = door.locator('section.strip[data-item-id="d1-coffee-break"]');
+        await expect
+          .poll(() => strip.locator('[data-left]').innerText({ timeout: 500 }), {
+            timeout: 5000,
+            message: `${lang} ${where(door)}`,
+          })
+          .toMatch(texts.over);
+        expect(await strip.locator('.what').innerText(), `${lang} ${where(door)}`).toBe(texts.what);
+        // NEXT under it waits for the break, at its planned time, as NEXT waits for a talk held on stage.
+        expect(await next(door).getAttribute('data-item-id'), where(door)).toBe('d1-nakajima');
+        expect(await next(door).locator('[data-range]').innerText(), `${lang} ${where(door)}`).toBe(texts.after);
+        expect(await next(door).locator('.note').innerText(), `${lang} ${where(door)}`).toBe(texts.planned);
+        // The day list says the same time for the same talk.
+        expect(await door.locator('.agenda li[data-agenda="d1-nakajima"]').isVisible(), where(door)).toBe(true);
+        expect(
+          await door.locator('.agenda li[data-agenda="d1-nakajima"] .time').innerText(),
+          `${lang} ${where(door)}`,
+        ).toBe('11:20');
+        await settled(door);
+        expect(await overflowing(door, '[data-fit]'), `${lang} ${where(door)}`).toEqual([]);
+        await screenshot(door, `signage-overtime-break-strip-${lang}-${where(door)}`);
+      }
+      await Promise.all(pages.map((p) => p.close()));
+    }
+    await show.close();
+    show = undefined;
+  });
+
   test('two items in the very same slot held past their time: both cards read 09:00–09:30 and "running N min over"', async () => {
     // The welcome and its introduction share 09:00–09:30; the chair touched the welcome's timer, so it is held at
     // 09:30 and the introduction runs over with it. Each card read the same: the untimed one's end was the instant of

@@ -7,6 +7,8 @@ import { cancelledLine, isBreakItem } from './text.ts';
 export interface AgendaRow {
   item: ItemJson;
   status: 'current' | 'next' | 'later';
+  /** The start the row shows (an ISO instant as the state gives it): see `agendaRows`. */
+  start: string;
 }
 
 /** Another room's item on now (or next) as a door with nothing left points to it. */
@@ -90,21 +92,44 @@ export function inRoomFirst<T extends ItemJson>(items: T[]): T[] {
 const rank = (i: ItemJson): number => (i.cancelled ? 4 : 0) + (i.location ? 2 : 0) + (isBreakItem(i) ? 1 : 0);
 const byRank = (a: ItemJson, b: ItemJson): number => rank(a) - rank(b);
 
-/** The rest of the day, compact: what is on (highlighted), next, later, in order of start. */
-export function agendaRows(state: Pick<StateJson, 'current' | 'next' | 'later'>): AgendaRow[] {
+/**
+ * The rest of the day, compact: what is on (highlighted), then next and later, in order of the start each row shows.
+ *
+ * Each row shows the item's live start, except while the item on stage is held past its time (NEXT waits "after this
+ * talk, planned 10:10", `nextStart.afterCurrent`): then the live starts of what follows are only projections from the
+ * instant of the last state (10:12, then 10:13…), which moved with the clock and gave the talk NEXT names a second
+ * time on the same screen. Meanwhile every row not on now shows the program's time (`plannedStart`): the waiting
+ * talk's row reads 10:10 as NEXT does, the rows after it their own planned times (the coffee break 10:50), none moves
+ * with the clock, and the banner says how late the room runs ("Running 3 min late"; AV's delay is in it). The rows on
+ * now keep their live start, which does not move (the keynote restarted at 09:45 reads 09:45). Rows on now come first.
+ */
+export function agendaRows(
+  state: Pick<StateJson, 'current' | 'next' | 'later'> & Partial<Pick<StateJson, 'nextStart'>>,
+): AgendaRow[] {
+  const planned = state.nextStart?.afterCurrent === true;
   const rows: AgendaRow[] = [];
   const seen = new Set<string>();
-  for (const item of state.current) addRow(rows, seen, item, 'current');
-  if (state.next) addRow(rows, seen, state.next, 'next');
-  for (const item of state.later) addRow(rows, seen, item, 'later');
-  // Stable: rows that start together keep the order above (what is on, next, then later).
-  return rows.sort(byStart);
+  for (const item of state.current) addRow(rows, seen, item, 'current', false);
+  const on = rows.length;
+  if (state.next) addRow(rows, seen, state.next, 'next', planned);
+  for (const item of state.later) addRow(rows, seen, item, 'later', planned);
+  // Stable: rows that start together keep the order above (what is on, next, then later). What is on comes first:
+  // it started before anything that follows would, except a planned time shown while the talk on now, restarted late,
+  // runs past it (restarted at 10:15, NEXT planned 10:10).
+  const following = rows.slice(on).sort(byStart);
+  return on === 0 ? following : [...rows.slice(0, on).sort(byStart), ...following];
 }
 
-function addRow(rows: AgendaRow[], seen: Set<string>, item: ItemJson, status: AgendaRow['status']): void {
+function addRow(
+  rows: AgendaRow[],
+  seen: Set<string>,
+  item: ItemJson,
+  status: AgendaRow['status'],
+  planned: boolean,
+): void {
   if (seen.has(item.id)) return;
   seen.add(item.id);
-  rows.push(rowOf(item, status));
+  rows.push(rowOf(item, status, planned ? item.plannedStart : item.start));
 }
 
 /**
@@ -113,23 +138,23 @@ function addRow(rows: AgendaRow[], seen: Set<string>, item: ItemJson, status: Ag
  * `renderer/lib/same-items.ts`). Kept with the item, gone with it.
  */
 const keptRows = new WeakMap<ItemJson, AgendaRow>();
-function rowOf(item: ItemJson, status: AgendaRow['status']): AgendaRow {
+function rowOf(item: ItemJson, status: AgendaRow['status'], start: string): AgendaRow {
   const kept = keptRows.get(item);
-  if (kept?.status === status) return kept;
-  const row = { item, status };
+  if (kept?.status === status && kept.start === start) return kept;
+  const row = { item, status, start };
   keptRows.set(item, row);
   return row;
 }
 
-const byStart = (a: AgendaRow, b: AgendaRow): number => Date.parse(a.item.start) - Date.parse(b.item.start) || 0;
+const byStart = (a: AgendaRow, b: AgendaRow): number => Date.parse(a.start) - Date.parse(b.start) || 0;
 
 /** What the day list shows of its rows, as one string: a change means its rows must be fitted again. */
 export function agendaKey(rows: AgendaRow[], lang: Lang): string {
   // A loop, not a callback made at each state (see `inRoomFirst`).
   let key = '';
   for (let i = 0; i < rows.length; i++) {
-    const { item, status } = rows[i]!;
-    key += `${i ? ',' : ''}${item.id}:${status}:${item.start}:${item.title}:${cancelledLine(item, lang)}`;
+    const { item, status, start } = rows[i]!;
+    key += `${i ? ',' : ''}${item.id}:${status}:${start}:${item.title}:${cancelledLine(item, lang)}`;
   }
   return key;
 }

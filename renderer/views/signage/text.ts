@@ -97,6 +97,45 @@ export function runningOverText(overMs: number, lang: Lang): string {
   return words(lang).runningOver(Math.floor(overMs / 60_000));
 }
 
+/**
+ * The time line of an item on now: "running 3 min over" while it is held past its time (`overMs`, stage.ts
+ * overtimeMs), else "25 min left" while time remains, else null.
+ */
+export function timeLine(remainingMs: number, overMs: number | null, lang: Lang): string | null {
+  return overMs !== null ? runningOverText(overMs, lang) : timeLeftText(remainingMs, lang);
+}
+
+/**
+ * The strip of a break on now above NEXT: "Coffee break until 11:20" and "25 min left". Held past its time it runs
+ * until when its time was up (`timeUpMs`, stage.ts timeUpAt), never the instant of the last state, and "running 2 min
+ * over", as the card of the day's last break on now says "17:50–18:00 · running 2 min over".
+ */
+export function breakStripLines(
+  item: Pick<ItemJson, 'kind' | 'title'>,
+  progress: { endMs: number; remainingMs: number },
+  overMs: number | null,
+  timeUpMs: number | null,
+  zone: string,
+  lang: Lang,
+): { what: string; left: string | null } {
+  const endMs = overMs !== null && timeUpMs !== null ? timeUpMs : progress.endMs;
+  return { what: untilLine(item, endMs, zone, lang), left: timeLine(progress.remainingMs, overMs, lang) };
+}
+
+/**
+ * What NEXT waits for while the item on stage is held past its time: "after this talk", or "after the break" when that
+ * item is a break or a meal (`afterBreak`).
+ */
+export function afterCurrentText(afterBreak: boolean, lang: Lang): string {
+  return afterBreak ? words(lang).afterTheBreak : words(lang).afterThisTalk;
+}
+
+/** Whether the item on stage (the one NEXT waits for while it is held) is a break or a meal. */
+export function breakOnStage(state: { stage: { itemId: string | null }; current: Pick<ItemJson, 'id' | 'kind'>[] }) {
+  const id = state.stage.itemId;
+  return id !== null && state.current.some((i) => i.id === id && isBreakItem(i));
+}
+
 /** "starts in 25 min" when the start is close, "starting now" at it, null when it is further than `within`. */
 export function startsInText(untilStartMs: number, lang: Lang, within = STARTS_IN_WITHIN_MS): string | null {
   if (untilStartMs > within) return null;
