@@ -221,3 +221,41 @@ export async function axeViolations(page: Page): Promise<string[]> {
       (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary}`).join(' | ')}`,
     );
 }
+
+/**
+ * The time ranges ("10:20–11:00") and pairs of them ("10:20–11:00 → 10:10–10:50") in the text of the elements matching
+ * `selector` that are drawn on more than one line, as "10:20–11:00 (2 lines)": what a reader sees split after its
+ * dash. Measured on the text as laid out (a DOM Range's line boxes), whatever elements hold it.
+ */
+export function splitRanges(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (nodes) => {
+    const RANGE = String.raw`\d{1,2}:\d{2}–\d{1,2}:\d{2}`;
+    const found: string[] = [];
+    for (const node of nodes) {
+      const texts: { node: Text; from: number }[] = [];
+      let whole = '';
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+        texts.push({ node: t, from: whole.length });
+        whole += t.data;
+      }
+      const at = (offset: number, end: boolean): [Text, number] => {
+        const t = texts.findLast((x) => (end ? x.from < offset : x.from <= offset))!;
+        return [t.node, offset - t.from];
+      };
+      for (const re of [new RegExp(RANGE, 'g'), new RegExp(`${RANGE} → ${RANGE}`, 'g')]) {
+        for (const m of whole.matchAll(re)) {
+          const range = document.createRange();
+          range.setStart(...at(m.index, false));
+          range.setEnd(...at(m.index + m[0].length, true));
+          const tops: number[] = [];
+          for (const r of range.getClientRects()) {
+            if (r.width > 0 && !tops.some((top) => Math.abs(top - r.top) < r.height / 2)) tops.push(r.top);
+          }
+          if (tops.length !== 1) found.push(`${m[0]} (${tops.length} lines)`);
+        }
+      }
+    }
+    return found;
+  });
+}

@@ -2,7 +2,16 @@
 // says when it will be and what it would overlap, moves the rest of the day by default, and the door's NEXT is the
 // announcement with the next keynote after it at its new time. One undo puts the day back.
 import { describe, expect, test } from 'vitest';
-import { browserAndShow, chromiumMissing, overflowing, screenshot, settled, showState, stateWhen } from './browser.ts';
+import {
+  browserAndShow,
+  chromiumMissing,
+  overflowing,
+  screenshot,
+  settled,
+  showState,
+  splitRanges,
+  stateWhen,
+} from './browser.ts';
 
 const SIZES = [
   [1920, 1080],
@@ -55,6 +64,8 @@ describe.skipIf(chromiumMissing !== null)('insert after the keynote on now, movi
         await overflowing(control, '[data-insert-plan] p, [data-insert-plan] label'),
         `${width}x${height}`,
       ).toEqual([]);
+      // No time range is split after its dash ("10:10–" at a line's end, "10:50." on the next).
+      expect(await splitRanges(control, '[data-insert-plan] p'), `${width}x${height}`).toEqual([]);
       const box = (await ed.boundingBox())!;
       expect(box.x + box.width, `${width}x${height}: the editor fits the width`).toBeLessThanOrEqual(width);
       await screenshot(control, `insert-shift-editor-${width}x${height}`);

@@ -4,7 +4,16 @@
 import { announcementAfterHpc } from '../helpers.ts';
 import { describe, expect, test } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
-import { browserAndShow, chromiumMissing, overflowing, screenshot, settled, showState, stateWhen } from './browser.ts';
+import {
+  browserAndShow,
+  chromiumMissing,
+  overflowing,
+  screenshot,
+  settled,
+  showState,
+  splitRanges,
+  stateWhen,
+} from './browser.ts';
 
 const SIZES = [
   [1920, 1080],
@@ -74,6 +83,10 @@ describe.skipIf(chromiumMissing !== null)('remove an inserted announcement, movi
         await overflowing(control, '[data-remove-plan] p, [data-remove-plan] li, [data-remove-plan] label'),
         `${width}x${height}`,
       ).toEqual([]);
+      // No time range is split after its dash ("11:20–" at a line's end, "12:00" on the next), nor a "from → to" pair.
+      expect(await splitRanges(control, '[data-remove-plan] li, [data-remove-plan] p'), `${width}x${height}`).toEqual(
+        [],
+      );
       const box = (await ed.boundingBox())!;
       expect(box.x + box.width, `${width}x${height}: the editor fits the width`).toBeLessThanOrEqual(width);
       await screenshot(control, `remove-shift-back-editor-${width}x${height}`);

@@ -14,6 +14,7 @@ import {
   timeForm,
   updateSet,
   valueText,
+  wholeParts,
 } from '../../renderer/views/control/rundown.ts';
 
 function item(over: Partial<ItemJson> = {}): ItemJson {
@@ -314,4 +315,43 @@ test('a removal that moves nothing back says so of one item as of several, in En
   expect(editWords('fr').removeNoneBack(3)).toBe(
     'Aucun des 3 éléments décalés par l’insertion n’est encore où elle les a mis : rien n’est ramené.',
   );
+});
+
+describe('the editor’s times drawn whole (never "10:20–" at a line’s end and "11:00" on the next)', () => {
+  const ew = editWords('en');
+  const fr = editWords('fr');
+  const wholes = (parts: { text: string; whole: boolean }[]) => parts.filter((p) => p.whole).map((p) => p.text);
+
+  test('a "from → to" pair of what moves back is one part; the sentence reads as the words give it', () => {
+    const pair = '10:20–11:00 → 10:10–10:50';
+    for (const text of [
+      ew.removeBack('HPC+AI Converged Supercomputing on…', '10:20–11:00', '10:10–10:50', false),
+      ew.removeBack('Coffee break', '10:20–11:00', '10:10–10:50', true),
+      fr.removeBack('Pause café', '10:20–11:00', '10:10–10:50', true),
+    ]) {
+      const parts = wholeParts(text, [pair]);
+      expect(wholes(parts), text).toEqual([pair]);
+      expect(parts.map((p) => p.text).join(''), text).toBe(text);
+    }
+    expect(
+      wholeParts(ew.removeBack('Break', '15:50–16:20', '15:40–16:10', true), ['15:50–16:20 → 15:40–16:10']),
+    ).toEqual([
+      { text: '“Break” ', whole: false },
+      { text: '15:50–16:20 → 15:40–16:10', whole: true },
+      { text: ' (cancelled)', whole: false },
+    ]);
+  });
+
+  test('the insert’s range is one part, the one after the title when the title holds the same text', () => {
+    expect(wholeParts(ew.insertOverlaps('Session 10:10–10:50', '10:10', '10:50'), ['10:10–10:50'])).toEqual([
+      { text: 'It overlaps “Session 10:10–10:50” ', whole: false },
+      { text: '10:10–10:50', whole: true },
+      { text: '.', whole: false },
+    ]);
+    expect(wholes(wholeParts(ew.insertWhen('10:10', '10:20'), ['10:10–10:20']))).toEqual(['10:10–10:20']);
+  });
+
+  test('a piece the sentence does not hold leaves it as it is', () => {
+    expect(wholeParts('Nothing to keep', ['10:10–10:20', ''])).toEqual([{ text: 'Nothing to keep', whole: false }]);
+  });
 });

@@ -394,3 +394,29 @@ export function shortTitle(title: string, max = 40): string {
   const words = /\s/.test(title[max]!) ? cut : cut.replace(/\s+\S*$/, '');
   return `${(words || cut).trimEnd()}…`;
 }
+
+/** A piece of a sentence: plain text, or times that must stay on one line ("10:20–11:00"). */
+export interface TextPart {
+  text: string;
+  whole: boolean;
+}
+
+/**
+ * The sentence cut so each of `pieces` (in the order they appear in it) is a part of its own, to be drawn whole: a
+ * line may not break after the dash of "10:20–" and leave "11:00" on the next. Each is looked for from the sentence's
+ * end (the times come after a title, which may hold the same text); one not found is left in the text.
+ */
+export function wholeParts(text: string, pieces: readonly string[]): TextPart[] {
+  const parts: TextPart[] = [];
+  let rest = text;
+  for (const piece of [...pieces].reverse()) {
+    const at = piece ? rest.lastIndexOf(piece) : -1;
+    if (at < 0) continue;
+    const after = rest.slice(at + piece.length);
+    if (after) parts.unshift({ text: after, whole: false });
+    parts.unshift({ text: piece, whole: true });
+    rest = rest.slice(0, at);
+  }
+  if (rest) parts.unshift({ text: rest, whole: false });
+  return parts;
+}

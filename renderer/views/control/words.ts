@@ -38,6 +38,11 @@ const en = {
   now: 'Now',
   next: 'Next',
   done: 'Done',
+  /** Beside a row's end while it runs past its time ("running 7 min over"), as the door says it. */
+  runningOver: (m: number) => (m < 1 ? 'running over' : `running ${m} min over`),
+  /** The row waiting for the talk on stage, held past its time (or a break, or a meal). */
+  afterThisTalk: 'after this talk',
+  afterTheBreak: 'after the break',
   jumpHint: 'Tap an item to put it on now.',
   confirmJump: (title: string) => `Tap again to put “${title}” on now`,
   restartJump: (title: string) => `Tap again to restart “${title}” from now`,
@@ -186,6 +191,9 @@ const fr: ControlWords = {
   now: 'En cours',
   next: 'Ensuite',
   done: 'Terminé',
+  runningOver: (m: number) => (m < 1 ? 'dépasse son horaire' : `dépasse de ${m} min`),
+  afterThisTalk: 'après cette intervention',
+  afterTheBreak: 'après la pause',
   jumpHint: 'Touchez un élément pour le mettre en cours.',
   confirmJump: (title: string) => `Touchez encore pour mettre « ${title} » en cours`,
   restartJump: (title: string) => `Touchez encore pour relancer « ${title} » maintenant`,
