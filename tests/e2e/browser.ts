@@ -259,3 +259,30 @@ export function splitRanges(page: Page, selector: string): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * The words (runs without white space) in the text of the elements matching `selector` that are drawn on more than one
+ * line, as "Supercomputing (2 lines)": a word a reader sees cut in two ("Supercomp" / "uting"). Measured on the text as
+ * laid out (a DOM Range's line boxes per word).
+ */
+export function splitWords(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (nodes) => {
+    const found: string[] = [];
+    for (const node of nodes) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+        for (const m of t.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(t, m.index);
+          range.setEnd(t, m.index + m[0].length);
+          const tops: number[] = [];
+          for (const r of range.getClientRects()) {
+            if (r.width > 0 && !tops.some((top) => Math.abs(top - r.top) < r.height / 2)) tops.push(r.top);
+          }
+          if (tops.length > 1) found.push(`${m[0]} (${tops.length} lines)`);
+        }
+      }
+    }
+    return found;
+  });
+}

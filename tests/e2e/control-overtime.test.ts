@@ -129,6 +129,75 @@ describe.skipIf(chromiumMissing !== null)('the control’s program rows in overt
     show = undefined;
   });
 
+  test('the timer panel paused in overtime: "ends at 10:10", frozen while paused, as the row; resumed, the row’s end', async () => {
+    // Paused at 10:12:15, 2 min over: the panel's "ends at" was the state's "if resumed now", a minute later with each
+    // state: "fin à 10:12" at 10:15, then 10:14, while the row and the chair said 10:10.
+    show = await serveShow('2026-06-29T10:09:20', { speed: 20 });
+    await act(show, { type: 'timer.pause' });
+    await act(show, { type: 'timer.resume' });
+    const pages = await consoles(show);
+    const fr = await consoles(show, '?lang=fr');
+    const hint = (page: Page) => page.locator('.timer .hint').first();
+    // Running over: its zero, as before.
+    await untilShowTime(show, '2026-06-29T10:11:05');
+    for (const page of pages)
+      expect.soft(await hint(page).innerText(), where(page)).toBe('Timer set by hand · ends at 10:10');
+    await untilShowTime(show, '2026-06-29T10:12:15');
+    await act(show, { type: 'timer.pause' });
+    for (const moment of ['2026-06-29T10:15:05', '2026-06-29T10:17:05']) {
+      await untilShowTime(show, moment);
+      for (const page of pages) {
+        await page.locator('.timer .state').waitFor({ timeout: 3000 });
+        expect.soft(await hint(page).innerText(), `${moment} ${where(page)}`).toBe('Timer set by hand · ends at 10:10');
+        expect(await times(page, 'd1-dongarra'), `${moment} ${where(page)}`).toBe('09:30–10:10');
+      }
+      for (const page of fr) {
+        expect
+          .soft(await hint(page).innerText(), `${moment} ${where(page)}`)
+          .toBe('Minuteur réglé à la main · fin à 10:10');
+      }
+    }
+    for (const page of [...pages, ...fr]) {
+      await page.locator('.timer').scrollIntoViewIfNeeded();
+      await settled(page);
+      expect(await overflowing(page, '.timer .hint, .timer .held, .timer .item-title'), where(page)).toEqual([]);
+      await screenshot(page, `control-overtime-timer-paused-${pages.includes(page) ? 'en' : 'fr'}-${where(page)}`);
+    }
+    // Resumed at 10:17:30 after 5 min 15 s paused: its zero moved as much later, 10:15, the row's end with it, and it
+    // stays there while it runs on over.
+    await untilShowTime(show, '2026-06-29T10:17:30');
+    await act(show, { type: 'timer.resume' });
+    for (const moment of ['2026-06-29T10:18:05', '2026-06-29T10:20:05']) {
+      await untilShowTime(show, moment);
+      for (const page of pages) {
+        await expect.poll(() => page.locator('.timer .state').count(), { timeout: 3000, message: where(page) }).toBe(0);
+        expect.soft(await hint(page).innerText(), `${moment} ${where(page)}`).toBe('Timer set by hand · ends at 10:15');
+        expect(await times(page, 'd1-dongarra'), `${moment} ${where(page)}`).toBe('09:30–10:15');
+      }
+    }
+    await Promise.all([...pages, ...fr].map((p) => p.close()));
+    await show.close();
+    show = undefined;
+  });
+
+  test('the timer panel paused with time left: "ends at" is when it would end if resumed, a minute later each minute', async () => {
+    // Paused at 10:00:20 with 9:40 left: resumed at 10:01:20 it would end at 10:11, at 10:02:20 at 10:12. The server
+    // sends a state each minute of the pause; the panel says what the last one projects (unchanged by this fix).
+    show = await serveShow('2026-06-29T10:00:00', { speed: 20 });
+    const pages = await consoles(show);
+    await untilShowTime(show, '2026-06-29T10:00:20');
+    await act(show, { type: 'timer.pause' });
+    await untilShowTime(show, '2026-06-29T10:02:50');
+    for (const page of pages) {
+      expect(await page.locator('.timer .hint').first().innerText(), where(page)).toBe(
+        'Timer set by hand · ends at 10:12',
+      );
+    }
+    await Promise.all(pages.map((p) => p.close()));
+    await show.close();
+    show = undefined;
+  });
+
   test('before its time is up, and with nothing held, the rows read their live times and no marker', async () => {
     // 10:05, on time: the keynote's row is its live times, the next one's too.
     show = await serveShow('2026-06-29T10:05');

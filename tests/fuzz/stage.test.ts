@@ -25,6 +25,7 @@ import {
 } from '../../renderer/views/chair/display.ts';
 import { timedItem as controlTimedItem, timerDisplay } from '../../renderer/views/control/timer-view.ts';
 import { signageScreen } from '../../renderer/views/signage/screen.ts';
+import { breakOnStage } from '../../renderer/views/signage/text.ts';
 import { afterCurrent, announcedLate, lateMinutes, overtimeMs } from '../../renderer/lib/stage.ts';
 
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT_MS });
@@ -163,8 +164,10 @@ interface Shown {
   /** "Running N min late" as the screen says it (0: nothing said). */
   late: number;
   next: string | null;
-  /** NEXT says "after this talk" instead of a time. */
+  /** NEXT says "after this talk" (or "after the break") instead of a time. */
   afterThisTalk: boolean;
+  /** Meanwhile it waits for a break or a meal held on stage: "after the break" (null: the console does not say). */
+  afterBreak: boolean | null;
 }
 
 function chairShows(s: StateJson, now: number): Shown {
@@ -181,7 +184,8 @@ function chairShows(s: StateJson, now: number): Shown {
         ?.text.match(/\d+/)?.[0] ?? 0,
     ),
     next: line?.id ?? null,
-    afterThisTalk: line?.time.startsWith('after this talk') ?? false,
+    afterThisTalk: /^after (this talk|the break) \(planned \d\d:\d\d\)$/.test(line?.time ?? ''),
+    afterBreak: line?.time.startsWith('after the break') ?? false,
   };
 }
 
@@ -196,6 +200,7 @@ function controlShows(s: StateJson, now: number): Shown {
     late: lateMinutes(s, now),
     next: s.next?.id ?? null,
     afterThisTalk: afterCurrent(s) !== null,
+    afterBreak: null,
   };
 }
 
@@ -214,6 +219,7 @@ function doorShows(s: StateJson, now: number): Shown {
     late: announcedLate(s, now),
     next: next?.id ?? null,
     afterThisTalk: afterCurrent(s) !== null,
+    afterBreak: afterCurrent(s) !== null && breakOnStage(s),
   };
 }
 
@@ -240,6 +246,7 @@ function expectScreensAgree(pub: StateJson, s: StateJson, now: number): void {
   expect(chair.next).toBe(s.next?.id ?? null);
   expect(chair.afterThisTalk).toBe(door.afterThisTalk);
   expect(control.afterThisTalk).toBe(door.afterThisTalk);
+  expect(chair.afterBreak, 'the chair and the door say what NEXT waits for').toBe(door.afterBreak);
 }
 
 describe('every view is given one coherent stage', () => {

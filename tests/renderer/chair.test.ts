@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { StateJson } from '../../core/contract/state.ts';
 import type { Action } from '../../core/live/actions.ts';
 import { resolveLive } from '../../core/live/live-screen.ts';
+import { reduce } from '../../core/live/reducer.ts';
 import { emptyLive } from '../../core/live/state.ts';
 import {
   awayItem,
@@ -238,6 +239,54 @@ describe('the lines around the digits', () => {
     });
     const added = stateAt('09:45', [['09:45', { type: 'timer.add', seconds: 300 }]]);
     expect(nextLine(added, at('09:45'), 'en')?.time).toBe('10:15');
+  });
+
+  // A person touched the timer (paused and resumed it for 10 s), so the item is held on stage past its time: NEXT
+  // waits for it at its planned time, "after this talk", or "after the break" when the item held is a break or a meal
+  // (as the door's NEXT and the control's row say). It read "after this talk (planned 11:20)" under a coffee break.
+  const touchedAt = (pause: string, resume: string): [string, Action][] => [
+    [pause, { type: 'timer.pause' }],
+    [resume, { type: 'timer.resume' }],
+  ];
+
+  test('held past its time, a talk: next "after this talk (planned 10:10)", in French "après cette intervention"', () => {
+    const s = stateAt('10:12:30', touchedAt('09:45', '09:45:10'));
+    expect(s.stage).toMatchObject({ itemId: 'd1-dongarra', held: true });
+    expect(nextLine(s, at('10:12:30'), 'en')).toEqual({
+      id: 'd1-lu',
+      title: 'HPC+AI Converged Supercomputing on LineShine Exascale System',
+      time: 'after this talk (planned 10:10)',
+      cancelled: false,
+    });
+    expect(nextLine(s, at('10:12:30'), 'fr')?.time).toBe('après cette intervention (prévu à 10:10)');
+  });
+
+  test('held past its time, the coffee break: next "after the break (planned 11:20)", "après la pause (prévu à 11:20)"', () => {
+    const s = stateAt('11:22:30', touchedAt('11:00', '11:00:10'));
+    expect(s.stage).toMatchObject({ itemId: 'd1-coffee-break', held: true });
+    expect(nextLine(s, at('11:22:30'), 'en')).toMatchObject({
+      id: 'd1-nakajima',
+      time: 'after the break (planned 11:20)',
+    });
+    expect(nextLine(s, at('11:22:30'), 'fr')?.time).toBe('après la pause (prévu à 11:20)');
+  });
+
+  test('held past its time, a lunch in the room: next "after the break (planned 13:00)"', () => {
+    const p = tinyProgram();
+    p.items = [
+      { id: 'm1', kind: 'meal', title: 'Lunch', start: '2026-06-29T12:00', end: '2026-06-29T13:00' },
+      { id: 't3', kind: 'talk', title: 'Afternoon', start: '2026-06-29T13:00', end: '2026-06-29T14:00' },
+    ];
+    const tl = timelineOf(p);
+    const live = touchedAt('12:30', '12:30:10').reduce(
+      (l, [when, action]) => reduce(tl, l, action, at(when), 'A'),
+      emptyLive(),
+    );
+    const now = at('13:03');
+    const s = serverlessState(tl, resolveLive(tl, live, 'A', now), now);
+    expect(s.stage).toMatchObject({ itemId: 'm1', held: true });
+    expect(nextLine(s, now, 'en')).toMatchObject({ id: 't3', time: 'after the break (planned 13:00)' });
+    expect(nextLine(s, now, 'fr')?.time).toBe('après la pause (prévu à 13:00)');
   });
 
   test('next on another day says the day: during the dinner and overnight', () => {

@@ -3,7 +3,19 @@ import { describe, expect, test } from 'vitest';
 import type { TimerJson } from '../../core/contract/state.ts';
 import { actionOutcome, pinCheckResult } from '../../renderer/views/control/action-outcome.ts';
 import { sortScreens } from '../../renderer/views/control/screens.ts';
-import { canStart, timedItem, timerDisplay, transportAction } from '../../renderer/views/control/timer-view.ts';
+import { buildTimeline } from '../../core/schedule/timeline.ts';
+import { clockTime } from '../../renderer/lib/format.ts';
+import { rowTimes } from '../../renderer/views/control/program-rows.ts';
+import {
+  canStart,
+  timedItem,
+  timerDisplay,
+  timerEndsAt,
+  transportAction,
+} from '../../renderer/views/control/timer-view.ts';
+import { controlWords } from '../../renderer/views/control/words.ts';
+import { loadShippedProgram } from '../helpers.ts';
+import { at, play, state } from '../live/play.ts';
 import { previewScale, previewUrl, withRoom } from '../../renderer/views/control/view-url.ts';
 
 const END = Date.parse('2026-06-29T10:10:00+02:00');
@@ -39,6 +51,62 @@ describe('countdown on the show clock', () => {
   test('paused: frozen at the remaining seconds, whatever the clock says', () => {
     const paused = timer({ running: false, remainingSeconds: 250, source: 'timer' });
     expect(timerDisplay(paused, END + 3_600_000)).toEqual({ remainingMs: 250_000, phase: 'warning' });
+  });
+});
+
+describe('the timer panel’s "ends at" (the shipped program, 29 June)', () => {
+  const dp2e = buildTimeline(loadShippedProgram());
+  /** The panel's line as the operator reads it at `local`, from the state of `local` (or of `stateLocal`). */
+  function endsAt(steps: Parameters<typeof play>[1], local: string, lang: 'en' | 'fr' = 'en', stateLocal = local) {
+    const s = state(dp2e, play(dp2e, steps), stateLocal);
+    return controlWords(lang).endsAt(clockTime(timerEndsAt(s, at(dp2e, local))!, s.timezone));
+  }
+  // The chair paused and resumed the keynote for 10 s: a person touched its timer, so it is held when its time is up
+  // (at 10:10:10, the 10 s paused included).
+  const touched: Parameters<typeof play>[1] = [
+    ['2026-06-29T09:45', { type: 'timer.pause' }],
+    ['2026-06-29T09:45:10', { type: 'timer.resume' }],
+  ];
+  const pausedOver: Parameters<typeof play>[1] = [...touched, ['2026-06-29T10:12', { type: 'timer.pause' }]];
+
+  test('running, before and past zero: when the countdown reaches zero', () => {
+    expect(endsAt(touched, '2026-06-29T10:05')).toBe('ends at 10:10');
+    expect(endsAt(touched, '2026-06-29T10:17:20')).toBe('ends at 10:10');
+    expect(endsAt(touched, '2026-06-29T10:17:20', 'fr')).toBe('fin à 10:10');
+  });
+
+  test('paused in overtime: when its time was up, frozen as the states of each minute come (it read 10:13, 10:18)', () => {
+    for (const local of ['2026-06-29T10:12:30', '2026-06-29T10:15', '2026-06-29T10:20:40']) {
+      expect(endsAt(pausedOver, local), local).toBe('ends at 10:10');
+      expect(endsAt(pausedOver, local, 'fr'), local).toBe('fin à 10:10');
+    }
+    // The panel counts on from the last state between two of them: still 10:10.
+    expect(endsAt(pausedOver, '2026-06-29T10:15:50', 'en', '2026-06-29T10:15')).toBe('ends at 10:10');
+  });
+
+  test('the same end as the keynote’s program row, paused in overtime and once resumed', () => {
+    const resumed: Parameters<typeof play>[1] = [...pausedOver, ['2026-06-29T10:20', { type: 'timer.resume' }]];
+    for (const [steps, local, end] of [
+      [pausedOver, '2026-06-29T10:16', '10:10'],
+      // Resumed at 10:20 after 8 min paused: its zero moved 8 min later with the pause, the row's end with it.
+      [resumed, '2026-06-29T10:21', '10:18'],
+    ] as const) {
+      const s = state(dp2e, play(dp2e, steps), local);
+      const row = rowTimes(
+        s.day.find((i) => i.id === 'd1-dongarra')!,
+        s,
+        at(dp2e, local),
+      );
+      expect(clockTime(row.end, s.timezone), local).toBe(end);
+      expect(endsAt(steps, local), local).toBe(`ends at ${end}`);
+    }
+  });
+
+  test('paused with time left: when it would end if resumed at the last state (a projection, a minute later each minute)', () => {
+    const paused: Parameters<typeof play>[1] = [['2026-06-29T10:00', { type: 'timer.pause' }]];
+    expect(endsAt(paused, '2026-06-29T10:00:30')).toBe('ends at 10:10');
+    expect(endsAt(paused, '2026-06-29T10:03')).toBe('ends at 10:13');
+    expect(endsAt(paused, '2026-06-29T10:03:40', 'en', '2026-06-29T10:03')).toBe('ends at 10:13');
   });
 });
 

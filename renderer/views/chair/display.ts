@@ -7,7 +7,7 @@ import { clockTime, countdown } from '../../lib/format.ts';
 import { t } from '../../lib/i18n.ts';
 import { dayChangeOf, eventDay } from '../../lib/days.ts';
 import { afterCurrent, announcedLate, nextInRoom } from '../../lib/stage.ts';
-import { dayHeading, dayWord } from '../signage/text.ts';
+import { breakOnStage, dayHeading, dayWord } from '../signage/text.ts';
 import { chairWords } from './words.ts';
 
 /**
@@ -131,7 +131,9 @@ export function nextLine(state: StateJson, showNow: number, lang: Lang): NextLin
   if (!next) return null;
   const plannedAfter = afterCurrent(state);
   if (plannedAfter !== null) {
-    const time = chairWords(lang).afterThisTalk(clockTime(plannedAfter, state.timezone));
+    // It waits for the item held on stage: "after the break" when that is a break or a meal, as the door's NEXT says.
+    const w = chairWords(lang);
+    const time = (breakOnStage(state) ? w.afterTheBreak : w.afterThisTalk)(clockTime(plannedAfter, state.timezone));
     return { id: next.id, title: next.title, time, cancelled: next.cancelled !== null };
   }
   const start = Date.parse(next.start);

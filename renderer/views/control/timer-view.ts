@@ -2,6 +2,7 @@
 import type { StateJson, TimerJson } from '../../../core/contract/state.ts';
 import { timerPhase, type TimerPhase } from '../../../core/live/timer-phase.ts';
 import type { ItemJson } from '../../../core/schedule/screen-json.ts';
+import { timeUpAt } from '../../lib/stage.ts';
 
 export interface TimerDisplay {
   remainingMs: number;
@@ -41,4 +42,23 @@ export function restartFrom(
   state: Pick<StateJson, 'startNow'>,
 ): { itemId: string; title: string; fromSeconds: number } | null {
   return state.startNow?.restarts ? state.startNow : null;
+}
+
+/**
+ * The instant the panel's "ends at" names. Run past its zero, running or paused, it is when its time was up (stage.ts
+ * timeUpAt, as the program row's end and the chair's zero): a paused timer's `endsAt` is "if resumed at the state's
+ * instant", which in overtime moved a minute with each state (it read "ends at 10:13", then "10:18", for a talk whose
+ * time was up at 10:10). Otherwise it is the state's `endsAt`: the zero of a running timer; for a timer paused with
+ * time left, when it would end if resumed at the last state's instant, a projection the server moves a minute later
+ * with each state it sends (every minute while paused), as the items after it slide.
+ */
+export function timerEndsAt(
+  state: Pick<
+    StateJson,
+    'at' | 'timer' | 'delayMinutes' | 'next' | 'later' | 'stage' | 'nextStart' | 'late' | 'current'
+  >,
+  now: number,
+): number | null {
+  const timer = state.timer;
+  return timer ? (timeUpAt(state, timer.itemId, now) ?? timer.endsAtMs) : null;
 }
