@@ -27,6 +27,7 @@ const HOW: [RegExp, string][] = [
   [/^load\.large|^import\.large/, 'median of 15 (load) / 11 (import) runs'],
   [/^check\.overlap2000/, 'median of 5 runs'],
   [/^ws\.latency/, '200 actions × 50 screens (after 20 unmeasured); the percentile of the 10,000 receipts'],
+  [/^http\.action\.1000/, 'median of 200 actions (after 10 unmeasured), 1,000 screens connected (the fan-out runs)'],
   [/^http\.action/, 'median of 200 actions (after 20 unmeasured), 50 screens connected'],
   [/^ws\.fanout/, 'p99 of 200 actions (after 10 unmeasured), each to the last of 1,000 sockets'],
   [/^server\.idle_cpu/, 'one 30 s window'],
@@ -118,7 +119,8 @@ ${soakSection(soak)}
   state (\`Prefer: return=representation\`, which the chair sends); the bench does not ask, as a button box does
   not. The method is unchanged: the same request, the same clock points.
 - \`ws.fanout.1000.p99_ms\`: a server alone in a child process, 1,000 signage sockets in the bench process; from
-  posting an action until the last socket has its state.
+  posting an action until the last socket has its state. \`http.action.1000.median_ms\` (added 2026-12-01, no
+  budget): in the same runs, from posting to the HTTP answer, median of the 200 actions.
 - \`server.idle_cpu_pct\`: the server alone in a child process with 50 idle clients, CPU time over 30 s. Every
   server child of the bench (idle CPU, fan-out, memory) runs \`bench/serve-child.ts\` bundled by esbuild, as
   \`roomcue serve\` runs its bundle.
@@ -868,6 +870,50 @@ change, and Chromium's capped timeline entries.
 The soak (\`npm run soak\`) was run again on 9a7c3f8 (03:57–04:00, its report was from 2026-11-29): 72 simulated hours
 at 1440×, 621 operator actions, 0 wrong screens (each page's hero item against the server's \`current[0].id\`), 0 page
 errors.
+
+## Eleventh pass (2026-12-01, 06:48–09:30): pushes in turns, and what the answer waits for without the bench's layout
+
+No method changed: \`git diff e55597d -- bench/*.ts\` adds one figure to the fan-out run and nothing else.
+\`http.action.1000.median_ms\` (no budget): in \`ws.fanout.1000\`'s runs, from posting an action to its HTTP answer,
+median of the 200 actions; the existing figures' requests, clocks and statistics are as they were.
+
+**Where the answer waits, with the screens out of the bench's process** (a scratch script, not kept; 07:30–07:45,
+load 0.1–4 from a helper's tests): the server alone in a child process (\`bench/serve-child.ts\`), 50 signage sockets
+in a second process, the posting client in a third, 200 actions, the receipts compared on the machine's wall clock
+(\`performance.timeOrigin\`). The answer came 2.55–4.65 ms after posting (21 runs, medians), the screens had the
+state at a median of 2.23–3.48 ms, and (6 of those runs) the answer was read a median 0.23–0.67 ms after the last
+screen's receipt: in this layout too the answer comes after the screens, so the shared process is not the whole
+story. With the
+fdatasync answered at once (a scratch \`--import\` replacing it in the server child, checked to be called), three
+runs gave 3.48–4.07 ms: no faster. So the answer did not wait for the disk but for the push: the server wrote the
+state to all 50 sockets in one turn of its event loop (a socket write is a system call of some 10–20 µs) before the
+disk's callback could run. With 1,000 screens that was 15–20 ms.
+
+**Pushes in turns (42df003).** A push now writes to screens' sockets for 0.25 ms at a time, then lets the event loop
+run (the disk's callback, the operator's answer, other requests) before the next screens; a push that a newer state
+overtakes stops, and the newer one reaches every screen (a screen never gets an older state after a newer one:
+\`tests/server/push-turns.test.ts\`). A few dozen screens still get a push in one turn. Interleaved pairs, nothing
+else running (07:53–07:55, load 0.9–1.5), before (main with the new figure's bench) → after:
+- fan-out, three pairs: \`http.action.1000.median_ms\` 19.93, 17.79, 18.04 → 5.00, 5.42, 3.88 ms;
+  \`ws.fanout.1000.p99_ms\` 38.86, 38.55, 40.97 → 45.64, 38.13, 38.39 ms (unchanged within the noise);
+- the \`ws.latency\` method, four pairs: \`ws.latency.median_ms\` 2.50, 2.90, 2.94, 3.34 → 2.56, 2.67, 2.89, 2.67 ms;
+  \`http.action.median_ms\` 3.50, 4.42, 4.03, 4.94 → 3.63, 3.75, 3.97, 3.71 ms. With 50 screens a push is one to
+  three turns: the operator's answer is not much sooner, and \`http.action.median_ms\` stays **missed**.
+
+**Timings, \`BENCH_SKIP_MEMORY=1 npm run bench\`, two runs of the final code (e55597d with this prose), nothing else
+running.** Run 1, 07:55–07:59, load 1.5 → 2.3: \`ws.latency.median_ms\` 2.45, \`http.action.median_ms\` 3.37,
+\`ws.fanout.1000.p99_ms\` 38.92, \`http.action.1000.median_ms\` 3.48, \`signage.first_paint_ms\` 239,
+\`sync.skew_ms\` 62 (**missed**: its spreads over 13 changes were 62, 26, 44, 35, 17, 32, 26, 19, 34, 10, 10, 11,
+29 ms, and the p95 of 13 is the largest, the first change after the pages opened), \`signage.transfer_kb\` 66.3.
+Run 2, 07:59–08:03, load 2.0 → 2.8, **the table's** (chosen at 07:59, before it ran, when run 1's skew was seen:
+the second run of the final code, as in the tenth pass): \`ws.latency.median_ms\` 3.18 (≤ 3, **missed**),
+\`http.action.median_ms\` 4.47 (≤ 3, **missed**), \`ws.fanout.1000.p99_ms\` 36.5 (met), \`http.action.1000.median_ms\`
+4.64, \`signage.first_paint_ms\` 273 (≤ 250, **missed**), \`sync.skew_ms\` 44 (met; spreads 7–44 ms),
+\`signage.transfer_kb\` 66.3 (met; the door's code for the overtime states, +0.2 KB). The tenth pass's table had 2.61,
+3.59, 31.1, 200, 30 and 66.0. The door's and the server's code changed little on the paths these time (the door's
+break strip and day list while an item is held; the pushes in turns, which the interleaved pairs above found no
+slower), and the same figures moved as much between two runs of one code in the tenth pass (\`ws.latency\` 3.59 and
+2.61, first paint 176 and 200): the two runs here differ by as much. They are reported as measured.
 
 ## Methods changed, and why
 
