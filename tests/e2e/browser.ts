@@ -34,6 +34,34 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The two screen sizes each view is tried at: landscape and portrait. */
+export const SIZES = [
+  [1920, 1080],
+  [1080, 1920],
+] as const;
+
+/** "1920x1080": a page's size, to name it in a failure and in a screenshot's file name. */
+export const pageSize = (page: Page): string => `${page.viewportSize()!.width}x${page.viewportSize()!.height}`;
+
+/** `url` opened in `browser` at both SIZES, each page once `ready` holds; an error in a page fails the test. */
+export async function openAtBothSizes(
+  browser: Browser,
+  url: string,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (const [width, height] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await page.goto(url);
+    await ready(page);
+    pages.push(page);
+  }
+  return pages;
+}
+
 export function shippedProgram(): ProgramInput {
   return JSON.parse(readFileSync(repoPath('data/dp2e-ai-2026.json'), 'utf8')) as ProgramInput;
 }

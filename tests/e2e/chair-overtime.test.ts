@@ -7,7 +7,9 @@ import {
   act,
   chromiumMissing,
   launchBrowser,
+  openAtBothSizes,
   overflowing,
+  pageSize,
   screenshot,
   serveShow,
   settled,
@@ -15,11 +17,6 @@ import {
   untilShowTime,
   type ServedShow,
 } from './browser.ts';
-
-const SIZES = [
-  [1920, 1080],
-  [1080, 1920],
-] as const;
 
 describe.skipIf(chromiumMissing !== null)('the chair’s NEXT while the item on stage is held', () => {
   let browser: Browser | undefined;
@@ -31,19 +28,9 @@ describe.skipIf(chromiumMissing !== null)('the chair’s NEXT while the item on 
 
   const chairs = async (s: ServedShow, query = ''): Promise<Page[]> => {
     browser ??= await launchBrowser();
-    const pages: Page[] = [];
-    for (const [width, height] of SIZES) {
-      const page = await browser.newPage({ viewport: { width, height } });
-      page.on('pageerror', (e) => {
-        throw e;
-      });
-      await page.goto(`${s.url}/chair${query}`);
-      await page.getByRole('timer').waitFor();
-      pages.push(page);
-    }
-    return pages;
+    return openAtBothSizes(browser, `${s.url}/chair${query}`, (page) => page.getByRole('timer').waitFor());
   };
-  const where = (page: Page) => `${page.viewportSize()!.width}x${page.viewportSize()!.height}`;
+  const where = pageSize;
   /** NEXT's time as the chair reads it, once the line names `id`. */
   const nextTime = async (page: Page, id: string): Promise<string> => {
     const line = page.locator(`footer[data-next="${id}"]`);

@@ -8,18 +8,15 @@ import {
   act,
   chromiumMissing,
   launchBrowser,
+  openAtBothSizes,
   overflowing,
+  pageSize,
   screenshot,
   serveShow,
   settled,
   untilShowTime,
   type ServedShow,
 } from './browser.ts';
-
-const SIZES = [
-  [1920, 1080],
-  [1080, 1920],
-] as const;
 
 describe.skipIf(chromiumMissing !== null)('the control’s program rows in overtime', () => {
   let browser: Browser | undefined;
@@ -31,22 +28,14 @@ describe.skipIf(chromiumMissing !== null)('the control’s program rows in overt
 
   const consoles = async (s: ServedShow, query = ''): Promise<Page[]> => {
     browser ??= await launchBrowser();
-    const pages: Page[] = [];
-    for (const [width, height] of SIZES) {
-      const page = await browser.newPage({ viewport: { width, height } });
-      page.on('pageerror', (e) => {
-        throw e;
-      });
-      await page.goto(`${s.url}/control${query}`);
-      await page.locator('[data-item="d1-dongarra"]').waitFor();
-      pages.push(page);
-    }
-    return pages;
+    return openAtBothSizes(browser, `${s.url}/control${query}`, (page) =>
+      page.locator('[data-item="d1-dongarra"]').waitFor(),
+    );
   };
   const row = (page: Page, id: string) => page.locator(`button[data-item="${id}"]`);
   const times = async (page: Page, id: string) =>
     `${await row(page, id).locator('.start').innerText()}–${await row(page, id).locator('.end').innerText()}`;
-  const where = (page: Page) => `${page.viewportSize()!.width}x${page.viewportSize()!.height}`;
+  const where = pageSize;
 
   test('held past its time: the keynote’s row reads 09:30–10:10 and "running N min over", the next one 10:10–10:50 "after this talk"', async () => {
     // The chair paused and resumed the keynote: a person touched its timer, so it is held on stage when its time is

@@ -6,7 +6,9 @@ import {
   act,
   chromiumMissing,
   launchBrowser,
+  openAtBothSizes,
   overflowing,
+  pageSize,
   screenshot,
   serveShow,
   settled,
@@ -14,11 +16,6 @@ import {
   untilShowTime,
   type ServedShow,
 } from './browser.ts';
-
-const SIZES = [
-  [1920, 1080],
-  [1080, 1920],
-] as const;
 
 describe.skipIf(chromiumMissing !== null)('the door in overtime', () => {
   let browser: Browser | undefined;
@@ -30,21 +27,13 @@ describe.skipIf(chromiumMissing !== null)('the door in overtime', () => {
 
   const doors = async (s: ServedShow, query = ''): Promise<Page[]> => {
     browser ??= await launchBrowser();
-    const pages: Page[] = [];
-    for (const [width, height] of SIZES) {
-      const page = await browser.newPage({ viewport: { width, height } });
-      page.on('pageerror', (e) => {
-        throw e;
-      });
-      await page.goto(`${s.url}/signage${query}`);
-      await page.waitForSelector('.hero article[data-item-id]');
-      pages.push(page);
-    }
-    return pages;
+    return openAtBothSizes(browser, `${s.url}/signage${query}`, (page) =>
+      page.waitForSelector('.hero article[data-item-id]'),
+    );
   };
   const now = (door: Page) => door.locator('.hero article[data-item-id]').first();
   const next = (door: Page) => door.locator('article.next[data-item-id]').first();
-  const where = (door: Page) => `${door.viewportSize()!.width}x${door.viewportSize()!.height}`;
+  const where = pageSize;
 
   test('held past its time: NOW reads 09:30–10:10 and "running N min over", NEXT "after this talk, planned 10:10"', async () => {
     // The chair paused and resumed the keynote: a person touched its timer, so it is held on stage when its time is
